@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point. `--version` is answered before anything else is loaded, so scripts
+// that ask for it pay for a bare Node start and nothing more.
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  await main(process.argv, version);
+}

@@ -1,0 +1,170 @@
+import { daysBetween } from '../validate/dates.js';
+import type { Finding } from '../validate/finding.js';
+import { hasText, highestScore, worryingShare } from '../record/sections.js';
+import type { Action, ChildVoice, Contributor, Decision, FamilyMember, ReviewAnswers, Session, ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+
+/**
+ * The summary sheet as data: everything a renderer shows, in the order the
+ * guidance gives it weight. Renderers only lay it out.
+ */
+export interface SummarySheet {
+  template: { id: string; title: string; scale: { score: number; label: string; meaning: string }[] };
+  child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: string; family: FamilyMember[] };
+  assessment: {
+    type: 'initial' | 'review';
+    completed: string;
+    previous?: string;
+    daysSincePrevious?: number;
+    sessions: Session[];
+    sessionCounts: { total: number; announced: number; unannounced: number; seenAlone: number };
+    contributors: Contributor[];
+    involvement?: string;
+    background?: string;
+  };
+  grid: GridArea[];
+  areas: AreaSheet[];
+  totals: { scored: number; worrying: number; mainlyWorrying: boolean };
+  childVoice: ChildVoice;
+  prompts: { severity: Finding['severity']; code: string; path: string; message: string }[];
+  plan: { analysis?: string; parentViews?: string; leadConsulted?: string; decision?: Decision; decisionLabel?: string; actions: Action[]; nextReview?: string };
+  review?: ReviewAnswers;
+}
+
+export interface GridCell {
+  key: string;
+  title: string;
+  state: 'scored' | 'not-relevant' | 'not-assessed';
+  score?: number;
+  parentScore?: number;
+}
+
+export interface GridArea {
+  key: string;
+  number: number;
+  title: string;
+  highest?: number;
+  sections: GridCell[];
+}
+
+export interface AreaSheet {
+  key: string;
+  number: number;
+  title: string;
+  highest?: number;
+  sections: (GridCell & { evidence?: string; by?: string; notRelevant?: string; descriptor?: string })[];
+  strengths?: string;
+  concerns?: string;
+  impact?: string;
+}
+
+/** What each decision means, in the words of the guidance. The tool records decisions; it never makes them. */
+export const decisionLabels: Record<Decision, string> = {
+  'single-agency': 'Talk with the family and continue to support as a single agency',
+  'community-services': 'Referral to community-based services',
+  'early-help': 'Request for support to Early Help',
+  mash: 'Request for support to the MASH',
+  'mash-urgent': 'Urgent contact with the MASH (risk of significant harm)',
+};
+
+export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex, findings: readonly Finding[]): SummarySheet {
+  const { child, assessment } = record;
+  const sessions = assessment.sessions ?? [];
+  const contributors = assessment.contributors ?? [];
+  const contributorLabel = (id: string | undefined) => {
+    if (id === undefined) return undefined;
+    const c = contributors.find((x) => x.id === id);
+    return c ? [c.role, c.agency].filter(Boolean).join(', ') || c.id : id;
+  };
+
+  const areas: AreaSheet[] = template.template.areas.map((tArea) => {
+    const area = record.areas?.[tArea.key];
+    return {
+      key: tArea.key,
+      number: tArea.number,
+      title: tArea.title,
+      highest: area ? highestScore(area) : undefined,
+      sections: tArea.sections.map((tSection) => {
+        const s = area?.sections?.[tSection.key];
+        const state: GridCell['state'] = s?.score !== undefined ? 'scored' : s?.not_relevant !== undefined ? 'not-relevant' : 'not-assessed';
+        return {
+          key: tSection.key,
+          title: tSection.title,
+          state,
+          score: s?.score,
+          parentScore: s?.parent_score,
+          evidence: s?.evidence,
+          by: contributorLabel(s?.by),
+          notRelevant: s?.not_relevant,
+          descriptor: s?.score !== undefined ? tSection.descriptors[String(s.score) as '1'] : undefined,
+        };
+      }),
+      strengths: area?.strengths,
+      concerns: area?.concerns,
+      impact: area?.impact,
+    };
+  });
+  const share = worryingShare(record);
+  const summary = record.summary ?? {};
+  return {
+    template: { id: template.template.id, title: template.template.title, scale: template.template.scale },
+    child: {
+      ref: child.ref,
+      name: child.name,
+      born: child.born,
+      ageYears: child.born ? ageOn(child.born, assessment.completed) : undefined,
+      household: child.household,
+      frontDoor: child.front_door,
+      family: child.family ?? [],
+    },
+    assessment: {
+      type: assessment.type,
+      completed: assessment.completed,
+      previous: assessment.previous,
+      daysSincePrevious: assessment.previous ? daysBetween(assessment.previous, assessment.completed) : undefined,
+      sessions,
+      sessionCounts: {
+        total: sessions.length,
+        announced: sessions.filter((s) => s.type === 'announced-visit').length,
+        unannounced: sessions.filter((s) => s.type === 'unannounced-visit').length,
+        seenAlone: sessions.filter((s) => s.seen_alone === true).length,
+      },
+      contributors,
+      involvement: assessment.involvement,
+      background: assessment.background,
+    },
+    grid: areas.map(({ key, number, title, highest, sections }) => ({
+      key,
+      number,
+      title,
+      highest,
+      sections: sections.map(({ key: k, title: t, state, score, parentScore }) => ({ key: k, title: t, state, score, parentScore })),
+    })),
+    areas,
+    totals: { scored: share.scored, worrying: share.worrying, mainlyWorrying: share.mainly },
+    childVoice: record.child_voice ?? {},
+    prompts: findings.filter((f) => f.severity !== 'error').map(({ severity, code, path, message }) => ({ severity, code, path, message })),
+    plan: {
+      analysis: summary.analysis,
+      parentViews: summary.parent_views,
+      leadConsulted: summary.lead_consulted,
+      decision: summary.decision,
+      decisionLabel: summary.decision ? decisionLabels[summary.decision] : undefined,
+      actions: summary.actions ?? [],
+      nextReview: summary.next_review,
+    },
+    review: record.review,
+  };
+}
+
+/** Whole years between two ISO dates. */
+function ageOn(born: string, on: string): number {
+  const [by, bm, bd] = born.split('-').map(Number) as [number, number, number];
+  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
+  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
+}
+
+/** Whether an area has anything to show beyond the grid. */
+export function areaHasContent(area: AreaSheet): boolean {
+  return area.sections.some((s) => s.state !== 'not-assessed') || hasText(area.impact) || hasText(area.strengths) || hasText(area.concerns);
+}

@@ -1,0 +1,32 @@
+import { collectRecordFiles } from '../../read/collect-files.js';
+import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingsFormat } from '../../render/findings-report.js';
+import { countFindings } from '../../validate/finding.js';
+import { checkFiles } from '../../validate/check-files.js';
+import { EXIT } from '../cli-error.js';
+import { resolveToday, type CliContext } from '../context.js';
+import { progressReporter } from '../progress.js';
+
+export interface CheckOptions {
+  format: FindingsFormat;
+  strict?: boolean;
+  today?: string;
+  quiet?: boolean;
+}
+
+export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext): Promise<number> {
+  const today = resolveToday(options.today);
+  const files = await collectRecordFiles(paths);
+  const progress = progressReporter(ctx, files.length, 'checked');
+  const result = await checkFiles(files, { today }, progress.update);
+  progress.done();
+  const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const output =
+    options.format === 'json'
+      ? renderFindingsJson(shown, files.length)
+      : options.format === 'github'
+        ? renderFindingsGithub(shown)
+        : renderFindingsPretty(shown, files.length, ctx.out);
+  ctx.stdout.write(output);
+  const counts = countFindings(result.findings);
+  return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
+}

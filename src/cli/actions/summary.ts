@@ -1,0 +1,28 @@
+import { buildSummarySheet } from '../../analyse/summary-sheet.js';
+import { makeChalk } from '../../render/color.js';
+import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
+import { renderSummaryTerminal } from '../../render/summary-terminal.js';
+import { resolveToday, type CliContext } from '../context.js';
+import { loadValidRecord } from '../load-valid-record.js';
+import { writeOutput } from '../write-output.js';
+
+export interface SummaryOptions {
+  format: 'terminal' | 'markdown' | 'json';
+  output?: string;
+  force?: boolean;
+  evidence?: boolean;
+  today?: string;
+}
+
+export async function runSummary(file: string, options: SummaryOptions, ctx: CliContext): Promise<number> {
+  const today = resolveToday(options.today);
+  const { record, template, findings } = await loadValidRecord(file, ctx, today);
+  const sheet = buildSummarySheet(record, template, findings);
+  let text: string;
+  if (options.format === 'json') text = `${JSON.stringify(sheet, null, 2)}\n`;
+  else if (options.format === 'markdown') text = renderSummaryMarkdown(sheet, { evidence: options.evidence });
+  // A file gets no colour codes; the terminal gets what its colour level allows.
+  else text = renderSummaryTerminal(sheet, options.output ? makeChalk(0) : ctx.out, { width: ctx.width, evidence: options.evidence });
+  await writeOutput(text, options, ctx);
+  return 0;
+}

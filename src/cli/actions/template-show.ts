@@ -1,0 +1,20 @@
+import { findTemplate, loadTemplates } from '../../template/load-template.js';
+import { renderTemplateTerminal } from '../../render/template-terminal.js';
+import { UsageError } from '../cli-error.js';
+import type { CliContext } from '../context.js';
+
+export async function runTemplateShow(action: string, options: { area?: string; template: string; format: 'terminal' | 'json' }, ctx: CliContext): Promise<number> {
+  if (action !== 'show') throw new UsageError(`unknown template action "${action}"; try \`ntk template show\``);
+  const index = findTemplate(options.template);
+  if (!index) throw new UsageError(`there is no template "${options.template}"; known: ${[...loadTemplates().keys()].join(', ')}`);
+  const areas = options.area === undefined ? index.template.areas : index.template.areas.filter((a) => a.key === options.area);
+  if (areas.length === 0) {
+    throw new UsageError(`there is no area "${options.area}"; the areas are ${index.template.areas.map((a) => a.key).join(', ')}`);
+  }
+  if (options.format === 'json') {
+    ctx.stdout.write(`${JSON.stringify(options.area === undefined ? index.template : { ...index.template, areas }, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(renderTemplateTerminal(index.template, areas, ctx.out, ctx.width));
+  }
+  return 0;
+}

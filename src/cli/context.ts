@@ -1,0 +1,33 @@
+import type { ChalkInstance } from 'chalk';
+import { colorLevel, makeChalk } from '../render/color.js';
+import { isRealDate, localToday } from '../validate/dates.js';
+import { UsageError } from './cli-error.js';
+
+/** What every action needs to talk to the user: streams and their colour. */
+export interface CliContext {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Colours for stdout and stderr, each decided for its own stream. */
+  out: ChalkInstance;
+  err: ChalkInstance;
+  /** Terminal width for wrapping; 100 when not a terminal. */
+  width: number;
+}
+
+export function makeContext(colorFlag: boolean | undefined): CliContext {
+  const { stdout, stderr } = process;
+  return {
+    stdout,
+    stderr,
+    out: makeChalk(colorLevel(stdout, colorFlag)),
+    err: makeChalk(colorLevel(stderr, colorFlag)),
+    width: Math.max(60, Math.min(stdout.isTTY ? (stdout.columns ?? 100) : 100, 120)),
+  };
+}
+
+/** --today: a real date, or the user's local today. */
+export function resolveToday(value: string | undefined): string {
+  if (value === undefined) return localToday();
+  if (!isRealDate(value)) throw new UsageError(`--today must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  return value;
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './cli-error.js';
+import { defineCheck } from './commands/check.js';
+import { defineSchema } from './commands/schema.js';
+import { defineSummary } from './commands/summary.js';
+import { defineTemplate } from './commands/template.js';
+
+/**
+ * The command table. Each command's definition is light; its action imports
+ * the code that does the work only when it runs, so `ntk --help` and
+ * `ntk --version` start fast.
+ */
+export function buildProgram(version: string): Command {
+  const program = new Command('ntk');
+  program
+    .description('The Nottinghamshire and Nottingham City neglect toolkit on the command line:\none YAML record per child, checked, summarised and compared over time.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    // Usage errors exit 2 (cli.md), not commander's default 1.
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
+    .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
+  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema]) define(program);
+  return program;
+}
+
+export async function main(argv: string[], version: string): Promise<void> {
+  const program = buildProgram(version);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = ok ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import { open } from 'node:fs/promises';
+import type { Finding } from '../validate/finding.js';
+import { decodeRecordBytes } from './decode-text.js';
+import { parseRecordYaml, type ParsedRecord, type ReadProblem } from './yaml-document.js';
+
+/**
+ * A record is a few kilobytes; even a long one with every free-text field
+ * full stays far below this. Anything bigger is refused before it is read so
+ * a stray 50 MB log or disk image cannot exhaust memory.
+ */
+export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+export type ReadOutcome = { file: string; record: ParsedRecord; findings: [] } | { file: string; record: null; findings: Finding[] };
+
+/** Reads one file from disk into a ParsedRecord, or findings that say why it cannot be one. */
+export async function readRecordFile(file: string): Promise<ReadOutcome> {
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_RECORD_BYTES) {
+        return failed(file, [{ code: 'file-too-large', message: `this file is ${formatBytes(size)}; a toolkit record is at most ${formatBytes(MAX_RECORD_BYTES)}`, position: null, path: [] }]);
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return failed(file, [{ code: 'unreadable-file', message: fileErrorMessage(error), position: null, path: [] }]);
+  }
+  return readRecordBytes(file, bytes);
+}
+
+/** Reads a record from bytes already in memory (git revisions, tests). */
+export function readRecordBytes(file: string, bytes: Uint8Array): ReadOutcome {
+  if (bytes.length > MAX_RECORD_BYTES) {
+    return failed(file, [{ code: 'file-too-large', message: `this file is ${formatBytes(bytes.length)}; a toolkit record is at most ${formatBytes(MAX_RECORD_BYTES)}`, position: null, path: [] }]);
+  }
+  const decoded = decodeRecordBytes(bytes);
+  if (!decoded.ok) return failed(file, [{ code: decoded.code, message: decoded.message, position: decoded.position, path: [] }]);
+  const parsed = parseRecordYaml(decoded.text);
+  if (!parsed.ok) return failed(file, parsed.problems);
+  return { file, record: parsed.record, findings: [] };
+}
+
+function failed(file: string, problems: ReadProblem[]): ReadOutcome {
+  return {
+    file,
+    record: null,
+    findings: problems.map((p) => ({
+      file,
+      line: p.position?.line ?? null,
+      column: p.position?.column ?? null,
+      severity: 'error',
+      code: p.code,
+      path: p.path.map(String).join('.'),
+      message: p.message,
+    })),
+  };
+}
+
+function fileErrorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'this file does not exist (any more)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'this file cannot be read: permission denied';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'ELOOP':
+      return 'this path is a symbolic link that points back to itself';
+    default:
+      return `this file cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,194 @@
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml';
+import type { Position, RecordPath } from '../validate/finding.js';
+
+/** A problem found while reading, before the record is validated. */
+export interface ReadProblem {
+  code: string;
+  message: string;
+  position: Position | null;
+  path: RecordPath;
+}
+
+/**
+ * A record as read: its plain data plus the way back from a path in the data
+ * to a line and column in the file. Validators only see this interface, so a
+ * faster reader can sit behind it as long as it can still locate paths.
+ */
+export interface ParsedRecord {
+  data: unknown;
+  /**
+   * Where the value (or, with part 'key', the key) at `path` starts. When the
+   * path does not exist, the nearest ancestor that does (a missing field is
+   * reported at the block it is missing from).
+   */
+  locate(path: RecordPath, part?: 'key' | 'value'): Position | null;
+}
+
+export type YamlReadResult = { ok: true; record: ParsedRecord } | { ok: false; problems: ReadProblem[] };
+
+/**
+ * Parses YAML the way records need it: YAML 1.2 core schema, so `2020-09-21`
+ * stays the string the practitioner typed (never a Date, never a shifted day);
+ * duplicate keys, aliases, merge keys and custom tags are errors, which also
+ * makes alias bombs impossible because nothing is ever expanded.
+ */
+export function parseRecordYaml(text: string): YamlReadResult {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      // Reported below with the first occurrence, which yaml's own error lacks.
+      uniqueKeys: false,
+      prettyErrors: true,
+      strict: true,
+    });
+  } catch (error) {
+    return { ok: false, problems: [tooComplex(error)] };
+  }
+  const at = (offset: number | undefined): Position | null => {
+    if (offset === undefined) return null;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const problems: ReadProblem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) problems.push(fromYamlError(e, at));
+  if (doc.errors.length === 0) problems.push(...structuralProblems(doc, at));
+  if (problems.length > 0) return { ok: false, problems };
+
+  if (doc.contents === null) {
+    return {
+      ok: false,
+      problems: [{ code: 'empty-file', message: 'this file is empty; a toolkit record starts with `format: neglect-toolkit/1`', position: null, path: [] }],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    return { ok: false, problems: [tooComplex(error)] };
+  }
+  return {
+    ok: true,
+    record: { data, locate: (path, part = 'value') => locateInDocument(doc, path, part, at) },
+  };
+}
+
+function tooComplex(error: unknown): ReadProblem {
+  const deep = error instanceof RangeError;
+  return {
+    code: deep ? 'yaml-too-deep' : 'yaml-syntax',
+    message: deep
+      ? 'this file is nested too deeply to be a toolkit record'
+      : `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    position: null,
+    path: [],
+  };
+}
+
+const friendlyYamlMessages: Record<string, string> = {
+  TAB_AS_INDENT: 'a tab is used for indentation here; YAML needs spaces',
+  MULTIPLE_DOCS: 'this file holds more than one YAML document (a `---` line part-way through); a record is one document',
+  TAG_RESOLVE_FAILED: 'custom YAML tags (such as `!!js/function` or `!!binary`) are not allowed in a record',
+  BAD_ALIAS: 'aliases (`*name`) are not allowed in a record; write the value out in full',
+};
+
+function fromYamlError(e: YAMLError, at: (o: number | undefined) => Position | null): ReadProblem {
+  const own = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  const message =
+    friendlyYamlMessages[e.code] ??
+    `YAML syntax: ${own.charAt(0).toLowerCase()}${own.slice(1)} (check the indentation, colons and quotes on this line and the one before)`;
+  return { code: e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
+}
+
+/** Duplicate keys (with where the first one was), aliases, merge keys and explicit tags. */
+function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) => Position | null): ReadProblem[] {
+  const problems: ReadProblem[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      problems.push({
+        code: 'yaml-alias',
+        message: `aliases (\`*${node.source}\`) are not allowed in a record; write the value out in full`,
+        position: at(node.range?.[0]),
+        path: [],
+      });
+    },
+    Map(_key, map) {
+      const seen = new Map<string, YamlNode>();
+      for (const pair of map.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : null;
+        if (key === null) continue;
+        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+          problems.push({
+            code: 'yaml-merge-key',
+            message: 'merge keys (`<<`) are not allowed in a record; write the fields out in full',
+            position: at(keyNode.range?.[0]),
+            path: [],
+          });
+          continue;
+        }
+        const first = seen.get(key);
+        if (first) {
+          const firstPos = at(first.range?.[0]);
+          problems.push({
+            code: 'duplicate-key',
+            message: `\`${key}\` appears twice in the same block${firstPos ? ` (first on line ${firstPos.line})` : ''}; keep one`,
+            position: at(keyNode?.range?.[0]),
+            path: [],
+          });
+        } else if (keyNode) {
+          seen.set(key, keyNode);
+        }
+      }
+    },
+  });
+  return problems;
+}
+
+function locateInDocument(
+  doc: Document.Parsed,
+  path: RecordPath,
+  part: 'key' | 'value',
+  at: (o: number | undefined) => Position | null,
+): Position | null {
+  let node: unknown = doc.contents;
+  let keyNode: YamlNode | null = null;
+  let found: Position | null = at((doc.contents as YamlNode | null)?.range?.[0]);
+  for (const segment of path) {
+    let next: unknown = undefined;
+    let nextKey: YamlNode | null = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair) {
+        next = pair.value;
+        nextKey = pair.key as YamlNode;
+      }
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    }
+    if (next === undefined && nextKey === null) return keyNode ? at(keyNode.range?.[0]) : found;
+    node = next;
+    keyNode = nextKey;
+    const valuePos = isAlias(next) || next === null ? null : at((next as YamlNode | undefined)?.range?.[0]);
+    found = valuePos ?? (nextKey ? at(nextKey.range?.[0]) : found);
+  }
+  if (part === 'key' && keyNode) return at(keyNode.range?.[0]);
+  return found;
+}

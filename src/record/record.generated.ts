@@ -1,0 +1,307 @@
+/* Generated from schemas/toolkit.schema.json by scripts/gen-record-types.mjs - do not edit by hand; run `npm run gen:types`. */
+
+/**
+ * One child's neglect toolkit as completed on one date: an initial assessment or one review. A later review is a new file; the folder of a child's files, kept in git, is the audit trail.
+ */
+export interface ToolkitRecord {
+/**
+ * The record format and its version. Always exactly neglect-toolkit/1.
+ */
+format: "neglect-toolkit/1"
+/**
+ * Id and version of the toolkit template the areas and sections come from (a file in templates/), e.g. nscp-ncscp/2021.
+ */
+template: string
+child: Child
+assessment: Assessment
+child_voice?: ChildVoice
+/**
+ * The areas of need that were assessed, keyed by the template's area key (e.g. physical-care). Any subset: a practitioner fills the areas they know.
+ */
+areas?: {
+[k: string]: Area
+}
+summary?: Summary
+review?: ReviewAnswers
+}
+/**
+ * The child this toolkit is about. Each child has their own toolkit, even when siblings are assessed together.
+ */
+export interface Child {
+/**
+ * Case reference, unique per child, e.g. MJ-2020-01. Letters, digits, dots, dashes and underscores; starts with a letter or digit.
+ */
+ref: string
+/**
+ * The child's name as the family uses it. Removed by `ntk redact`.
+ */
+name?: string
+/**
+ * Date of birth, YYYY-MM-DD. Coarsened by `ntk redact`.
+ */
+born?: string
+/**
+ * Household reference: the same value links siblings' toolkits, e.g. H-2020-07.
+ */
+household?: string
+/**
+ * Which Early Help / MASH front door serves the child's address: city (Nottingham City) or county (Nottinghamshire).
+ */
+front_door?: ("city" | "county")
+/**
+ * The people in the child's life whom the toolkit talks about: parents, carers, siblings, others. Names are removed by `ntk redact`.
+ * 
+ * @maxItems 50
+ */
+family?: FamilyMember[]
+}
+/**
+ * One person in the child's life.
+ */
+export interface FamilyMember {
+/**
+ * The person's name as used in the notes.
+ */
+name: string
+/**
+ * Who they are to the child, e.g. mother, mother's partner, half-brother, grandmother.
+ */
+relationship: string
+/**
+ * The person's own case reference, if they have one (e.g. a sibling's child ref).
+ */
+ref?: string
+/**
+ * Whether they live in the child's home most of the time.
+ */
+lives_with_child?: boolean
+}
+/**
+ * When and how the toolkit was completed, and who contributed.
+ */
+export interface Assessment {
+/**
+ * initial for the first toolkit, review for each later one.
+ */
+type: ("initial" | "review")
+/**
+ * Reviews only: the `completed` date of the toolkit this one reviews.
+ */
+previous?: string
+/**
+ * The date the scores describe, YYYY-MM-DD.
+ */
+completed: string
+/**
+ * When and how the evidence was gathered: the toolkit should be completed over several sessions, announced and unannounced.
+ * 
+ * @maxItems 200
+ */
+sessions?: Session[]
+/**
+ * Who contributed: several agencies may each fill the areas they know.
+ * 
+ * @maxItems 100
+ */
+contributors?: Contributor[]
+/**
+ * How the family took part and how the toolkit was shared with them.
+ */
+involvement?: string
+/**
+ * Background factors allowed for, e.g. a recent bereavement or loss of a job.
+ */
+background?: string
+}
+/**
+ * One visit, meeting, call or observation.
+ */
+export interface Session {
+/**
+ * When it happened, YYYY-MM-DD; not after `completed`.
+ */
+date: string
+/**
+ * What kind of contact it was.
+ */
+type: ("announced-visit" | "unannounced-visit" | "meeting" | "phone" | "observation" | "other")
+/**
+ * Id of the contributor who led it (see assessment.contributors).
+ */
+by?: string
+/**
+ * Whether the child was seen on their own.
+ */
+seen_alone?: boolean
+/**
+ * Who was there and what was seen.
+ */
+note?: string
+}
+/**
+ * One practitioner who contributed.
+ */
+export interface Contributor {
+/**
+ * A short id, unique in this file, that `by` fields refer to, e.g. hv1.
+ */
+id: string
+/**
+ * The practitioner's name. Removed by `ntk redact`.
+ */
+name?: string
+/**
+ * Their role, e.g. Health visitor, Class teacher.
+ */
+role?: string
+/**
+ * Their agency or service, e.g. Community health, Primary school.
+ */
+agency?: string
+}
+/**
+ * The child's own words, gathered for this child on their own.
+ */
+export interface ChildVoice {
+/**
+ * What the child says is working well.
+ */
+working_well?: string
+/**
+ * What the child says worries them.
+ */
+worried_about?: string
+/**
+ * What the child says needs to happen.
+ */
+needs_to_happen?: string
+}
+/**
+ * One area of need: its sections and the practitioner's strengths, concerns and impact on the child.
+ */
+export interface Area {
+/**
+ * The sections assessed in this area, keyed by the toolkit's own number, quoted (e.g. "1.1").
+ */
+sections?: {
+[k: string]: Section
+}
+/**
+ * Strengths in the care given in this area.
+ */
+strengths?: string
+/**
+ * Concerns about the care given in this area.
+ */
+concerns?: string
+/**
+ * Examples of the impact on the child - the heart of the summary sheet.
+ */
+impact?: string
+}
+/**
+ * One section: the practitioner's score and evidence, or why it does not apply.
+ */
+export interface Section {
+/**
+ * The practitioner's score: 1 needs consistently met, 2 mostly met, 3 some essential needs unmet, 4 most essential needs unmet with clear harm.
+ */
+score?: number
+/**
+ * Where the parent or carer places themselves on the same 1-4 scale.
+ */
+parent_score?: number
+/**
+ * What was seen, heard and told, with dates.
+ */
+evidence?: string
+/**
+ * Id of the contributor who scored this section (see assessment.contributors).
+ */
+by?: string
+/**
+ * Why this section does not apply to this child or carer (instead of a score, never with one).
+ */
+not_relevant?: string
+}
+/**
+ * The summary sheet: analysis, discussion with the safeguarding lead, decision and plan.
+ */
+export interface Summary {
+/**
+ * The practitioner's analysis of the child's lived experience across the areas.
+ */
+analysis?: string
+/**
+ * What the parents or carers said about the toolkit and where they place themselves.
+ */
+parent_views?: string
+/**
+ * When this was discussed with the safeguarding lead or manager, YYYY-MM-DD.
+ */
+lead_consulted?: string
+/**
+ * What was decided with the safeguarding lead or manager. The toolkit informs this decision; it never makes it.
+ */
+decision?: ("single-agency" | "community-services" | "early-help" | "mash" | "mash-urgent")
+/**
+ * The plan: who does what by when.
+ * 
+ * @maxItems 200
+ */
+actions?: Action[]
+/**
+ * When the toolkit will next be reviewed with the family, YYYY-MM-DD.
+ */
+next_review?: string
+}
+/**
+ * One action in the plan.
+ */
+export interface Action {
+/**
+ * What will be done.
+ */
+action: string
+/**
+ * Who will do it.
+ */
+who?: string
+/**
+ * When it should be done by, YYYY-MM-DD.
+ */
+by?: string
+/**
+ * When it was done, YYYY-MM-DD (left out while still open).
+ */
+done?: string
+}
+/**
+ * Reviews only: the answers to the review questions from the practitioner guidance.
+ */
+export interface ReviewAnswers {
+/**
+ * Is the support in place working, and is it making a positive difference to the child?
+ */
+support_working?: string
+/**
+ * Have the circumstances that originally caused concern changed?
+ */
+circumstances_changed?: string
+/**
+ * Have the needs increased, or failed to improve, so that other services are now needed?
+ */
+needs_increased?: string
+/**
+ * Is there any indication that the child is at risk of significant harm?
+ */
+significant_harm?: string
+/**
+ * If care has improved, has it been sustained over time, and can the support be reduced?
+ */
+improvement_sustained?: string
+/**
+ * How progress was celebrated with the family, where it was made and held.
+ */
+celebrated?: string
+}

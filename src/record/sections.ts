@@ -1,0 +1,48 @@
+import type { Area, Section, ToolkitRecord } from './types.js';
+
+/** One section as it stands in a record, with the keys that locate it. */
+export interface SectionEntry {
+  areaKey: string;
+  sectionKey: string;
+  area: Area;
+  section: Section;
+}
+
+export function sectionEntries(record: ToolkitRecord): SectionEntry[] {
+  const out: SectionEntry[] = [];
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) out.push({ areaKey, sectionKey, area, section });
+  }
+  return out;
+}
+
+export function scoredSections(record: ToolkitRecord): (SectionEntry & { score: number })[] {
+  return sectionEntries(record).flatMap((e) => (e.section.score === undefined ? [] : [{ ...e, score: e.section.score }]));
+}
+
+/** 3 and 4 are the scores the guidance calls worrying care. */
+export function isWorrying(score: number | undefined): boolean {
+  return score !== undefined && score >= 3;
+}
+
+/** The highest practitioner score in an area, or undefined when nothing in it is scored. */
+export function highestScore(area: Area): number | undefined {
+  let max: number | undefined;
+  for (const s of Object.values(area.sections ?? {})) if (s.score !== undefined && (max === undefined || s.score > max)) max = s.score;
+  return max;
+}
+
+/** Whether free text says something (not empty, not only spaces). */
+export function hasText(value: string | undefined): value is string {
+  return value !== undefined && value.trim().length > 0;
+}
+
+/**
+ * "Mainly 3s and 4s": more than half of the scored sections. The guidance
+ * makes this, with examples of impact, the cue to talk to the safeguarding lead.
+ */
+export function worryingShare(record: ToolkitRecord): { worrying: number; scored: number; mainly: boolean } {
+  const scored = scoredSections(record);
+  const worrying = scored.filter((s) => isWorrying(s.score)).length;
+  return { worrying, scored: scored.length, mainly: scored.length > 0 && worrying * 2 > scored.length };
+}

@@ -1,0 +1,39 @@
+import type { ChalkInstance } from 'chalk';
+
+/**
+ * How a score looks. Colour is never the only signal: every cell carries the
+ * number and a bar whose height grows with concern, so the grid reads the
+ * same with NO_COLOR, in greyscale and for colour-blind readers.
+ */
+export const scoreBar: Record<number, string> = { 1: '▂', 2: '▄', 3: '▆', 4: '█' };
+
+/** Emoji squares for Markdown, where there is no colour otherwise. */
+export const scoreSquare: Record<number, string> = { 1: '🟩', 2: '🟨', 3: '🟧', 4: '🟥' };
+
+export const NOT_RELEVANT_MARK = 'n/r';
+export const NOT_ASSESSED_MARK = '·';
+
+export function scoreBadge(score: number, c: ChalkInstance): string {
+  const text = ` ${score}${scoreBar[score] ?? ''} `;
+  switch (score) {
+    case 1:
+      return c.bgGreen.black(text);
+    case 2:
+      return c.bgYellowBright.black(text);
+    case 3:
+      return c.bgRgb(255, 140, 0).black(text);
+    case 4:
+      return c.bgRed.whiteBright.bold(text);
+    default:
+      return text;
+  }
+}
+
+/** A score word for sentences and column headers. */
+export function scoreColour(score: number | undefined, c: ChalkInstance): (s: string) => string {
+  if (score === undefined) return (s) => c.dim(s);
+  if (score >= 4) return (s) => c.red.bold(s);
+  if (score === 3) return (s) => c.rgb(255, 140, 0)(s);
+  if (score === 2) return (s) => c.yellow(s);
+  return (s) => c.green(s);
+}

@@ -1,0 +1,137 @@
+import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
+import { areaHasContent } from '../analyse/summary-sheet.js';
+import { longDate } from '../validate/dates.js';
+import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
+
+/**
+ * The summary sheet as GitHub/GitLab Markdown. Every piece of record text
+ * goes through the escapers in safe-text.ts; only the structure is ours.
+ */
+export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?: boolean } = {}): string {
+  const md = markdownInline;
+  const out: string[] = [];
+  const name = sheet.child.name ? md(sheet.child.name) : md(sheet.child.ref);
+  const a = sheet.assessment;
+  out.push(`# Neglect toolkit summary sheet: ${name}`, '');
+  out.push(
+    `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed **${longDate(a.completed)}**${a.previous ? `, reviewing the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''}. Template \`${sheet.template.id}\`.`,
+    '',
+  );
+  const rows: [string, string][] = [['Child', `${sheet.child.name ? `${md(sheet.child.name)} ` : ''}(${md(sheet.child.ref)})`]];
+  if (sheet.child.born) rows.push(['Born', `${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? ` (${sheet.child.ageYears} at the time)` : ''}`]);
+  if (sheet.child.household) rows.push(['Household', md(sheet.child.household)]);
+  if (sheet.child.frontDoor) rows.push(['Front door', sheet.child.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire']);
+  if (sheet.child.family.length) {
+    rows.push(['Family', sheet.child.family.map((m) => `${md(m.name)} (${md(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join('; ')]);
+  }
+  const sc = a.sessionCounts;
+  rows.push(['Sessions', `${sc.total}: ${sc.announced} announced, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone}`]);
+  if (a.contributors.length) rows.push(['Contributors', a.contributors.map((p) => md([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
+  out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '');
+
+  out.push('## At a glance', '');
+  const columns = Math.max(...sheet.grid.map((g) => g.sections.length));
+  out.push(`| Area | ${Array.from({ length: columns }, () => 'Section').join(' | ')} |`, `|---|${'---|'.repeat(columns)}`);
+  for (const g of sheet.grid) {
+    const cells = g.sections.map(gridCell);
+    while (cells.length < columns) cells.push('');
+    out.push(`| **${g.number} ${md(g.title)}** | ${cells.join(' | ')} |`);
+  }
+  out.push(
+    '',
+    `Scores: ${sheet.template.scale.map((p) => `${scoreSquare[p.score] ?? ''} **${p.score}** ${md(p.label.toLowerCase())}`).join(' · ')} · ${NOT_RELEVANT_MARK} not relevant · ${NOT_ASSESSED_MARK} not assessed · *(parent 2)* the parent's own score.`,
+    '',
+    `**${sheet.totals.worrying} of ${sheet.totals.scored}** scored sections at 3 or 4${sheet.totals.mainlyWorrying ? ' (mainly 3s and 4s)' : ''}.`,
+    '',
+  );
+
+  out.push('## Areas of need', '');
+  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, name, options));
+
+  const v = sheet.childVoice;
+  if (v.working_well || v.worried_about || v.needs_to_happen) {
+    out.push(`## ${name}'s voice`, '');
+    for (const [label, text] of [
+      ['What is working well', v.working_well],
+      ['What I am worried about', v.worried_about],
+      ['What needs to happen', v.needs_to_happen],
+    ] as const) {
+      if (text) out.push(`**${label}**`, '', quote(markdownBlock(text)), '');
+    }
+  }
+  if (a.involvement || a.background) {
+    out.push('## How the toolkit was completed', '');
+    if (a.involvement) out.push('**Involving the family**', '', markdownBlock(a.involvement), '');
+    if (a.background) out.push('**Background factors allowed for**', '', markdownBlock(a.background), '');
+  }
+  if (sheet.prompts.length) {
+    out.push('## Prompts for your judgement', '', '*These inform professional judgement; they do not decide anything.*', '');
+    for (const p of sheet.prompts) out.push(`- ${p.severity === 'warning' ? '⚠️ **Warning:**' : '❓ **Prompt:**'} ${md(p.message)}`);
+    out.push('');
+  }
+  const plan = sheet.plan;
+  out.push('## Decision and plan', '');
+  if (plan.analysis) out.push('**Analysis**', '', markdownBlock(plan.analysis), '');
+  if (plan.parentViews) out.push("**Parent's views**", '', markdownBlock(plan.parentViews), '');
+  out.push(`- **Discussed with safeguarding lead:** ${plan.leadConsulted ? longDate(plan.leadConsulted) : 'not recorded'}`);
+  out.push(`- **Decision:** ${plan.decisionLabel ?? 'not recorded'}`);
+  out.push(`- **Next review:** ${plan.nextReview ? longDate(plan.nextReview) : 'not set'}`, '');
+  if (plan.actions.length) {
+    out.push('| | Action | Who | By |', '|---|---|---|---|');
+    for (const act of plan.actions) {
+      out.push(`| ${act.done ? `✅ done ${longDate(act.done)}` : '☐'} | ${markdownCell(act.action)} | ${act.who ? markdownCell(act.who) : ''} | ${act.by ? longDate(act.by) : ''} |`);
+    }
+    out.push('');
+  }
+  if (sheet.review) {
+    const r = sheet.review;
+    out.push('## Review questions', '');
+    for (const [q, text] of [
+      ['Is the support working and making a difference to the child?', r.support_working],
+      ['Have the circumstances that caused concern changed?', r.circumstances_changed],
+      ['Have needs increased or failed to improve?', r.needs_increased],
+      ['Any indication of significant harm?', r.significant_harm],
+      ['Has improvement been sustained; can support be reduced?', r.improvement_sustained],
+      ['Progress celebrated with the family', r.celebrated],
+    ] as const) {
+      if (text) out.push(`**${q}**`, '', markdownBlock(text), '');
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function gridCell(cell: GridCell): string {
+  if (cell.state === 'scored' && cell.score !== undefined) {
+    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${cell.key} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
+  }
+  return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${cell.key} ${markdownInline(cell.title)}`;
+}
+
+function quote(block: string): string {
+  return block
+    .split('\n')
+    .map((l) => (l === '' ? '>' : `> ${l}`))
+    .join('\n');
+}
+
+function renderArea(area: AreaSheet, childName: string, options: { evidence?: boolean }): string[] {
+  const out: string[] = [];
+  const highest = area.highest !== undefined ? ` - highest ${scoreSquare[area.highest] ?? ''} ${area.highest}` : '';
+  out.push(`### ${area.number} ${markdownInline(area.title)}${highest}`, '');
+  if (area.impact) out.push(`**Impact on ${childName}**`, '', quote(markdownBlock(area.impact)), '');
+  const shown = area.sections.filter((s) => s.state !== 'not-assessed');
+  if (shown.length) {
+    out.push(`| Section | Practitioner | Parent | ${options.evidence ? 'Evidence' : 'By'} |`, '|---|---|---|---|');
+    for (const s of shown) {
+      const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
+      const parent = s.parentScore !== undefined ? `${s.parentScore}${s.score !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? ' ↔ talk it through' : ''}` : '';
+      const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');
+      out.push(`| ${s.key} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
+    }
+    out.push('');
+  }
+  if (area.strengths) out.push('**Strengths**', '', markdownBlock(area.strengths), '');
+  if (area.concerns) out.push('**Concerns**', '', markdownBlock(area.concerns), '');
+  return out;
+}

@@ -1,0 +1,160 @@
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
+import { areaHasContent } from '../analyse/summary-sheet.js';
+import { longDate } from '../validate/dates.js';
+import { terminalSafe, terminalSafeLine } from './safe-text.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
+import { wrapText } from './wrap.js';
+
+export interface TerminalSummaryOptions {
+  width: number;
+  /** Also print each section's evidence. */
+  evidence?: boolean;
+}
+
+/** The summary sheet for a terminal: the grid at a glance, then impact first in every area. */
+export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, options: TerminalSummaryOptions): string {
+  const { width } = options;
+  const t = terminalSafe;
+  const tl = terminalSafeLine;
+  const out: string[] = [];
+  const childName = sheet.child.name ? tl(sheet.child.name) : tl(sheet.child.ref);
+  const heading = (s: string) => out.push('', c.bold.underline(s));
+  const para = (label: string, text: string | undefined, indent = '  ') => {
+    if (text === undefined || text.trim() === '') return;
+    out.push(`${indent}${c.bold(label)}`, wrapText(t(text), width, `${indent}  `));
+  };
+
+  out.push(c.bold(`Neglect toolkit summary sheet - ${childName}`));
+  const who = [
+    `${sheet.child.name ? `${tl(sheet.child.name)} ` : ''}(${tl(sheet.child.ref)})`,
+    sheet.child.born ? `born ${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? `, ${sheet.child.ageYears} at the time` : ''}` : undefined,
+    sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
+    sheet.child.frontDoor ? `${sheet.child.frontDoor} front door` : undefined,
+  ].filter(Boolean);
+  out.push(who.join(' · '));
+  const a = sheet.assessment;
+  out.push(
+    `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
+  );
+  const sc = a.sessionCounts;
+  out.push(
+    `Sessions: ${sc.total} (${sc.announced} announced visit${sc.announced === 1 ? '' : 's'}, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone})`,
+  );
+  if (sheet.child.family.length > 0) {
+    out.push(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`);
+  }
+  if (a.contributors.length > 0) {
+    out.push(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`);
+  }
+
+  heading('At a glance');
+  out.push(renderGrid(sheet, c));
+  out.push(
+    c.dim(
+      `${sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`).join('  ')}  ${NOT_RELEVANT_MARK} not relevant  ${NOT_ASSESSED_MARK} not assessed  (p2) parent's own score`,
+    ),
+  );
+  out.push(
+    `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at 3 or 4${sheet.totals.mainlyWorrying ? c.bold(' - mainly 3s and 4s') : ''}`,
+  );
+
+  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
+
+  const v = sheet.childVoice;
+  if (v.working_well || v.worried_about || v.needs_to_happen) {
+    heading(`${childName}'s voice`);
+    para('What is working well', v.working_well);
+    para('What I am worried about', v.worried_about);
+    para('What needs to happen', v.needs_to_happen);
+  }
+  if (a.involvement || a.background) {
+    heading('How the toolkit was completed');
+    para('Involving the family', a.involvement);
+    para('Background factors allowed for', a.background);
+  }
+
+  if (sheet.prompts.length > 0) {
+    heading('Prompts for your judgement');
+    out.push(c.dim('  These inform professional judgement; they do not decide anything.'));
+    for (const p of sheet.prompts) {
+      const mark = p.severity === 'warning' ? c.yellow('⚠') : c.cyan('?');
+      out.push(wrapText(`${mark} ${t(p.message)}`, width, '  '));
+    }
+  }
+
+  const plan = sheet.plan;
+  heading('Decision and plan');
+  para('Analysis', plan.analysis);
+  para("Parent's views", plan.parentViews);
+  out.push(`  ${c.bold('Discussed with safeguarding lead:')} ${plan.leadConsulted ? longDate(plan.leadConsulted) : c.yellow('not recorded')}`);
+  out.push(`  ${c.bold('Decision:')} ${plan.decisionLabel ?? c.yellow('not recorded')}`);
+  if (plan.actions.length > 0) {
+    out.push(`  ${c.bold('Actions:')}`);
+    for (const act of plan.actions) {
+      const meta = [act.who ? tl(act.who) : undefined, act.by ? `by ${longDate(act.by)}` : undefined, act.done ? c.green(`done ${longDate(act.done)}`) : undefined].filter(Boolean);
+      out.push(wrapText(`${act.done ? '☑' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
+    }
+  }
+  out.push(`  ${c.bold('Next review:')} ${plan.nextReview ? longDate(plan.nextReview) : c.yellow('not set')}`);
+
+  if (sheet.review) {
+    heading('Review questions');
+    const r = sheet.review;
+    para('Is the support working and making a difference to the child?', r.support_working);
+    para('Have the circumstances that caused concern changed?', r.circumstances_changed);
+    para('Have needs increased or failed to improve?', r.needs_increased);
+    para('Any indication of significant harm?', r.significant_harm);
+    para('Has improvement been sustained; can support be reduced?', r.improvement_sustained);
+    para('Progress celebrated with the family', r.celebrated);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function cellText(cell: GridCell, c: ChalkInstance): string {
+  if (cell.state === 'scored' && cell.score !== undefined) {
+    return `${cell.key} ${scoreBadge(cell.score, c)}${cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
+  }
+  return `${cell.key} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
+}
+
+function renderGrid(sheet: SummarySheet, c: ChalkInstance): string {
+  const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
+  const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
+  for (const area of sheet.grid) {
+    const cells = area.sections.map((s) => cellText(s, c));
+    while (cells.length < columns) cells.push('');
+    table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
+  }
+  return table.toString();
+}
+
+function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {
+  const { width } = options;
+  const t = terminalSafe;
+  const out: string[] = [''];
+  const highest = area.highest !== undefined ? scoreColour(area.highest, c)(`highest ${area.highest}${scoreBar[area.highest] ?? ''}`) : c.dim('not scored');
+  out.push(`${c.bold.underline(`${area.number} ${terminalSafeLine(area.title)}`)}  ${highest}`);
+  if (area.impact && area.impact.trim() !== '') {
+    out.push(`  ${c.bold.magenta(`Impact on ${childName}`)}`);
+    out.push(
+      wrapText(t(area.impact), width, '  ┃ ')
+        .split('\n')
+        .map((l) => c.magenta('  ┃') + l.slice(3))
+        .join('\n'),
+    );
+  }
+  for (const s of area.sections) {
+    if (s.state === 'not-assessed') continue;
+    const score = s.state === 'scored' && s.score !== undefined ? scoreBadge(s.score, c) : c.dim(` ${NOT_RELEVANT_MARK} `);
+    const parent = s.parentScore !== undefined ? ` parent ${s.parentScore}${scoreBar[s.parentScore] ?? ''}` : '';
+    const differs = s.score !== undefined && s.parentScore !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? c.cyan('  ↔ talk it through') : '';
+    out.push(`  ${score} ${s.key} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
+    if (s.notRelevant) out.push(c.dim(wrapText(`not relevant: ${t(s.notRelevant)}`, width, '        ')));
+    if (options.evidence && s.evidence) out.push(c.dim(wrapText(t(s.evidence), width, '        ')));
+  }
+  if (area.strengths && area.strengths.trim() !== '') out.push(`  ${c.green.bold('Strengths')}`, wrapText(t(area.strengths), width, '    '));
+  if (area.concerns && area.concerns.trim() !== '') out.push(`  ${c.yellow.bold('Concerns')}`, wrapText(t(area.concerns), width, '    '));
+  return out;
+}

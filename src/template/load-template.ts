@@ -1,0 +1,89 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
+
+export type { TemplateArea, TemplateSection, ToolkitTemplate };
+
+/** The template a record names when none is given (new records). */
+export const DEFAULT_TEMPLATE_ID = 'nscp-ncscp/2021';
+
+/** A template with lookups by key, built once per process. */
+export interface TemplateIndex {
+  template: ToolkitTemplate;
+  area(key: string): TemplateArea | undefined;
+  /** The section and the area it belongs to, by section key such as "5.2". */
+  section(key: string): { area: TemplateArea; section: TemplateSection } | undefined;
+  /** Every section in template order. */
+  sections(): { area: TemplateArea; section: TemplateSection }[];
+}
+
+const packageTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Folders searched for templates: the package's own, then any listed in
+ * NTK_TEMPLATE_PATH, so another partnership's toolkit is a new file, not a fork.
+ */
+export function templateFolders(): string[] {
+  const extra = (process.env.NTK_TEMPLATE_PATH ?? '').split(':').filter((p) => p.length > 0);
+  return [packageTemplates, ...extra];
+}
+
+let cache: Map<string, TemplateIndex> | null = null;
+
+export class TemplateError extends Error {}
+
+/** All templates, validated against schemas/template.schema.json. A broken template file is an error the user must see. */
+export function loadTemplates(): Map<string, TemplateIndex> {
+  if (cache) return cache;
+  const validate = new Ajv({ allErrors: true }).compile(readSchema());
+  const found = new Map<string, TemplateIndex>();
+  for (const folder of templateFolders()) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = join(folder, name);
+      const data: unknown = parse(readFileSync(file, 'utf8'));
+      if (!validate(data)) {
+        const first = validate.errors?.[0];
+        throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
+      }
+      const template = data as unknown as ToolkitTemplate;
+      if (!found.has(template.id)) found.set(template.id, indexTemplate(template));
+    }
+  }
+  cache = found;
+  return found;
+}
+
+export function findTemplate(id: string): TemplateIndex | undefined {
+  return loadTemplates().get(id);
+}
+
+export function defaultTemplate(): TemplateIndex {
+  const t = findTemplate(DEFAULT_TEMPLATE_ID);
+  if (!t) throw new TemplateError(`the default template ${DEFAULT_TEMPLATE_ID} is missing from ${packageTemplates}`);
+  return t;
+}
+
+function readSchema(): object {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/template.schema.json', import.meta.url)), 'utf8')) as object;
+}
+
+export function indexTemplate(template: ToolkitTemplate): TemplateIndex {
+  const areas = new Map(template.areas.map((a) => [a.key, a]));
+  const ordered = template.areas.flatMap((area) => area.sections.map((section) => ({ area, section })));
+  const sections = new Map(ordered.map((entry) => [entry.section.key, entry]));
+  return {
+    template,
+    area: (key) => areas.get(key),
+    section: (key) => sections.get(key),
+    sections: () => ordered,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * A finding is one thing `ntk` has to say about a record: an error (the record
+ * is wrong), a warning (practice the guidance asks for is missing) or a prompt
+ * (a conversation to have; never a decision). Findings are plain data so every
+ * renderer - pretty, JSON, GitHub annotations, the summary sheet - shows the same.
+ */
+export type Severity = 'error' | 'warning' | 'prompt';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export interface Finding {
+  file: string;
+  line: number | null;
+  column: number | null;
+  severity: Severity;
+  /** A stable kebab-case code scripts can match on, e.g. `score-range`. */
+  code: string;
+  /** Dotted path in the record, e.g. `areas.physical-care.sections.1.1.score`; empty for the whole file. */
+  path: string;
+  /** A sentence a practitioner understands. */
+  message: string;
+}
+
+/** A path into a record: object keys and array indexes. */
+export type RecordPath = readonly (string | number)[];
+
+export function pathToString(path: RecordPath): string {
+  return path.map(String).join('.');
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, prompt: 2 };
+
+/** File order, then position (findings without one last), then severity. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const la = a.line ?? Number.MAX_SAFE_INTEGER;
+  const lb = b.line ?? Number.MAX_SAFE_INTEGER;
+  if (la !== lb) return la - lb;
+  const ca = a.column ?? 0;
+  const cb = b.column ?? 0;
+  if (ca !== cb) return ca - cb;
+  return severityOrder[a.severity] - severityOrder[b.severity];
+}
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  prompts: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { errors: 0, warnings: 0, prompts: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.prompts++;
+  }
+  return counts;
+}

@@ -1,0 +1,129 @@
+import { hasText, isWorrying, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
+import type { ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
+import type { RuleFinding } from './rule-finding.js';
+
+/**
+ * Prompts and warnings about practice, from record-format.md. None of them is
+ * a decision: the guidance is clear that the trigger for action is
+ * professional judgement, not a score, so these only say what to consider.
+ */
+export function practiceFindings(record: ToolkitRecord, template: TemplateIndex, today: string): RuleFinding[] {
+  return [...leadAndImpact(record), ...reminders(record, template), ...parentScores(record), ...evidenceGathering(record, today)];
+}
+
+function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => isWorrying(s.score)));
+  for (const [key, area] of worryingAreas) {
+    if (!hasText(area.impact)) {
+      out.push({
+        severity: 'warning',
+        code: 'impact-missing',
+        path: ['areas', key],
+        part: 'key',
+        message: `${key} has sections scored 3 or 4 but no examples of the impact on the child; the impact is the heart of the summary sheet`,
+      });
+    }
+  }
+  const share = worryingShare(record);
+  if (share.mainly && worryingAreas.some(([, area]) => hasText(area.impact))) {
+    out.push({
+      severity: 'prompt',
+      code: 'discuss-with-lead',
+      path: record.summary ? ['summary'] : [],
+      part: 'key',
+      message: `mainly 3s and 4s (${share.worrying} of ${share.scored} scored sections) with examples of impact on the child: discuss with your safeguarding lead or manager as soon as possible so a plan of support can be agreed (your judgement decides, not the score)`,
+    });
+  }
+  if (share.mainly && record.summary?.lead_consulted === undefined) {
+    out.push({
+      severity: 'warning',
+      code: 'lead-not-consulted',
+      path: ['summary', 'lead_consulted'],
+      part: 'key',
+      message: 'mainly 3s and 4s but no date when this was discussed with the safeguarding lead or manager (summary.lead_consulted)',
+    });
+  }
+  return out;
+}
+
+/** Template-driven reminders, such as the domestic-abuse reminder on 5.2. */
+function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const { area: tArea, section: tSection } of template.sections()) {
+    const reminder = tSection.reminder;
+    if (!reminder) continue;
+    const area = record.areas?.[tArea.key];
+    const section = area?.sections?.[tSection.key];
+    if (!area) continue;
+    const byScore = reminder.when_score_at_least !== undefined && section?.score !== undefined && section.score >= reminder.when_score_at_least;
+    const byText = mentions(reminder, [section?.evidence, area.concerns, area.impact]);
+    if (!byScore && !byText) continue;
+    const why = byScore ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`;
+    out.push({
+      severity: 'prompt',
+      code: 'domestic-abuse-reminder',
+      path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
+      part: 'key',
+      message: `${why}: ${lowerFirst(reminder.text)}`,
+    });
+  }
+  return out;
+}
+
+function mentions(reminder: NonNullable<TemplateSection['reminder']>, texts: (string | undefined)[]): boolean {
+  const stems = reminder.when_text_mentions ?? [];
+  if (stems.length === 0) return false;
+  // Stems match at the start of a word, so "row" finds "rows" but not "grow".
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join('|')})`, 'iu');
+  return texts.some((t) => t !== undefined && pattern.test(t));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function parentScores(record: ToolkitRecord): RuleFinding[] {
+  return scoredSections(record)
+    .filter((e) => e.section.parent_score !== undefined && Math.abs(e.score - e.section.parent_score) >= 2)
+    .map((e) => ({
+      severity: 'prompt' as const,
+      code: 'parent-score-differs',
+      path: ['areas', e.areaKey, 'sections', e.sectionKey, 'parent_score'],
+      message: `in section ${e.sectionKey} the parent places themselves at ${e.section.parent_score} and the practitioner at ${e.score}: a conversation to have, side by side`,
+    }));
+}
+
+function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const { assessment } = record;
+  const warn = (code: string, path: RuleFinding['path'], message: string) => out.push({ severity: 'warning', code, path, part: 'key', message });
+  if (assessment.type === 'review' && assessment.previous === undefined) {
+    warn('review-without-previous', ['assessment', 'previous'], 'this is a review but does not say which toolkit it reviews (assessment.previous, the earlier `completed` date)');
+  }
+  const sessions = assessment.sessions ?? [];
+  if (sessions.length === 0) {
+    warn('no-sessions', ['assessment', 'sessions'], 'no sessions are recorded; care fluctuates, so the toolkit should draw on several visits and contacts');
+  } else {
+    if (!sessions.some((s) => s.type === 'unannounced-visit')) {
+      warn('no-unannounced-visit', ['assessment', 'sessions'], 'no unannounced visit is recorded; the guidance asks for announced and unannounced visits');
+    }
+    if (!sessions.some((s) => s.seen_alone === true)) {
+      warn('child-not-seen-alone', ['assessment', 'sessions'], 'the child is not recorded as seen on their own in any session');
+    }
+  }
+  if (assessment.completed > today) {
+    warn('completed-in-future', ['assessment', 'completed'], `the completed date ${assessment.completed} is after today (${today})`);
+  }
+  for (const e of sectionEntries(record)) {
+    if (e.section.score === undefined && e.section.not_relevant === undefined) {
+      warn('section-not-scored', ['areas', e.areaKey, 'sections', e.sectionKey], `section ${e.sectionKey} has no score and no reason it is not relevant; score it or leave it out`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import type { ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+import { closest } from './schema-messages.js';
+import { impossibleDateReason } from './dates.js';
+import type { RuleFinding } from './rule-finding.js';
+
+/**
+ * The errors of record-format.md "Rules beyond the schema": things the
+ * schema cannot say because they depend on the template, on other fields or
+ * on the calendar. Each is an error: the record is wrong, not the practice.
+ */
+export function recordRuleErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
+  return [...templateErrors(record, template), ...sectionErrors(record), ...dateErrors(record), ...contributorErrors(record)];
+}
+
+function error(code: string, path: RuleFinding['path'], message: string, part: 'key' | 'value' = 'value'): RuleFinding {
+  return { severity: 'error', code, path, part, message };
+}
+
+function templateErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const areaKeys = template.template.areas.map((a) => a.key);
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    const known = template.area(areaKey);
+    if (!known) {
+      const guess = closest(areaKey, areaKeys);
+      out.push(
+        error(
+          'unknown-area',
+          ['areas', areaKey],
+          `\`${areaKey}\` is not an area of the ${template.template.id} toolkit; ${guess ? `did you mean \`${guess}\`?` : `its areas are ${areaKeys.join(', ')}`}`,
+          'key',
+        ),
+      );
+      continue;
+    }
+    for (const sectionKey of Object.keys(area.sections ?? {})) {
+      if (known.sections.some((s) => s.key === sectionKey)) continue;
+      const elsewhere = template.section(sectionKey);
+      const own = known.sections.map((s) => s.key).join(', ');
+      out.push(
+        error(
+          'unknown-section',
+          ['areas', areaKey, 'sections', sectionKey],
+          elsewhere
+            ? `section ${sectionKey} belongs to ${elsewhere.area.title} (\`${elsewhere.area.key}\`), not to ${known.title}, whose sections are ${own}`
+            : `${known.title} has no section ${sectionKey}; its sections are ${own}`,
+          'key',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function sectionErrors(record: ToolkitRecord): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) {
+      if (section.score !== undefined && section.not_relevant !== undefined) {
+        out.push(
+          error(
+            'score-and-not-relevant',
+            ['areas', areaKey, 'sections', sectionKey, 'not_relevant'],
+            `section ${sectionKey} has both a score and a reason it is not relevant; keep one`,
+            'key',
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Every date field in a record, with its path. */
+export function datesOf(record: ToolkitRecord): { path: RuleFinding['path']; value: string }[] {
+  const dates: { path: RuleFinding['path']; value: string }[] = [];
+  const add = (path: RuleFinding['path'], value: string | undefined) => {
+    if (value !== undefined) dates.push({ path, value });
+  };
+  add(['child', 'born'], record.child.born);
+  add(['assessment', 'previous'], record.assessment.previous);
+  add(['assessment', 'completed'], record.assessment.completed);
+  record.assessment.sessions?.forEach((s, i) => add(['assessment', 'sessions', i, 'date'], s.date));
+  add(['summary', 'lead_consulted'], record.summary?.lead_consulted);
+  record.summary?.actions?.forEach((a, i) => {
+    add(['summary', 'actions', i, 'by'], a.by);
+    add(['summary', 'actions', i, 'done'], a.done);
+  });
+  add(['summary', 'next_review'], record.summary?.next_review);
+  return dates;
+}
+
+function dateErrors(record: ToolkitRecord): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  let allReal = true;
+  for (const { path, value } of datesOf(record)) {
+    const reason = impossibleDateReason(value);
+    if (reason) {
+      allReal = false;
+      out.push(error('impossible-date', path, reason));
+    }
+  }
+  // Order rules compare dates; comparing an impossible one would only add noise.
+  if (!allReal) return out;
+  const { completed, previous } = record.assessment;
+  if (previous !== undefined && previous >= completed) {
+    out.push(error('previous-not-before-completed', ['assessment', 'previous'], `the previous toolkit (${previous}) must be before this one was completed (${completed})`));
+  }
+  record.assessment.sessions?.forEach((s, i) => {
+    if (s.date > completed) {
+      out.push(error('session-after-completed', ['assessment', 'sessions', i, 'date'], `session on ${s.date} is after the toolkit was completed (${completed}); the scores can only draw on what came before`));
+    }
+  });
+  if (record.child.born !== undefined && record.child.born > completed) {
+    out.push(error('born-after-completed', ['child', 'born'], `date of birth ${record.child.born} is after the toolkit was completed (${completed})`));
+  }
+  const review = record.summary?.next_review;
+  if (review !== undefined && review <= completed) {
+    out.push(error('next-review-not-after-completed', ['summary', 'next_review'], `the next review (${review}) must be after this toolkit was completed (${completed})`));
+  }
+  return out;
+}
+
+function contributorErrors(record: ToolkitRecord): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const ids = new Set<string>();
+  record.assessment.contributors?.forEach((c, i) => {
+    if (ids.has(c.id)) out.push(error('duplicate-contributor', ['assessment', 'contributors', i, 'id'], `contributor id \`${c.id}\` is used twice; each contributor needs their own id`));
+    ids.add(c.id);
+  });
+  const known = [...ids];
+  const check = (by: string | undefined, path: RuleFinding['path']) => {
+    if (by === undefined || ids.has(by)) return;
+    const guess = closest(by, known);
+    out.push(
+      error(
+        'unknown-contributor',
+        path,
+        `\`${by}\` is not one of the contributors${known.length ? ` (${known.join(', ')})` : ' (none are listed under assessment.contributors)'}${guess ? `; did you mean \`${guess}\`?` : ''}`,
+      ),
+    );
+  };
+  record.assessment.sessions?.forEach((s, i) => check(s.by, ['assessment', 'sessions', i, 'by']));
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) check(section.by, ['areas', areaKey, 'sections', sectionKey, 'by']);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { ToolkitRecord } from '../record/types.js';
+import { describeSchemaError, type SchemaProblem } from './schema-messages.js';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../../schemas/toolkit.schema.json', import.meta.url));
+
+let compiled: ValidateFunction | null = null;
+
+export function recordSchema(): object {
+  return JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
+}
+
+function validator(): ValidateFunction {
+  // verbose: the messages need the offending value and the parent schema's field list.
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(recordSchema());
+  return compiled;
+}
+
+export type SchemaResult = { ok: true; record: ToolkitRecord } | { ok: false; problems: SchemaProblem[] };
+
+/** Checks data against schemas/toolkit.schema.json and explains every failure. */
+export function checkAgainstSchema(data: unknown): SchemaResult {
+  const validate = validator();
+  if (validate(data)) return { ok: true, record: data as ToolkitRecord };
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = describeSchemaError(error, pointerToPath(error.instancePath, data));
+    if (!problem) continue;
+    const key = `${problem.code}\u0000${problem.path.join('\u0000')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return { ok: false, problems };
+}
+
+/** "/assessment/sessions/0/date" -> ["assessment", "sessions", 0, "date"], numbers only where the data holds a list. */
+export function pointerToPath(pointer: string, data: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node) && /^\d+$/.test(segment)) {
+      const index = Number(segment);
+      path.push(index);
+      node = node[index];
+    } else {
+      path.push(segment);
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}

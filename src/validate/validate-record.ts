@@ -1,0 +1,64 @@
+import type { ParsedRecord } from '../read/yaml-document.js';
+import type { ToolkitRecord } from '../record/types.js';
+import { findTemplate, type TemplateIndex } from '../template/load-template.js';
+import { compareFindings, type Finding } from './finding.js';
+import { practiceFindings } from './practice-rules.js';
+import { recordRuleErrors } from './record-rules.js';
+import type { RuleFinding } from './rule-finding.js';
+import { checkAgainstSchema } from './schema-check.js';
+
+export interface ValidateOptions {
+  /** YYYY-MM-DD; fixed by --today for tests and audits. */
+  today: string;
+}
+
+/** A record after validation: the typed record when it passed the schema, and everything found. */
+export interface CheckedRecord {
+  file: string;
+  record: ToolkitRecord | null;
+  template: TemplateIndex | null;
+  findings: Finding[];
+}
+
+/**
+ * Schema first, then the rules. The rules read typed fields, so they run
+ * only on data the schema accepted; a record with schema errors shows those
+ * first, and the rules' findings once they are fixed.
+ */
+export function validateParsedRecord(file: string, parsed: ParsedRecord, options: ValidateOptions): CheckedRecord {
+  const place = (f: RuleFinding): Finding => {
+    const pos = parsed.locate(f.path, f.part ?? 'value');
+    return { file, line: pos?.line ?? null, column: pos?.column ?? null, severity: f.severity, code: f.code, path: f.path.map(String).join('.'), message: f.message };
+  };
+  const data = parsed.data;
+  if (!looksLikeRecord(data)) {
+    return {
+      file,
+      record: null,
+      template: null,
+      findings: [place({ severity: 'error', code: 'not-a-record', path: [], message: 'this is not a toolkit record: expected fields such as `format: neglect-toolkit/1`, `child` and `assessment`' })],
+    };
+  }
+  const schema = checkAgainstSchema(data);
+  if (!schema.ok) {
+    return { file, record: null, template: null, findings: schema.problems.map((p) => place({ severity: 'error', ...p })).sort(compareFindings) };
+  }
+  const record = schema.record;
+  const template = findTemplate(record.template);
+  if (!template) {
+    return {
+      file,
+      record,
+      template: null,
+      findings: [place({ severity: 'error', code: 'unknown-template', path: ['template'], message: `there is no template \`${record.template}\` (set NTK_TEMPLATE_PATH to a folder holding it)` })],
+    };
+  }
+  const errors = recordRuleErrors(record, template);
+  const practice = practiceFindings(record, template, options.today);
+  return { file, record, template, findings: [...errors, ...practice].map(place).sort(compareFindings) };
+}
+
+function looksLikeRecord(data: unknown): data is Record<string, unknown> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  return ['format', 'child', 'assessment', 'areas'].some((k) => Object.hasOwn(data, k));
+}
