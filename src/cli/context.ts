@@ -31,3 +31,10 @@ export function resolveToday(value: string | undefined): string {
   if (!isRealDate(value)) throw new UsageError(`--today must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
   return value;
 }
+
+/** --jobs: worker threads for a batch; undefined means one per core. */
+export function resolveJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new UsageError(`--jobs must be a whole number from 1 (got ${JSON.stringify(value)})`);
+  return Number(value);
+}

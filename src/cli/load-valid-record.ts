@@ -4,7 +4,7 @@ import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { renderFindingsPretty } from '../render/findings-report.js';
 import type { TemplateIndex } from '../template/load-template.js';
-import { batchFindings } from '../validate/batch-rules.js';
+import { batchEntryOf, batchFindings } from '../validate/batch-rules.js';
 import { compareFindings, type Finding } from '../validate/finding.js';
 import { validateParsedRecord } from '../validate/validate-record.js';
 import { UsageError } from './cli-error.js';
@@ -41,7 +41,7 @@ export async function loadValidRecord(file: string, ctx: CliContext, today: stri
 export function validOrReport(file: string, parsed: ParsedRecord | null, readFindings: Finding[], ctx: CliContext, today: string): ValidRecord {
   if (!parsed) return fail(readFindings, ctx);
   const checked = validateParsedRecord(file, parsed, { today });
-  const findings = [...checked.findings, ...batchFindings([{ checked, parsed }], today)].sort(compareFindings);
+  const findings = [...checked.findings, ...batchFindings([batchEntryOf(checked, parsed)].filter((e) => e !== null), today)].sort(compareFindings);
   if (!checked.record || !checked.template || findings.some((f) => f.severity === 'error')) return fail(findings, ctx);
   return { file, record: checked.record, template: checked.template, parsed, findings };
 }

@@ -1,11 +1,33 @@
-import type { Finding } from './finding.js';
+import type { Finding, Position } from './finding.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { CheckedRecord } from './validate-record.js';
 
-/** A checked record with the means to place findings that only a batch can see. */
+/**
+ * What the batch rules need from one record that passed the schema: a few
+ * fields and where they are. Small on purpose, so a batch of 50,000 files
+ * keeps these rather than the parsed records.
+ */
 export interface BatchEntry {
-  checked: CheckedRecord;
-  parsed: ParsedRecord | null;
+  file: string;
+  ref: string;
+  completed: string;
+  completedAt: Position | null;
+  nextReview: string | null;
+  nextReviewAt: Position | null;
+}
+
+export function batchEntryOf(checked: CheckedRecord, parsed: ParsedRecord): BatchEntry | null {
+  const record = checked.record;
+  if (!record) return null;
+  const nextReview = record.summary?.next_review ?? null;
+  return {
+    file: checked.file,
+    ref: record.child.ref,
+    completed: record.assessment.completed,
+    completedAt: parsed.locate(['assessment', 'completed'], 'value'),
+    nextReview,
+    nextReviewAt: nextReview === null ? null : parsed.locate(['summary', 'next_review'], 'value'),
+  };
 }
 
 /**
@@ -15,28 +37,24 @@ export interface BatchEntry {
  */
 export function batchFindings(entries: readonly BatchEntry[], today: string): Finding[] {
   const out: Finding[] = [];
-  const at = (entry: BatchEntry, path: (string | number)[]) => entry.parsed?.locate(path, 'value') ?? null;
   const byChild = new Map<string, BatchEntry[]>();
   for (const entry of entries) {
-    const record = entry.checked.record;
-    if (!record) continue;
-    const list = byChild.get(record.child.ref) ?? [];
+    const list = byChild.get(entry.ref) ?? [];
     list.push(entry);
-    byChild.set(record.child.ref, list);
+    byChild.set(entry.ref, list);
   }
   for (const [ref, list] of byChild) {
     const byDate = new Map<string, BatchEntry[]>();
     for (const e of list) {
-      const date = e.checked.record!.assessment.completed;
-      byDate.set(date, [...(byDate.get(date) ?? []), e]);
+      byDate.set(e.completed, [...(byDate.get(e.completed) ?? []), e]);
     }
     for (const [date, same] of byDate) {
       if (same.length < 2) continue;
       for (const e of same) {
-        const others = same.filter((o) => o !== e).map((o) => o.checked.file);
-        const pos = at(e, ['assessment', 'completed']);
+        const others = same.filter((o) => o !== e).map((o) => o.file);
+        const pos = e.completedAt;
         out.push({
-          file: e.checked.file,
+          file: e.file,
           line: pos?.line ?? null,
           column: pos?.column ?? null,
           severity: 'error',
@@ -46,12 +64,12 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
         });
       }
     }
-    const latest = list.reduce((a, b) => (b.checked.record!.assessment.completed > a.checked.record!.assessment.completed ? b : a));
-    const next = latest.checked.record!.summary?.next_review;
-    if (next !== undefined && next < today) {
-      const pos = at(latest, ['summary', 'next_review']);
+    const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
+    const next = latest.nextReview;
+    if (next !== null && next < today) {
+      const pos = latest.nextReviewAt;
       out.push({
-        file: latest.checked.file,
+        file: latest.file,
         line: pos?.line ?? null,
         column: pos?.column ?? null,
         severity: 'warning',

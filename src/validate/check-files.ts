@@ -1,32 +1,41 @@
-import { readRecordFile } from '../read/read-record.js';
+import type { FileResult } from '../batch/check-one.js';
 import { compareFindings, type Finding } from './finding.js';
 import { batchFindings, type BatchEntry } from './batch-rules.js';
-import { validateParsedRecord, type CheckedRecord, type ValidateOptions } from './validate-record.js';
+import type { ValidateOptions } from './validate-record.js';
 
 export interface BatchResult {
   files: string[];
   findings: Finding[];
-  checked: CheckedRecord[];
+  /** Per file, in the order of `files`. */
+  results: FileResult[];
 }
 
-/** Reads and validates every file; a bad file is a finding in that file, never a reason to stop. */
-export async function checkFiles(files: readonly string[], options: ValidateOptions, onProgress?: (done: number) => void): Promise<BatchResult> {
-  const entries: BatchEntry[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  // Reading overlaps with parsing: a few files in flight keep the disk busy without holding the whole batch in memory.
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index]!;
-      const read = await readRecordFile(file);
-      entries[index] = read.record
-        ? { checked: validateParsedRecord(file, read.record, options), parsed: read.record }
-        : { checked: { file, record: null, template: null, findings: read.findings }, parsed: null };
-      onProgress?.(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
-  const findings = [...entries.flatMap((e) => e.checked.findings), ...batchFindings(entries, options.today)].sort(compareFindings);
-  return { files: [...files], findings, checked: entries.map((e) => e.checked) };
+export interface CheckFilesOptions extends ValidateOptions {
+  /** Worker threads (default: the machine's cores). */
+  jobs?: number;
+  /** Also extract what `ntk report` shows. */
+  facts?: boolean;
+  /** Reuse results of unchanged files (`--cache`), with ntk's version for the cache's name. */
+  cache?: { version: string };
+}
+
+/**
+ * Reads and validates every file; a bad file is a finding in that file, never
+ * a reason to stop. Only findings and a few facts per file are kept, so memory
+ * does not grow with the number of valid files' contents.
+ */
+export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<BatchResult> {
+  const { checkInPool, defaultJobs } = await import('../batch/check-pool.js');
+  const pool = { today: options.today, facts: options.facts ?? false, jobs: options.jobs ?? defaultJobs() };
+  let results: FileResult[];
+  if (options.cache && !pool.facts) {
+    const { checkWithCache } = await import('../batch/cached-check.js');
+    results = await checkWithCache(files, pool, options.cache.version, onProgress);
+  } else {
+    results = await checkInPool(files, pool, onProgress);
+  }
+  const entries: BatchEntry[] = [];
+  for (const r of results) if (r.entry) entries.push(r.entry);
+  const findings = [...results.flatMap((r) => r.findings), ...batchFindings(entries, options.today)].sort(compareFindings);
+  return { files: [...files], findings, results };
 }

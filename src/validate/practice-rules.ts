@@ -72,11 +72,18 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
   return out;
 }
 
+const reminderPatterns = new WeakMap<object, RegExp>();
+
 function mentions(reminder: NonNullable<TemplateSection['reminder']>, texts: (string | undefined)[]): boolean {
   const stems = reminder.when_text_mentions ?? [];
   if (stems.length === 0) return false;
   // Stems match at the start of a word, so "row" finds "rows" but not "grow".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join('|')})`, 'iu');
+  // Built once per template reminder: a batch asks the same question of thousands of records.
+  let pattern = reminderPatterns.get(reminder);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join('|')})`, 'iu');
+    reminderPatterns.set(reminder, pattern);
+  }
   return texts.some((t) => t !== undefined && pattern.test(t));
 }
 

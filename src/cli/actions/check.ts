@@ -3,7 +3,7 @@ import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type Fi
 import { countFindings } from '../../validate/finding.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import { resolveJobs, resolveToday, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
 
 export interface CheckOptions {
@@ -11,13 +11,16 @@ export interface CheckOptions {
   strict?: boolean;
   today?: string;
   quiet?: boolean;
+  jobs?: string;
+  cache?: boolean;
 }
 
-export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext): Promise<number> {
+export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
   const today = resolveToday(options.today);
+  const jobs = resolveJobs(options.jobs);
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'checked');
-  const result = await checkFiles(files, { today }, progress.update);
+  const result = await checkFiles(files, { today, jobs, ...(options.cache ? { cache: { version } } : {}) }, progress.update);
   progress.done();
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const output =

@@ -15,13 +15,15 @@ export function defineCheck(program: Command): void {
     .option('--strict', 'warnings fail the check too (exit 1)')
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
     .option('--quiet', 'show errors only')
+    .option('--jobs <n>', 'worker threads for a large batch (default: one per core)')
+    .option('--cache', "reuse results of unchanged files (kept in the user's cache folder)")
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
+      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --cache\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
     )
-    .action(async (paths: string[], opts) => {
+    .action(async (paths: string[], opts, command: Command) => {
       const { runCheck } = await import('../actions/check.js');
-      await runAction(opts, (ctx) => runCheck(paths, opts, ctx));
+      await runAction(opts, (ctx) => runCheck(paths, opts, ctx, command.parent?.version() ?? '0'));
     });
 }

@@ -1,0 +1,53 @@
+import { isWorrying } from '../record/sections.js';
+import type { Decision, ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+
+/**
+ * The little a caseload report needs from one record. Extracted where the
+ * record is read (possibly in a worker thread) so a batch keeps these few
+ * fields per file, never the records themselves.
+ */
+export interface CaseloadFacts {
+  ref: string;
+  household: string | null;
+  template: string;
+  type: 'initial' | 'review';
+  completed: string;
+  decision: Decision | null;
+  nextReview: string | null;
+  /** Every area of the template, in its order. */
+  areas: AreaFacts[];
+}
+
+export interface AreaFacts {
+  key: string;
+  /** Section keys scored 3 or 4, in template order. */
+  worrying: string[];
+  /** How many sections are scored 1, 2, 3 and 4. */
+  counts: [number, number, number, number];
+}
+
+export function caseloadFacts(record: ToolkitRecord, template: TemplateIndex): CaseloadFacts {
+  const areas = template.template.areas.map((tArea): AreaFacts => {
+    const sections = record.areas?.[tArea.key]?.sections ?? {};
+    const counts: AreaFacts['counts'] = [0, 0, 0, 0];
+    const worrying: string[] = [];
+    for (const tSection of tArea.sections) {
+      const score = sections[tSection.key]?.score;
+      if (score === undefined) continue;
+      counts[score - 1]!++;
+      if (isWorrying(score)) worrying.push(tSection.key);
+    }
+    return { key: tArea.key, worrying, counts };
+  });
+  return {
+    ref: record.child.ref,
+    household: record.child.household ?? null,
+    template: record.template,
+    type: record.assessment.type,
+    completed: record.assessment.completed,
+    decision: record.summary?.decision ?? null,
+    nextReview: record.summary?.next_review ?? null,
+    areas,
+  };
+}

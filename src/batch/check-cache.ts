@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { SCHEMA_FILE } from '../validate/schema-check.js';
+import { templateFolders } from '../template/load-template.js';
+import type { FileResult } from './check-one.js';
+
+/**
+ * `ntk check --cache`: results of unchanged files are reused. An entry is
+ * found by the file's content hash; its size and modification time only
+ * save reading a file that is plainly unchanged (and are ignored when the
+ * file changed within a second or two of the cache being written, as git
+ * does). The cache lives in the user's cache folder, never beside the
+ * records, and its name includes everything the results depend on apart
+ * from the file: ntk's version, the schema and the templates.
+ *
+ * The one per-file rule that depends on today is `completed-in-future`, so
+ * results are cached only when the record's completed date is not after
+ * today, and reused only on days when that still holds. Batch rules
+ * (duplicates, overdue reviews) are never cached; they are recomputed from
+ * the cached facts on every run.
+ */
+export interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  /** Findings without the file name (added back on reuse). */
+  result: FileResult;
+}
+
+interface CacheFile {
+  writtenAt: number;
+  entries: Record<string, CachedFile>;
+}
+
+const RACY_MS = 2000;
+
+export class CheckCache {
+  private readonly entries: Map<string, CachedFile>;
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly writtenAt: number,
+    entries: Record<string, CachedFile>,
+  ) {
+    this.entries = new Map(Object.entries(entries));
+  }
+
+  static async open(version: string): Promise<CheckCache> {
+    const file = join(cacheFolder(), `check-${contextHash(version)}.json`);
+    try {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+      return new CheckCache(file, saved.writtenAt, saved.entries);
+    } catch {
+      // No cache yet, or one that cannot be read: start afresh.
+      return new CheckCache(file, 0, {});
+    }
+  }
+
+  /** A cached result when the file is unchanged and today allows reuse; otherwise its content hash, to store the fresh result under. */
+  lookup(file: string, today: string): { hit: FileResult } | { hash: string } | null {
+    const key = resolve(file);
+    const entry = this.entries.get(key);
+    let size: number;
+    let mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(file));
+    } catch {
+      return null;
+    }
+    const reusable = (e: CachedFile) => e.result.entry === null || e.result.entry.completed <= today;
+    if (entry && entry.size === size && entry.mtimeMs === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusable(entry)) return { hit: withFile(entry.result, file) };
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return null;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (entry && entry.hash === hash && reusable(entry)) {
+      this.entries.set(key, { ...entry, size, mtimeMs });
+      this.changed = true;
+      return { hit: withFile(entry.result, file) };
+    }
+    return { hash };
+  }
+
+  store(file: string, hash: string, result: FileResult, today: string): void {
+    if (result.entry !== null && result.entry.completed > today) return;
+    let size: number;
+    let mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(file));
+    } catch {
+      return;
+    }
+    this.entries.set(resolve(file), { size, mtimeMs, hash, result: withFile(result, '') });
+    this.changed = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    await mkdir(join(this.file, '..'), { recursive: true });
+    const content: CacheFile = { writtenAt: Date.now(), entries: Object.fromEntries(this.entries) };
+    await writeFileAtomic(this.file, JSON.stringify(content), { overwrite: true });
+  }
+}
+
+function withFile(result: FileResult, file: string): FileResult {
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({ ...f, file })),
+    entry: result.entry && { ...result.entry, file },
+  };
+}
+
+/** $XDG_CACHE_HOME/ntk, else ~/.cache/ntk, else node_modules/.cache/ntk in the package. */
+export function cacheFolder(): string {
+  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'ntk');
+  const home = homedir();
+  if (home) return join(home, '.cache', 'ntk');
+  return fileURLToPath(new URL('../../node_modules/.cache/ntk/', import.meta.url));
+}
+
+/** ntk's version, the schema and every template file: change any and the cache starts again. */
+function contextHash(version: string): string {
+  const hash = createHash('sha256').update(`ntk ${version}\0`).update(readFileSync(SCHEMA_FILE));
+  for (const folder of templateFolders()) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) hash.update(`\0${folder}/${name}\0`).update(readFileSync(join(folder, name)));
+  }
+  return hash.digest('hex').slice(0, 32);
+}

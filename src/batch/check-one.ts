@@ -1,0 +1,80 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
+import { parseRecordBytesFast } from '../read/fast-yaml.js';
+import { MAX_RECORD_BYTES, readRecordBytes, readRecordFile } from '../read/read-record.js';
+import type { ParsedRecord } from '../read/yaml-document.js';
+import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
+import type { Finding } from '../validate/finding.js';
+import { validateParsedRecord, type CheckedRecord } from '../validate/validate-record.js';
+
+/** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
+export interface FileResult {
+  findings: Finding[];
+  entry: BatchEntry | null;
+  facts: CaseloadFacts | null;
+}
+
+export interface CheckOneOptions {
+  today: string;
+  /** Also extract the facts `ntk report` shows. */
+  facts: boolean;
+}
+
+/** Reads and checks one file. */
+export async function checkOneFile(file: string, options: CheckOneOptions): Promise<FileResult> {
+  // The common case stays synchronous; only a file that cannot be read goes to the reader for its words.
+  const data = readSmallFile(file);
+  if (data === null) {
+    // Too big, unreadable, vanished, a folder: the reader has the words for it.
+    const read = await readRecordFile(file);
+    return { findings: read.findings, entry: null, facts: null };
+  }
+  return checkOneBytes(file, data, options);
+}
+
+/**
+ * The file's bytes, or null when it is not a readable file of a record's
+ * size. Synchronous on purpose: for thousands of small files in a worker
+ * thread, a blocking read is several times cheaper than a round trip through
+ * libuv's thread pool, and there is nothing else for the thread to do.
+ */
+export function readSmallFile(file: string): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_RECORD_BYTES) return null;
+    return readFileSync(fd);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The fast reader first; a file it declines, or one that fails the schema,
+ * is read again by the `yaml` reader so its errors carry that reader's
+ * messages and positions.
+ */
+export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOneOptions): FileResult {
+  if (bytes.length <= MAX_RECORD_BYTES) {
+    const fast = parseRecordBytesFast(bytes);
+    if (fast) {
+      const checked = validateParsedRecord(file, fast, { today: options.today });
+      if (checked.record) return resultOf(checked, fast, options);
+    }
+  }
+  const read = readRecordBytes(file, bytes);
+  if (!read.record) return { findings: read.findings, entry: null, facts: null };
+  return resultOf(validateParsedRecord(file, read.record, { today: options.today }), read.record, options);
+}
+
+function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOneOptions): FileResult {
+  const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record, checked.template) : null;
+  return { findings: checked.findings, entry: batchEntryOf(checked, parsed), facts };
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { recordYaml } from '../../bench/generate-records.mjs';
+import { parseRecordYamlFast } from '../../src/read/fast-yaml.js';
+import { parseRecordYaml, type ParsedRecord } from '../../src/read/yaml-document.js';
+import type { RecordPath } from '../../src/validate/finding.js';
+
+/** Every path in the data, plus a missing child of each, so fallbacks to an ancestor are compared too. */
+function paths(data: unknown, prefix: (string | number)[] = []): RecordPath[] {
+  const out: RecordPath[] = [prefix, [...prefix, 'no-such-key']];
+  if (Array.isArray(data)) data.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+  else if (data !== null && typeof data === 'object') for (const [k, v] of Object.entries(data)) out.push(...paths(v, [...prefix, k]));
+  return out;
+}
+
+/** The fast reader either declines or agrees with the `yaml` reader on data and every position. */
+function agrees(text: string): boolean {
+  const fast = parseRecordYamlFast(text);
+  if (fast === null) return true;
+  const slow = parseRecordYaml(text);
+  expect(slow.ok, `fast path accepted what the yaml reader rejects:\n${text}`).toBe(true);
+  const record = (slow as { record: ParsedRecord }).record;
+  expect(fast.data).toStrictEqual(record.data);
+  for (const path of paths(record.data)) {
+    for (const part of ['key', 'value'] as const) expect(fast.locate(path, part), `${path.join('.')} (${part})`).toStrictEqual(record.locate(path, part));
+  }
+  return true;
+}
+
+const tricky = fc.constantFrom(
+  'plain words', 'a: colon', '# not a comment', 'quote " inside', "it's", '2021-03-16', '2021-02-30', '12', '012', '0x1F', '1.5', '1e3', '.inf',
+  'null', '~', 'true', 'yes', 'No', 'A&E', '*star', '!bang', 'tab\there', 'line\nbreak', 'trailing ', ' leading', '', '- dash', '[x]', '{y}',
+  'emoji 😀', 'Zoë', '%percent', '@at', '`tick`', '| pipe', '> gt', '<< merge', 'back\\slash', '\u0085nel', 'key: value\n  nested: 1',
+);
+const key = fc.oneof(fc.constantFrom('ref', 'score', '5.2', '1', 'summary', 'a b', 'true', 'null', '2021-01-01', '0x10'), fc.string({ maxLength: 6 }));
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, tricky, fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('map')),
+  list: fc.array(tie('node'), { maxLength: 3 }),
+  map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+})).node;
+
+describe('fast YAML reader against the yaml reader (differential)', () => {
+  it('reads generated realistic records itself, with the same data and positions', () => {
+    for (let i = 0; i < 30; i++) {
+      const text = recordYaml(i, i % 2);
+      expect(parseRecordYamlFast(text)).not.toBeNull();
+      agrees(text);
+    }
+  });
+
+  it('agrees on arbitrary documents in several layouts', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'), fc.integer({ min: 2, max: 4 }), (data, defaultStringType, indent) =>
+        agrees(stringify(data, { defaultStringType: defaultStringType as 'PLAIN', indent, lineWidth: 40 })),
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees on records with hostile edits: either it declines or it matches', () => {
+    const base = recordYaml(3);
+    const snippets = fc.constantFrom(
+      '&a ', '*a', '!!str ', '<<: ', '\t', '"', "'", '#', ': ', '\n', '\n  ', '- ', '? ', '---\n', '...\n', '%YAML 1.2\n', '\\', '{', ']', 'x: 1\n', '\r\n', '\r',
+      'null', '~', '0o17', '1_000', '+12', '-0', '1.0', '2021-13-45', 'yes', '\u00a0', '\ufeff',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(base.length), snippets), { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = base;
+        for (const [at, s] of edits) text = text.slice(0, at) + s + text.slice(at);
+        return agrees(text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
