@@ -1,43 +1,19 @@
-import { FileExistsError } from '../io/atomic-write.js';
-import { MissingPathError } from '../read/collect-files.js';
-import { terminalSafeLine } from '../render/safe-text.js';
-import { TemplateError } from '../template/load-template.js';
-import { InvalidRecordError } from './load-valid-record.js';
-import { EXIT, UsageError } from './cli-error.js';
-import { makeContext, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
 
 /**
  * Runs one command's action and turns whatever happens into an exit code and
  * a one-line message. Bad input never reaches the user as a stack trace;
- * NTK_DEBUG=1 shows one for developers.
+ * NTK_DEBUG=1 shows one for developers. What explains an error is loaded
+ * only when there is one, so that defining the commands (all `ntk --help`
+ * needs) stays light.
  */
 export async function runAction(options: { color?: boolean }, body: (ctx: CliContext) => Promise<number>): Promise<void> {
+  const { makeContext } = await import('./context.js');
   const ctx = makeContext(options.color);
   try {
     process.exitCode = await body(ctx);
   } catch (error) {
+    const { reportError } = await import('./report-error.js');
     process.exitCode = reportError(error, ctx);
   }
-}
-
-export function reportError(error: unknown, ctx: Pick<CliContext, 'stderr' | 'err'>): number {
-  const say = (message: string) => ctx.stderr.write(`${ctx.err.red('ntk:')} ${terminalSafeLine(message)}\n`);
-  if (process.env.NTK_DEBUG && error instanceof Error) ctx.stderr.write(`${error.stack ?? ''}\n`);
-  if (error instanceof UsageError || error instanceof MissingPathError || error instanceof FileExistsError) {
-    say(error.message);
-    return EXIT.usage;
-  }
-  // Its diagnostics are already printed, as `ntk check` prints them.
-  if (error instanceof InvalidRecordError) return EXIT.findings;
-  if (error instanceof TemplateError) {
-    say(error.message);
-    return EXIT.usage;
-  }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EISDIR' || code === 'ENOSPC' || code === 'EROFS') {
-    say(`${(error as Error).message}`);
-    return EXIT.usage;
-  }
-  say(`unexpected problem: ${error instanceof Error ? error.message : String(error)} (run with NTK_DEBUG=1 for details and please report it)`);
-  return EXIT.findings;
 }
