@@ -1,0 +1,154 @@
+import type { Decision } from '../record/types.js';
+import { findTemplate } from '../template/load-template.js';
+import { daysBetween } from '../validate/dates.js';
+import type { Finding } from '../validate/finding.js';
+import type { CaseloadFacts } from './caseload-facts.js';
+
+/** The validator's prompts a caseload view shows, by their finding codes. */
+export const REPORT_PROMPTS = ['discuss-with-lead', 'domestic-abuse-reminder', 'lead-not-consulted'] as const;
+
+export type ReportSort = 'ref' | 'overdue' | 'score' | 'next-review';
+
+export interface ReportFilters {
+  overdue?: boolean;
+  /** A decision, or 'none' for records without one. */
+  decision?: Decision | 'none';
+  /** Only children with a section scored 3-4 in this area (and --min-score applies to it). */
+  area?: string;
+  minScore?: number;
+  sort: ReportSort;
+}
+
+/** One child: their latest valid record. */
+export interface CaseloadRow {
+  ref: string;
+  household: string | null;
+  file: string;
+  completed: string;
+  type: 'initial' | 'review';
+  /** Per area of the record's template, the sections scored 3 or 4. */
+  areas: { key: string; title: string; worrying: string[] }[];
+  /** Highest section score (in --area when given); null when nothing is scored. */
+  highestScore: number | null;
+  worryingCount: number;
+  prompts: string[];
+  decision: Decision | null;
+  nextReview: string | null;
+  /** Days past the next review (0 when not yet due); null without a next review date. */
+  daysOverdue: number | null;
+}
+
+export interface CaseloadTotals {
+  children: number;
+  overdue: number;
+  /** Children per decision, in the guidance's order; `none` for records without one. */
+  byDecision: { decision: Decision | 'none'; children: number }[];
+  /** Sections scored 1-4 per area, over the shown children's latest records. */
+  scores: { key: string; title: string; counts: [number, number, number, number] }[];
+}
+
+export interface CaseloadReport {
+  today: string;
+  /** Files read, and those left out because they have errors (`ntk check` explains them). */
+  files: number;
+  skipped: string[];
+  rows: CaseloadRow[];
+  totals: CaseloadTotals;
+}
+
+export interface ReportInput {
+  file: string;
+  facts: CaseloadFacts | null;
+  findings: readonly Finding[];
+}
+
+const DECISIONS: (Decision | 'none')[] = ['single-agency', 'community-services', 'early-help', 'mash', 'mash-urgent', 'none'];
+
+/**
+ * The caseload: the latest valid record per child (by `child.ref`, then
+ * `completed`), filtered and sorted, with totals over the children shown.
+ * A file with any error is left out of the rows and listed in `skipped`.
+ */
+export function buildCaseloadReport(inputs: readonly ReportInput[], today: string, filters: ReportFilters): CaseloadReport {
+  const skipped: string[] = [];
+  const latest = new Map<string, ReportInput & { facts: CaseloadFacts }>();
+  for (const input of inputs) {
+    if (!input.facts || input.findings.some((f) => f.severity === 'error')) {
+      skipped.push(input.file);
+      continue;
+    }
+    const known = latest.get(input.facts.ref);
+    if (!known || input.facts.completed > known.facts.completed) latest.set(input.facts.ref, { ...input, facts: input.facts });
+  }
+  const rows = [...latest.values()].map((input) => toRow(input, today, filters.area)).filter((row) => keep(row, filters));
+  rows.sort(comparators[filters.sort]);
+  const facts = new Map([...latest.values()].map((i) => [i.file, i.facts]));
+  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, facts) };
+}
+
+/** The sections scored 3-4, area by area, e.g. ["5.2", "6.1"]. */
+export function worryingSections(row: CaseloadRow): string[] {
+  return row.areas.flatMap((a) => a.worrying);
+}
+
+function toRow(input: ReportInput & { facts: CaseloadFacts }, today: string, area: string | undefined): CaseloadRow {
+  const { facts } = input;
+  const template = findTemplate(facts.template);
+  const considered = facts.areas.filter((a) => area === undefined || a.key === area);
+  let highest: number | null = null;
+  for (const a of considered) for (let s = 4; s >= 1; s--) if (a.counts[s - 1]! > 0 && (highest === null || s > highest)) highest = s;
+  const codes = new Set(input.findings.map((f) => f.code));
+  return {
+    ref: facts.ref,
+    household: facts.household,
+    file: input.file,
+    completed: facts.completed,
+    type: facts.type,
+    areas: facts.areas.map((a) => ({ key: a.key, title: template?.area(a.key)?.title ?? a.key, worrying: a.worrying })),
+    highestScore: highest,
+    worryingCount: considered.reduce((n, a) => n + a.worrying.length, 0),
+    prompts: REPORT_PROMPTS.filter((code) => codes.has(code)),
+    decision: facts.decision,
+    nextReview: facts.nextReview,
+    daysOverdue: facts.nextReview === null ? null : Math.max(0, daysBetween(facts.nextReview, today)),
+  };
+}
+
+function keep(row: CaseloadRow, f: ReportFilters): boolean {
+  if (f.overdue && !(row.daysOverdue !== null && row.daysOverdue > 0)) return false;
+  if (f.decision !== undefined && (row.decision ?? 'none') !== f.decision) return false;
+  if (f.area !== undefined && row.worryingCount === 0) return false;
+  if (f.minScore !== undefined && (row.highestScore === null || row.highestScore < f.minScore)) return false;
+  return true;
+}
+
+const byRef = (a: CaseloadRow, b: CaseloadRow) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+/** Missing values sort last whatever the direction. */
+const nullsLast = <T>(a: T | null, b: T | null, order: (x: T, y: T) => number) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : order(a, b));
+
+const comparators: Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number> = {
+  ref: byRef,
+  overdue: (a, b) => nullsLast(a.daysOverdue, b.daysOverdue, (x, y) => y - x) || byRef(a, b),
+  score: (a, b) => nullsLast(a.highestScore, b.highestScore, (x, y) => y - x) || b.worryingCount - a.worryingCount || byRef(a, b),
+  'next-review': (a, b) => nullsLast(a.nextReview, b.nextReview, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) || byRef(a, b),
+};
+
+function totalsOf(rows: readonly CaseloadRow[], facts: Map<string, CaseloadFacts>): CaseloadTotals {
+  const byDecision = new Map<Decision | 'none', number>(DECISIONS.map((d) => [d, 0]));
+  const scores = new Map<string, CaseloadTotals['scores'][number]>();
+  for (const row of rows) {
+    byDecision.set(row.decision ?? 'none', byDecision.get(row.decision ?? 'none')! + 1);
+    for (const area of facts.get(row.file)!.areas) {
+      const title = row.areas.find((a) => a.key === area.key)?.title ?? area.key;
+      const total = scores.get(area.key) ?? { key: area.key, title, counts: [0, 0, 0, 0] };
+      area.counts.forEach((n, i) => (total.counts[i] = total.counts[i]! + n));
+      scores.set(area.key, total);
+    }
+  }
+  return {
+    children: rows.length,
+    overdue: rows.filter((r) => r.daysOverdue !== null && r.daysOverdue > 0).length,
+    byDecision: DECISIONS.map((decision) => ({ decision, children: byDecision.get(decision)! })),
+    scores: [...scores.values()],
+  };
+}

@@ -1,0 +1,43 @@
+import { stringify } from 'csv-stringify/sync';
+import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
+import { DEFAULT_TEMPLATE_ID, findTemplate } from '../template/load-template.js';
+
+/**
+ * One header row, one row per child. The column names are a contract for
+ * spreadsheets and scripts (README "For analysts"): the fixed columns, then
+ * one column per area key holding that area's sections scored 3-4.
+ */
+export const REPORT_CSV_COLUMNS = [
+  'ref',
+  'household',
+  'completed',
+  'type',
+  'decision',
+  'next_review',
+  'days_overdue',
+  'highest_score',
+  'sections_3_4',
+  'prompts',
+  'file',
+] as const;
+
+export function renderReportCsv(report: CaseloadReport): string {
+  const areaKeys: string[] = [];
+  for (const row of report.rows) for (const a of row.areas) if (!areaKeys.includes(a.key)) areaKeys.push(a.key);
+  if (report.rows.length === 0) areaKeys.push(...(findTemplate(DEFAULT_TEMPLATE_ID)?.template.areas.map((a) => a.key) ?? []));
+  const records = report.rows.map((r) => [
+    r.ref,
+    r.household ?? '',
+    r.completed,
+    r.type,
+    r.decision ?? '',
+    r.nextReview ?? '',
+    r.daysOverdue === null ? '' : String(r.daysOverdue),
+    r.highestScore === null ? '' : String(r.highestScore),
+    worryingSections(r).join(' '),
+    r.prompts.join(' '),
+    r.file,
+    ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
+  ]);
+  return stringify([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);
+}

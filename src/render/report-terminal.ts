@@ -1,0 +1,48 @@
+import type { ChalkInstance } from 'chalk';
+import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
+import { barCells, scoreStack } from './report-bars.js';
+import { terminalSafeLine } from './safe-text.js';
+import { scoreBar, scoreColour } from './score-style.js';
+
+/** The caseload as a table for a terminal, then the totals as small bar charts. */
+export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): string {
+  const out: string[] = [];
+  const { rows, totals } = report;
+  out.push(c.bold(`Caseload on ${report.today}: ${plural(rows.length, 'child', 'children')} (latest record each; ${plural(report.files, 'file')} read)`), '');
+  if (rows.length > 0) {
+    const header = ['REF', 'HOUSEHOLD', 'LATEST', 'SCORED 3-4', 'PROMPTS', 'DECISION', 'NEXT REVIEW', 'OVERDUE'];
+    const cells = rows.map((r) => [
+      terminalSafeLine(r.ref),
+      terminalSafeLine(r.household ?? '-'),
+      `${r.completed} ${r.type}`,
+      worryingSections(r).join(' ') || '-',
+      r.prompts.join(' ') || '-',
+      r.decision ?? '-',
+      r.nextReview ?? '-',
+      r.daysOverdue ? `${r.daysOverdue} days` : '-',
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
+    const line = (row: string[], style: (s: string, i: number) => string) => row.map((cell, i) => style(cell.padEnd(widths[i]!), i)).join('  ').trimEnd();
+    out.push(line(header, (s) => c.dim(s)));
+    rows.forEach((r, k) => out.push(line(cells[k]!, (s, i) => (i === 7 && r.daysOverdue ? c.red(s) : i === 3 && r.worryingCount > 0 ? scoreColour(r.highestScore ?? undefined, c)(s) : s))));
+    out.push('');
+  }
+  out.push(c.bold('Children per decision'));
+  const most = Math.max(...totals.byDecision.map((d) => d.children));
+  const decisionWidth = Math.max(...totals.byDecision.map((d) => d.decision.length));
+  for (const d of totals.byDecision) out.push(`  ${d.decision.padEnd(decisionWidth)}  ${'█'.repeat(barCells(d.children, most, 30))} ${d.children}`);
+  out.push(`  ${'overdue review'.padEnd(decisionWidth)}  ${totals.overdue} of ${totals.children}`, '');
+  out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
+  const titleWidth = Math.max(0, ...totals.scores.map((a) => a.title.length));
+  for (const area of totals.scores) {
+    const bar = scoreStack(area.counts, 30)
+      .map((p) => scoreColour(p.score, c)(p.text))
+      .join('');
+    out.push(`  ${terminalSafeLine(area.title).padEnd(titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${i + 1}:${n}`).join(' ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,64 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordYaml, writeRecords } from '../../bench/generate-records.mjs';
+import { ntk } from './run-ntk.js';
+
+let work: string;
+let records: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'ntk-batch-'));
+  records = join(work, 'records');
+  // ~200 realistic records, every 17th broken in one of several ways, plus a
+  // duplicate child-and-date pair and one record completed after --today.
+  await writeRecords(records, 200, { invalidEvery: 17 });
+  await writeFile(join(records, 'copy-of-C-000003-0.yaml'), recordYaml(3, 0));
+  await writeFile(join(records, 'future.yaml'), recordYaml(900, 0).replace(/completed: \S+/, 'completed: 2030-01-01'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('ntk check on a batch: the same findings whatever the workers and the cache', () => {
+  it('gives identical JSON with one worker, two workers, a cold cache and a warm cache', async () => {
+    const env = { XDG_CACHE_HOME: join(work, 'cache') };
+    const args = ['check', records, '--format', 'json', '--today', '2024-06-01'];
+    const one = await ntk([...args, '--jobs', '1']);
+    const two = await ntk([...args, '--jobs', '2']);
+    const cold = await ntk([...args, '--cache'], { env });
+    const warm = await ntk([...args, '--cache'], { env });
+    expect(one.exitCode).toBe(1);
+    const report = JSON.parse(one.stdout) as { files: number; errors: number; findings: { code: string; line: number | null }[] };
+    expect(report.files).toBe(202);
+    expect(report.errors).toBeGreaterThan(10);
+    const codes = new Set(report.findings.map((f) => f.code));
+    for (const code of ['duplicate-record', 'review-overdue', 'completed-in-future', 'duplicate-key', 'score-range', 'discuss-with-lead']) expect(codes).toContain(code);
+    expect(report.findings.every((f) => f.code === 'review-overdue' || f.line !== null)).toBe(true);
+    for (const run of [two, cold, warm]) {
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toBe(one.stdout);
+    }
+    // The cache lives in the cache folder, never beside the records.
+    expect(await readdir(join(work, 'cache', 'ntk'))).toHaveLength(1);
+    expect((await readdir(records)).every((name) => name.endsWith('.yaml'))).toBe(true);
+  });
+
+  it('keeps date-dependent findings right when the cache is reused on another day', async () => {
+    const env = { XDG_CACHE_HOME: join(work, 'cache-days') };
+    for (const today of ['2031-01-01', '2021-06-01']) {
+      const args = ['check', records, '--format', 'json', '--today', today];
+      const fresh = await ntk(args);
+      const cached = await ntk([...args, '--cache'], { env });
+      expect(cached.stdout).toBe(fresh.stdout);
+    }
+  });
+
+  it('refuses a --jobs value that is not a whole number', async () => {
+    const r = await ntk(['check', records, '--jobs', 'many']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--jobs must be a whole number');
+  });
+});
