@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { compiledSchema } from '../validate/compiled-schema.js';
 import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
 
 export type { TemplateArea, TemplateSection, ToolkitTemplate };
@@ -38,7 +38,8 @@ export class TemplateError extends Error {}
 /** All templates, validated against schemas/template.schema.json. A broken template file is an error the user must see. */
 export function loadTemplates(): Map<string, TemplateIndex> {
   if (cache) return cache;
-  const validate = new Ajv({ allErrors: true }).compile(readSchema());
+  // The options must match scripts/build-validators.mjs.
+  const validate = compiledSchema(import.meta.url, './template-schema.validator.cjs', { allErrors: true }, readSchema);
   const found = new Map<string, TemplateIndex>();
   for (const folder of templateFolders()) {
     let names: string[];

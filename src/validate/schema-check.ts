@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { compiledSchema } from './compiled-schema.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { describeSchemaError, type SchemaProblem } from './schema-messages.js';
 
@@ -14,7 +15,8 @@ export function recordSchema(): object {
 
 function validator(): ValidateFunction {
   // verbose: the messages need the offending value and the parent schema's field list.
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(recordSchema());
+  // The options must match scripts/build-validators.mjs.
+  compiled ??= compiledSchema(import.meta.url, './toolkit-schema.validator.cjs', { allErrors: true, verbose: true, strict: true }, recordSchema);
   return compiled;
 }
 

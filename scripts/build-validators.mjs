@@ -1,0 +1,22 @@
+// Compiles the JSON Schemas into standalone validator code in dist/, at build
+// time, so that a process (and each worker thread of a batch) loads ready-made
+// functions instead of generating them with Ajv at start-up. The options must
+// match the ones src/ compiles with when this code is absent (tests from src/).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+const root = new URL('../', import.meta.url);
+
+export const validators = [
+  { schema: 'schemas/toolkit.schema.json', out: 'dist/validate/toolkit-schema.validator.cjs', options: { allErrors: true, verbose: true, strict: true } },
+  { schema: 'schemas/template.schema.json', out: 'dist/template/template-schema.validator.cjs', options: { allErrors: true } },
+];
+
+for (const { schema, out, options } of validators) {
+  const ajv = new Ajv({ ...options, code: { source: true } });
+  const validate = ajv.compile(JSON.parse(await readFile(new URL(schema, root), 'utf8')));
+  const target = new URL(out, root);
+  await mkdir(new URL('.', target), { recursive: true });
+  await writeFile(target, `// Generated from ${schema} by scripts/build-validators.mjs at build time.\n${standaloneCode.default(ajv, validate)}`);
+}
