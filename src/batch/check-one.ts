@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { MAX_RECORD_BYTES, readRecordBytes, readRecordFile } from '../read/read-record.js';
@@ -48,7 +48,12 @@ export function readSmallFile(file: string): Uint8Array | null {
   try {
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_RECORD_BYTES) return null;
-    return readFileSync(fd);
+    // One read of the size fstat gave; readFileSync would read in chunks until the end.
+    const bytes = Buffer.allocUnsafe(info.size);
+    let got = 0;
+    for (let n = 1; got < info.size && n > 0; got += n) n = readSync(fd, bytes, got, info.size - got, got);
+    // A file that grew meanwhile is read again as a whole by the reader.
+    return got === info.size && readSync(fd, Buffer.alloc(1), 0, 1, got) === 0 ? bytes : null;
   } catch {
     return null;
   } finally {

@@ -1,19 +1,22 @@
 import { isUtf8 } from 'node:buffer';
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { Position, RecordPath } from '../validate/finding.js';
 import type { ParsedRecord } from './yaml-document.js';
+import { MAPPING, SCALAR, SEQUENCE, scanBlockYaml } from './block-yaml.js';
 
 /**
- * A quicker reader for the common case of a plain, well-formed record, about
- * ten times faster than the `yaml` document parser. It answers only when it is
+ * A quicker reader for the common case of a plain, well-formed record, many
+ * times faster than the `yaml` document parser. It answers only when it is
  * sure to give the same data and the same positions as `parseRecordYaml`
- * (test/unit/fast-yaml.property.test.ts proves this on generated records);
- * for anything unusual it returns null and the caller reads the file with
+ * (test/property/fast-yaml.property.test.ts checks this); for anything
+ * unusual it returns null and the caller reads the file with
  * `parseRecordYaml`, which stays the authority for every problem and message.
  */
 export function parseRecordBytesFast(bytes: Uint8Array): ParsedRecord | null {
+  // Every character the check looks for is ASCII, and UTF-8 never uses ASCII
+  // bytes inside a longer character, so the bytes can be checked before decoding.
+  if (doubtful(bytes)) return null;
   const text = decodeFast(bytes);
-  return text === null ? null : parseRecordYamlFast(text);
+  return text === null ? null : parseRecordText(text);
 }
 
 /**
@@ -29,41 +32,16 @@ function decodeFast(bytes: Uint8Array): string | null {
 }
 
 export function parseRecordYamlFast(text: string): ParsedRecord | null {
-  if (doubtful(text)) return null;
-  // js-yaml reports every node as it opens and closes. Recording just that
-  // (a start offset, a kind, a scalar's value) is cheap; the tree of
-  // positions is built from it only if something asks where a path is.
-  const events: number[] = [];
-  const scalars: unknown[] = [];
-  let empty = false;
-  let data: unknown;
-  try {
-    data = load(text, {
-      schema: recordScalars,
-      listener(event, state) {
-        if (event === 'open') {
-          events.push(state.position);
-        } else if (state.kind === 'scalar') {
-          events.push(SCALAR);
-          scalars.push(state.result);
-        } else {
-          // A node with no kind is a value left empty (`key:`); where `yaml` places those is its own business.
-          if (state.kind === null) empty = true;
-          events.push(state.kind === 'mapping' ? MAPPING : SEQUENCE);
-        }
-      },
-    });
-  } catch {
-    return null;
-  }
-  if (empty || data === null || typeof data !== 'object' || Array.isArray(data)) return null;
-  const at = lineLocator(text);
-  return { data, locate: (path, part = 'value') => locate(events, scalars, path, part, (open) => at(skipSpace(text, events[open]!))) };
+  return doubtful(Buffer.from(text, 'utf8')) ? null : parseRecordText(text);
 }
 
-const SCALAR = -1;
-const MAPPING = -2;
-const SEQUENCE = -3;
+function parseRecordText(text: string): ParsedRecord | null {
+  const scanned = scanBlockYaml(text);
+  if (!scanned) return null;
+  const { data, events, scalars } = scanned;
+  const at = lineLocator(text);
+  return { data, locate: (path, part = 'value') => locate(events, scalars, path, part, (open) => at(events[open]!)) };
+}
 
 /** Offset to 1-based line and column, by binary search over line starts computed once. */
 function lineLocator(text: string): (offset: number) => Position {
@@ -89,11 +67,11 @@ function lineLocator(text: string): (offset: number) => Position {
  * A plain loop: a regular expression with this many alternatives is several
  * times slower on 10 KB of text.
  */
-function doubtful(text: string): boolean {
+function doubtful(bytes: Uint8Array): boolean {
   let lineStart = true;
   let prev = 0x0a;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     switch (c) {
       case 0x7b: // {
       case 0x7d: // }
@@ -103,7 +81,7 @@ function doubtful(text: string): boolean {
       case 0x5c: // backslash
         return true;
       case 0x3c: // <
-        if (text.charCodeAt(i + 1) === 0x3c) return true;
+        if (bytes[i + 1] === 0x3c) return true;
         break;
       case 0x26: // &
       case 0x2a: // *
@@ -115,7 +93,7 @@ function doubtful(text: string): boolean {
         if (lineStart) return true;
         break;
       case 0x0d:
-        if (text.charCodeAt(i + 1) !== 0x0a) return true;
+        if (bytes[i + 1] !== 0x0a) return true;
         break;
     }
     if (c === 0x0a) lineStart = true;
@@ -125,58 +103,10 @@ function doubtful(text: string): boolean {
   return false;
 }
 
-/**
- * The YAML 1.2 core schema as `parseRecordYaml` resolves it: null, booleans,
- * plain decimal integers; dates and everything else stay strings. Other
- * number forms (octal, hex, floats, infinities) are rare in a record and
- * resolved slightly differently by the two libraries, so they throw and the
- * file takes the authoritative path.
- */
-const recordScalars = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type('tag:yaml.org,2002:null', {
-      kind: 'scalar',
-      resolve: (s: string) => /^(?:~|null|Null|NULL)?$/.test(s),
-      construct: () => null,
-    }),
-    new Type('tag:yaml.org,2002:bool', {
-      kind: 'scalar',
-      resolve: (s: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(s),
-      construct: (s: string) => /^t/i.test(s),
-    }),
-    new Type('tag:yaml.org,2002:int', {
-      kind: 'scalar',
-      resolve: (s: string) => /^(?:0|-?[1-9][0-9]{0,14})$/.test(s),
-      construct: (s: string) => Number(s),
-    }),
-    new Type('tag:ntk,fast-path:doubt', {
-      kind: 'scalar',
-      resolve: (s: string) => /^[-+.]?(?:[0-9]|inf|Inf|INF|nan|NaN|NAN)/.test(s) && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s),
-      construct: () => {
-        throw new Error('number form left to the yaml parser');
-      },
-    }),
-  ],
-});
-
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
-}
-
-/** From where js-yaml opened a node to its first character: past spaces, line breaks and comments. */
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d) i++;
-    else if (c === 0x23) {
-      const nl = text.indexOf('\n', i);
-      if (nl === -1) return text.length;
-      i = nl + 1;
-    } else return i;
-  }
 }
 
 /** A node's direct children (the index of each one's open event) and its kind, from its open event on. */

@@ -1,0 +1,310 @@
+/**
+ * A reader for the plain block YAML that records are written in - nested
+ * `key: value` maps, `- ` lists, plain, quoted and `>`/`|` block text - and
+ * nothing else. It exists for speed on large batches (a few times faster than
+ * a general YAML parser) and declines (returns null) at the first thing
+ * outside that subset, so the caller can hand the file to the `yaml` reader,
+ * the authority. test/property/fast-yaml.property.test.ts checks that
+ * whenever it answers, it gives the same data and positions as `yaml`.
+ *
+ * Besides the data it records, in document order, where each node opens
+ * (its offset) and closes (its kind), and each scalar's value: enough to find
+ * any path's line and column later without keeping a tree.
+ */
+export interface BlockYaml {
+  data: Record<string, unknown>;
+  /** Offsets (>= 0) where nodes open; SCALAR, MAPPING or SEQUENCE where they close. */
+  events: number[];
+  /** Scalar values in the order their nodes close. */
+  scalars: unknown[];
+}
+
+export const SCALAR = -1;
+export const MAPPING = -2;
+export const SEQUENCE = -3;
+
+class Decline extends Error {}
+const decline = (): never => {
+  throw new Decline();
+};
+
+export function scanBlockYaml(text: string): BlockYaml | null {
+  if (text.includes('\r')) return null;
+  try {
+    return new Scanner(text).document();
+  } catch (error) {
+    if (error instanceof Decline || error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** A line's indentation and where its content starts; blank and comment-only lines are skipped. */
+interface Line {
+  start: number;
+  end: number;
+  indent: number;
+}
+
+class Scanner {
+  private readonly lines: Line[] = [];
+  private i = 0;
+  /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
+  private col = 0;
+  readonly events: number[] = [];
+  readonly scalars: unknown[] = [];
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      this.lines.push({ start, end, indent: 0 });
+      start = end + 1;
+    }
+  }
+
+  document(): BlockYaml {
+    this.skipBlank();
+    if (this.i >= this.lines.length) decline();
+    const line = this.lines[this.i]!;
+    if (line.indent !== 0 || this.isItem()) decline();
+    const data = this.mapping(0) as Record<string, unknown>;
+    this.skipBlank();
+    if (this.i < this.lines.length) decline();
+    return { data, events: this.events, scalars: this.scalars };
+  }
+
+  /** Moves to the next line with content, setting its indent and `col`. */
+  private skipBlank(): void {
+    const t = this.text;
+    for (; this.i < this.lines.length; this.i++) {
+      const line = this.lines[this.i]!;
+      let p = line.start;
+      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
+      if (p === line.end || t.charCodeAt(p) === 0x23) continue;
+      if (p - line.start === 0 && (t.startsWith('---', p) || t.startsWith('...', p))) decline();
+      line.indent = p - line.start;
+      this.col = p;
+      return;
+    }
+  }
+
+  private isItem(): boolean {
+    const line = this.lines[this.i]!;
+    const c = this.text.charCodeAt(this.col);
+    const next = this.col + 1 < line.end ? this.text.charCodeAt(this.col + 1) : 0x20;
+    return c === 0x2d && next === 0x20;
+  }
+
+  /** The block node at the current line, whose content starts at column `indent`. */
+  private block(indent: number): unknown {
+    return this.isItem() ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const t = this.text;
+    const out: Record<string, unknown> = {};
+    this.events.push(this.col);
+    for (;;) {
+      const line = this.lines[this.i]!;
+      // Key.
+      const keyStart = this.col;
+      let key: string;
+      let p: number;
+      const c = t.charCodeAt(keyStart);
+      if (c === 0x22 || c === 0x27) {
+        const close = t.indexOf(String.fromCharCode(c), keyStart + 1);
+        if (close === -1 || close >= line.end) decline();
+        key = t.slice(keyStart + 1, close);
+        if (c === 0x27 && t.charCodeAt(close + 1) === 0x27) decline();
+        p = close + 1;
+        if (t.charCodeAt(p) !== 0x3a) decline();
+      } else {
+        if (!plainStart(c)) decline();
+        p = t.indexOf(':', keyStart);
+        if (p === -1 || p >= line.end) decline();
+        key = t.slice(keyStart, p);
+        if (key.endsWith(' ') || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
+      }
+      if (key.length > 1000 || key === '__proto__' || Object.hasOwn(out, key)) decline();
+      this.events.push(keyStart, SCALAR);
+      this.scalars.push(key);
+      // Value.
+      p++;
+      const after = t.charCodeAt(p);
+      if (p < line.end && after !== 0x20) decline();
+      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
+      if (p === line.end) {
+        this.i++;
+        this.skipBlank();
+        const next = this.lines[this.i];
+        if (next && next.indent > indent) out[key] = this.block(next.indent);
+        else if (next && next.indent === indent && this.isItem()) out[key] = this.sequence(indent);
+        else decline();
+      } else {
+        if (t.charCodeAt(p) === 0x23) decline();
+        out[key] = this.inline(p, line, indent);
+      }
+      this.skipBlank();
+      const next = this.lines[this.i];
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent || this.isItem()) decline();
+    }
+    this.events.push(MAPPING);
+    return out;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const t = this.text;
+    const out: unknown[] = [];
+    this.events.push(this.col);
+    for (;;) {
+      const line = this.lines[this.i]!;
+      let p = this.col + 1;
+      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
+      if (p === line.end) decline();
+      if (t.charCodeAt(p) === 0x2d && (p + 1 === line.end || t.charCodeAt(p + 1) === 0x20)) decline();
+      if (t.charCodeAt(p) === 0x23) decline();
+      if (this.startsMapping(p, line)) {
+        // `- key: value`: a map whose keys line up with this one.
+        line.indent = p - line.start;
+        this.col = p;
+        out.push(this.mapping(line.indent));
+      } else {
+        out.push(this.inline(p, line, indent));
+        this.skipBlank();
+      }
+      const next = this.lines[this.i];
+      if (!next || next.indent < indent || (next.indent === indent && !this.isItem())) break;
+      if (next.indent > indent) decline();
+    }
+    this.events.push(SEQUENCE);
+    return out;
+  }
+
+  /** Whether a `key:` starts at p on this line (outside quotes). */
+  private startsMapping(p: number, line: Line): boolean {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    if (c === 0x22 || c === 0x27) {
+      const close = t.indexOf(String.fromCharCode(c), p + 1);
+      return close !== -1 && close < line.end && t.charCodeAt(close + 1) === 0x3a;
+    }
+    if (c === 0x3e || c === 0x7c) return false;
+    const colon = t.indexOf(':', p);
+    return colon !== -1 && colon < line.end && (colon + 1 === line.end || t.charCodeAt(colon + 1) === 0x20);
+  }
+
+  /** A scalar starting at p on the current line (a block scalar takes the lines after it). */
+  private inline(p: number, line: Line, parentIndent: number): unknown {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    this.events.push(p);
+    let value: unknown;
+    if (c === 0x3e || c === 0x7c) {
+      const header = t.slice(p, line.end);
+      if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') decline();
+      this.i++;
+      value = this.blockScalar(c === 0x3e, header.length === 2, parentIndent);
+    } else if (c === 0x22 || c === 0x27) {
+      const close = t.indexOf(String.fromCharCode(c), p + 1);
+      if (close === -1 || close >= line.end) decline();
+      let q = close + 1;
+      if (c === 0x27 && t.charCodeAt(q) === 0x27) decline();
+      while (q < line.end && t.charCodeAt(q) === 0x20) q++;
+      if (q !== line.end) decline();
+      value = t.slice(p + 1, close);
+      this.i++;
+      this.noContinuation(parentIndent);
+    } else {
+      if (!plainStart(c)) decline();
+      let end = line.end;
+      while (t.charCodeAt(end - 1) === 0x20) end--;
+      const raw = t.slice(p, end);
+      if (raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) decline();
+      value = resolvePlain(raw);
+      this.i++;
+      this.noContinuation(parentIndent);
+    }
+    this.events.push(SCALAR);
+    this.scalars.push(value);
+    return value;
+  }
+
+  /** A one-line scalar must not go on over more-indented lines (multi-line scalars are left to `yaml`). */
+  private noContinuation(parentIndent: number): void {
+    this.skipBlank();
+    const next = this.lines[this.i];
+    if (next && next.indent > parentIndent) decline();
+  }
+
+  /** `>` or `|` text: lines more indented than the parent, folded or kept, with the final line break clipped or stripped. */
+  private blockScalar(folded: boolean, strip: boolean, parentIndent: number): string {
+    const t = this.text;
+    let indent = -1;
+    const parts: string[] = [];
+    let i = this.i;
+    for (; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      let p = line.start;
+      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
+      if (p === line.end) {
+        // A blank line. Leading ones, and ones with more spaces than the text's indentation, have rules of their own.
+        if (indent === -1 || p - line.start > indent) decline();
+        parts.push('');
+        continue;
+      }
+      const own = p - line.start;
+      if (indent === -1) {
+        if (own <= parentIndent) break;
+        indent = own;
+      } else if (own < indent) break;
+      else if (own > indent) decline();
+      parts.push(t.slice(p, line.end));
+    }
+    if (indent === -1) decline();
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    this.i = i;
+    this.skipBlank();
+    let body: string;
+    if (folded) {
+      body = '';
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k]!;
+        if (k === 0) body = part;
+        else if (part === '') body += '\n';
+        else body += parts[k - 1] === '' ? part : ` ${part}`;
+      }
+    } else body = parts.join('\n');
+    return strip ? body : `${body}\n`;
+  }
+}
+
+/** Characters a plain scalar may start with here (YAML indicators, and a few that are merely unusual, are left to `yaml`). */
+function plainStart(c: number): boolean {
+  return !(
+    c === 0x2d || c === 0x3f || c === 0x3a || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x23 || c === 0x26 ||
+    c === 0x2a || c === 0x21 || c === 0x7c || c === 0x3e || c === 0x27 || c === 0x22 || c === 0x25 || c === 0x40 || c === 0x60 || c === 0x20 || Number.isNaN(c)
+  );
+}
+
+/**
+ * The YAML 1.2 core schema as `parseRecordYaml` resolves a plain scalar:
+ * null, booleans, plain decimal integers; dates and other text stay strings.
+ * Other number forms (octal, hex, floats, infinities) are left to `yaml`.
+ */
+function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d) {
+    if (/^(?:0|-?[1-9][0-9]{0,14})$/.test(s)) return Number(s);
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return s;
+    // One token of digits, dots, letters and signs may be a number form of YAML's; text with spaces or other marks is not.
+    if (/^[-+]?\.?[0-9][0-9A-Za-z_.+-]*$/.test(s)) decline();
+    return s;
+  }
+  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
+  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  return s;
+}
