@@ -1,5 +1,5 @@
 import { CheckCache } from './check-cache.js';
-import { checkInPool, type PoolOptions } from './check-pool.js';
+import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
 
 /** A check that reuses the results of unchanged files; the others go to the worker pool. */
@@ -17,7 +17,8 @@ export async function checkWithCache(files: readonly string[], options: PoolOpti
       misses.push({ index: i, hash: found ? found.hash : null });
     }
   }
-  const fresh = await checkInPool(
+  // The checking code is loaded only when something needs checking: a fully warm run just reads the cache.
+  const fresh = misses.length === 0 ? [] : await (await import('./check-pool.js')).checkInPool(
     misses.map((m) => files[m.index]!),
     options,
     (n) => onDone?.(done + n),

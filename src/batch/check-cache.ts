@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { SCHEMA_FILE } from '../validate/schema-check.js';
-import { templateFolders } from '../template/load-template.js';
+import { templateFolders } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
 
 /**

@@ -7,16 +7,22 @@
  * the authority. test/property/fast-yaml.property.test.ts checks that
  * whenever it answers, it gives the same data and positions as `yaml`.
  *
- * Besides the data it records, in document order, where each node opens
- * (its offset) and closes (its kind), and each scalar's value: enough to find
- * any path's line and column later without keeping a tree.
+ * Besides the data it records every node - map, list, key, value - in
+ * document order, in a few flat arrays: enough to find any path's line and
+ * column later without building a tree of objects.
  */
 export interface BlockYaml {
   data: Record<string, unknown>;
-  /** Offsets (>= 0) where nodes open; SCALAR, MAPPING or SEQUENCE where they close. */
-  events: number[];
-  /** Scalar values in the order their nodes close. */
-  scalars: unknown[];
+  nodes: NodeTable;
+}
+
+/** Node n, numbered in document order: its kind, where it starts, the number after its last descendant, a scalar's value. */
+export interface NodeTable {
+  kind: number[];
+  line: number[];
+  column: number[];
+  end: number[];
+  value: unknown[];
 }
 
 export const SCALAR = -1;
@@ -50,8 +56,7 @@ class Scanner {
   private i = 0;
   /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
   private col = 0;
-  readonly events: number[] = [];
-  readonly scalars: unknown[] = [];
+  readonly nodes: NodeTable = { kind: [], line: [], column: [], end: [], value: [] };
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -71,7 +76,25 @@ class Scanner {
     const data = this.mapping(0) as Record<string, unknown>;
     this.skipBlank();
     if (this.i < this.lines.length) decline();
-    return { data, events: this.events, scalars: this.scalars };
+    return { data, nodes: this.nodes };
+  }
+
+  /** Records a node starting at `offset` on the current line; returns its number. */
+  private open(offset: number): number {
+    const { kind, line, column, end, value } = this.nodes;
+    const n = kind.length;
+    kind.push(0);
+    line.push(this.i + 1);
+    column.push(offset - this.lines[this.i]!.start + 1);
+    end.push(0);
+    value.push(undefined);
+    return n;
+  }
+
+  private close(n: number, kind: number, value?: unknown): void {
+    this.nodes.kind[n] = kind;
+    this.nodes.end[n] = this.nodes.kind.length;
+    this.nodes.value[n] = value;
   }
 
   /** Moves to the next line with content, setting its indent and `col`. */
@@ -104,7 +127,7 @@ class Scanner {
   private mapping(indent: number): Record<string, unknown> {
     const t = this.text;
     const out: Record<string, unknown> = {};
-    this.events.push(this.col);
+    const node = this.open(this.col);
     for (;;) {
       const line = this.lines[this.i]!;
       // Key.
@@ -127,8 +150,7 @@ class Scanner {
         if (key.endsWith(' ') || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
       }
       if (key.length > 1000 || key === '__proto__' || Object.hasOwn(out, key)) decline();
-      this.events.push(keyStart, SCALAR);
-      this.scalars.push(key);
+      this.close(this.open(keyStart), SCALAR, key);
       // Value.
       p++;
       const after = t.charCodeAt(p);
@@ -150,14 +172,14 @@ class Scanner {
       if (!next || next.indent < indent) break;
       if (next.indent > indent || this.isItem()) decline();
     }
-    this.events.push(MAPPING);
+    this.close(node, MAPPING);
     return out;
   }
 
   private sequence(indent: number): unknown[] {
     const t = this.text;
     const out: unknown[] = [];
-    this.events.push(this.col);
+    const node = this.open(this.col);
     for (;;) {
       const line = this.lines[this.i]!;
       let p = this.col + 1;
@@ -178,7 +200,7 @@ class Scanner {
       if (!next || next.indent < indent || (next.indent === indent && !this.isItem())) break;
       if (next.indent > indent) decline();
     }
-    this.events.push(SEQUENCE);
+    this.close(node, SEQUENCE);
     return out;
   }
 
@@ -199,7 +221,7 @@ class Scanner {
   private inline(p: number, line: Line, parentIndent: number): unknown {
     const t = this.text;
     const c = t.charCodeAt(p);
-    this.events.push(p);
+    const node = this.open(p);
     let value: unknown;
     if (c === 0x3e || c === 0x7c) {
       const header = t.slice(p, line.end);
@@ -226,8 +248,7 @@ class Scanner {
       this.i++;
       this.noContinuation(parentIndent);
     }
-    this.events.push(SCALAR);
-    this.scalars.push(value);
+    this.close(node, SCALAR, value);
     return value;
   }
 

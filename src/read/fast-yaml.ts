@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Position, RecordPath } from '../validate/finding.js';
 import type { ParsedRecord } from './yaml-document.js';
-import { MAPPING, SCALAR, SEQUENCE, scanBlockYaml } from './block-yaml.js';
+import { MAPPING, SEQUENCE, scanBlockYaml, type NodeTable } from './block-yaml.js';
 
 /**
  * A quicker reader for the common case of a plain, well-formed record, many
@@ -38,25 +38,8 @@ export function parseRecordYamlFast(text: string): ParsedRecord | null {
 function parseRecordText(text: string): ParsedRecord | null {
   const scanned = scanBlockYaml(text);
   if (!scanned) return null;
-  const { data, events, scalars } = scanned;
-  const at = lineLocator(text);
-  return { data, locate: (path, part = 'value') => locate(events, scalars, path, part, (open) => at(events[open]!)) };
-}
-
-/** Offset to 1-based line and column, by binary search over line starts computed once. */
-function lineLocator(text: string): (offset: number) => Position {
-  let lines: number[] | null = null;
-  return (offset) => {
-    lines ??= lineStarts(text);
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lines[lo]! + 1 };
-  };
+  const { data, nodes } = scanned;
+  return { data, locate: (path, part = 'value') => locate(nodes, path, part) };
 }
 
 /**
@@ -103,70 +86,39 @@ function doubtful(bytes: Uint8Array): boolean {
   return false;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** A node's direct children (the index of each one's open event) and its kind, from its open event on. */
-function childrenOf(events: readonly number[], scalars: readonly unknown[], open: number, scalarsBefore: number) {
-  const kids: { open: number; scalarsBefore: number; value: unknown }[] = [];
-  let depth = 0;
-  let seen = scalarsBefore;
-  for (let i = open + 1; i < events.length; i++) {
-    const e = events[i]!;
-    if (e >= 0) {
-      if (depth === 0) kids.push({ open: i, scalarsBefore: seen, value: undefined });
-      depth++;
-      continue;
-    }
-    if (depth === 0) return { kind: e, kids };
-    depth--;
-    if (e === SCALAR) {
-      if (depth === 0) kids[kids.length - 1]!.value = scalars[seen];
-      seen++;
-    }
-  }
-  return { kind: 0, kids };
-}
-
 /**
  * The same walk as the `yaml` reader's locate (the nearest existing ancestor
- * for a missing path), done on the recorded events: paths only lead forward,
- * so each step scans one node's events and nothing is built.
+ * for a missing path), over the scanner's node table: a map's children are
+ * key, value, key, value..., and `end` skips from one child to the next.
  */
-function locate(
-  events: readonly number[],
-  scalars: readonly unknown[],
-  path: RecordPath,
-  part: 'key' | 'value',
-  position: (open: number) => Position,
-): Position | null {
-  let node = { open: 0, scalarsBefore: 0 };
-  let keyOpen = -1;
-  let found = position(0);
+function locate(nodes: NodeTable, path: RecordPath, part: 'key' | 'value'): Position | null {
+  const { kind, end, value } = nodes;
+  const at = (n: number): Position => ({ line: nodes.line[n]!, column: nodes.column[n]! });
+  let node = 0;
+  let keyNode = -1;
+  let found = at(0);
   for (const segment of path) {
-    const { kind, kids } = childrenOf(events, scalars, node.open, node.scalarsBefore);
-    let next: { open: number; scalarsBefore: number } | undefined;
+    let next = -1;
     let nextKey = -1;
-    if (kind === MAPPING) {
-      for (let i = 0; i < kids.length; i += 2) {
-        if (String(kids[i]!.value) === String(segment)) {
-          nextKey = kids[i]!.open;
-          next = kids[i + 1];
+    const last = end[node]!;
+    if (kind[node] === MAPPING) {
+      for (let k = node + 1; k < last; k = end[end[k]!]!) {
+        if (String(value[k]) === String(segment)) {
+          nextKey = k;
+          next = end[k]!;
           break;
         }
       }
-    } else if (kind === SEQUENCE && typeof segment === 'number') {
-      next = kids[segment];
+    } else if (kind[node] === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
+      let item = node + 1;
+      for (let i = 0; i < segment && item < last; i++) item = end[item]!;
+      if (item < last) next = item;
     }
-    if (next === undefined && nextKey === -1) return keyOpen !== -1 ? position(keyOpen) : found;
-    if (next === undefined) return position(nextKey);
+    if (next === -1 && nextKey === -1) return keyNode !== -1 ? at(keyNode) : found;
     node = next;
-    keyOpen = nextKey;
-    found = position(next.open);
+    keyNode = nextKey;
+    found = at(next);
   }
-  if (part === 'key' && keyOpen !== -1) return position(keyOpen);
+  if (part === 'key' && keyNode !== -1) return at(keyNode);
   return found;
 }

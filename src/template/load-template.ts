@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compiledSchema } from '../validate/compiled-schema.js';
+import { packageTemplates, templateFolders } from './template-folders.js';
 import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
 
 export type { TemplateArea, TemplateSection, ToolkitTemplate };
@@ -20,16 +21,7 @@ export interface TemplateIndex {
   sections(): { area: TemplateArea; section: TemplateSection }[];
 }
 
-const packageTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
-
-/**
- * Folders searched for templates: the package's own, then any listed in
- * NTK_TEMPLATE_PATH, so another partnership's toolkit is a new file, not a fork.
- */
-export function templateFolders(): string[] {
-  const extra = (process.env.NTK_TEMPLATE_PATH ?? '').split(':').filter((p) => p.length > 0);
-  return [packageTemplates, ...extra];
-}
+export { templateFolders };
 
 let cache: Map<string, TemplateIndex> | null = null;
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { FileResult } from '../batch/check-one.js';
 import { compareFindings, type Finding } from './finding.js';
 import { batchFindings, type BatchEntry } from './batch-rules.js';
@@ -25,13 +26,14 @@ export interface CheckFilesOptions extends ValidateOptions {
  * does not grow with the number of valid files' contents.
  */
 export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<BatchResult> {
-  const { checkInPool, defaultJobs } = await import('../batch/check-pool.js');
-  const pool = { today: options.today, facts: options.facts ?? false, jobs: options.jobs ?? defaultJobs() };
+  const pool = { today: options.today, facts: options.facts ?? false, jobs: options.jobs ?? availableParallelism() };
   let results: FileResult[];
+  // Loaded on demand: a warm cached run never loads the checking code at all.
   if (options.cache && !pool.facts) {
     const { checkWithCache } = await import('../batch/cached-check.js');
     results = await checkWithCache(files, pool, options.cache.version, onProgress);
   } else {
+    const { checkInPool } = await import('../batch/check-pool.js');
     results = await checkInPool(files, pool, onProgress);
   }
   const entries: BatchEntry[] = [];
