@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { SCHEMA_FILE } from '../validate/schema-check.js';
-import { templateFolders } from '../template/template-folders.js';
+import { templateFiles } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
 
 /**
@@ -130,14 +130,6 @@ export function cacheFolder(): string {
 /** ntk's version, the schema and every template file: change any and the cache starts again. */
 function contextHash(version: string): string {
   const hash = createHash('sha256').update(`ntk ${version}\0`).update(readFileSync(SCHEMA_FILE));
-  for (const folder of templateFolders()) {
-    let names: string[];
-    try {
-      names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) hash.update(`\0${folder}/${name}\0`).update(readFileSync(join(folder, name)));
-  }
+  for (const file of templateFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 32);
 }

@@ -35,7 +35,8 @@ const decline = (): never => {
 };
 
 export function scanBlockYaml(text: string): BlockYaml | null {
-  if (text.includes('\r')) return null;
+  // Line-ending, tab and escape rules are the `yaml` reader's business (searching for them is cheap).
+  if (text.includes('\r') || text.includes('\t') || text.includes('\\')) return null;
   try {
     return new Scanner(text).document();
   } catch (error) {
@@ -149,7 +150,8 @@ class Scanner {
         key = t.slice(keyStart, p);
         if (key.endsWith(' ') || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
       }
-      if (key.length > 1000 || key === '__proto__' || Object.hasOwn(out, key)) decline();
+      // Merge keys, keys that could reach a prototype and duplicate keys are refused by the `yaml` reader, with its messages.
+      if (key.length > 1000 || key === '<<' || key === '__proto__' || Object.hasOwn(out, key)) decline();
       this.close(this.open(keyStart), SCALAR, key);
       // Value.
       p++;

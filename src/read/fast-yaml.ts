@@ -12,11 +12,8 @@ import { MAPPING, SEQUENCE, scanBlockYaml, type NodeTable } from './block-yaml.j
  * `parseRecordYaml`, which stays the authority for every problem and message.
  */
 export function parseRecordBytesFast(bytes: Uint8Array): ParsedRecord | null {
-  // Every character the check looks for is ASCII, and UTF-8 never uses ASCII
-  // bytes inside a longer character, so the bytes can be checked before decoding.
-  if (doubtful(bytes)) return null;
   const text = decodeFast(bytes);
-  return text === null ? null : parseRecordText(text);
+  return text === null ? null : parseRecordYamlFast(text);
 }
 
 /**
@@ -32,58 +29,10 @@ function decodeFast(bytes: Uint8Array): string | null {
 }
 
 export function parseRecordYamlFast(text: string): ParsedRecord | null {
-  return doubtful(Buffer.from(text, 'utf8')) ? null : parseRecordText(text);
-}
-
-function parseRecordText(text: string): ParsedRecord | null {
   const scanned = scanBlockYaml(text);
   if (!scanned) return null;
   const { data, nodes } = scanned;
   return { data, locate: (path, part = 'value') => locate(nodes, path, part) };
-}
-
-/**
- * Syntax the fast reader leaves to the `yaml` parser: anchors, aliases and
- * tags (`&`, `*`, `!` where a node may start), merge keys, directives, flow
- * collections, complex keys, tabs, escapes and lone carriage returns. Free
- * text that happens to contain one of these only costs the slower read.
- * A plain loop: a regular expression with this many alternatives is several
- * times slower on 10 KB of text.
- */
-function doubtful(bytes: Uint8Array): boolean {
-  let lineStart = true;
-  let prev = 0x0a;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    switch (c) {
-      case 0x7b: // {
-      case 0x7d: // }
-      case 0x5b: // [
-      case 0x5d: // ]
-      case 0x09: // tab
-      case 0x5c: // backslash
-        return true;
-      case 0x3c: // <
-        if (bytes[i + 1] === 0x3c) return true;
-        break;
-      case 0x26: // &
-      case 0x2a: // *
-      case 0x21: // !
-        if (prev === 0x0a || prev === 0x20 || prev === 0x3a || prev === 0x2c || prev === 0x2d) return true;
-        break;
-      case 0x25: // %
-      case 0x3f: // ?
-        if (lineStart) return true;
-        break;
-      case 0x0d:
-        if (bytes[i + 1] !== 0x0a) return true;
-        break;
-    }
-    if (c === 0x0a) lineStart = true;
-    else if (c !== 0x20 && c !== 0x2d && c !== 0x0d) lineStart = false;
-    prev = c;
-  }
-  return false;
 }
 
 /**

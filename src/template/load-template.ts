@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compiledSchema } from '../validate/compiled-schema.js';
-import { packageTemplates, templateFolders } from './template-folders.js';
+import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
 
 export type { TemplateArea, TemplateSection, ToolkitTemplate };
@@ -33,23 +32,14 @@ export function loadTemplates(): Map<string, TemplateIndex> {
   // The options must match scripts/build-validators.mjs.
   const validate = compiledSchema(import.meta.url, './template-schema.validator.cjs', { allErrors: true }, readSchema);
   const found = new Map<string, TemplateIndex>();
-  for (const folder of templateFolders()) {
-    let names: string[];
-    try {
-      names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
-    } catch {
-      continue;
+  for (const file of templateFiles()) {
+    const data: unknown = parse(readFileSync(file, 'utf8'));
+    if (!validate(data)) {
+      const first = validate.errors?.[0];
+      throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
     }
-    for (const name of names) {
-      const file = join(folder, name);
-      const data: unknown = parse(readFileSync(file, 'utf8'));
-      if (!validate(data)) {
-        const first = validate.errors?.[0];
-        throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
-      }
-      const template = data as unknown as ToolkitTemplate;
-      if (!found.has(template.id)) found.set(template.id, indexTemplate(template));
-    }
+    const template = data as unknown as ToolkitTemplate;
+    if (!found.has(template.id)) found.set(template.id, indexTemplate(template));
   }
   cache = found;
   return found;

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Kept apart from the template loader so that code needing only the folders (the check cache) stays light.
@@ -10,4 +12,19 @@ export const packageTemplates = fileURLToPath(new URL('../../templates/', import
 export function templateFolders(): string[] {
   const extra = (process.env.NTK_TEMPLATE_PATH ?? '').split(':').filter((p) => p.length > 0);
   return [packageTemplates, ...extra];
+}
+
+/** Every template file (*.yaml, *.yml) in those folders, in search order; a folder that cannot be read is passed over. */
+export function templateFiles(): string[] {
+  const files: string[] = [];
+  for (const folder of templateFolders()) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((n) => /\.ya?ml$/.test(n)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) files.push(join(folder, name));
+  }
+  return files;
 }

@@ -82,14 +82,33 @@ describe('fast YAML reader against the yaml reader (differential)', () => {
     );
   });
 
+  it('declines anchors, and the aliases, merge keys, tags, duplicate keys and tabs that the yaml reader refuses', () => {
+    const base = recordYaml(5);
+    expect(parseRecordYamlFast(base.replace(/household: (\S+)/, 'household: &h $1'))).toBeNull();
+    const refused = [
+      base.replace(/household: \S+/, 'household: *h'),
+      base.replace('child:\n', 'child:\n  <<: {ref: X}\n'),
+      base.replace('format: neglect-toolkit/1', 'format: !!js/function neglect-toolkit/1'),
+      base.replace('format: neglect-toolkit/1', 'format: neglect-toolkit/1\nformat: neglect-toolkit/1'),
+      base.replace('  household:', '\thousehold:'),
+    ];
+    for (const text of refused) {
+      expect(parseRecordYamlFast(text)).toBeNull();
+      expect(parseRecordYaml(text).ok).toBe(false);
+    }
+  });
+
   it('agrees on records with hostile edits: either it declines or it matches', () => {
     const base = recordYaml(3);
     const snippets = fc.constantFrom(
       '&a ', '*a', '!!str ', '<<: ', '\t', '"', "'", '#', ': ', '\n', '\n  ', '- ', '? ', '---\n', '...\n', '%YAML 1.2\n', '\\', '{', ']', 'x: 1\n', '\r\n', '\r',
       'null', '~', '0o17', '1_000', '+12', '-0', '1.0', '2021-13-45', 'yes', '\u00a0', '\ufeff',
     );
+    // Where structure starts (line starts, after `: ` and `- `) as well as anywhere at all.
+    const structural = [...base.matchAll(/\n|: |- /g)].map((m) => m.index + m[0].length);
+    const offset = fc.oneof(fc.nat(base.length), fc.constantFrom(...structural));
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(base.length), snippets), { minLength: 1, maxLength: 3 }), (edits) => {
+      fc.property(fc.array(fc.tuple(offset, snippets), { minLength: 1, maxLength: 3 }), (edits) => {
         let text = base;
         for (const [at, s] of edits) text = text.slice(0, at) + s + text.slice(at);
         return agrees(text);
