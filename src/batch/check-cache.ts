@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { SCHEMA_FILE } from '../validate/schema-check.js';
@@ -44,7 +44,8 @@ export class CheckCache {
   private changed = false;
 
   private constructor(
-    private readonly file: string,
+    /** Where the cache may be kept, in order of preference. */
+    private readonly files: string[],
     private readonly writtenAt: number,
     entries: Record<string, CachedFile>,
   ) {
@@ -52,14 +53,17 @@ export class CheckCache {
   }
 
   static async open(version: string): Promise<CheckCache> {
-    const file = join(cacheFolder(), `check-${contextHash(version)}.json`);
-    try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      return new CheckCache(file, saved.writtenAt, saved.entries);
-    } catch {
-      // No cache yet, or one that cannot be read: start afresh.
-      return new CheckCache(file, 0, {});
+    const name = `check-${contextHash(version)}.json`;
+    const files = cacheFolders().map((folder) => join(folder, name));
+    for (const file of files) {
+      try {
+        const saved = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+        return new CheckCache(files, saved.writtenAt, saved.entries);
+      } catch {
+        // Not there, or not readable: try the next folder, then start afresh.
+      }
     }
+    return new CheckCache(files, 0, {});
   }
 
   /** A cached result when the file is unchanged and today allows reuse; otherwise its content hash, to store the fresh result under. */
@@ -103,11 +107,23 @@ export class CheckCache {
     this.changed = true;
   }
 
+  /**
+   * Writes the cache to the first folder that takes it. A cache that cannot
+   * be written (a read-only home, a full disk) only costs time next run, so
+   * it never fails the check.
+   */
   async save(): Promise<void> {
     if (!this.changed) return;
-    await mkdir(join(this.file, '..'), { recursive: true });
-    const content: CacheFile = { writtenAt: Date.now(), entries: Object.fromEntries(this.entries) };
-    await writeFileAtomic(this.file, JSON.stringify(content), { overwrite: true });
+    const content = JSON.stringify({ writtenAt: Date.now(), entries: Object.fromEntries(this.entries) } satisfies CacheFile);
+    for (const file of this.files) {
+      try {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFileAtomic(file, content, { overwrite: true });
+        return;
+      } catch {
+        // Try the next folder.
+      }
+    }
   }
 }
 
@@ -119,12 +135,11 @@ function withFile(result: FileResult, file: string): FileResult {
   };
 }
 
-/** $XDG_CACHE_HOME/ntk, else ~/.cache/ntk, else node_modules/.cache/ntk in the package. */
-export function cacheFolder(): string {
-  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'ntk');
-  const home = homedir();
-  if (home) return join(home, '.cache', 'ntk');
-  return fileURLToPath(new URL('../../node_modules/.cache/ntk/', import.meta.url));
+/** $XDG_CACHE_HOME/ntk (else ~/.cache/ntk), then node_modules/.cache/ntk in the package. */
+export function cacheFolders(): string[] {
+  const home = process.env.XDG_CACHE_HOME ? join(process.env.XDG_CACHE_HOME, 'ntk') : homedir() ? join(homedir(), '.cache', 'ntk') : null;
+  const inPackage = fileURLToPath(new URL('../../node_modules/.cache/ntk/', import.meta.url));
+  return home ? [home, inPackage] : [inPackage];
 }
 
 /** ntk's version, the schema and every template file: change any and the cache starts again. */

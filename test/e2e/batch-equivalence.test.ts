@@ -56,6 +56,14 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     }
   });
 
+  it('never fails a check because the cache folder cannot be written', async () => {
+    const args = ['check', records, '--format', 'json', '--today', '2024-06-01'];
+    const plain = await ntk(args);
+    const unwritable = await ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: '/dev/null/cache' } });
+    expect(unwritable.exitCode).toBe(plain.exitCode);
+    expect(unwritable.stdout).toBe(plain.stdout);
+  });
+
   it('refuses a --jobs value that is not a whole number', async () => {
     const r = await ntk(['check', records, '--jobs', 'many']);
     expect(r.exitCode).toBe(2);
