@@ -28,7 +28,7 @@ export interface CachedFile {
   size: number;
   mtimeMs: number;
   hash: string;
-  /** Findings without the file name (added back on reuse). */
+  /** The result as found, under the file name it was checked as (renamed on reuse under another). */
   result: FileResult;
 }
 
@@ -78,7 +78,7 @@ export class CheckCache {
       return null;
     }
     const reusable = (e: CachedFile) => e.result.entry === null || e.result.entry.completed <= today;
-    if (entry && entry.size === size && entry.mtimeMs === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusable(entry)) return { hit: withFile(entry.result, file) };
+    if (entry && entry.size === size && entry.mtimeMs === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusable(entry)) return { hit: asFile(entry.result, file) };
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -89,7 +89,7 @@ export class CheckCache {
     if (entry && entry.hash === hash && reusable(entry)) {
       this.entries.set(key, { ...entry, size, mtimeMs });
       this.changed = true;
-      return { hit: withFile(entry.result, file) };
+      return { hit: asFile(entry.result, file) };
     }
     return { hash };
   }
@@ -103,7 +103,7 @@ export class CheckCache {
     } catch {
       return;
     }
-    this.entries.set(resolve(file), { size, mtimeMs, hash, result: withFile(result, '') });
+    this.entries.set(resolve(file), { size, mtimeMs, hash, result });
     this.changed = true;
   }
 
@@ -127,7 +127,10 @@ export class CheckCache {
   }
 }
 
-function withFile(result: FileResult, file: string): FileResult {
+/** The result as it reads under `file`: the same when the file is named as before (no copying on a warm run). */
+function asFile(result: FileResult, file: string): FileResult {
+  const named = result.entry?.file ?? result.findings[0]?.file;
+  if (named === undefined || named === file) return result;
   return {
     ...result,
     findings: result.findings.map((f) => ({ ...f, file })),
