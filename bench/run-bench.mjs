@@ -31,37 +31,37 @@ const work = mkdtempSync(join(tmpdir(), 'ntk-bench-'));
 const cacheHome = join(work, 'cache');
 const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
 
-function time(command, args) {
+const usageFile = join(work, 'usage.json');
+const usagePreload = join(root, 'bench', 'usage.cjs');
+
+/** Runs `node args...` with output discarded: wall seconds, CPU seconds (all threads) and peak RSS in MB. */
+function run(args) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', usagePreload, ...args], {
+    cwd: root,
+    env: { ...env, NTK_BENCH_USAGE_FILE: usageFile },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   if (r.error) throw r.error;
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  return { wall, ...JSON.parse(readFileSync(usageFile, 'utf8')) };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (x) => `${x.toFixed(3)} s`;
 
-/** Runs each contender in turn, `n` rounds, and returns their medians. */
+/** Runs each contender in turn, `n` rounds; returns the medians of wall and CPU seconds for each. */
 function alternate(n, contenders) {
-  const times = contenders.map(() => []);
-  for (let i = 0; i < n; i++) contenders.forEach(([command, args], k) => times[k].push(time(command, args)));
-  return times.map(median);
+  const runs = contenders.map(() => []);
+  for (let i = 0; i < n; i++) contenders.forEach((args, k) => runs[k].push(run(args)));
+  return runs.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)) }));
 }
 
-function line(label, value, goal, ratio) {
+/** One result line: wall times and their ratio against the goal, then CPU times for the record. */
+function line(label, a, b, bName, goal) {
+  const ratio = a.wall / b.wall;
   const verdict = ratio <= goal ? 'meets' : 'MISSES';
-  console.log(`${label.padEnd(44)} ${value.padEnd(38)} goal <= ${goal}x: ${verdict}`);
-}
-
-function peakRss(args) {
-  const file = join(work, 'rss');
-  const r = spawnSync(process.execPath, ['--require', join(root, 'bench', 'max-rss.cjs'), ntkBin, ...args], {
-    cwd: root,
-    env: { ...env, NTK_BENCH_RSS_FILE: file },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  if (r.error) throw r.error;
-  return Number(readFileSync(file, 'utf8')) / 1024;
+  console.log(`${label.padEnd(40)} ${s(a.wall)} vs ${bName} ${s(b.wall)} = ${ratio.toFixed(2)}x (goal <= ${goal}x: ${verdict}); CPU ${s(a.cpu)} vs ${s(b.cpu)} = ${(a.cpu / b.cpu).toFixed(2)}x`);
 }
 
 try {
@@ -72,40 +72,27 @@ try {
   console.log(`ntk ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}, node ${process.version}, ${records} records (${Math.round(Number(bytes) / 1024)} MB on disk), medians of ${runs} alternating runs`);
   console.log('');
 
-  const check = ['check', dir, '--format', 'json', '--today', values.today];
+  const check = [ntkBin, 'check', dir, '--format', 'json', '--today', values.today];
   const ajv = [ajvBin, 'validate', '-s', schema, '-d', `${dir}/*.yaml`];
-  const [ntkCold, ajvCold] = alternate(runs, [
-    [process.execPath, [ntkBin, ...check]],
-    [process.execPath, ajv],
-  ]);
-  line(`cold: ntk check (${records} files)`, `${s(ntkCold)} vs ajv-cli ${s(ajvCold)} = ${(ntkCold / ajvCold).toFixed(2)}x`, 0.6, ntkCold / ajvCold);
+  const [ntkCold, ajvCold] = alternate(runs, [check, ajv]);
+  line(`cold: ntk check, ${records} files`, ntkCold, ajvCold, 'ajv-cli', 0.6);
 
-  time(process.execPath, [ntkBin, ...check, '--cache']);
-  const [ntkWarm, ajvWarm] = alternate(runs, [
-    [process.execPath, [ntkBin, ...check, '--cache']],
-    [process.execPath, ajv],
-  ]);
-  line(`warm: ntk check --cache (${records} files)`, `${s(ntkWarm)} vs ajv-cli ${s(ajvWarm)} = ${(ntkWarm / ajvWarm).toFixed(2)}x`, 0.1, ntkWarm / ajvWarm);
+  run([...check, '--cache']);
+  const [ntkWarm, ajvWarm] = alternate(runs, [[...check, '--cache'], ajv]);
+  line(`warm: ntk check --cache, ${records} files`, ntkWarm, ajvWarm, 'ajv-cli', 0.1);
 
-  const [nodeBare, version, help] = alternate(Math.max(15, runs * 3), [
-    [process.execPath, ['-e', '0']],
-    [process.execPath, [ntkBin, '--version']],
-    [process.execPath, [ntkBin, '--help']],
-  ]);
-  line('ntk --version', `${s(version)} vs node -e 0 ${s(nodeBare)} = ${(version / nodeBare).toFixed(2)}x`, 1.6, version / nodeBare);
-  line('ntk --help', `${s(help)} vs node -e 0 ${s(nodeBare)} = ${(help / nodeBare).toFixed(2)}x`, 1.6, help / nodeBare);
+  const [nodeBare, version, help] = alternate(Math.max(15, runs * 3), [['-e', '0'], [ntkBin, '--version'], [ntkBin, '--help']]);
+  line('ntk --version', version, nodeBare, 'node -e 0', 1.6);
+  line('ntk --help', help, nodeBare, 'node -e 0', 1.6);
 
-  const rssSmall = peakRss(check);
+  const small = run(check);
   if (big > 0) {
     const bigDir = join(work, 'big');
     process.stderr.write(`generating ${big} records in ${bigDir} ...\n`);
     await writeRecords(bigDir, big, { seed: 2 });
-    const started = process.hrtime.bigint();
-    const rssBig = peakRss(['check', bigDir, '--format', 'json', '--today', values.today]);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const verdict = rssBig < 300 ? 'meets' : 'MISSES';
-    console.log(`${`memory: ntk check (${big} files)`.padEnd(44)} ${`peak RSS ${rssBig.toFixed(0)} MB in ${s(seconds)}`.padEnd(38)} goal < 300 MB: ${verdict}`);
-    console.log(`${`memory: ntk check (${records} files)`.padEnd(44)} peak RSS ${rssSmall.toFixed(0)} MB, for comparison`);
+    const large = run([ntkBin, 'check', bigDir, '--format', 'json', '--today', values.today]);
+    const verdict = large.rssMb < 300 ? 'meets' : 'MISSES';
+    console.log(`${`memory: ntk check, ${big} files`.padEnd(40)} peak RSS ${large.rssMb.toFixed(0)} MB in ${s(large.wall)} (goal < 300 MB: ${verdict}); ${records} files: ${small.rssMb.toFixed(0)} MB`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

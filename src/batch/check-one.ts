@@ -22,7 +22,6 @@ export interface CheckOneOptions {
 
 /** Reads and checks one file. */
 export async function checkOneFile(file: string, options: CheckOneOptions): Promise<FileResult> {
-  // The common case stays synchronous; only a file that cannot be read goes to the reader for its words.
   const data = readSmallFile(file);
   if (data === null) {
     // Too big, unreadable, vanished, a folder: the reader has the words for it.
