@@ -41,6 +41,8 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toBe(one.stdout);
     }
+    // Progress is for terminals: a pipe gets none.
+    for (const run of [one, two, cold, warm]) expect(run.stderr).toBe('');
     // The cache lives in the cache folder, never beside the records.
     expect(await readdir(join(work, 'cache', 'ntk'))).toHaveLength(1);
     expect((await readdir(records)).every((name) => name.endsWith('.yaml'))).toBe(true);
