@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { execa } from 'execa';
 import { MAX_RECORD_BYTES } from './read-record.js';
@@ -17,6 +18,7 @@ async function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'u
 /** The file's folder and its path from the repository root, as `git show REV:path` wants it. */
 export async function repositoryPath(file: string): Promise<{ cwd: string; path: string }> {
   const cwd = dirname(resolve(file));
+  if (!(await stat(cwd).then((s) => s.isDirectory(), () => false))) throw new GitError(`${dirname(file)}: no such folder`);
   const r = await git(cwd, ['rev-parse', '--show-prefix']).catch((error: unknown) => {
     throw new GitError(`git is needed to read revisions and could not be run (${error instanceof Error ? error.message : String(error)})`);
   });

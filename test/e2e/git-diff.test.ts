@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ntk, ntkBin, repoRoot } from './run-ntk.js';
+
+let repo: string;
+/** git as the README tells users to set it up, isolated from the machine's own git configuration. */
+const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', NO_COLOR: '1' };
+const git = async (args: string[], cwd = repo) => {
+  const r = await execa('git', args, { cwd, env: gitEnv });
+  return String(r.stdout);
+};
+
+beforeAll(async () => {
+  repo = await mkdtemp(join(tmpdir(), 'ntk-git-'));
+  await git(['init', '--quiet', '--initial-branch=main']);
+  await git(['config', 'user.name', 'Test Practitioner']);
+  await git(['config', 'user.email', 'practitioner@example.org']);
+  // The README's recipe, with the built ntk in place of `npx --no-install ntk`.
+  await writeFile(join(repo, '.gitattributes'), '*.yaml diff=ntk\n');
+  await git(['config', 'diff.ntk.textconv', `"${process.execPath}" "${ntkBin}" diff-textconv`]);
+  await mkdir(join(repo, 'records'));
+  const record = await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml'), 'utf8');
+  await writeFile(join(repo, 'records/MJ-01.yaml'), record);
+  await git(['add', '-A']);
+  await git(['commit', '--quiet', '-m', 'Initial toolkit for MJ-01']);
+  // Correct 1.1 (food) from 4 to 2: the first score in the file.
+  await writeFile(join(repo, 'records/MJ-01.yaml'), record.replace('score: 4\n', 'score: 2\n'));
+  await git(['commit', '--quiet', '-am', 'Rescore food after the breakfast club started']);
+});
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe('git integration in a temporary repository', () => {
+  it('plain `git diff HEAD~1` shows the changed score as a review diff line', async () => {
+    const out = await git(['diff', 'HEAD~1']);
+    expect(out).toContain('-  1.1 Food and feeding: 4 most essential needs unmet (parent 2), by dsl1');
+    expect(out).toContain('+  1.1 Food and feeding: 2 needs mostly met (parent 2), by dsl1');
+    expect(out).not.toMatch(/^[-+]\s+score:/m);
+  });
+
+  it('`git log -p` shows the same, with the author', async () => {
+    const out = await git(['log', '-p', '-1']);
+    expect(out).toContain('Author: Test Practitioner');
+    expect(out).toContain('+  1.1 Food and feeding: 2 needs mostly met');
+  });
+
+  it('`ntk diff FILE --from HEAD~1` names the changed section', async () => {
+    const r = await ntk(['diff', 'records/MJ-01.yaml', '--from', 'HEAD~1', '--no-color'], { cwd: repo });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/▼ 1\.1 Food and feeding\s+4\S* -> 2\S*\s+improved/);
+    expect(r.stdout).toContain('23 sections: 1 improved, 0 deteriorated, 22 unchanged');
+    expect(r.stdout).toContain('from HEAD~1:records/MJ-01.yaml');
+  });
+
+  it('finds the file from a subfolder and between two revisions', async () => {
+    const r = await ntk(['diff', 'MJ-01.yaml', '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json'], { cwd: join(repo, 'records') });
+    expect(r.exitCode).toBe(0);
+    const json = JSON.parse(r.stdout) as { sections: { section: string; change: string }[] };
+    expect(json.sections.filter((s) => s.change !== 'unchanged')).toEqual([expect.objectContaining({ section: '1.1', change: 'improved' })]);
+  });
+
+  it('exits 2 with a clear message for a revision that does not exist, or a file outside git', async () => {
+    const bad = await ntk(['diff', 'records/MJ-01.yaml', '--from', 'no-such-tag'], { cwd: repo });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe('ntk: no-such-tag is not a revision in the repository of records/MJ-01.yaml');
+    const option = await ntk(['diff', 'records/MJ-01.yaml', '--from', '--output=x'], { cwd: repo });
+    expect(option.exitCode).toBe(2);
+    const outside = await ntk(['diff', join(tmpdir(), 'nowhere', 'x.yaml'), '--from', 'HEAD']);
+    expect(outside.exitCode).toBe(2);
+  });
+});
