@@ -74,3 +74,29 @@ describe('git integration in a temporary repository', () => {
     expect(outside.exitCode).toBe(2);
   });
 });
+
+describe('ntk history from git', () => {
+  beforeAll(async () => {
+    // One file per child, overwritten at each review: git holds the earlier toolkits.
+    const review = await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-12-15.yaml'), 'utf8');
+    await writeFile(join(repo, 'records/MJ-01.yaml'), review);
+    await git(['commit', '--quiet', '-am', 'First review']);
+  });
+
+  it('rebuilds the timeline from the commits, with who changed what and when', async () => {
+    const r = await ntk(['history', 'records/MJ-01.yaml', '--no-color'], { cwd: repo });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('2 toolkits, 29 September 2020 to 15 December 2020');
+    expect(r.stdout).toMatch(/1\.1 Food and feeding +▄▄ {2}2 2 += unchanged/);
+    expect(r.stdout).toMatch(/1\.4 Hygiene +█▄ {2}4 2 +▼ improved/);
+    const flat = r.stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/Test Practitioner \(\w{7} "Rescore food after the breakfast club started"\): records\/MJ-01\.yaml - 29 September 2020 toolkit: scores 1\.1 4 -> 2 \(better\)/);
+    expect(flat).toMatch(/"First review"\): records\/MJ-01\.yaml - 15 December 2020 toolkit: scores/);
+  });
+
+  it('puts the author and commit in the CSV', async () => {
+    const r = await ntk(['history', 'records', '--format', 'csv'], { cwd: repo });
+    const first = r.stdout.split('\n')[1] ?? '';
+    expect(first).toMatch(/^MJ-01,2020-09-29,initial,physical-care,1\.1,Food and feeding,2,unchanged,records\/MJ-01\.yaml,[0-9a-f]{40},Test Practitioner,\d{4}-\d{2}-\d{2}$/);
+  });
+});
