@@ -59,6 +59,8 @@ export interface RecordChange {
   source: VersionSource;
   completed: string;
   kind: 'added' | 'changed';
+  /** When the file now holds a later toolkit (one file per child, rewritten at each review): the date of the one it replaced. */
+  replaced: string | null;
   sections: { area: string; section: string; from: number | null; to: number | null; change: SectionChange }[];
   textChanged: number;
   decision: { from: Decision | null; to: Decision | null } | null;
@@ -146,7 +148,7 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
     ordered.forEach((v, i) => {
       const before = ordered[i - 1];
       if (!before) {
-        if (v.source.commit !== null) out.push({ source: v.source, completed: v.record.assessment.completed, kind: 'added', sections: [], textChanged: 0, decision: null });
+        if (v.source.commit !== null) out.push({ source: v.source, completed: v.record.assessment.completed, kind: 'added', replaced: null, sections: [], textChanged: 0, decision: null });
         return;
       }
       const diff = diffRecords(before.record, v.record, v.template);
@@ -157,6 +159,7 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
         source: v.source,
         completed: v.record.assessment.completed,
         kind: 'changed',
+        replaced: before.record.assessment.completed !== v.record.assessment.completed ? before.record.assessment.completed : null,
         sections,
         textChanged: diff.text.length,
         decision: diff.decision.changed ? { from: diff.decision.from, to: diff.decision.to } : null,

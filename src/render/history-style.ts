@@ -47,7 +47,8 @@ export function changeSummary(change: RecordChange): string {
   const parts = [scores.length ? `scores ${scores.join(', ')}` : 'no score changed'];
   if (change.textChanged) parts.push(`${change.textChanged} text field${change.textChanged === 1 ? '' : 's'} changed`);
   if (change.decision) parts.push(`decision ${change.decision.from ?? 'none'} -> ${change.decision.to ?? 'none'}`);
-  return `${longDate(change.completed)} toolkit: ${parts.join('; ')}`;
+  const which = change.replaced ? `the toolkit of ${longDate(change.completed)} replaced that of ${longDate(change.replaced)}` : `${longDate(change.completed)} toolkit`;
+  return `${which}: ${parts.join('; ')}`;
 }
 
 /** Sections by trend, for the call-outs under a timeline. */

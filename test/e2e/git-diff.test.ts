@@ -91,7 +91,7 @@ describe('ntk history from git', () => {
     expect(r.stdout).toMatch(/1\.4 Hygiene +█▄ {2}4 2 +▼ improved/);
     const flat = r.stdout.replace(/\s+/g, ' ');
     expect(flat).toMatch(/Test Practitioner \(\w{7} "Rescore food after the breakfast club started"\): records\/MJ-01\.yaml - 29 September 2020 toolkit: scores 1\.1 4 -> 2 \(better\)/);
-    expect(flat).toMatch(/"First review"\): records\/MJ-01\.yaml - 15 December 2020 toolkit: scores/);
+    expect(flat).toMatch(/"First review"\): records\/MJ-01\.yaml - the toolkit of 15 December 2020 replaced that of 29 September 2020: scores 1\.3 3 -> 2 \(better\)/);
   });
 
   it('puts the author and commit in the CSV', async () => {
