@@ -3,6 +3,7 @@ import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
 import { defineDiff } from './commands/diff.js';
 import { defineDiffTextconv } from './commands/diff-textconv.js';
+import { defineExample } from './commands/example.js';
 import { defineHistory } from './commands/history.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
@@ -24,7 +25,7 @@ export function buildProgram(version: string): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineDiff, defineHistory, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
+  for (const define of [defineCheck, defineSummary, defineDiff, defineHistory, defineExample, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
   return program;
 }
 

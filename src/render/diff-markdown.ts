@@ -19,7 +19,7 @@ export function renderDiffMarkdown(diff: ReviewDiff): string {
   out.push(`${countsLine(diff.counts)}. Lower scores mean better care: ▼ improved, ▲ deteriorated.`, '');
 
   out.push('## Areas', '');
-  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(a.line)}`);
+  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(a.line).replace(/ -&gt; /g, ' → ')}`);
   out.push('', '## Sections', '', '| Area | Section | From | To | Change |', '|---|---|---|---|---|');
   for (const s of diff.sections) {
     const area = diff.areas.find((a) => a.area === s.area);

@@ -39,7 +39,7 @@ export function changeColour(change: SectionChange | AreaVerdict, c: ChalkInstan
 }
 
 /** "Initial toolkit, 29 September 2020" - which record a side of the diff is. */
-export function sideTitle(side: RecordSide): string {
+export function sideTitle(side: Pick<RecordSide, 'type' | 'completed'>): string {
   return `${side.type === 'initial' ? 'Initial toolkit' : 'Review'}, ${longDate(side.completed)}`;
 }
 
