@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialToReview1 } from '../unit/fixture-records.js';
 import { ntk } from './run-ntk.js';
@@ -76,5 +79,27 @@ describe('ntk diff usage', () => {
     expect(one.exitCode).toBe(2);
     expect(one.stderr).toContain('give two records to compare');
     expect((await ntk(['diff', initial, '--to', 'HEAD'])).exitCode).toBe(2);
+  });
+});
+
+describe('ntk diff --output', () => {
+  it('writes a file without colour, and replaces it only with --force', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-diff-'));
+    const file = join(dir, 'diff.txt');
+    try {
+      const r = await ntk(['diff', initial, review1, '--output', file], { env: { FORCE_COLOR: '1' } });
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toBe('');
+      const text = await readFile(file, 'utf8');
+      expect(text).toContain('23 sections: 16 improved');
+      expect(text).not.toContain('\u001b[');
+      const again = await ntk(['diff', initial, review1, '--output', file]);
+      expect(again.exitCode).toBe(2);
+      expect(again.stderr).toContain('add --force');
+      expect((await ntk(['diff', initial, review1, '--output', file, '--force', '--format', 'markdown'])).exitCode).toBe(0);
+      expect(await readFile(file, 'utf8')).toMatch(/^# Review diff: Mary Jo/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
