@@ -15,16 +15,28 @@ async function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'u
   return execa('git', args, { cwd, reject: false, encoding, stripFinalNewline: false, maxBuffer: MAX_RECORD_BYTES * 4, env: { GIT_TERMINAL_PROMPT: '0' } });
 }
 
+/** Folders already asked for their place in a repository: history asks once per file and revision. */
+const prefixes = new Map<string, Promise<string>>();
+
 /** The file's folder and its path from the repository root, as `git show REV:path` wants it. */
 export async function repositoryPath(file: string): Promise<{ cwd: string; path: string }> {
   const cwd = dirname(resolve(file));
+  let prefix = prefixes.get(cwd);
+  if (!prefix) {
+    prefix = showPrefix(cwd, file);
+    prefixes.set(cwd, prefix);
+  }
+  return { cwd, path: `${await prefix}${basename(file)}` };
+}
+
+async function showPrefix(cwd: string, file: string): Promise<string> {
   if (!(await stat(cwd).then((s) => s.isDirectory(), () => false))) throw new GitError(`${dirname(file)}: no such folder`);
   const r = await git(cwd, ['rev-parse', '--show-prefix']).catch((error: unknown) => {
     throw new GitError(`git is needed to read revisions and could not be run (${error instanceof Error ? error.message : String(error)})`);
   });
   if (r.failed && (r as { code?: string }).code === 'ENOENT') throw new GitError('git is needed to read revisions and is not installed');
   if (r.exitCode !== 0) throw new GitError(`${file} is not in a git repository`);
-  return { cwd, path: `${String(r.stdout).trim()}${basename(file)}` };
+  return String(r.stdout).trim();
 }
 
 /** The bytes of a file as it was at a revision. */

@@ -47,8 +47,8 @@ export function renderDiffMarkdown(diff: ReviewDiff): string {
   const { added, completed, dropped } = diff.actions;
   if (added.length + completed.length + dropped.length) {
     out.push('## Actions', '');
-    for (const a of completed) out.push(`- ✅ completed: ${markdownCell(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`);
-    for (const a of added) out.push(`- ➕ added: ${markdownCell(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`);
+    for (const a of completed) out.push(`- ✅ ${added.includes(a) ? 'added and completed' : 'completed'}: ${markdownCell(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`);
+    for (const a of added.filter((x) => !completed.includes(x))) out.push(`- ➕ added: ${markdownCell(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`);
     for (const a of dropped) out.push(`- ➖ no longer in the plan: ${markdownCell(a.action)}`);
     out.push('');
   }

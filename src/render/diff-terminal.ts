@@ -53,8 +53,8 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
   const { added, completed, dropped } = diff.actions;
   if (added.length + completed.length + dropped.length > 0) {
     out.push('', c.bold.underline('Actions'));
-    for (const a of completed) out.push(wrapText(`${c.green('☑ completed')} ${terminalSafe(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`, width, '  '));
-    for (const a of added) out.push(wrapText(`${c.cyan('+ added')} ${terminalSafe(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`, width, '  '));
+    for (const a of completed) out.push(wrapText(`${c.green(added.includes(a) ? '☑ added and completed' : '☑ completed')} ${terminalSafe(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`, width, '  '));
+    for (const a of added.filter((x) => !completed.includes(x))) out.push(wrapText(`${c.cyan('+ added')} ${terminalSafe(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`, width, '  '));
     for (const a of dropped) out.push(wrapText(`${c.yellow('- no longer in the plan')} ${terminalSafe(a.action)}`, width, '  '));
   }
 
