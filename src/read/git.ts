@@ -45,7 +45,7 @@ export async function showAtRevision(file: string, revision: string): Promise<Ui
   if (revision.startsWith('-')) throw new GitError(`${revision} is not a git revision`);
   const commit = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (commit.exitCode !== 0) throw new GitError(`${revision} is not a revision in the repository of ${file}`);
-  const show = await git(cwd, ['show', `${String(commit.stdout).trim()}:${path}`], 'buffer');
+  const show = await git(cwd, ['show', '--no-textconv', `${String(commit.stdout).trim()}:${path}`], 'buffer');
   if (show.exitCode !== 0) throw new GitError(`${path} does not exist in revision ${revision}`);
   return show.stdout as unknown as Uint8Array;
 }
@@ -74,7 +74,7 @@ export async function isTracked(file: string): Promise<boolean> {
 /** Every commit that changed the file, newest first, following renames. */
 export async function fileRevisions(file: string): Promise<FileRevision[]> {
   const { cwd } = await repositoryPath(file);
-  const r = await git(cwd, ['log', '--follow', '--name-only', '--format=%x1e%H%x1f%an%x1f%ad%x1f%s', '--date=short', '--', basename(file)]);
+  const r = await git(cwd, ['log', '--follow', '--name-only', '--no-color', '--no-show-signature', '--format=%x1e%H%x1f%an%x1f%ad%x1f%s', '--date=short', '--', basename(file)]);
   if (r.exitCode !== 0) return [];
   return String(r.stdout)
     .split('\x1e')
@@ -90,6 +90,6 @@ export async function fileRevisions(file: string): Promise<FileRevision[]> {
 /** The bytes of a file at a commit, by its path from the repository root. */
 export async function showPath(file: string, commit: string, path: string): Promise<Uint8Array | null> {
   const { cwd } = await repositoryPath(file);
-  const r = await git(cwd, ['show', `${commit}:${path}`], 'buffer');
+  const r = await git(cwd, ['show', '--no-textconv', `${commit}:${path}`], 'buffer');
   return r.exitCode === 0 ? (r.stdout as unknown as Uint8Array) : null;
 }
