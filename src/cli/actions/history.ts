@@ -26,6 +26,7 @@ export interface HistoryOptions {
 export async function runHistory(paths: string[], options: HistoryOptions, ctx: CliContext): Promise<number> {
   const files = await collectRecordFiles(paths);
   const { versions, findings } = await gatherVersions(files, options.git !== false, ctx);
+  noteDuplicates(versions, ctx);
   const histories = buildHistories(versions).filter((h) => options.child === undefined || h.ref === options.child);
   if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
   if (histories.length === 0) {
@@ -76,4 +77,16 @@ export async function gatherVersions(files: readonly string[], useGit: boolean, 
     }
   }
   return { versions, findings };
+}
+
+/** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */
+function noteDuplicates(versions: readonly RecordVersion[], ctx: CliContext): void {
+  const seen = new Map<string, string>();
+  for (const v of versions) {
+    if (v.source.commit !== null) continue;
+    const key = `${v.record.child.ref} ${v.record.assessment.completed}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, v.source.file);
+    else ctx.stderr.write(`${ctx.err.yellow('note:')} ${terminalSafeLine(first)} and ${terminalSafeLine(v.source.file)} are both the toolkit of ${terminalSafeLine(key)}; the history shows ${terminalSafeLine(first)}\n`);
+  }
 }
