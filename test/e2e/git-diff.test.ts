@@ -100,3 +100,26 @@ describe('ntk history from git', () => {
     expect(first).toMatch(/^MJ-01,2020-09-29,initial,physical-care,1\.1,Food and feeding,2,unchanged,records\/MJ-01\.yaml,[0-9a-f]{40},Test Practitioner,\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('a revision that holds no valid record', () => {
+  beforeAll(async () => {
+    const good = await readFile(join(repo, 'records/MJ-01.yaml'), 'utf8');
+    await writeFile(join(repo, 'records/MJ-01.yaml'), good.replace('score: 2\n', 'score: 7\n'));
+    await git(['commit', '--quiet', '-am', 'A slip of the keyboard']);
+    await writeFile(join(repo, 'records/MJ-01.yaml'), good);
+  });
+
+  it('ntk diff prints its diagnostics as check does, naming the revision, and exits 1', async () => {
+    const r = await ntk(['diff', 'records/MJ-01.yaml', '--from', 'HEAD', '--no-color'], { cwd: repo });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^HEAD:records\/MJ-01\.yaml:\d+:\d+ error .*must be 1-4 \(got 7\)/m);
+    expect(r.stdout).toBe('');
+  });
+
+  it('ntk history leaves it out with a note and shows the rest', async () => {
+    const r = await ntk(['history', 'records/MJ-01.yaml', '--no-color'], { cwd: repo });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/note: \w{7}:records\/MJ-01\.yaml \(Test Practitioner, [\d-]+\) is not a valid record; left out of the history/);
+    expect(r.stdout).toContain('2 toolkits');
+  });
+});
