@@ -50,10 +50,20 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   }
 
   heading('At a glance');
-  out.push(renderGrid(sheet, c));
+  // The parent's score needs room; on a narrow terminal it is shown per area below instead.
+  const withParent = width >= 100;
+  out.push(renderGrid(sheet, c, withParent));
   out.push(
     c.dim(
-      `${sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`).join('  ')}  ${NOT_RELEVANT_MARK} not relevant  ${NOT_ASSESSED_MARK} not assessed  (p2) parent's own score`,
+      wrapText(
+        [
+          ...sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`),
+          `${NOT_RELEVANT_MARK} not relevant`,
+          `${NOT_ASSESSED_MARK} not assessed`,
+          ...(withParent ? ["(p2) parent's own score"] : []),
+        ].join(' · '),
+        width,
+      ),
     ),
   );
   out.push(
@@ -112,18 +122,18 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   return `${out.join('\n')}\n`;
 }
 
-function cellText(cell: GridCell, c: ChalkInstance): string {
+function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${cell.key} ${scoreBadge(cell.score, c)}${cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
+    return `${cell.key} ${scoreBadge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
   }
   return `${cell.key} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
 }
 
-function renderGrid(sheet: SummarySheet, c: ChalkInstance): string {
+function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
   const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
   for (const area of sheet.grid) {
-    const cells = area.sections.map((s) => cellText(s, c));
+    const cells = area.sections.map((s) => cellText(s, c, withParent));
     while (cells.length < columns) cells.push('');
     table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
   }
