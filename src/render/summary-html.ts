@@ -19,8 +19,9 @@ export function renderSummaryHtml(sheet: SummarySheet, options: { evidence?: boo
     glance(sheet, childName),
     voice(sheet, childName),
     areas(sheet, childName, scaleLabel, options),
-    plan(sheet),
+    // At a review the answers to the review questions lead to the decision, so they come before it.
     review(sheet),
+    plan(sheet),
   ].join('\n');
   return htmlPage({
     title: `Summary sheet: ${childName}, ${longDate(a.completed)}`,
@@ -235,7 +236,7 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .evidence { margin: 0; padding-left: 1.1em; font-size: 0.88em; }
 
 .review { break-inside: avoid; }
-.prompts { break-inside: avoid; margin: 0 0 0.7em; padding: 0.4em 0.55em; border: 1px dashed var(--muted); border-radius: 0.4em; background: var(--tint); font-size: 0.95em; }
+.prompts { break-inside: avoid; margin: 0 0 0.7em; padding: 0.4em 0.55em; border: 1px dashed var(--muted); border-radius: 0.4em; background: var(--tint); font-size: 0.9em; }
 .prompts h3 { margin-bottom: 0.15em; }
 .prompts h3 .muted { font-weight: 400; }
 .facts p { margin: 0; }
