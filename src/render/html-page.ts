@@ -83,6 +83,8 @@ th, td { text-align: left; vertical-align: top; }
 .score .bar { display: inline-block; width: 0.35em; background: currentColor; margin-bottom: 0.2em; }
 .score .label { font-size: 0.85em; white-space: normal; }
 .score.small { font-size: 0.8em; min-width: 1.8em; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.15em 0.9em; padding: 0; margin: 0.35em 0 0.15em; font-size: 0.8em; }
+.legend li { display: flex; align-items: center; gap: 0.3em; }
 .s1 { background: #d5eed3; }
 .s1 .bar { height: 0.25em; }
 .s2 { background-color: #fbeaa0; background-image: radial-gradient(rgba(0,0,0,0.28) 0.09em, transparent 0.11em); background-size: 0.4em 0.4em; }
@@ -101,8 +103,24 @@ th, td { text-align: left; vertical-align: top; }
 }
 `;
 
+/** The score scale as a key: each badge with its words from the template, then the marks that are not scores. */
+export function scoreLegend(scale: readonly { score: number; label: string }[], extra: readonly string[] = []): string {
+  const items = scale.map((p) => `<li>${scoreBadge(p.score)} ${escapeHtml(p.label)}</li>`);
+  return `<ul class="legend">${items.join('')}${extra.map((x) => `<li>${x}</li>`).join('')}</ul>`;
+}
+
+/**
+ * Printed pages carry `footer` (record text, made a safe CSS string) at the
+ * bottom left and "page N of M" at the bottom right, so a page that goes
+ * astray in a meeting is still known.
+ */
+function footerCss(footer: string): string {
+  const font = 'font: 8pt Arial, "Liberation Sans", sans-serif; color: #55585e;';
+  return `@page { @bottom-left { content: ${cssString(footer)}; ${font} } @bottom-right { content: "page " counter(page) " of " counter(pages); ${font} } }`;
+}
+
 /** The whole page: doctype, language, a policy that blocks every fetch, inline CSS, then the body. */
-export function htmlPage(options: { title: string; css: string; body: string }): string {
+export function htmlPage(options: { title: string; css: string; body: string; footer: string }): string {
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -111,7 +129,8 @@ export function htmlPage(options: { title: string; css: string; body: string }):
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
-<style>${baseCss}${options.css}</style>
+<style>${baseCss}${options.css}
+${footerCss(options.footer)}</style>
 </head>
 <body>
 ${options.body}

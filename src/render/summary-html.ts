@@ -1,7 +1,7 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
-import { cssString, escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge } from './html-page.js';
+import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
 
 /**
  * The summary sheet as one printable HTML page, for the family's home, supervision
@@ -25,8 +25,8 @@ export function renderSummaryHtml(sheet: SummarySheet, options: { evidence?: boo
   ].join('\n');
   return htmlPage({
     title: `Summary sheet: ${childName}, ${longDate(a.completed)}`,
-    // The footer names the child and the date on every printed page, so a page that goes astray in a meeting is still known.
-    css: `${summaryCss}\n@page { @bottom-left { content: ${cssString(`${childName} · ${kind.toLowerCase()} ${longDate(a.completed)}`)}; } }`,
+    css: summaryCss,
+    footer: `${childName} · ${kind.toLowerCase()} ${longDate(a.completed)}`,
     body,
   });
 }
@@ -44,7 +44,9 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   const sc = a.sessionCounts;
   facts.push([
     'Visits and meetings',
-    `${sc.total} in all: ${sc.announced} announced ${plural(sc.announced, 'visit')}, ${sc.unannounced} unannounced; ${h(childName)} seen alone in ${sc.seenAlone}`,
+    `${sc.total} in all: ${sc.announced} announced ${plural(sc.announced, 'visit')}, ${sc.unannounced} unannounced; ${
+      sc.seenAlone > 0 ? `${h(childName)} seen alone in ${sc.seenAlone} of them` : `${h(childName)} not seen alone`
+    }`,
   ]);
   if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => h([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
   // How the toolkit was done belongs with who did it: the reader weighs the scores knowing both.
@@ -68,7 +70,6 @@ function glance(sheet: SummarySheet, childName: string): string {
     while (cells.length < columns) cells.push('<td class="empty"></td>');
     return `<tr><th scope="row"><span class="num">${g.number}</span> ${h(g.title)}</th>${cells.join('')}</tr>`;
   });
-  const legend = sheet.template.scale.map((p) => `<li>${scoreBadge(p.score)} ${h(p.label)}</li>`);
   const t = sheet.totals;
   return `<section class="glance">
 <h2>At a glance: how well ${h(childName)}'s needs are met</h2>
@@ -78,7 +79,7 @@ function glance(sheet: SummarySheet, childName: string): string {
 ${rows.join('\n')}
 </tbody>
 </table>
-<ul class="legend">${legend.join('')}<li><span class="na">n/r</span> not relevant</li><li><span class="na">-</span> not assessed</li><li><span class="talk">talk it through</span> scores 2 or more apart</li></ul>
+${scoreLegend(sheet.template.scale, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', '<span class="talk">talk it through</span> scores 2 or more apart'])}
 <p class="totals"><strong>${t.worrying} of ${t.scored}</strong> scored sections are at 3 or 4${t.mainlyWorrying ? ': <strong>mainly 3s and 4s</strong>' : ''}. Scores inform the practitioner's judgement; they do not decide what happens.</p>
 </section>`;
 }
@@ -216,8 +217,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .parent { white-space: nowrap; color: var(--muted); font-size: 0.85em; }
 .talk { display: inline-block; font-size: 0.8em; line-height: 1.2; border: 1px dashed var(--ink); border-radius: 0.8em; padding: 0 0.4em; margin-top: 0.15em; white-space: nowrap; }
 .na { display: inline-block; font-size: 0.85em; color: var(--muted); border: 1px dashed var(--muted); border-radius: 0.25em; padding: 0 0.3em; }
-.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.15em 0.9em; padding: 0; margin: 0.35em 0 0.15em; font-size: 0.8em; }
-.legend li { display: flex; align-items: center; gap: 0.3em; }
 .totals { font-size: 0.9em; margin: 0.15em 0 0; }
 
 .houses { display: grid; grid-template-columns: repeat(auto-fit, minmax(14em, 1fr)); gap: 0.5em; }
@@ -252,10 +251,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .actions .date { white-space: nowrap; }
 .actions tr { break-inside: avoid; }
 
-@page {
-  @bottom-left { font: 8pt Arial, "Liberation Sans", sans-serif; color: #55585e; }
-  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8pt Arial, "Liberation Sans", sans-serif; color: #55585e; }
-}
 @media print {
   h1 { font-size: 1.5em; }
   h2 { font-size: 1.12em; margin: 0.55em 0 0.3em; }
