@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
@@ -75,9 +75,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   const v = sheet.childVoice;
   if (v.working_well || v.worried_about || v.needs_to_happen) {
     heading(`${childName}'s voice`);
-    para('What is working well', v.working_well);
-    para('What I am worried about', v.worried_about);
-    para('What needs to happen', v.needs_to_happen);
+    for (const [key, label] of childVoiceQuestions) para(label, v[key]);
   }
   if (a.involvement || a.background) {
     heading('How the toolkit was completed');
@@ -112,12 +110,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   if (sheet.review) {
     heading('Review questions');
     const r = sheet.review;
-    para('Is the support working and making a difference to the child?', r.support_working);
-    para('Have the circumstances that caused concern changed?', r.circumstances_changed);
-    para('Have needs increased or failed to improve?', r.needs_increased);
-    para('Any indication of significant harm?', r.significant_harm);
-    para('Has improvement been sustained; can support be reduced?', r.improvement_sustained);
-    para('Progress celebrated with the family', r.celebrated);
+    for (const [key, question] of reviewQuestions) para(question, r[key]);
   }
   return `${out.join('\n')}\n`;
 }
