@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineEdit } from './commands/edit.js';
+import { defineNew } from './commands/new.js';
+import { defineReview } from './commands/review.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
 import { defineTemplate } from './commands/template.js';
@@ -21,7 +24,7 @@ export function buildProgram(version: string): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineSummary, defineTemplate, defineSchema]) define(program);
   return program;
 }
 

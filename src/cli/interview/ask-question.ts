@@ -1,0 +1,77 @@
+import { confirm, input, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { Answer } from '../../interview/draft.js';
+import type { Question } from '../../interview/question.js';
+import { terminalSafe, terminalSafeLine } from '../../render/safe-text.js';
+import { wrapText } from '../../render/wrap.js';
+
+/** Asks one question and returns the answer; the interview loop does everything else. */
+export interface Prompter {
+  ask(question: Question, typedSoFar: string[], onLine: (lines: string[]) => void): Promise<Answer>;
+}
+
+/**
+ * Questions as @inquirer/prompts: lists for choices, one-line inputs that
+ * check the answer and say why before asking again, and long text as lines
+ * typed one after another, ending on an empty line - it works in any
+ * terminal, with no editor to configure.
+ */
+export function inquirerPrompter(c: ChalkInstance, width: number): Prompter {
+  const header = (q: Question): string => {
+    const lines = q.context.map((line) => c.dim(wrapText(terminalSafe(line), width, line.startsWith('  ') ? '    ' : '')));
+    if (q.givenProblem) lines.push(c.yellow(`The answers file gave a value that cannot be used: ${terminalSafeLine(q.givenProblem)}`));
+    lines.push(c.bold(terminalSafe(q.message)));
+    return lines.join('\n');
+  };
+  return {
+    async ask(q, typedSoFar, onLine) {
+      const message = header(q);
+      switch (q.kind) {
+        case 'select': {
+          const choices = (q.choices ?? []).map((ch) => ({ value: ch.value, name: terminalSafeLine(ch.name) }));
+          const value = await select({ message, choices, pageSize: Math.max(7, choices.length), ...(q.default !== undefined ? { default: q.default } : {}) });
+          return value === '' ? null : value;
+        }
+        case 'confirm':
+          return confirm({ message, default: q.default === true });
+        case 'text':
+        case 'date': {
+          const value = await input({
+            message,
+            ...(typeof q.default === 'string' ? { default: terminalSafeLine(q.default) } : {}),
+            validate: (raw) => {
+              const v = raw.trim();
+              if (v === '') return q.required ? 'this is needed' : true;
+              return q.check(v) ?? true;
+            },
+          });
+          return value.trim() === '' ? null : value.trim();
+        }
+        case 'long':
+          return askLong(q, message, c, typedSoFar, onLine);
+      }
+    },
+  };
+}
+
+async function askLong(q: Question, message: string, c: ChalkInstance, typedSoFar: string[], onLine: (lines: string[]) => void): Promise<Answer> {
+  const hint = q.keep !== undefined ? '(type lines; an empty line ends; an empty first line keeps the text shown)' : '(type lines; an empty line ends; leave it empty to skip)';
+  let lines = [...typedSoFar];
+  let problem = '';
+  for (;;) {
+    const intro = lines.length === 0 ? `${problem}${message}\n${c.dim(hint)}` : lines.length === typedSoFar.length && typedSoFar.length > 0 ? `${message}\n${c.dim('(continuing what you had typed:)')}\n${terminalSafe(lines.join('\n'))}\n${c.dim(hint)}` : '';
+    const line = await input({ message: intro === '' ? '...' : intro, theme: { prefix: '' } });
+    if (line.trim() !== '') {
+      lines = [...lines, line.trimEnd()];
+      onLine(lines);
+      continue;
+    }
+    const text = lines.join('\n').trim();
+    if (text === '') return q.keep ?? null;
+    const reason = q.check(text);
+    if (reason === null) return text;
+    problem = `${c.red(`${reason}; please type it again.`)}\n`;
+    lines = [];
+    onLine(lines);
+  }
+}
