@@ -17,27 +17,32 @@ export interface Prompter {
  * terminal, with no editor to configure.
  */
 export function inquirerPrompter(c: ChalkInstance, width: number): Prompter {
+  // Room for the prompt's own "? " and a margin.
+  const room = width - 4;
   const header = (q: Question): string => {
-    const lines = q.context.map((line) => c.dim(wrapText(terminalSafe(line), width, line.startsWith('  ') ? '    ' : '')));
+    const lines = q.context.map((line) => c.dim(wrapText(terminalSafe(line), room, line.startsWith('  ') ? '    ' : '')));
     if (q.givenProblem) lines.push(c.yellow(`The answers file gave a value that cannot be used: ${terminalSafeLine(q.givenProblem)}`));
-    lines.push(c.bold(terminalSafe(q.message)));
+    lines.push(terminalSafe(q.message));
     return lines.join('\n');
   };
+  // Once answered, only the question and the answer stay on screen, not the descriptors read before it.
+  const theme = (q: Question) => ({ style: { message: (text: string, status: string) => (status === 'done' ? c.bold(terminalSafe(q.message)) : c.bold(text)) } });
   return {
     async ask(q, typedSoFar, onLine) {
       const message = header(q);
       switch (q.kind) {
         case 'select': {
           const choices = (q.choices ?? []).map((ch) => ({ value: ch.value, name: terminalSafeLine(ch.name) }));
-          const value = await select({ message, choices, pageSize: Math.max(7, choices.length), ...(q.default !== undefined ? { default: q.default } : {}) });
+          const value = await select({ message, choices, theme: theme(q), pageSize: Math.max(7, choices.length), ...(q.default !== undefined ? { default: q.default } : {}) });
           return value === '' ? null : value;
         }
         case 'confirm':
-          return confirm({ message, default: q.default === true });
+          return confirm({ message, default: q.default === true, theme: theme(q) });
         case 'text':
         case 'date': {
           const value = await input({
             message,
+            theme: theme(q),
             ...(typeof q.default === 'string' ? { default: terminalSafeLine(q.default) } : {}),
             validate: (raw) => {
               const v = raw.trim();
@@ -48,19 +53,19 @@ export function inquirerPrompter(c: ChalkInstance, width: number): Prompter {
           return value.trim() === '' ? null : value.trim();
         }
         case 'long':
-          return askLong(q, message, c, typedSoFar, onLine);
+          return askLong(q, message, c, typedSoFar, onLine, theme(q));
       }
     },
   };
 }
 
-async function askLong(q: Question, message: string, c: ChalkInstance, typedSoFar: string[], onLine: (lines: string[]) => void): Promise<Answer> {
+async function askLong(q: Question, message: string, c: ChalkInstance, typedSoFar: string[], onLine: (lines: string[]) => void, theme: { style: object }): Promise<Answer> {
   const hint = q.keep !== undefined ? '(type lines; an empty line ends; an empty first line keeps the text shown)' : '(type lines; an empty line ends; leave it empty to skip)';
   let lines = [...typedSoFar];
   let problem = '';
   for (;;) {
     const intro = lines.length === 0 ? `${problem}${message}\n${c.dim(hint)}` : lines.length === typedSoFar.length && typedSoFar.length > 0 ? `${message}\n${c.dim('(continuing what you had typed:)')}\n${terminalSafe(lines.join('\n'))}\n${c.dim(hint)}` : '';
-    const line = await input({ message: intro === '' ? '...' : intro, theme: { prefix: '' } });
+    const line = await input({ message: intro === '' ? '...' : intro, theme: intro === '' ? { prefix: '' } : { ...theme, prefix: '' } });
     if (line.trim() !== '') {
       lines = [...lines, line.trimEnd()];
       onLine(lines);
