@@ -1,11 +1,18 @@
 import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inquirerPrompter } from '../../src/cli/interview/ask-question.js';
 import { newDraft } from '../../src/interview/draft.js';
 import { nextQuestion } from '../../src/interview/interview-walk.js';
 import type { Question } from '../../src/interview/question.js';
 import { makeChalk } from '../../src/render/color.js';
 import { env, scripted, walk } from './interview-script.js';
+
+// The long-text prompt is ntk's own; it goes onto the same virtual screen as the @inquirer ones.
+vi.mock('../../src/cli/interview/multiline-prompt.js', async (importOriginal) => {
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  const actual = await importOriginal<typeof import('../../src/cli/interview/multiline-prompt.js')>();
+  return { default: wrapPrompt(actual.default) };
+});
 
 const prompter = inquirerPrompter(makeChalk(0), 100);
 
@@ -51,12 +58,11 @@ describe('the prompts of an interview', () => {
     const seen: string[][] = [];
     const answer = prompter.ask(questionAt('child1/areas/physical-care/impact'), [], (lines) => seen.push(lines));
     expect(screen.getScreen()).toContain('an empty line ends');
+    // Typed (or pasted) without waiting: every line arrives.
     screen.type('Arrives hungry most days.');
     screen.keypress('enter');
-    await screen.next();
     screen.type('Hides food in her bag.');
     screen.keypress('enter');
-    await screen.next();
     screen.keypress('enter');
     await expect(answer).resolves.toBe('Arrives hungry most days.\nHides food in her bag.');
     expect(seen).toEqual([['Arrives hungry most days.'], ['Arrives hungry most days.', 'Hides food in her bag.']]);
@@ -64,9 +70,22 @@ describe('the prompts of an interview', () => {
 
   it('continues a long answer from the lines a draft kept', async () => {
     const answer = prompter.ask(questionAt('child1/areas/physical-care/impact'), ['Arrives hungry most days.'], () => undefined);
-    expect(screen.getScreen()).toContain('continuing what you had typed');
+    expect(screen.getScreen()).toContain('  Arrives hungry most days.\n>');
     screen.keypress('enter');
     await expect(answer).resolves.toBe('Arrives hungry most days.');
+  });
+
+  it('says why long text cannot be used and takes it again', async () => {
+    const question = { ...questionAt('child1/areas/physical-care/impact'), check: (t: string) => (t.length > 10 ? 'at most 10 characters fit here' : null) };
+    const answer = prompter.ask(question, [], () => undefined);
+    screen.type('far too long for this');
+    screen.keypress('enter');
+    screen.keypress('enter');
+    expect(screen.getScreen()).toContain('at most 10 characters fit here; please type it again');
+    screen.type('short');
+    screen.keypress('enter');
+    screen.keypress('enter');
+    await expect(answer).resolves.toBe('short');
   });
 
   it('leaves an optional answer out when Enter is pressed on an empty line', async () => {

@@ -4,6 +4,7 @@ import type { Answer } from '../../interview/draft.js';
 import type { Question } from '../../interview/question.js';
 import { terminalSafe, terminalSafeLine } from '../../render/safe-text.js';
 import { wrapText } from '../../render/wrap.js';
+import multiline from './multiline-prompt.js';
 
 /** Asks one question and returns the answer; the interview loop does everything else. */
 export interface Prompter {
@@ -13,8 +14,7 @@ export interface Prompter {
 /**
  * Questions as @inquirer/prompts: lists for choices, one-line inputs that
  * check the answer and say why before asking again, and long text as lines
- * typed one after another, ending on an empty line - it works in any
- * terminal, with no editor to configure.
+ * typed one after another, ending on an empty line (multiline-prompt.ts).
  */
 export function inquirerPrompter(c: ChalkInstance, width: number): Prompter {
   // Room for the prompt's own "? " and a margin.
@@ -53,30 +53,16 @@ export function inquirerPrompter(c: ChalkInstance, width: number): Prompter {
           return value.trim() === '' ? null : value.trim();
         }
         case 'long':
-          return askLong(q, message, c, typedSoFar, onLine, theme(q));
+          return multiline({
+            message,
+            hint: q.keep !== undefined ? '(type lines; an empty line ends; an empty first line keeps the text shown)' : '(type lines; an empty line ends; leave it empty to skip)',
+            doneMessage: terminalSafe(q.message),
+            lines: typedSoFar,
+            ...(q.keep !== undefined ? { keep: q.keep } : {}),
+            check: q.check,
+            onLine,
+          });
       }
     },
   };
-}
-
-async function askLong(q: Question, message: string, c: ChalkInstance, typedSoFar: string[], onLine: (lines: string[]) => void, theme: { style: object }): Promise<Answer> {
-  const hint = q.keep !== undefined ? '(type lines; an empty line ends; an empty first line keeps the text shown)' : '(type lines; an empty line ends; leave it empty to skip)';
-  let lines = [...typedSoFar];
-  let problem = '';
-  for (;;) {
-    const intro = lines.length === 0 ? `${problem}${message}\n${c.dim(hint)}` : lines.length === typedSoFar.length && typedSoFar.length > 0 ? `${message}\n${c.dim('(continuing what you had typed:)')}\n${terminalSafe(lines.join('\n'))}\n${c.dim(hint)}` : '';
-    const line = await input({ message: intro === '' ? '...' : intro, theme: intro === '' ? { prefix: '' } : { ...theme, prefix: '' } });
-    if (line.trim() !== '') {
-      lines = [...lines, line.trimEnd()];
-      onLine(lines);
-      continue;
-    }
-    const text = lines.join('\n').trim();
-    if (text === '') return q.keep ?? null;
-    const reason = q.check(text);
-    if (reason === null) return text;
-    problem = `${c.red(`${reason}; please type it again.`)}\n`;
-    lines = [];
-    onLine(lines);
-  }
 }

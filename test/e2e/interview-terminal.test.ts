@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ntk, ntkBin } from './run-ntk.js';
+import { TmuxTerminal } from './tmux-terminal.js';
+
+/**
+ * A practitioner at a real terminal: types a short interview, presses
+ * Ctrl-C part-way, resumes it, and gets a record that passes `ntk check`.
+ */
+describe('ntk new in a real terminal', () => {
+  const terminal = new TmuxTerminal();
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ntk-interview-'));
+  });
+  afterAll(async () => {
+    await terminal.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const ntkCommand = (args: string) => `NO_COLOR=1 node ${ntkBin} ${args} --today 2021-04-01`;
+
+  it('survives Ctrl-C: the draft resumes where it stopped and the file passes ntk check', { timeout: 120_000 }, async () => {
+    const first = await terminal.run(ntkCommand(`new --out ${dir}`), dir);
+    const step = async (prompt: string, ...typed: (string | string[])[]) => {
+      await terminal.waitFor(first, prompt);
+      for (const t of typed) await (Array.isArray(t) ? terminal.keys(first, ...t) : terminal.line(first, t));
+    };
+    await step('Household reference', '');
+    await step('front door', ['Down', 'Enter']);
+    await step("The child's case reference", 'TM-01');
+    await step("The child's name", 'Tia');
+    await step('Date of birth', '2016-05-04');
+    await step('Date the toolkit is completed', '');
+    await step('Add the practitioners who contribute', '');
+    await step('Contributor 1: a short id', 'hv1');
+    await step('Their role', 'Health visitor');
+    await step('Their agency', '');
+    await step('Their name', '');
+    await step('Add another contributor?', '');
+    await step('Add a session', '');
+    await step('Session 1: date', '2021-03-20');
+    await step('What kind of contact', ['Down', 'Enter']);
+    await step('Who led it?', ['Enter']);
+    await step('seen on their own?', 'y');
+    await step('Who was there and what was seen', 'Kitchen cupboards empty.', '');
+    await step('Add another session?', '');
+    await step('How did the family take part', '');
+    await step('Background factors', '');
+    await step('Assess Physical care?', ['Enter']);
+    await step("1.1 Food and feeding: where would you place the child's care?", ['Down', 'Down', 'Enter']);
+    await terminal.waitFor(first, 'where does the parent or carer place themselves?');
+    await terminal.keys(first, 'C-c');
+    const stopped = await terminal.waitFor(first, 'NTK-EXIT=');
+    expect(stopped).toContain('NTK-EXIT=130');
+    const draft = join(dir, 'ntk-new.draft.yaml');
+    expect(stopped).toContain(`draft saved at ${draft}; resume with: ntk new --resume ${draft}`);
+
+    const second = await terminal.run(ntkCommand(`new --resume ${draft}`), dir);
+    const next = async (prompt: string, ...typed: (string | string[])[]) => {
+      await terminal.waitFor(second, prompt);
+      for (const t of typed) await (Array.isArray(t) ? terminal.keys(second, ...t) : terminal.line(second, t));
+    };
+    await next('where does the parent or carer place themselves?', ['Down', 'Enter']);
+    await next('1.1 Food and feeding: the evidence', 'Cupboards empty on 20/3.', '');
+    const notAssessed = ['Down', 'Down', 'Down', 'Down', 'Enter'];
+    await next("1.2 Home conditions: where would you place the child's care?", notAssessed);
+    await next("1.3 Clothing: where would you place the child's care?", notAssessed);
+    await next("1.4 Hygiene: where would you place the child's care?", notAssessed);
+    await next('Physical care: strengths', '');
+    await next('Physical care: concerns', '');
+    await next('Physical care: examples of the impact on the child', 'Arrives hungry at school.', '');
+    for (const area of ['Health and development', 'Safety and supervision', 'Emotional warmth', 'Family and relationships', 'Boundaries and values', 'Commitment and change']) {
+      await next(`Assess ${area}?`, ['Down', 'Enter']);
+    }
+    await next("Tia's own words: what is working well?", 'I like breakfast club.', '');
+    await next("Tia's own words: what worries them?", '');
+    await next("Tia's own words: what needs to happen?", '');
+    await next('Your analysis', '');
+    await next('What the parents or carers said', '');
+    await next('When was it discussed with your safeguarding lead', '2021-03-21');
+    await next('What was decided', ['Down', 'Down', 'Enter']);
+    await next('Add an action to the plan?', 'n');
+    await next('When will the toolkit next be reviewed', '2021-03-01');
+    await next('this must be after the date the toolkit is completed');
+    await terminal.keys(second, 'C-u');
+    await terminal.line(second, '2021-07-01');
+    const done = await terminal.waitFor(second, 'NTK-EXIT=');
+    expect(done).toContain('NTK-EXIT=0');
+    expect(done).toContain('Neglect toolkit summary sheet - Tia');
+    const file = join(dir, 'TM-01-2021-04-01.yaml');
+    expect(done).toContain(`wrote ${file}`);
+
+    expect(await readdir(dir)).toEqual(['TM-01-2021-04-01.yaml']);
+    const text = await readFile(file, 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\/.*schemas\/toolkit\.schema\.json\n/);
+    expect(text).toContain('"1.1":\n        score: 3\n        parent_score: 2\n        evidence: Cupboards empty on 20/3.\n        by: hv1\n');
+    const check = await ntk(['check', file, '--today', '2021-04-01']);
+    expect(check.exitCode).toBe(0);
+    expect(check.stdout).toContain('0 errors');
+  });
+});
