@@ -1,5 +1,5 @@
 import { RECORD_FORMAT } from '../record/types.js';
-import { deletePath, getPath, isPlainObject, listAt, mergeData, setPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, mergeData, sameData, setPath, type PlainRecord } from './plain-data.js';
 
 /** What a practitioner gave for one question; null when they left it out or it does not apply. */
 export type Answer = string | boolean | null;
@@ -36,14 +36,37 @@ export interface Draft {
 
 export function newDraft(options: { template: string; household: boolean; out: string; answers?: PlainRecord[] }): Draft {
   const given = options.answers && options.answers.length > 0 ? options.answers : [{}];
+  const [first = {}, ...rest] = given;
   return {
     ntk_draft: 1,
     command: 'new',
     household: options.household,
-    records: given.map((answers) => baseRecord(answers, options.template, 'initial')),
+    // Siblings' answers start from what the first child's say about the home.
+    records: [first, ...rest.map((own) => withSharedAnswers(first, own))].map((answers) => baseRecord(answers, options.template, 'initial')),
     answers: {},
     out: options.out,
   };
+}
+
+/** The parts of a record that are about the home, not the child: what every sibling's record shares. */
+export function siblingRecord(first: PlainRecord): PlainRecord {
+  const copy = structuredClone(first);
+  const child = isPlainObject(copy.child) ? copy.child : {};
+  copy.child = Object.fromEntries(Object.entries(child).filter(([k]) => k === 'household' || k === 'front_door'));
+  for (const key of ['areas', 'child_voice', 'summary', 'review']) delete copy[key];
+  return copy;
+}
+
+export class SharedAnswerError extends Error {}
+
+function withSharedAnswers(first: PlainRecord, own: PlainRecord): PlainRecord {
+  const shared = siblingRecord(first);
+  const merged = mergeData(own, shared);
+  // A sibling may add to the shared answers but never contradict them: they must be identical in every file.
+  if (!sameData(mergeData(merged, own), merged)) {
+    throw new SharedAnswerError('the answers for a later child change what the first child\'s answers say about the whole home (household, front door, assessment); give those once, in the first document');
+  }
+  return merged;
 }
 
 /** A record's fixed parts around what the answers file gave. */

@@ -2,7 +2,7 @@ import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/l
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
-import type { Answer, Draft } from './draft.js';
+import { siblingRecord, type Answer, type Draft } from './draft.js';
 import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
 import type { Choice, Question } from './question.js';
 
@@ -118,15 +118,6 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
     }
   });
   return out;
-}
-
-/** A new sibling's record starts with everything already said about the home. */
-function siblingRecord(first: PlainRecord): PlainRecord {
-  const copy = structuredClone(first);
-  const child = isPlainObject(copy.child) ? copy.child : {};
-  copy.child = Object.fromEntries(Object.entries(child).filter(([k]) => k === 'household' || k === 'front_door'));
-  for (const key of ['areas', 'child_voice', 'summary', 'review']) delete copy[key];
-  return copy;
 }
 
 // ---- when, who and how ---------------------------------------------------

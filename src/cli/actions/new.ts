@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { newDraft } from '../../interview/draft.js';
+import { newDraft, SharedAnswerError } from '../../interview/draft.js';
 import { UsageError, EXIT } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { finishInterview } from '../interview/finish-interview.js';
@@ -30,7 +30,12 @@ export async function runNew(options: NewOptions, ctx: CliContext): Promise<numb
     const answers = await answersFrom(options.answers);
     if (!options.household && (answers?.length ?? 0) > 1) throw new UsageError(`${options.answers} holds answers for ${answers?.length} children; add --household`);
     const template = templateFor(options.template ?? answers?.[0]?.template);
-    draft = newDraft({ template: template.template.id, household: options.household === true, out: options.out, ...(answers ? { answers } : {}) });
+    try {
+      draft = newDraft({ template: template.template.id, household: options.household === true, out: options.out, ...(answers ? { answers } : {}) });
+    } catch (error) {
+      if (error instanceof SharedAnswerError) throw new UsageError(`${options.answers}: ${error.message}`);
+      throw error;
+    }
   }
   const env = { template: templateFor(draft.records[0]?.template), today };
   const prompter = terminalPrompter(ctx);
