@@ -153,7 +153,7 @@ function assessmentQuestions(draft: Draft, env: WalkEnv): Question[] {
   out.push(...listQuestions(draft, 'all', ['assessment', 'sessions'], {
     more: (n) => (n === 0 ? 'Add a session (a visit, meeting, call or observation the evidence comes from)?' : 'Add another session?'),
     moreDefault: (n) => n === 0,
-    items: (j, item) => sessionQuestions(draft, env, j, item),
+    items: (j) => sessionQuestions(draft, env, j),
   }));
   out.push(
     fieldQuestion(draft, 'all', ['assessment', 'involvement'], {
@@ -198,7 +198,7 @@ export function contributorItemQuestions(draft: Draft, scope: Scope, j: number):
   ];
 }
 
-function sessionQuestions(draft: Draft, env: WalkEnv, j: number, item: PlainRecord): Question[] {
+function sessionQuestions(draft: Draft, env: WalkEnv, j: number): Question[] {
   const base = ['assessment', 'sessions', j];
   const completed = completedOf(draft);
   const people = contributorChoices(draft);
@@ -234,14 +234,13 @@ function sessionQuestions(draft: Draft, env: WalkEnv, j: number, item: PlainReco
     }),
     fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }),
   );
-  void item;
   return out;
 }
 
 interface ListSpec {
   more: (count: number) => string;
   moreDefault: (count: number) => boolean;
-  items: (index: number, item: PlainRecord) => Question[];
+  items: (index: number) => Question[];
 }
 
 /**
@@ -251,7 +250,14 @@ interface ListSpec {
  */
 function listQuestions(draft: Draft, scope: Scope, path: (string | number)[], spec: ListSpec): Question[] {
   const items = listAt(scopeRecord(draft, scope), path);
-  const out = items.flatMap((item, j) => spec.items(j, item));
+  const out = items.flatMap((_, j) => {
+    const questions = spec.items(j);
+    // An item that came in whole (answers file, carried forward from the last toolkit) is taken as it is,
+    // short of what it must have; only items built in this interview ask for the optional details.
+    const key = questions[0];
+    const fromOutside = key !== undefined && key.given && !Object.hasOwn(draft.answers, key.id);
+    return fromOutside ? questions.filter((q) => q.required) : questions;
+  });
   const n = items.length;
   out.push(
     stepQuestion(`${questionId(scope, path)}/more/${n}`, {
