@@ -101,4 +101,44 @@ describe('ntk new in a real terminal', () => {
     expect(check.exitCode).toBe(0);
     expect(check.stdout).toContain('0 errors');
   });
+
+  it('a kill or a closed terminal loses nothing, not even half a long answer', { timeout: 120_000 }, async () => {
+    const out = await mkdtemp(join(dir, 'killed-'));
+    const draft = join(out, 'ntk-new.draft.yaml');
+    const session = await terminal.run(ntkCommand(`new --out ${out}`), out);
+    const step = async (prompt: string, ...typed: string[]) => {
+      await terminal.waitFor(session, prompt);
+      for (const t of typed) await terminal.line(session, t);
+    };
+    await step('Household reference', '');
+    await step('front door', '');
+    await step("The child's case reference", 'KL-01');
+    await step("The child's name", 'Kai');
+    await step('Date of birth', '');
+    await step('Date the toolkit is completed', '');
+    await step('Add the practitioners who contribute', 'n');
+    await step('Add a session', 'n');
+    await step('How did the family take part', 'Mother joined both visits.');
+    await terminal.waitFor(session, '  Mother joined both visits.');
+    process.kill(await terminal.commandPid(session), 'SIGTERM');
+    const stopped = await terminal.waitFor(session, 'NTK-EXIT=');
+    expect(stopped).toContain(`draft saved at ${draft}; resume with: ntk new --resume ${draft}`);
+    expect(stopped).toContain('NTK-EXIT=130');
+
+    const resumed = await terminal.run(ntkCommand(`new --resume ${draft}`), out);
+    await terminal.waitFor(resumed, 'How did the family take part');
+    await terminal.waitFor(resumed, '  Mother joined both visits.');
+    await terminal.line(resumed, 'Grandmother came to the second.');
+    await terminal.waitFor(resumed, '  Grandmother came to the second.');
+    await terminal.closeWindow(resumed);
+    // The closed terminal's SIGHUP ends ntk after its last save; the draft holds both lines.
+    const until = Date.now() + 15_000;
+    let saved = '';
+    while (Date.now() < until && !saved.includes('Grandmother came to the second.')) {
+      saved = await readFile(draft, 'utf8');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(saved).toContain('- Mother joined both visits.\n    - Grandmother came to the second.');
+    expect(saved).toContain('ref: KL-01');
+  });
 });

@@ -47,6 +47,20 @@ export class TmuxTerminal {
     await this.tmux(['send-keys', '-t', name, ...keys]);
   }
 
+  /** The process the window runs its command in (the shell's child). */
+  async commandPid(name: string): Promise<number> {
+    const shell = (await this.tmux(['display-message', '-p', '-t', name, '#{pane_pid}'])).stdout.trim();
+    const children = await execa('ps', ['-o', 'pid=', '--ppid', shell], { reject: false });
+    const pid = Number(children.stdout.trim().split(/\s+/)[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no command is running in ${name}`);
+    return pid;
+  }
+
+  /** Closes the window as a user closing the terminal would (the command gets SIGHUP). */
+  async closeWindow(name: string): Promise<void> {
+    await this.tmux(['kill-session', '-t', name]);
+  }
+
   async close(): Promise<void> {
     await execa('tmux', ['-L', this.socket, 'kill-server'], { reject: false });
   }
