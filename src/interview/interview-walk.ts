@@ -1,3 +1,4 @@
+import { decisionLabels } from '../analyse/summary-sheet.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
@@ -524,14 +525,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       kind: 'select',
       message: `${who}What was decided with your safeguarding lead or manager?`,
       context: ['The toolkit informs this decision; it never makes it.'],
-      choices: [
-        { value: 'single-agency', name: 'Talk with the family and continue to support as a single agency' },
-        { value: 'community-services', name: 'Referral to community-based services' },
-        { value: 'early-help', name: 'Request for support to Early Help' },
-        { value: 'mash', name: 'Request for support to the MASH' },
-        { value: 'mash-urgent', name: 'Urgent contact with the MASH (risk of significant harm)' },
-        { value: '', name: 'Not decided yet' },
-      ],
+      choices: [...Object.entries(decisionLabels).map(([value, name]) => ({ value, name })), { value: '', name: 'Not decided yet' }],
       ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
     }),
   ];

@@ -2,7 +2,9 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft } from '../../src/interview/draft.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
+import { schemaReference } from '../../src/interview/record-text.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
+import { SCHEMA_FILE } from '../../src/validate/schema-check.js';
 import { checkErrors, env, finalTexts, scripted, throughDraftFile, walk } from './interview-script.js';
 
 const start = () => newDraft({ template: 'nscp-ncscp/2021', household: false, out: '/tmp/out' });
@@ -110,5 +112,12 @@ describe('a household', () => {
     expect(second?.areas['emotional-warmth'].sections['4.1'].score).toBe(1);
     expect(first?.child_voice).not.toEqual(second?.child_voice);
     expect(asked.find((q) => q.id === 'child2/child_voice/working_well')?.message).toBe("Ali's own words: what is working well?");
+  });
+});
+
+describe('the schema line', () => {
+  it('points to the schema relatively inside this repository and absolutely elsewhere', () => {
+    expect(schemaReference('fixtures/mary-jo/MJ-09-2021-01-01.yaml')).toBe('../../schemas/toolkit.schema.json');
+    expect(schemaReference('/tmp/elsewhere/record.yaml')).toBe(SCHEMA_FILE);
   });
 });

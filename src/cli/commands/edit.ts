@@ -6,9 +6,10 @@ export function defineEdit(program: Command): void {
     .command('edit')
     .summary("add or change a contribution (e.g. one agency's areas) in a record")
     .description(
-      'Edit areas of an existing record: another agency adds the areas it knows, or a practitioner\n' +
-        'updates their own. You are recorded as the contributor on the sections you score. Everything\n' +
-        'you do not edit - comments, key order, layout - stays exactly as it was in the file.',
+      'Edit areas of an existing record: another agency adds the areas it knows,\n' +
+        'or a practitioner updates their own. You are recorded as the contributor on\n' +
+        'the sections you change. Everything you do not edit - comments, key order,\n' +
+        'layout - stays exactly as it was in the file.',
     )
     .argument('<file>', 'the record to edit')
     .option('--area <key...>', 'the areas to edit, e.g. health-development (default: asked area by area)')
