@@ -140,5 +140,9 @@ describe('ntk new in a real terminal', () => {
     }
     expect(saved).toContain('- Mother joined both visits.\n    - Grandmother came to the second.');
     expect(saved).toContain('ref: KL-01');
+    // A new interview in the same folder never starts over the waiting answers.
+    const blocked = await ntk(['new', '--out', out]);
+    expect(blocked.exitCode).toBe(2);
+    expect(blocked.stderr).toBe(`ntk: an unfinished interview is saved at ${draft}; continue it with: ntk new --resume ${draft} (or delete the draft to start again)`);
   });
 });

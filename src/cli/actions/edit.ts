@@ -5,9 +5,8 @@ import { spliceEdit } from '../../interview/edit-splice.js';
 import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
-import { finishInterview } from '../interview/finish-interview.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
-import { runInterview } from '../interview/run-interview.js';
+import { interviewToFiles } from '../interview/run-interview.js';
 import { loadValidRecord } from '../load-valid-record.js';
 
 export interface EditOptions {
@@ -41,12 +40,10 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   }
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
-  const outcome = await runInterview(draft, { env, draftPath, resumeCommand, prompter, ctx });
-  if (!outcome.done) return EXIT.interrupted;
   const original = await readFile(file, 'utf8');
   const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
-  await finishInterview(outcome.draft, { env, ctx, draftPath, force: true, interactive: prompter !== null, textFor });
-  return EXIT.ok;
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: true, textFor });
+  return written ? EXIT.ok : EXIT.interrupted;
 }
 
 /** For layouts a splice cannot handle: the yaml Document API still keeps comments and key order. */

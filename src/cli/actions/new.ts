@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { newDraft, SharedAnswerError } from '../../interview/draft.js';
 import { UsageError, EXIT } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
-import { finishInterview } from '../interview/finish-interview.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, requireFolder, resumeDraft, templateFor, terminalPrompter } from '../interview/interview-setup.js';
-import { runInterview } from '../interview/run-interview.js';
+import { interviewToFiles } from '../interview/run-interview.js';
 
 export interface NewOptions {
   out: string;
@@ -39,8 +38,6 @@ export async function runNew(options: NewOptions, ctx: CliContext): Promise<numb
   }
   const env = { template: templateFor(draft.records[0]?.template), today };
   const prompter = terminalPrompter(ctx);
-  const outcome = await runInterview(draft, { env, draftPath, resumeCommand, prompter, ctx });
-  if (!outcome.done) return EXIT.interrupted;
-  await finishInterview(outcome.draft, { env, ctx, draftPath, force: options.force === true, interactive: prompter !== null });
-  return EXIT.ok;
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: options.force === true });
+  return written ? EXIT.ok : EXIT.interrupted;
 }

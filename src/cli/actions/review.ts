@@ -4,9 +4,8 @@ import type { PlainRecord } from '../../interview/plain-data.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
-import { finishInterview } from '../interview/finish-interview.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
-import { runInterview } from '../interview/run-interview.js';
+import { interviewToFiles } from '../interview/run-interview.js';
 import { loadValidRecord } from '../load-valid-record.js';
 
 export interface ReviewOptions {
@@ -36,9 +35,8 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   }
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
-  const outcome = await runInterview(draft, { env, draftPath, resumeCommand, prompter, ctx });
-  if (!outcome.done) return EXIT.interrupted;
-  const [written] = await finishInterview(outcome.draft, { env, ctx, draftPath, force: options.force === true, interactive: prompter !== null });
-  ctx.stderr.write(`${terminalSafeLine(`next: ntk diff ${file} ${written ?? ''}`)}\n`);
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: options.force === true });
+  if (!written) return EXIT.interrupted;
+  ctx.stderr.write(`${terminalSafeLine(`next: ntk diff ${file} ${written[0] ?? ''}`)}\n`);
   return EXIT.ok;
 }

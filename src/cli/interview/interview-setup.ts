@@ -40,9 +40,12 @@ export async function resumeDraft(path: string, command: InterviewCommand): Prom
   return draft;
 }
 
-/** A new interview never starts over an unfinished one: its answers would be lost. */
+/** A new interview never starts over an unfinished one with answers in it: they would be lost. */
 export async function refuseWaitingDraft(path: string, resume: string): Promise<void> {
-  if (await exists(path)) throw new UsageError(`an unfinished interview is saved at ${path}; continue it with: ${resume} (or delete the draft to start again)`);
+  if (!(await exists(path))) return;
+  const waiting = await loadDraft(path).catch(() => null);
+  if (waiting && Object.keys(waiting.answers).length === 0 && !waiting.partial) return;
+  throw new UsageError(`an unfinished interview is saved at ${path}; continue it with: ${resume} (or delete the draft to start again)`);
 }
 
 export async function requireFolder(path: string, flag: string): Promise<void> {

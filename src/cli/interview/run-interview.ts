@@ -6,6 +6,7 @@ import { terminalSafeLine } from '../../render/safe-text.js';
 import { UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import type { Prompter } from './ask-question.js';
+import { finishInterview, type FinishOptions } from './finish-interview.js';
 
 export interface InterviewRun {
   env: WalkEnv;
@@ -40,9 +41,7 @@ export async function runInterview(start: Draft, run: InterviewRun): Promise<Int
     saving = saving.then(() => saveDraft(run.draftPath, draft));
     return saving;
   };
-  const interrupted = (): void => {
-    run.ctx.stderr.write(`\n${terminalSafeLine(`draft saved at ${run.draftPath}; resume with: ${run.resumeCommand}`)}\n`);
-  };
+  const interrupted = (): void => sayDraftSaved(run);
   const onSignal = (): void => {
     void saving.finally(() => {
       try {
@@ -66,11 +65,37 @@ export async function runInterview(start: Draft, run: InterviewRun): Promise<Int
     }
     return { done: true, draft };
   } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'ExitPromptError') throw error;
+    if (!isPromptExit(error)) throw error;
     await saving;
     interrupted();
     return { done: false };
   } finally {
     for (const s of signals) process.off(s, onSignal);
+  }
+}
+
+/** Ctrl-C (or a closed input) in an @inquirer prompt. */
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}
+
+function sayDraftSaved(run: Pick<InterviewRun, 'ctx' | 'draftPath' | 'resumeCommand'>): void {
+  run.ctx.stderr.write(`\n${terminalSafeLine(`draft saved at ${run.draftPath}; resume with: ${run.resumeCommand}`)}\n`);
+}
+
+/**
+ * The whole of an interview command: the questions, then the files. Returns
+ * the files written, or null when the practitioner stopped it (the draft
+ * stays, even when they stop at the very end, e.g. while choosing a name).
+ */
+export async function interviewToFiles(start: Draft, run: InterviewRun, finish: Pick<FinishOptions, 'force' | 'textFor'>): Promise<string[] | null> {
+  const outcome = await runInterview(start, run);
+  if (!outcome.done) return null;
+  try {
+    return await finishInterview(outcome.draft, { ...finish, env: run.env, ctx: run.ctx, draftPath: run.draftPath, interactive: run.prompter !== null });
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    sayDraftSaved(run);
+    return null;
   }
 }
