@@ -12,13 +12,15 @@ import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from './pl
  */
 export function spliceEdit(original: string, before: PlainRecord, after: PlainRecord): string | null {
   const doc = parseDocument(original, { version: '1.2', schema: 'core' });
-  const edits: { start: number; end: number; text: string }[] = [];
-  const areaEdits = areaSplices(original, doc, before, after);
+  const edits: Splice[] = [];
+  const areaEdits = mapSplices(original, doc.contents, { areas: before.areas }, { areas: after.areas });
   const contributorEdit = contributorSplice(original, doc, before, after);
   if (areaEdits === null || contributorEdit === null) return null;
   edits.push(...areaEdits, ...contributorEdit);
   let text = original;
-  for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  // From the end backwards, so earlier offsets stay true; insertions at one place keep their order.
+  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  for (const e of ordered) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   // Proof, not hope: the spliced text must read back as exactly the edited record.
   const check = parseDocument(text, { version: '1.2', schema: 'core' });
   if (check.errors.length > 0 || !sameData(check.toJS(), after)) return null;
@@ -54,39 +56,46 @@ function pairFor(map: { items: Pair[] }, key: string): Pair | undefined {
   return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
 }
 
-function areaSplices(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord): { start: number; end: number; text: string }[] | null {
-  const was = getPath(before, ['areas']);
-  const now = getPath(after, ['areas']);
-  const wasAreas = isPlainObject(was) ? was : {};
-  const nowAreas = isPlainObject(now) ? now : {};
-  const changed = [...new Set([...Object.keys(wasAreas), ...Object.keys(nowAreas)])].filter((k) => !sameData(wasAreas[k], nowAreas[k]));
-  if (changed.length === 0) return [];
-  const areasNode = doc.get('areas', true);
-  if (areasNode === undefined) {
-    // No areas yet: they go at the end of the record.
-    const body = stringify({ areas: Object.fromEntries(changed.filter((k) => nowAreas[k] !== undefined).map((k) => [k, nowAreas[k]])) }, { lineWidth: 100 });
-    const end = text.length;
-    return [{ start: end, end, text: (text.endsWith('\n') || text === '' ? '' : '\n') + body }];
-  }
-  if (!blockMap(areasNode) || areasNode.items.length === 0) return null;
-  const first = areasNode.items[0]?.key as YamlNode | undefined;
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The edits that turn a block map's text from `before` into `after`, as
+ * deep as the change goes: a changed score replaces one line, a new
+ * section is added after the last one, an area's untouched sections keep
+ * their bytes.
+ */
+function mapSplices(text: string, node: unknown, before: PlainRecord, after: PlainRecord): Splice[] | null {
+  if (!blockMap(node) || node.items.length === 0) return null;
+  const first = node.items[0]?.key as YamlNode | undefined;
   if (!first?.range) return null;
   const indent = first.range[0] - lineStart(text, first.range[0]);
-  const out: { start: number; end: number; text: string }[] = [];
   let appendAt = 0;
-  for (const pair of areasNode.items) {
-    const value = pair.value as YamlNode | null;
-    const key = pair.key as YamlNode | null;
-    if (!key?.range || !value?.range) return null;
-    appendAt = Math.max(appendAt, lineEnd(text, value.range[1]));
+  for (const pair of node.items) {
+    const end = (pair.value as YamlNode | null)?.range?.[1] ?? (pair.key as YamlNode | null)?.range?.[1];
+    if (end === undefined) return null;
+    appendAt = Math.max(appendAt, lineEnd(text, end));
   }
-  for (const key of changed) {
-    const pair = pairFor(areasNode, key);
-    const replacement = nowAreas[key] === undefined ? '' : indented(stringify({ [key]: nowAreas[key] }, { lineWidth: 100 }), indent);
+  const out: Splice[] = [];
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
+    const was = before[key];
+    const now = after[key];
+    if (sameData(was, now)) continue;
+    const pair = pairFor(node, key);
+    if (pair && isPlainObject(was) && isPlainObject(now) && blockMap(pair.value) && pair.value.items.length > 0) {
+      const inner = mapSplices(text, pair.value, was, now);
+      if (inner === null) return null;
+      out.push(...inner);
+      continue;
+    }
+    const replacement = now === undefined ? '' : indented(stringify({ [key]: now }, { lineWidth: 100 }), indent);
     if (pair) {
       const keyNode = pair.key as YamlNode;
-      const valueNode = pair.value as YamlNode;
-      out.push({ start: lineStart(text, keyNode.range?.[0] ?? 0), end: lineEnd(text, valueNode.range?.[1] ?? 0), text: replacement });
+      const end = (pair.value as YamlNode | null)?.range?.[1] ?? keyNode.range?.[1] ?? 0;
+      out.push({ start: lineStart(text, keyNode.range?.[0] ?? 0), end: lineEnd(text, end), text: replacement });
     } else {
       out.push({ start: appendAt, end: appendAt, text: (appendAt > 0 && text[appendAt - 1] !== '\n' ? '\n' : '') + replacement });
     }
@@ -94,7 +103,7 @@ function areaSplices(text: string, doc: Document.Parsed, before: PlainRecord, af
   return out;
 }
 
-function contributorSplice(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord): { start: number; end: number; text: string }[] | null {
+function contributorSplice(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord): Splice[] | null {
   const was = listAt(before, ['assessment', 'contributors']);
   const now = listAt(after, ['assessment', 'contributors']);
   if (sameData(was, now)) return [];

@@ -63,6 +63,8 @@ describe('ntk edit', () => {
     expect((text ?? '').startsWith(original.slice(0, involvement))).toBe(true);
     expect((text ?? '').includes(original.slice(involvement, start))).toBe(true);
     expect((text ?? '').endsWith(original.slice(end))).toBe(true);
+    // Inside the edited area too, the sections left as they were keep their bytes (folded lines and all).
+    expect(text).toContain(original.slice(original.indexOf('      "2.2":'), original.indexOf('    strengths:', start)));
   });
 
   it('without a terminal needs the editor; the rest of an area it does not give stays as it was', () => {
