@@ -5,6 +5,9 @@ import { defineDiff } from './commands/diff.js';
 import { defineDiffTextconv } from './commands/diff-textconv.js';
 import { defineExample } from './commands/example.js';
 import { defineHistory } from './commands/history.js';
+import { defineEdit } from './commands/edit.js';
+import { defineNew } from './commands/new.js';
+import { defineReview } from './commands/review.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
 import { defineTemplate } from './commands/template.js';
@@ -25,7 +28,7 @@ export function buildProgram(version: string): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineDiff, defineHistory, defineExample, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineSummary, defineDiff, defineHistory, defineExample, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
   return program;
 }
 
