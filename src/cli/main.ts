@@ -32,7 +32,21 @@ export function buildProgram(version: string): Command {
   return program;
 }
 
+/**
+ * `ntk ... | head` closes the pipe early; that is the reader's choice, not an
+ * error, so stop quietly instead of dying with an EPIPE stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[], version: string): Promise<void> {
+  stopQuietlyOnClosedPipe();
   const program = buildProgram(version);
   try {
     await program.parseAsync(argv);

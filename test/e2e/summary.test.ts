@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { ntk } from './run-ntk.js';
+import { ntk, ntkBin, repoRoot } from './run-ntk.js';
 
 const maryJo = 'fixtures/mary-jo/MJ-01-2020-09-29.yaml';
 const ESC = '\u001b';
@@ -103,6 +104,13 @@ describe('ntk template and ntk schema', () => {
     const r = await ntk(['schema']);
     const schema = JSON.parse(r.stdout) as { $id: string };
     expect(schema.$id).toBe('urn:neglect-toolkit:schema:toolkit:1');
+  });
+
+  it('stops quietly when the reader closes the pipe early (ntk --help | head -1)', async () => {
+    const r = await execa('bash', ['-c', `node ${JSON.stringify(ntkBin)} --help | head -1; exit \${PIPESTATUS[0]}`], { cwd: repoRoot, reject: false });
+    expect(r.stdout).toBe('Usage: ntk [options] [command]');
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
   });
 
   it('answers --version and --help', async () => {
