@@ -136,7 +136,8 @@ function areaLine(area: AreaDiff): string {
   if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly looked at`);
   if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer looked at`);
   const { highestFrom: from, highestTo: to } = area;
-  const highest = from !== to ? `highest ${from ?? 'none'} → ${to ?? 'none'}` : to !== null ? `highest ${to} as before` : '';
+  // The scores and their arrow stay on one line.
+  const highest = from !== to ? `highest ${from ?? 'none'}\u00a0→\u00a0${to ?? 'none'}` : to !== null ? `highest ${to} as before` : '';
   return [parts.join(', '), highest].filter(Boolean).join('; ');
 }
 
@@ -267,26 +268,15 @@ function actionItem(word: string, cls: string, a: Action, when: string): string 
 
 const diffCss = `
 .head { border-bottom: 3px solid var(--accent); padding-bottom: 0.4em; margin-bottom: 0.5em; }
-.kicker { margin: 0; color: var(--muted); font-size: 0.85em; letter-spacing: 0.02em; }
-h1 { font-size: 1.9em; margin: 0.05em 0 0.1em; }
 h1 .ref { font-size: 0.5em; font-weight: 400; }
-.title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1em; margin-bottom: 0.3em; }
-.when { margin: 0; }
 .overall { display: grid; grid-template-columns: 1fr 1.4fr; gap: 0.5em; }
 .overall p { margin: 0; padding: 0.2em 0.55em; border: 2px solid var(--accent); border-radius: 0.4em; }
 .overall .k { display: block; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
 .warning { border: 2px dashed #8a4b00; padding: 0.2em 0.5em; margin: 0 0 0.4em; }
-.missing { color: #8a4b00; font-weight: 600; }
 h2 { font-size: 1.2em; margin: 0.8em 0 0.3em; color: var(--accent); break-after: avoid; }
-h3 { font-size: 1em; }
-.lbl { font-weight: 700; }
-.num { display: inline-block; min-width: 1.4em; padding: 0 0.25em; border-radius: 0.2em; background: var(--ink); color: #fff; text-align: center; font-weight: 700; }
-.key { font-weight: 700; font-variant-numeric: tabular-nums; }
-.na { display: inline-block; font-size: 0.85em; color: var(--muted); border: 1px dashed var(--muted); border-radius: 0.25em; padding: 0 0.3em; }
 .arrow { margin: 0 0.2em; }
 
 .flow { columns: 2 22em; column-gap: 1em; }
-.flow > :first-child h2, .flow h2:first-child { margin-top: 0; }
 .area { break-inside: avoid; page-break-inside: avoid; display: block; width: 100%; margin: 0 0 0.6em; padding: 0.35em 0.55em 0.2em; border: 1px solid var(--rule); border-radius: 0.4em; }
 .area h3 { margin-bottom: 0.15em; }
 .area h3 .line { font-size: 0.85em; font-weight: 400; color: var(--muted); }
@@ -308,7 +298,6 @@ h3 { font-size: 1em; }
 .parent { white-space: nowrap; color: var(--muted); font-size: 0.9em; }
 
 .impact { border-left: 4px solid var(--accent); background: #f3eef8; padding: 0.25em 0.5em; margin-bottom: 0.3em; }
-.impact .lbl { color: var(--accent); }
 .note, .also { font-size: 0.9em; margin-bottom: 0.2em; }
 .before { display: block; color: var(--muted); font-size: 0.94em; }
 .now { display: block; }
@@ -333,7 +322,6 @@ ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underli
 @media print {
   body { font-size: 8pt; line-height: 1.16; }
   .secs th, .secs td { padding-top: 0; padding-bottom: 0; }
-  h1 { font-size: 1.5em; }
   h2 { font-size: 1.1em; margin: 0.45em 0 0.2em; }
   .flow { columns: 2; }
   .area { margin-bottom: 0.4em; }
