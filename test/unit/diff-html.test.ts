@@ -105,7 +105,7 @@ describe("Mary Jo's review diffs as HTML", () => {
     expect(responsiveness).toContain('= kept at 2 or better');
     // 1.2 stayed at 3: the same, but not "kept" - only good care is.
     expect(html.slice(html.indexOf('1.2</span> Home conditions'), html.indexOf('1.3</span>'))).toContain('= the same');
-    expect(html).toContain('3 better, 1 the same; highest 4 → 3');
+    expect(html).toContain('3 better, 1 the same; highest 4\u00a0→\u00a03');
     expect(html).toContain('the same score, 1 or 2, both times');
   });
 
