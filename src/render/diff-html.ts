@@ -5,13 +5,7 @@ import { longDate } from '../validate/dates.js';
 import { changeSymbol, sideTitle } from './diff-style.js';
 import { escapeHtml as h, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
 
-/**
- * The review diff as one printable HTML page, for the review meeting and the
- * family: area by area what got better, worse or stayed the same, each
- * section's old and new score, how the impact on the child changed, the
- * child's words, and what happened to the plan. Wording is for a parent to
- * follow. Lower scores mean better care.
- */
+/** What the page needs from the template: its title, and the words for each score in the key. */
 export interface DiffHtmlTemplate {
   title: string;
   scale: readonly { score: number; label: string }[];
@@ -48,6 +42,13 @@ const verdictSymbol: Record<AreaVerdict, string> = { ...changeSymbol, mixed: '�
 
 const fieldWords: Record<string, string> = { evidence: 'evidence', not_relevant: 'why not relevant', impact: 'impact', strengths: 'strengths', concerns: 'concerns' };
 
+/**
+ * The review diff as one printable HTML page, for the review meeting and the
+ * family: area by area what got better, worse or stayed the same, each
+ * section's old and new score, how the impact on the child changed, the
+ * child's words, and what happened to the plan. Wording is for a parent to
+ * follow. Lower scores mean better care.
+ */
 export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): string {
   const childName = diff.to.name ?? diff.to.ref;
   const fullText = diff.text.reduce((n, t) => n + (t.from?.length ?? 0) + (t.to?.length ?? 0), 0) <= FULL_TEXT_BUDGET;
@@ -116,10 +117,10 @@ function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText:
   if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map(sectionRow).join('')}</tbody></table>`);
   const texts = diff.text.filter((t) => t.area === area.area);
   const impact = texts.find((t) => t.path.endsWith('.impact'));
-  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact, true)}</div>`);
+  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact)}</div>`);
   const others = texts.filter((t) => t !== impact);
   if (others.length > 0) {
-    if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(shortLabel(t))}</span> ${textChange(t, true)}</div>`));
+    if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(shortLabel(t))}</span> ${textChange(t)}</div>`));
     else out.push(compactList(others));
   }
   out.push('</article>');
@@ -144,7 +145,7 @@ function areaLine(area: AreaDiff): string {
 function sectionRow(s: SectionDiff): string {
   const kept = s.change === 'unchanged' && s.to !== null && s.to <= 2;
   const parent = s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '';
-  return `<tr class="c-${s.change}"><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
+  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
 }
 
 function score(value: number | null, state: SectionDiff['fromState']): string {
@@ -166,11 +167,11 @@ function shortLabel(t: TextDiff): string {
  * out, and underlined); text mostly rewritten is shown whole, before and now,
  * since a patchwork of marks would be unreadable.
  */
-function textChange(t: TextDiff, full: boolean): string {
+function textChange(t: TextDiff): string {
   if (t.from === null) return `<span class="tag">new</span> ${h(t.to ?? '')}`;
   if (t.to === null) return `<span class="tag">removed</span> <del>${h(t.from)}</del>`;
   if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${h(t.from)}</span> <span class="now"><span class="tag">now</span> ${h(t.to)}</span>`;
-  return full ? wordDiff(t.parts) : changedPhrases(t.parts);
+  return wordDiff(t.parts);
 }
 
 function wordDiff(parts: readonly WordPart[]): string {
@@ -217,13 +218,14 @@ function compactList(texts: readonly TextDiff[]): string {
 }
 
 /**
- * The child's own words: on a full page their words now, which is what the
- * review hears; the earlier words are on the earlier summary sheet.
+ * The child's own words: when the page is full, words rewritten since are given as
+ * they are now, which is what the review hears; the earlier words are on the
+ * earlier summary sheet.
  */
 function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
   const texts = diff.text.filter((t) => t.path.startsWith('child_voice.'));
   if (texts.length === 0) return '';
-  const said = (t: TextDiff) => (fullText || t.to === null ? textChange(t, true) : `<span class="now">${h(t.to)}</span>`);
+  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${h(t.to ?? '')}</span>`);
   const houses = texts.map((t) => `<div><h3>${h(t.label.replace(/^Child's voice - /, ''))}</h3>${said(t)}</div>`);
   return `<section class="voice">
 <h2>What ${h(childName)} says now</h2>
@@ -233,9 +235,11 @@ function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
 
 function otherText(diff: ReviewDiff, fullText: boolean): string {
   const texts = diff.text.filter((t) => t.area === null && !t.path.startsWith('child_voice.'));
-  const shortened = !fullText ? '<p class="shortened muted">To fit one page, the child\'s earlier words and the wording marked "reworded" are not repeated here: each toolkit\'s summary sheet has them in full.</p>' : '';
+  const voiceChanged = diff.text.some((t) => t.path.startsWith('child_voice.') && t.rewritten);
+  const omitted = `${voiceChanged ? "the child's earlier words and " : ''}the wording marked "reworded"`;
+  const shortened = fullText ? '' : `<p class="shortened muted">To fit one page, ${omitted} ${voiceChanged ? 'are' : 'is'} not repeated here: each toolkit's summary sheet has it in full.</p>`;
   if (texts.length === 0) return shortened;
-  const body = fullText ? texts.map((t) => `<div class="note"><span class="lbl">${h(t.label)}</span> ${textChange(t, true)}</div>`).join('\n') : compactList(texts);
+  const body = fullText ? texts.map((t) => `<div class="note"><span class="lbl">${h(t.label)}</span> ${textChange(t)}</div>`).join('\n') : compactList(texts);
   return `<section class="other">${body}${shortened}</section>`;
 }
 
