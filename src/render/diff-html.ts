@@ -120,7 +120,7 @@ function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText:
   if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact)}</div>`);
   const others = texts.filter((t) => t !== impact);
   if (others.length > 0) {
-    if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(shortLabel(t))}</span> ${textChange(t)}</div>`));
+    if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(capitalise(shortLabel(t)))}</span> ${textChange(t)}</div>`));
     else out.push(compactList(others));
   }
   out.push('</article>');
@@ -161,6 +161,8 @@ function shortLabel(t: TextDiff): string {
   const words = fieldWords[field] ?? field;
   return section ? `${section} ${words}` : words;
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Changed text, readably: a few words changed are marked in place (struck
