@@ -1,7 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineDiff } from './commands/diff.js';
+import { defineDiffTextconv } from './commands/diff-textconv.js';
+import { defineExample } from './commands/example.js';
+import { defineHistory } from './commands/history.js';
+import { defineEdit } from './commands/edit.js';
+import { defineNew } from './commands/new.js';
 import { defineReport } from './commands/report.js';
+import { defineReview } from './commands/review.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
 import { defineTemplate } from './commands/template.js';
@@ -22,11 +29,25 @@ export function buildProgram(version: string): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema, defineReport]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
   return program;
 }
 
+/**
+ * `ntk ... | head` closes the pipe early; that is the reader's choice, not an
+ * error, so stop quietly instead of dying with an EPIPE stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[], version: string): Promise<void> {
+  stopQuietlyOnClosedPipe();
   const program = buildProgram(version);
   try {
     await program.parseAsync(argv);
