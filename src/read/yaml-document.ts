@@ -68,8 +68,14 @@ export function parseRecordYaml(text: string): YamlReadResult {
   };
 
   const problems: ReadProblem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) problems.push(fromYamlError(e, at));
-  if (doc.errors.length === 0) problems.push(...structuralProblems(doc, at));
+  // Tags are reported once, by structuralProblems, whether yaml could resolve them or not.
+  for (const e of [...doc.errors, ...doc.warnings]) if (e.code !== 'TAG_RESOLVE_FAILED') problems.push(fromYamlError(e, at));
+  if (doc.errors.length === 0) {
+    const deep = tooDeepAt(doc);
+    // Nothing below may recurse through a pathologically nested document.
+    if (deep !== null) return { ok: false, problems: [{ ...tooDeep, position: at(deep) }] };
+    problems.push(...structuralProblems(doc, at));
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   if (doc.contents === null) {
@@ -90,37 +96,73 @@ export function parseRecordYaml(text: string): YamlReadResult {
   };
 }
 
+/** A record is about six levels deep; anything far deeper is not a record, and walking it could exhaust the stack. */
+export const MAX_NESTING = 64;
+
+const tooDeep: ReadProblem = {
+  code: 'yaml-too-deep',
+  message: `blocks and lists are nested more than ${MAX_NESTING} levels deep here; a toolkit record is only a few levels deep`,
+  position: null,
+  path: [],
+};
+
 function tooComplex(error: unknown): ReadProblem {
-  const deep = error instanceof RangeError;
-  return {
-    code: deep ? 'yaml-too-deep' : 'yaml-syntax',
-    message: deep
-      ? 'this file is nested too deeply to be a toolkit record'
-      : `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    position: null,
-    path: [],
-  };
+  if (error instanceof RangeError) return tooDeep;
+  return { ...tooDeep, code: 'yaml-syntax', message: `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+}
+
+/** Offset of the first node nested deeper than MAX_NESTING, found without recursion. */
+function tooDeepAt(doc: Document.Parsed): number | null {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) return (node as YamlNode).range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return null;
 }
 
 const friendlyYamlMessages: Record<string, string> = {
   TAB_AS_INDENT: 'a tab is used for indentation here; YAML needs spaces',
   MULTIPLE_DOCS: 'this file holds more than one YAML document (a `---` line part-way through); a record is one document',
-  TAG_RESOLVE_FAILED: 'custom YAML tags (such as `!!js/function` or `!!binary`) are not allowed in a record',
   BAD_ALIAS: 'aliases (`*name`) are not allowed in a record; write the value out in full',
 };
 
 function fromYamlError(e: YAMLError, at: (o: number | undefined) => Position | null): ReadProblem {
+  // yaml reports its own stack overflow on absurd nesting as an ordinary error.
+  if (/call stack/i.test(e.message)) return { ...tooDeep, position: at(e.pos[0]) };
   const own = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   const message =
     friendlyYamlMessages[e.code] ??
     `YAML syntax: ${own.charAt(0).toLowerCase()}${own.slice(1)} (check the indentation, colons and quotes on this line and the one before)`;
-  return { code: e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
+  return { code: 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
 }
 
 /** Duplicate keys (with where the first one was), aliases, merge keys and explicit tags. */
 function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) => Position | null): ReadProblem[] {
   const problems: ReadProblem[] = [];
+  const tagged = (node: YamlNode) => {
+    // `!!str` only restates what a quoted value says; every other tag asks for a type a record never holds.
+    if (node.tag === undefined || node.tag === 'tag:yaml.org,2002:str') return;
+    const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    problems.push({
+      code: 'yaml-tag',
+      message: `YAML tags such as \`${shown}\` are not allowed in a record; write the value as plain text`,
+      position: at(node.range?.[0]),
+      path: [],
+    });
+  };
   visit(doc, {
+    Scalar(_key, node) {
+      tagged(node);
+    },
+    Seq(_key, node) {
+      tagged(node);
+    },
     Alias(_key, node) {
       problems.push({
         code: 'yaml-alias',
@@ -130,6 +172,7 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       });
     },
     Map(_key, map) {
+      tagged(map);
       const seen = new Map<string, YamlNode>();
       for (const pair of map.items) {
         const keyNode = pair.key as YamlNode | null;
