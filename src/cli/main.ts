@@ -26,6 +26,13 @@ export function buildProgram(version: string): Command {
 }
 
 export async function main(argv: string[], version: string): Promise<void> {
+  // `ntk check big/ | head` closes the pipe early: that is the reader's choice, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const program = buildProgram(version);
   try {
     await program.parseAsync(argv);

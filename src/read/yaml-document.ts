@@ -1,4 +1,5 @@
 import {
+  Lexer,
   LineCounter,
   isAlias,
   isMap,
@@ -7,6 +8,7 @@ import {
   isSeq,
   parseDocument,
   visit,
+  type Alias,
   type Document,
   type Node as YamlNode,
   type YAMLError,
@@ -46,6 +48,13 @@ export type YamlReadResult = { ok: true; record: ParsedRecord } | { ok: false; p
  */
 export function parseRecordYaml(text: string): YamlReadResult {
   const lineCounter = new LineCounter();
+  const deepAt = nestingTooDeepAt(text);
+  if (deepAt !== null) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1 && i < deepAt; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(deepAt);
+    return { ok: false, problems: [{ ...tooDeep, position: { line, column: col } }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -111,6 +120,48 @@ function tooComplex(error: unknown): ReadProblem {
   return { ...tooDeep, code: 'yaml-syntax', message: `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
 }
 
+/**
+ * A cheap pass over yaml's tokens before parsing: yaml's parser needs
+ * memory and time out of all proportion for thousands of nested `[` or
+ * `- - -` (2 MB of `[` takes gigabytes), so absurd nesting is refused from
+ * the tokens alone. Flow brackets count one level each; a block level is an
+ * indentation deeper than the one before, or a `-`/`?` indicator on the line.
+ */
+function nestingTooDeepAt(text: string): number | null {
+  const control = new Set(['\u0002', '\u0018', '\u001f']);
+  const blocks: number[] = [];
+  let flow = 0;
+  let offset = 0;
+  let column = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    if (control.has(token)) continue;
+    const start = offset;
+    offset += token.length;
+    if (token === '\n' || token === '\r\n') {
+      lineStart = true;
+      column = 0;
+      continue;
+    }
+    if (flow === 0 && token.trim() !== '') {
+      if (lineStart) {
+        while (blocks.length > 0 && blocks[blocks.length - 1]! >= column) blocks.pop();
+        blocks.push(column);
+        lineStart = false;
+      } else if (token === '-' || token === '?') {
+        blocks.push(column);
+      }
+    }
+    if (token === '[' || token === '{') flow++;
+    else if ((token === ']' || token === '}') && flow > 0) flow--;
+    if (flow + blocks.length > MAX_NESTING) return start;
+    const lastBreak = token.lastIndexOf('\n');
+    column = lastBreak === -1 ? column + token.length : token.length - lastBreak - 1;
+    if (lastBreak !== -1) lineStart = column === 0;
+  }
+  return null;
+}
+
 /** Offset of the first node nested deeper than MAX_NESTING, found without recursion. */
 function tooDeepAt(doc: Document.Parsed): number | null {
   const stack: [unknown, number][] = [[doc.contents, 1]];
@@ -156,6 +207,7 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       path: [],
     });
   };
+  const aliases: Alias[] = [];
   visit(doc, {
     Scalar(_key, node) {
       tagged(node);
@@ -164,12 +216,7 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       tagged(node);
     },
     Alias(_key, node) {
-      problems.push({
-        code: 'yaml-alias',
-        message: `aliases (\`*${node.source}\`) are not allowed in a record; write the value out in full`,
-        position: at(node.range?.[0]),
-        path: [],
-      });
+      aliases.push(node);
     },
     Map(_key, map) {
       tagged(map);
@@ -202,6 +249,17 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       }
     },
   });
+  // An alias bomb holds thousands of them; one finding, with the count, says it all.
+  const [first] = aliases;
+  if (first) {
+    const more = aliases.length - 1;
+    problems.push({
+      code: 'yaml-alias',
+      message: `aliases (\`*${first.source}\`) are not allowed in a record; write the value out in full${more > 0 ? ` (${more} more alias${more === 1 ? '' : 'es'} in this file)` : ''}`,
+      position: at(first.range?.[0]),
+      path: [],
+    });
+  }
   return problems;
 }
 
