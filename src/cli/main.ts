@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
 import { defineSchema } from './commands/schema.js';
@@ -19,7 +20,8 @@ export function buildProgram(version: string): Command {
     .showSuggestionAfterError(true)
     // Usage errors exit 2 (cli.md), not commander's default 1.
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
+    // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
+    .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
   for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema]) define(program);
   return program;

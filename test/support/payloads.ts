@@ -101,3 +101,19 @@ export function markdownTrace(markdown: string): string | null {
   }
   return null;
 }
+
+/**
+ * Mary Jo's first review with every optional free-text field filled (a
+ * contributor's name, a section not relevant), so planting reaches every
+ * free-text field the schema has.
+ */
+export async function everyFieldRecord(): Promise<Record<string, unknown>> {
+  const { readFile } = await import('node:fs/promises');
+  const record = parse(await readFile(new URL('../../fixtures/mary-jo/MJ-01-2020-12-15.yaml', import.meta.url), 'utf8')) as {
+    assessment: { contributors: { name?: string }[] };
+    areas: Record<string, { sections: Record<string, unknown> }>;
+  };
+  for (const c of record.assessment.contributors) c.name = 'A. Practitioner';
+  record.areas['physical-care']!.sections['1.3'] = { not_relevant: 'Reason it does not apply' };
+  return record;
+}

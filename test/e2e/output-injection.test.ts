@@ -1,0 +1,77 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoControlBytes } from '../support/output-safety.js';
+import { COMBINED_PAYLOAD, everyFieldRecord, freeTextPaths, markdownTrace, plantEverywhere, terminalTrace } from '../support/payloads.js';
+import { ntk } from './run-ntk.js';
+
+/**
+ * Record text planted with escape sequences, bidi overrides and Markdown
+ * must reach no human format as anything but inert text: no byte of a
+ * planted sequence survives, with or without colour.
+ */
+describe('record text cannot subvert the output', () => {
+  let dir = '';
+  let planted = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ntk-inject-'));
+    const base = await everyFieldRecord();
+    const result = plantEverywhere(base, COMBINED_PAYLOAD);
+    planted = result.planted;
+    await writeFile(join(dir, 'planted.yaml'), stringify(result.record, { lineWidth: 0 }));
+    // Keys are record text too: unknown ones are quoted back in check's messages.
+    await writeFile(join(dir, 'hostile-keys.yaml'), stringify({ ...base, [`x${COMBINED_PAYLOAD}`]: 1, child: { ...(base.child as object), [`y\u001b]0;PWN\u0007`]: 2 } }));
+    // And so is a file's name, printed before every finding.
+    await writeFile(join(dir, `name\u001b]0;PWN\u0007\u202e.yaml`), 'format: 1\n');
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('plants the payload in every free-text field of the record', async () => {
+    expect(planted).toBe(freeTextPaths(await everyFieldRecord()).length);
+    expect(planted).toBeGreaterThan(60);
+  });
+
+  const humanRuns: [string, string[]][] = [
+    ['check pretty', ['check', '.', '--format', 'pretty']],
+    ['check github', ['check', '.', '--format', 'github']],
+    ['summary terminal', ['summary', 'planted.yaml', '--evidence']],
+  ];
+  for (const [label, args] of humanRuns) {
+    for (const colour of [false, true]) {
+      it(`${label}${colour ? ' with FORCE_COLOR=1' : ''}: no control byte, no trace of a planted sequence`, async () => {
+        const run = await ntk([...args, '--today', '2021-04-01'], { cwd: dir, env: colour ? { FORCE_COLOR: '1' } : {} });
+        expect(run.exitCode, run.stderr).toBe(label.startsWith('check') ? 1 : 0);
+        for (const [stream, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+          expectNoControlBytes(text, { allowColour: colour, label: `${label} ${stream}` });
+          expect(terminalTrace(text), `${label} ${stream}`).toBeNull();
+        }
+        // The text around the payload is still shown: it was cleaned, not dropped.
+        if (label.startsWith('summary')) expect(run.stdout).toContain('Text P ');
+        else expect(run.stdout).toMatch(/not a field|cannot be used/);
+        if (colour && !label.includes('github')) expect(run.stdout).toContain('\u001b[');
+      });
+    }
+  }
+
+  it('summary markdown: inert text, no HTML, no live link, no broken table, no control byte', async () => {
+    const run = await ntk(['summary', 'planted.yaml', '--format', 'markdown', '--evidence', '--today', '2021-04-01'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(run.exitCode).toBe(0);
+    expectNoControlBytes(run.stdout, { label: 'markdown' });
+    expect(terminalTrace(run.stdout)).toBeNull();
+    expect(markdownTrace(run.stdout)).toBeNull();
+    expect(run.stdout).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(run.stdout).toContain('\\|');
+  });
+
+  it('a record that is not valid shows its diagnostics safely on stderr', async () => {
+    const run = await ntk(['summary', 'hostile-keys.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(run.exitCode).toBe(1);
+    expectNoControlBytes(run.stderr, { allowColour: true, label: 'summary diagnostics' });
+    expect(terminalTrace(run.stderr)).toBeNull();
+    expect(run.stderr).toContain('not a field');
+  });
+});
