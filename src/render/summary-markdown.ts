@@ -103,9 +103,9 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
 
 function gridCell(cell: GridCell): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${cell.key} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
+    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${markdownInline(cell.key)} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
   }
-  return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${cell.key} ${markdownInline(cell.title)}`;
+  return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${markdownInline(cell.key)} ${markdownInline(cell.title)}`;
 }
 
 function quote(block: string): string {
@@ -127,7 +127,7 @@ function renderArea(area: AreaSheet, childName: string, options: { evidence?: bo
       const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
       const parent = s.parentScore !== undefined ? `${s.parentScore}${s.score !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? ' ↔ talk it through' : ''}` : '';
       const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');
-      out.push(`| ${s.key} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
+      out.push(`| ${markdownInline(s.key)} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
     }
     out.push('');
   }

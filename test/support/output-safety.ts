@@ -7,8 +7,8 @@ import { expect } from 'vitest';
  */
 const forbidden = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
-/** ntk's own colour codes (SGR: ESC [ digits/semicolons m), the only escapes ntk itself writes. */
-const ownColour = /\u001b\[[0-9;]*m/g;
+/** ntk's own colour codes (chalk SGR: ESC [ one number m; a planted ESC [38;5;196m is not one), the only escapes ntk itself writes. */
+const ownColour = /\u001b\[\d{1,3}m/g;
 
 /** The first forbidden character and where, for a failure message a reader can act on. */
 export function findControlBytes(output: string, options: { allowColour?: boolean } = {}): string | null {
