@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineRedact } from './commands/redact.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
 import { defineTemplate } from './commands/template.js';
@@ -23,7 +24,7 @@ export function buildProgram(version: string): Command {
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema]) define(program);
+  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema, defineRedact]) define(program);
   return program;
 }
 
