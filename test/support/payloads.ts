@@ -1,4 +1,4 @@
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 
 /**
  * Text an attacker (or an unlucky paste) could put in a record, one kind per
@@ -69,12 +69,6 @@ export function plantEverywhere<T>(record: T, payload: string): { record: T; pla
     node[path[path.length - 1]!] = `Text ${payload} end`;
   }
   return { record: copy, planted: paths.length };
-}
-
-/** The same for YAML text: parse, plant, write back (yaml escapes control characters in double quotes). */
-export function plantInYaml(yamlText: string, payload: string): { text: string; planted: number } {
-  const { record, planted } = plantEverywhere(parse(yamlText) as unknown, payload);
-  return { text: stringify(record, { lineWidth: 0 }), planted };
 }
 
 /** A planted terminal sequence left a trace: its marker, or its body after a stripped ESC. */
