@@ -106,13 +106,7 @@ export class Redactor {
 
   /** The pseudonymised reference, for naming output files. */
   refFor(ref: string): string {
-    let pseudo = this.refs.get(ref);
-    if (!pseudo) {
-      pseudo = `C-${String(this.refs.size + 1).padStart(3, '0')}`;
-      this.refs.set(ref, pseudo);
-      this.replacements = null;
-    }
-    return pseudo;
+    return this.numbered(this.refs, 'C', ref);
   }
 
   /** Free text with every known identifier and every contact detail replaced. */
@@ -176,10 +170,15 @@ export class Redactor {
   }
 
   private householdFor(household: string): string {
-    let pseudo = this.households.get(household);
+    return this.numbered(this.households, 'H', household);
+  }
+
+  /** References keep a reference's shape: a letter, a dash and a number in order of first appearance. */
+  private numbered(map: Map<string, string>, prefix: string, real: string): string {
+    let pseudo = map.get(real);
     if (!pseudo) {
-      pseudo = `H-${String(this.households.size + 1).padStart(3, '0')}`;
-      this.households.set(household, pseudo);
+      pseudo = `${prefix}-${String(map.size + 1).padStart(3, '0')}`;
+      map.set(real, pseudo);
       this.replacements = null;
     }
     return pseudo;

@@ -135,6 +135,14 @@ describe('ntk redact', () => {
     const forced = await ntk(['redact', input, '--out', out, '--force']);
     expect(forced.exitCode, forced.stderr).toBe(0);
     expect(await sha(copy)).toBe(hash);
+    // A copy given back as input is never overwritten by its own copy, even with --force.
+    const onItself = await ntk(['redact', copy, '--out', out, '--force']);
+    expect(onItself.exitCode).toBe(2);
+    expect(onItself.stderr).toMatch(/is one of the inputs/);
+    expect(await sha(copy)).toBe(hash);
+    const onFile = await ntk(['redact', input, '--out', copy]);
+    expect(onFile.exitCode).toBe(2);
+    expect(onFile.stderr).toMatch(/is a file/);
   });
 
   it('copies the valid records of a batch and reports a bad one like check (exit 1)', async () => {

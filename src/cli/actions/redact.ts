@@ -50,6 +50,14 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
     outputs.set(name, text);
   }
 
+  // Even with --force, a copy never lands on an input file (an input given by name inside --out).
+  const inputs = new Set(await Promise.all(files.map((f) => realpath(f).catch(() => resolve(f)))));
+  const realOut = await realpathOfNearest(out);
+  const clash = [...outputs.keys()].find((name) => inputs.has(join(realOut, name)));
+  if (clash) throw new UsageError(`${displayPath(join(out, clash))} is one of the inputs; choose another --out`);
+  const outInfo = await stat(out).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
+
   if (!options.force) {
     const existing = [];
     for (const name of outputs.keys()) if (await exists(join(out, name))) existing.push(name);
