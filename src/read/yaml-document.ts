@@ -78,7 +78,12 @@ export function parseRecordYaml(text: string): YamlReadResult {
 
   const problems: ReadProblem[] = [];
   // Tags are reported once, by structuralProblems, whether yaml could resolve them or not.
-  for (const e of [...doc.errors, ...doc.warnings]) if (e.code !== 'TAG_RESOLVE_FAILED') problems.push(fromYamlError(e, at));
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED') continue;
+    const problem = fromYamlError(e, at);
+    // yaml often reports one slip twice at the same place; once is enough.
+    if (!problems.some((p) => p.message === problem.message && p.position?.line === problem.position?.line && p.position?.column === problem.position?.column)) problems.push(problem);
+  }
   if (doc.errors.length === 0) {
     const deep = tooDeepAt(doc);
     // Nothing below may recurse through a pathologically nested document.
@@ -177,18 +182,33 @@ function tooDeepAt(doc: Document.Parsed): number | null {
   return null;
 }
 
+const indentation = 'a line here is indented differently from the lines around it, or a line above it lacks its `:`; fields of one block start in the same column, each written `name: value`';
+
 const friendlyYamlMessages: Record<string, string> = {
   TAB_AS_INDENT: 'a tab is used for indentation here; YAML needs spaces',
   MULTIPLE_DOCS: 'this file holds more than one YAML document (a `---` line part-way through); a record is one document',
   BAD_ALIAS: 'aliases (`*name`) are not allowed in a record; write the value out in full',
+  BLOCK_AS_IMPLICIT_KEY: indentation,
+  MULTILINE_IMPLICIT_KEY: indentation,
 };
+
+/** yaml's wording for the commonest slips, rewritten for someone who has never heard of a flow collection. */
+function friendlyMessage(e: YAMLError): string | undefined {
+  const known = friendlyYamlMessages[e.code];
+  if (known) return known;
+  const quote = /Missing closing (["'])quote/.exec(e.message);
+  if (quote) return `a quoted text is not closed: add the closing ${quote[1]} at its end (or leave the text unquoted)`;
+  const flow = /Flow (sequence|map)\b.*end with an? ([\]}])/.exec(e.message);
+  if (flow) return `a ${flow[1] === 'map' ? '{' : '['} above is not closed: add the closing ${flow[2]} (or write the items as indented lines)`;
+  return undefined;
+}
 
 function fromYamlError(e: YAMLError, at: (o: number | undefined) => Position | null): ReadProblem {
   // yaml reports its own stack overflow on absurd nesting as an ordinary error.
   if (/call stack/i.test(e.message)) return { ...tooDeep, position: at(e.pos[0]) };
   const own = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   const message =
-    friendlyYamlMessages[e.code] ??
+    friendlyMessage(e) ??
     `YAML syntax: ${own.charAt(0).toLowerCase()}${own.slice(1)} (check the indentation, colons and quotes on this line and the one before)`;
   return { code: 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
 }

@@ -17,34 +17,34 @@ const committed: Record<string, HostileExpectation> = {
   'control-characters.yaml': { exit: 0 },
   'crlf.yaml': { exit: 0 },
   'crlf-error.yaml': { exit: 1, code: 'score-range', at: '15:16' },
-  'date-impossible.yaml': { exit: 1, code: 'impossible-date', at: '7:14' },
-  'date-slashes.yaml': { exit: 1, code: 'date-format', at: '7:14' },
-  'date-timestamp.yaml': { exit: 1, code: 'date-format', at: '7:14' },
-  'date-timestamp-zone.yaml': { exit: 1, code: 'date-format', at: '7:14' },
-  'date-unpadded.yaml': { exit: 1, code: 'date-format', at: '7:14' },
+  'date-impossible.yaml': { exit: 1, code: 'impossible-date', at: '7:14', says: 'February 2019 has 28 days' },
+  'date-slashes.yaml': { exit: 1, code: 'date-format', at: '7:14', says: 'write 2020-09-20 (20 September 2020)' },
+  'date-timestamp.yaml': { exit: 1, code: 'date-format', at: '7:14', says: 'write 2020-09-21 (21 September 2020) - a toolkit date has no time or time zone' },
+  'date-timestamp-zone.yaml': { exit: 1, code: 'date-format', at: '7:14', says: 'a toolkit date has no time or time zone' },
+  'date-unpadded.yaml': { exit: 1, code: 'date-format', at: '7:14', says: 'write 2020-09-01 (1 September 2020) - two digits for the month and the day' },
   'duplicate-key.yaml': { exit: 1, code: 'duplicate-key', at: '7:3' },
   'empty.yaml': { exit: 1, code: 'empty-file', at: null },
   'json-array.json': { exit: 1, code: 'not-a-record', at: '1:1' },
   'json-record.json': { exit: 0 },
-  'latin1.yaml': { exit: 1, code: 'not-utf8', at: '10:32' },
+  'latin1.yaml': { exit: 1, code: 'not-utf8', at: '10:32', says: 'perhaps saved as Windows-1252' },
   'merge-key.yaml': { exit: 1, code: 'yaml-merge-key', at: '12:7' },
   'merge-key-only.yaml': { exit: 1, code: 'yaml-merge-key', at: '4:3' },
   'missing-required.yaml': { exit: 1, code: 'missing-field', at: '1:1' },
-  'multiple-documents.yaml': { exit: 1, code: 'yaml-syntax', at: '17:1' },
+  'multiple-documents.yaml': { exit: 1, code: 'yaml-syntax', at: '17:1', says: 'more than one YAML document' },
   'not-a-record.yaml': { exit: 1, code: 'not-a-record', at: '1:1' },
   'only-comment.yaml': { exit: 1, code: 'empty-file', at: null },
   'plain-text.yaml': { exit: 1, code: 'not-a-record', at: '1:1' },
-  'proto-key.yaml': { exit: 1, code: 'forbidden-key', at: '5:3' },
+  'proto-key.yaml': { exit: 1, code: 'forbidden-key', at: '5:3', says: '`__proto__` cannot be used as a key' },
   'score-and-not-relevant.yaml': { exit: 1, code: 'score-and-not-relevant', at: '16:9' },
   'score-out-of-range.yaml': { exit: 1, code: 'score-range', at: '15:16' },
   'syntax-bad-indent.yaml': { exit: 1, code: 'yaml-syntax', at: '6:9' },
   'syntax-missing-colon.yaml': { exit: 1, code: 'yaml-syntax', at: '6:3' },
-  'syntax-unclosed-flow.yaml': { exit: 1, code: 'yaml-syntax', at: '5:1' },
-  'syntax-unclosed-quote.yaml': { exit: 1, code: 'yaml-syntax', at: '10:28' },
-  'tab-indentation.yaml': { exit: 1, code: 'yaml-syntax', at: '4:1' },
+  'syntax-unclosed-flow.yaml': { exit: 1, code: 'yaml-syntax', at: '5:1', says: 'a [ above is not closed' },
+  'syntax-unclosed-quote.yaml': { exit: 1, code: 'yaml-syntax', at: '10:28', says: 'add the closing " at its end' },
+  'tab-indentation.yaml': { exit: 1, code: 'yaml-syntax', at: '4:1', says: 'YAML needs spaces' },
   'tag-binary.yaml': { exit: 1, code: 'yaml-tag', at: '10:22' },
   'tag-custom.yaml': { exit: 1, code: 'yaml-tag', at: '4:16' },
-  'tag-js-function.yaml': { exit: 1, code: 'yaml-tag', at: '10:27' },
+  'tag-js-function.yaml': { exit: 1, code: 'yaml-tag', at: '10:27', says: '`!!js/function` are not allowed' },
   'top-level-list.yaml': { exit: 1, code: 'not-a-record', at: '1:1' },
   'unknown-area.yaml': { exit: 1, code: 'unknown-area', at: '12:3' },
   'unknown-field.yaml': { exit: 1, code: 'unknown-field', at: '17:9' },
@@ -63,6 +63,7 @@ interface JsonFinding {
   column: number | null;
   severity: string;
   code: string;
+  message: string;
 }
 
 function expectHumane(run: NtkRun, label: string): void {
@@ -90,6 +91,7 @@ function expectFinding(found: JsonFinding | undefined, want: HostileExpectation,
   }
   expect(found?.code, label).toBe(want.code);
   if (want.at !== undefined) expect(found && found.line !== null ? `${found.line}:${found.column}` : null, label).toBe(want.at);
+  if (want.says !== undefined) expect(found?.message, label).toContain(want.says);
 }
 
 /** Runs `fn` over items, a few processes at a time (two cores). */

@@ -8,6 +8,8 @@ export interface HostileExpectation {
   code?: string;
   /** "line:column", or null when the problem has no position (a file too large, an empty file). */
   at?: string | null;
+  /** Words the message must contain: what a practitioner needs to act on. */
+  says?: string;
 }
 
 export interface GeneratedHostileFile extends HostileExpectation {
@@ -73,7 +75,7 @@ export async function writeGeneratedHostileFiles(dir: string): Promise<Generated
   await big.close();
   files.push({ name: 'big-50mb.yaml', exit: 1, code: 'file-too-large', at: null });
 
-  await put('utf16-le.yaml', utf16(BASE_RECORD, false), { exit: 1, code: 'not-utf8', at: '1:1' });
+  await put('utf16-le.yaml', utf16(BASE_RECORD, false), { exit: 1, code: 'not-utf8', at: '1:1', says: 'save it as UTF-8' });
   await put('utf16-be.yaml', utf16(BASE_RECORD, true), { exit: 1, code: 'not-utf8', at: '1:1' });
   await put('utf16-no-bom.yaml', Buffer.from(BASE_RECORD, 'utf16le'), { exit: 1, code: 'binary-file', at: '1:2' });
   await put('nul-byte.yaml', BASE_RECORD.replace('ref: GEN-01', 'ref: GEN\u000001'), { exit: 1, code: 'binary-file', at: '4:11' });
@@ -92,7 +94,7 @@ export async function writeGeneratedHostileFiles(dir: string): Promise<Generated
   await put(
     'alias-bomb-big.yaml',
     `a: &a [${Array(10).fill('"lol"').join(',')}]\n${[...levels.slice(1)].map((c, i) => `${c}: &${c} [${Array(10).fill(`*${levels[i]}`).join(',')}]\n`).join('')}`,
-    { exit: 1, code: 'yaml-alias', at: '2:8' },
+    { exit: 1, code: 'yaml-alias', at: '2:8', says: 'aliases (`*a`) are not allowed in a record; write the value out in full (109 more aliases in this file)' },
   );
 
   // A folder whose links point back at themselves and at the folder: checked, never walked forever.
