@@ -49,6 +49,7 @@ const addressPattern = new RegExp(
   'gu',
 );
 const titledName = /\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\p{L}'-]+/gu;
+const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 
 /** Keys whose values have a fixed form (dates, enums, ids), or that redact() replaces as a whole: never scanned as free text. */
 const structuralKeys = new Set(['name', 'ref', 'household', 'format', 'template', 'born', 'front_door', 'type', 'previous', 'completed', 'date', 'by', 'id', 'lead_consulted', 'decision', 'next_review', 'done', 'seen_alone']);
@@ -151,10 +152,14 @@ export class Redactor {
     const words = name.trim().split(/\s+/);
     const pseudo = words.map((_w, i) => (i > 0 && i === words.length - 1 && words.length > 1 ? this.nextName(surnames, 'surname') : this.nextName(givenNames, 'given'))).join(' ');
     this.names.set(key, pseudo);
-    // Each word of a multi-word name stands for its part of the pseudonym ("Mary" of "Mary Jo").
+    // Each word of a multi-word name stands for its part of the pseudonym ("Mary" of "Mary Jo"),
+    // except initials and titles, which would match ordinary text ("a.", "Mrs").
     const parts = pseudo.split(' ');
     words.forEach((w, i) => {
-      if (!this.names.has(w.toLowerCase())) this.names.set(w.toLowerCase(), parts[i]!);
+      const word = w.toLowerCase();
+      if (words.length > 1 && !this.names.has(word) && (word.match(/\p{L}/gu)?.length ?? 0) >= 2 && !titles.has(word.replace(/\.$/, ''))) {
+        this.names.set(word, parts[i]!);
+      }
     });
     this.replacements = null;
     return pseudo;

@@ -24,6 +24,13 @@ describe('Redactor', () => {
     expect(out).toBe("Alex Carter's mum Sam said Sam's partner; Ms Hughes agreed. Alex came. Kerryanne is someone else.");
   });
 
+  it('does not treat initials or titles inside a recorded name as names of their own', () => {
+    const redactor = new Redactor();
+    const r = record({ name: 'Mrs A. Brown' }, 'Mrs A. Brown came; Brown left. She had a. Mrs Kerry Smith?');
+    redactor.learn(r);
+    expect(redactor.redact(r).assessment.background).toBe('Alex Sam Carter came; Carter left. She had a. Mrs Jordan Hughes?');
+  });
+
   it('treats a name that is an everyday word as a name only when capitalised', () => {
     const { out } = redactText('Will said he will come; Mum may ring.');
     expect(out).toBe('Jordan said he will come; Mum may ring.');
