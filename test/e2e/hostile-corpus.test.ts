@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readsEverything, writeGeneratedHostileFiles, type GeneratedHostileFile, type HostileExpectation } from '../support/hostile-files.js';
 import { expectNoControlBytes } from '../support/output-safety.js';
@@ -147,6 +147,23 @@ describe('hostile input: fixtures/hostile', () => {
         expect(run.stdout, name).toContain('Neglect toolkit summary sheet');
       }
     });
+  });
+});
+
+describe('hostile input: redact', () => {
+  it('copies only the valid records of the corpus and reports the rest like check (exit 1)', async () => {
+    const { mkdtemp, readdir } = await import('node:fs/promises');
+    const out = join(await mkdtemp(join(tmpdir(), 'ntk-hostile-redact-')), 'pack');
+    try {
+      const run = await ntk(['redact', 'fixtures/hostile', '--out', out], { timeout: 60_000 });
+      expect(run.exitCode).toBe(1);
+      expectHumane(run, 'redact');
+      const valid = Object.entries(committed).filter(([name, want]) => want.exit === 0 && name.endsWith('.yaml'));
+      expect((await readdir(out)).length).toBe(valid.length);
+      expect(run.stderr).toContain(`wrote ${valid.length} pseudonymised records`);
+    } finally {
+      await rm(dirname(out), { recursive: true, force: true });
+    }
   });
 });
 
