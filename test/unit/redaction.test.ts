@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Redactor, coarsenBirthDate } from '../../src/analyse/redaction.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
@@ -71,5 +72,27 @@ describe('Redactor', () => {
   it('coarsens a date of birth to 1 July, or 1 January when July is after the assessment', () => {
     expect(coarsenBirthDate('2012-03-14', '2020-09-29')).toBe('2012-07-01');
     expect(coarsenBirthDate('2020-02-01', '2020-05-01')).toBe('2020-01-01');
+  });
+});
+
+describe('Redactor, for any names', () => {
+  const word = fc.stringMatching(/^[A-Z][a-z]{1,9}$/).filter((w) => !['will', 'may', 'pat', 'mrs', 'mr', 'ms', 'miss', 'dr', 'mx'].includes(w.toLowerCase()));
+
+  it('leaves no word of a recorded name anywhere in the text, in any case or possessive', () => {
+    fc.assert(
+      fc.property(word, word, word, (child, first, last) => {
+        const redactor = new Redactor();
+        const text = `Saw ${child}'s mum ${first.toLowerCase()} ${last.toUpperCase()} at home; ${first} ${last} rang ${child}.`;
+        const r = record({ name: child, family: [{ name: `${first} ${last}`, relationship: 'mother' }] }, text);
+        redactor.learn(r);
+        const copy = redactor.redact(r);
+        const everything = JSON.stringify(copy);
+        for (const w of [child, first, last]) {
+          if (['saw', 'mum', 'at', 'home', 'rang', 'mother'].includes(w.toLowerCase())) continue;
+          expect(everything, `${w} in ${copy.assessment.background}`).not.toMatch(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu'));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
