@@ -31,10 +31,8 @@ export function buildProgram(version: string): Command {
 export async function main(argv: string[], version: string): Promise<void> {
   // `ntk check big/ | head` closes the pipe early: that is the reader's choice, not a crash.
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(process.exitCode ?? 0);
-    });
+    // Any other failure to write (a full disk behind a redirect) leaves nothing to report on: exit 2, not a stack trace.
+    stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.usage));
   }
   const program = buildProgram(version);
   try {
