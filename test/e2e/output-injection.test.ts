@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,26 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoControlBytes } from '../support/output-safety.js';
 import { COMBINED_PAYLOAD, everyFieldRecord, freeTextPaths, markdownTrace, plantEverywhere, terminalTrace } from '../support/payloads.js';
-import { ntk } from './run-ntk.js';
+import { ntk, repoRoot } from './run-ntk.js';
+
+/** Every property the schema types as free text (text or shortText, or a string with no fixed form). */
+function schemaFreeTextKeys(): string[] {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/toolkit.schema.json'), 'utf8')) as unknown;
+  const keys = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const props = (node as { properties?: Record<string, Record<string, unknown>> }).properties;
+    for (const [key, prop] of Object.entries(props ?? {})) {
+      const ref = prop.$ref;
+      const freeString = prop.type === 'string' && !prop.pattern && !prop.enum && !prop.const;
+      if (ref === '#/definitions/text' || ref === '#/definitions/shortText' || freeString) keys.add(key);
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(schema);
+  return [...keys].sort();
+}
 
 /**
  * Record text planted with escape sequences, bidi overrides and Markdown
@@ -30,9 +50,13 @@ describe('record text cannot subvert the output', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('plants the payload in every free-text field of the record', async () => {
-    expect(planted).toBe(freeTextPaths(await everyFieldRecord()).length);
-    expect(planted).toBeGreaterThan(60);
+  it('plants the payload in every free-text field of the record, and the record has every free-text field of the schema', async () => {
+    const paths = freeTextPaths(await everyFieldRecord());
+    expect(planted).toBe(paths.length);
+    const plantedKeys = new Set(paths.map((p) => p.filter((s) => typeof s === 'string').at(-1)));
+    const schemaKeys = schemaFreeTextKeys();
+    expect(schemaKeys.length).toBeGreaterThan(20);
+    expect(schemaKeys.filter((k) => !plantedKeys.has(k))).toEqual([]);
   });
 
   const humanRuns: [string, string[]][] = [
