@@ -133,6 +133,7 @@ function tooComplex(error: unknown): ReadProblem {
  * indentation deeper than the one before, or a `-`/`?` indicator on the line.
  */
 function nestingTooDeepAt(text: string): number | null {
+  if (nestingBound(text) <= MAX_NESTING) return null;
   const control = new Set(['\u0002', '\u0018', '\u001f']);
   const blocks: number[] = [];
   let flow = 0;
@@ -165,6 +166,31 @@ function nestingTooDeepAt(text: string): number | null {
     if (lastBreak !== -1) lineStart = column === 0;
   }
   return null;
+}
+
+/**
+ * An upper bound on the nesting, from characters alone, so ordinary records
+ * skip the token pass: every flow level needs a `[` or `{`, and every block
+ * level a column of its own in some line's indentation or `- ` indicators.
+ */
+function nestingBound(text: string): number {
+  let openers = 0;
+  let widest = 0;
+  let run = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) openers++;
+    if (c === 0x0a) {
+      leading = true;
+      run = 0;
+    } else if (leading && (c === 0x20 || c === 0x2d || c === 0x3f || c === 0x3a || c === 0x09)) {
+      widest = Math.max(widest, ++run);
+    } else {
+      leading = false;
+    }
+  }
+  return openers + widest + 1;
 }
 
 /** Offset of the first node nested deeper than MAX_NESTING, found without recursion. */
