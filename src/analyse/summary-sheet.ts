@@ -67,6 +67,23 @@ export const decisionLabels: Record<Decision, string> = {
   'mash-urgent': 'Urgent contact with the MASH (risk of significant harm)',
 };
 
+/** The child's voice, in the order and words of the toolkit's "three houses". */
+export const childVoiceQuestions: readonly (readonly [keyof ChildVoice, string])[] = [
+  ['working_well', 'What is working well'],
+  ['worried_about', 'What I am worried about'],
+  ['needs_to_happen', 'What needs to happen'],
+];
+
+/** The guidance's questions for a review, as every renderer asks them. */
+export const reviewQuestions: readonly (readonly [keyof ReviewAnswers, string])[] = [
+  ['support_working', 'Is the support working and making a difference to the child?'],
+  ['circumstances_changed', 'Have the circumstances that caused concern changed?'],
+  ['needs_increased', 'Have needs increased or failed to improve?'],
+  ['significant_harm', 'Any indication of significant harm?'],
+  ['improvement_sustained', 'Has improvement been sustained; can support be reduced?'],
+  ['celebrated', 'Progress celebrated with the family'],
+];
+
 export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex, findings: readonly Finding[]): SummarySheet {
   const { child, assessment } = record;
   const sessions = assessment.sessions ?? [];

@@ -21,8 +21,15 @@ export function makeContext(colorFlag: boolean | undefined): CliContext {
     stderr,
     out: makeChalk(colorLevel(stdout, colorFlag)),
     err: makeChalk(colorLevel(stderr, colorFlag)),
-    width: Math.max(60, Math.min(stdout.isTTY ? (stdout.columns ?? 100) : 100, 120)),
+    width: Math.max(60, Math.min(terminalColumns(stdout), 120)),
   };
+}
+
+/** The terminal's width; COLUMNS when set (as shells and `COLUMNS=80 ntk ...` do); 100 for pipes and files. */
+function terminalColumns(stdout: NodeJS.WriteStream): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stdout.isTTY ? (stdout.columns ?? 100) : 100;
 }
 
 /** --today: a real date, or the user's local today. */

@@ -2,7 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineDiff } from './commands/diff.js';
+import { defineDiffTextconv } from './commands/diff-textconv.js';
+import { defineExample } from './commands/example.js';
+import { defineHistory } from './commands/history.js';
+import { defineEdit } from './commands/edit.js';
+import { defineNew } from './commands/new.js';
 import { defineRedact } from './commands/redact.js';
+import { defineReview } from './commands/review.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
 import { defineTemplate } from './commands/template.js';
@@ -24,16 +31,23 @@ export function buildProgram(version: string): Command {
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineCheck, defineSummary, defineTemplate, defineSchema, defineRedact]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
   return program;
 }
 
-export async function main(argv: string[], version: string): Promise<void> {
-  // `ntk check big/ | head` closes the pipe early: that is the reader's choice, not a crash.
+/**
+ * `ntk ... | head` closes the pipe early; that is the reader's choice, not an
+ * error, so stop quietly instead of dying with an EPIPE stack trace.
+ */
+function stopQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     // Any other failure to write (a full disk behind a redirect) leaves nothing to report on: exit 2, not a stack trace.
     stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.usage));
   }
+}
+
+export async function main(argv: string[], version: string): Promise<void> {
+  stopQuietlyOnClosedPipe();
   const program = buildProgram(version);
   try {
     await program.parseAsync(argv);

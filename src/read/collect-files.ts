@@ -4,8 +4,11 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** A path the user named that does not exist: a usage error (exit 2), not a finding. */
 export class MissingPathError extends Error {
-  constructor(readonly path: string) {
-    super(`${path}: no such file or folder`);
+  constructor(
+    readonly path: string,
+    isPattern = false,
+  ) {
+    super(isPattern ? `${path}: no files match this pattern` : `${path}: no such file or folder`);
   }
 }
 
@@ -33,7 +36,7 @@ export async function collectRecordFiles(paths: readonly string[]): Promise<stri
       }
       if (isDynamicPattern(path)) {
         const matches = await glob(path, { onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, absolute: isAbsolute(path) });
-        if (matches.length === 0) throw new MissingPathError(path);
+        if (matches.length === 0) throw new MissingPathError(path, true);
         for (const m of matches) if (recordFile.test(m)) files.add(m);
         continue;
       }

@@ -10,16 +10,16 @@ export type FindingsFormat = 'pretty' | 'json' | 'github';
  * which terminals and editors turn into links, grouped by file with a blank
  * line between files, and a closing count like eslint's.
  */
-export function renderFindingsPretty(findings: readonly Finding[], fileCount: number, c: ChalkInstance): string {
+export function renderFindingsPretty(findings: readonly Finding[], fileCount: number, c: ChalkInstance, shown: readonly Finding[] = findings): string {
   const lines: string[] = [];
   let lastFile: string | null = null;
-  for (const f of findings) {
+  for (const f of shown) {
     if (lastFile !== null && f.file !== lastFile) lines.push('');
     lastFile = f.file;
     lines.push(formatFindingLine(f, c));
   }
   if (lines.length > 0) lines.push('');
-  lines.push(closingLine(findings, fileCount, c));
+  lines.push(closingLine(findings, fileCount, c) + (shown.length < findings.length ? c.dim(' (only errors shown)') : ''));
   return `${lines.join('\n')}\n`;
 }
 

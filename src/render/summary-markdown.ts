@@ -1,5 +1,5 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
@@ -52,11 +52,8 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   const v = sheet.childVoice;
   if (v.working_well || v.worried_about || v.needs_to_happen) {
     out.push(`## ${name}'s voice`, '');
-    for (const [label, text] of [
-      ['What is working well', v.working_well],
-      ['What I am worried about', v.worried_about],
-      ['What needs to happen', v.needs_to_happen],
-    ] as const) {
+    for (const [key, label] of childVoiceQuestions) {
+      const text = v[key];
       if (text) out.push(`**${label}**`, '', quote(markdownBlock(text)), '');
     }
   }
@@ -87,15 +84,9 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   if (sheet.review) {
     const r = sheet.review;
     out.push('## Review questions', '');
-    for (const [q, text] of [
-      ['Is the support working and making a difference to the child?', r.support_working],
-      ['Have the circumstances that caused concern changed?', r.circumstances_changed],
-      ['Have needs increased or failed to improve?', r.needs_increased],
-      ['Any indication of significant harm?', r.significant_harm],
-      ['Has improvement been sustained; can support be reduced?', r.improvement_sustained],
-      ['Progress celebrated with the family', r.celebrated],
-    ] as const) {
-      if (text) out.push(`**${q}**`, '', markdownBlock(text), '');
+    for (const [key, question] of reviewQuestions) {
+      const text = r[key];
+      if (text) out.push(`**${question}**`, '', markdownBlock(text), '');
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -103,9 +94,9 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
 
 function gridCell(cell: GridCell): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${markdownInline(cell.key)} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
+    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${cell.key} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
   }
-  return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${markdownInline(cell.key)} ${markdownInline(cell.title)}`;
+  return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${cell.key} ${markdownInline(cell.title)}`;
 }
 
 function quote(block: string): string {
@@ -127,7 +118,7 @@ function renderArea(area: AreaSheet, childName: string, options: { evidence?: bo
       const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
       const parent = s.parentScore !== undefined ? `${s.parentScore}${s.score !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? ' ↔ talk it through' : ''}` : '';
       const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');
-      out.push(`| ${markdownInline(s.key)} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
+      out.push(`| ${s.key} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
     }
     out.push('');
   }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
@@ -50,10 +50,20 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   }
 
   heading('At a glance');
-  out.push(renderGrid(sheet, c));
+  // The parent's score needs room; on a narrow terminal it is shown per area below instead.
+  const withParent = width >= 100;
+  out.push(renderGrid(sheet, c, withParent));
   out.push(
     c.dim(
-      `${sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`).join('  ')}  ${NOT_RELEVANT_MARK} not relevant  ${NOT_ASSESSED_MARK} not assessed  (p2) parent's own score`,
+      wrapText(
+        [
+          ...sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`),
+          `${NOT_RELEVANT_MARK} not relevant`,
+          `${NOT_ASSESSED_MARK} not assessed`,
+          ...(withParent ? ["(p2) parent's own score"] : []),
+        ].join(' · '),
+        width,
+      ),
     ),
   );
   out.push(
@@ -65,9 +75,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   const v = sheet.childVoice;
   if (v.working_well || v.worried_about || v.needs_to_happen) {
     heading(`${childName}'s voice`);
-    para('What is working well', v.working_well);
-    para('What I am worried about', v.worried_about);
-    para('What needs to happen', v.needs_to_happen);
+    for (const [key, label] of childVoiceQuestions) para(label, v[key]);
   }
   if (a.involvement || a.background) {
     heading('How the toolkit was completed');
@@ -102,28 +110,23 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   if (sheet.review) {
     heading('Review questions');
     const r = sheet.review;
-    para('Is the support working and making a difference to the child?', r.support_working);
-    para('Have the circumstances that caused concern changed?', r.circumstances_changed);
-    para('Have needs increased or failed to improve?', r.needs_increased);
-    para('Any indication of significant harm?', r.significant_harm);
-    para('Has improvement been sustained; can support be reduced?', r.improvement_sustained);
-    para('Progress celebrated with the family', r.celebrated);
+    for (const [key, question] of reviewQuestions) para(question, r[key]);
   }
   return `${out.join('\n')}\n`;
 }
 
-function cellText(cell: GridCell, c: ChalkInstance): string {
+function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${terminalSafeLine(cell.key)} ${scoreBadge(cell.score, c)}${cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
+    return `${terminalSafeLine(cell.key)} ${scoreBadge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
   }
   return `${terminalSafeLine(cell.key)} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
 }
 
-function renderGrid(sheet: SummarySheet, c: ChalkInstance): string {
+function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
   const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
   for (const area of sheet.grid) {
-    const cells = area.sections.map((s) => cellText(s, c));
+    const cells = area.sections.map((s) => cellText(s, c, withParent));
     while (cells.length < columns) cells.push('');
     table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
   }

@@ -36,6 +36,8 @@ export function describeSchemaError(error: ErrorObject, instancePath: (string | 
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
+      // A forbidden key is already reported by its own propertyNames error.
+      if (forbiddenKeys.includes(extra)) return null;
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = closest(extra, known);
       return {
@@ -95,7 +97,7 @@ export function describeSchemaError(error: ErrorObject, instancePath: (string | 
 function describeBadKey(error: ErrorObject, instancePath: (string | number)[]): SchemaProblem | null {
   const key = String(error.propertyName);
   const path = [...instancePath, key];
-  if (error.keyword === 'not' || ['__proto__', 'constructor', 'prototype'].includes(key)) {
+  if (error.keyword === 'not' || forbiddenKeys.includes(key)) {
     return { code: 'forbidden-key', path, part: 'key', message: `\`${key}\` cannot be used as a key in a record` };
   }
   if (error.schemaPath.includes('/definitions/slug/')) {
@@ -109,6 +111,8 @@ function describeBadKey(error: ErrorObject, instancePath: (string | number)[]): 
   }
   return null;
 }
+
+const forbiddenKeys = ['__proto__', 'constructor', 'prototype'];
 
 function where(path: (string | number)[]): string {
   return path.length === 0 ? '' : ` in ${path.join('.')}`;
@@ -181,8 +185,10 @@ function propertyDescription(parentSchema: unknown, key: string): string | undef
 
 function firstSentence(text: string | undefined): string {
   if (!text) return '';
-  const end = text.search(/[.:](\s|$)/);
-  const first = end === -1 ? text : text.slice(0, end);
+  // "e.g." and "i.e." do not end a sentence.
+  const guarded = text.replace(/\b(e\.g|i\.e)\./g, '$1\u0000');
+  const end = guarded.search(/[.:](\s|$)/);
+  const first = (end === -1 ? guarded : guarded.slice(0, end)).replace(/\u0000/g, '.');
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 

@@ -30,10 +30,11 @@ export async function ntk(args: readonly string[], options: NtkOptions = {}): Pr
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-/** The caller's environment without colour settings, so each test decides colour itself. */
+/** The caller's environment without colour or width settings, so each test decides them itself. */
 function plainEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
+  delete env.COLUMNS;
   return env;
 }

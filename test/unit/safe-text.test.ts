@@ -7,6 +7,26 @@ import { COMBINED_PAYLOAD, MARKDOWN_PAYLOADS, TERMINAL_PAYLOADS, markdownTrace, 
 const all = { ...TERMINAL_PAYLOADS, ...MARKDOWN_PAYLOADS, combined: COMBINED_PAYLOAD };
 const unescaped = (s: string, c: string) => new RegExp(`(?<!\\\\)\\${c}`).test(s);
 
+
+describe('record text is data', () => {
+  it('strips escape sequences, C1 controls, carriage returns and bidi overrides before a terminal', () => {
+    const hostile = 'a\u001b[31mred\u001b[0m \u001b]8;;https://x.test\u0007link\u001b]8;;\u0007 \u001b]0;title\u0007\rover\u009b2J\u202eevil\u0007z';
+    const safe = terminalSafe(hostile);
+    expect(safe).toBe('ared link \noverevilz');
+    expect(safe).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('escapes Markdown and HTML so text cannot become markup or links', () => {
+    expect(markdownInline('a | b <b>x</b> [click](javascript:alert(1)) *x* `c`')).toBe(
+      'a \\| b &lt;b&gt;x&lt;/b&gt; \\[click\\](javascript:alert(1)) \\*x\\* \\`c\\`',
+    );
+    // Inline text is one line: a newline inside a name would end a heading or a table row.
+    expect(markdownInline('# not a heading\n- not a list\n1. not ordered')).toBe('\\# not a heading - not a list 1. not ordered');
+    expect(markdownBlock('# not a heading\n- not a list\n1. not ordered')).toBe('\\# not a heading<br>\n\\- not a list<br>\n1\\. not ordered');
+    expect(markdownCell('line one\nline | two')).toBe('line one<br>line \\| two');
+  });
+});
+
 describe('terminalSafe', () => {
   for (const [name, payload] of Object.entries(all)) {
     it(`leaves no byte of the ${name} payload's sequences`, () => {

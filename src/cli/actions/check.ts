@@ -25,7 +25,7 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
       ? renderFindingsJson(shown, files.length)
       : options.format === 'github'
         ? renderFindingsGithub(shown)
-        : renderFindingsPretty(shown, files.length, ctx.out);
+        : renderFindingsPretty(result.findings, files.length, ctx.out, shown);
   ctx.stdout.write(output);
   const counts = countFindings(result.findings);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;

@@ -1,5 +1,6 @@
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { makeChalk } from '../../render/color.js';
+import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../render/summary-terminal.js';
 import { resolveToday, type CliContext } from '../context.js';
@@ -7,7 +8,7 @@ import { loadValidRecord } from '../load-valid-record.js';
 import { writeOutput } from '../write-output.js';
 
 export interface SummaryOptions {
-  format: 'terminal' | 'markdown' | 'json';
+  format: 'terminal' | 'markdown' | 'json' | 'html';
   output?: string;
   force?: boolean;
   evidence?: boolean;
@@ -20,6 +21,7 @@ export async function runSummary(file: string, options: SummaryOptions, ctx: Cli
   const sheet = buildSummarySheet(record, template, findings);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(sheet, null, 2)}\n`;
+  else if (options.format === 'html') text = renderSummaryHtml(sheet, { evidence: options.evidence });
   else if (options.format === 'markdown') text = renderSummaryMarkdown(sheet, { evidence: options.evidence });
   // A file gets no colour codes; the terminal gets what its colour level allows.
   else text = renderSummaryTerminal(sheet, options.output ? makeChalk(0) : ctx.out, { width: ctx.width, evidence: options.evidence });

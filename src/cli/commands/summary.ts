@@ -10,7 +10,7 @@ export function defineSummary(program: Command): void {
         "the practitioner's and parent's scores side by side, the child's voice, prompts, decision and plan.",
     )
     .argument('<file>', 'a toolkit record')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--force', 'replace --output if it exists')
     .option('--evidence', "include each section's evidence")
@@ -18,7 +18,8 @@ export function defineSummary(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk summary fixtures/mary-jo/MJ-01-2020-09-29.yaml\n  $ ntk summary record.yaml --format markdown --output summary.md',
+      '\nExamples:\n  $ ntk summary fixtures/mary-jo/MJ-01-2020-09-29.yaml\n  $ ntk summary record.yaml --format markdown --output summary.md\n' +
+        '  $ ntk summary record.yaml --format html --output summary.html   # open in a browser and print (A4, at most two pages)',
     )
     .action(async (file: string, opts) => {
       const { runSummary } = await import('../actions/summary.js');

@@ -1,0 +1,170 @@
+import type { Decision, ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+import { diffRecords, type SectionChange } from './review-diff.js';
+
+/** Where one version of a record came from: a file as it is now, or a git commit. */
+export interface VersionSource {
+  file: string;
+  commit: string | null;
+  author: string | null;
+  /** Commit (author) date, YYYY-MM-DD; null for the file as it is now. */
+  date: string | null;
+  subject: string | null;
+}
+
+export interface RecordVersion {
+  record: ToolkitRecord;
+  template: TemplateIndex;
+  source: VersionSource;
+}
+
+/**
+ * How a score has moved across a child's toolkits (lower is better care):
+ * sustained - it improved and held (or kept improving) for at least one more toolkit;
+ * improved - it improved at the latest toolkit, not yet tested by another;
+ * slipped-back - it worsened after an improvement and has not recovered;
+ * deteriorated - it worsened with no improvement before;
+ * unchanged - every score the same; single - scored only once; not-scored - never scored.
+ */
+export type Trend = 'sustained' | 'improved' | 'slipped-back' | 'deteriorated' | 'unchanged' | 'single' | 'not-scored';
+
+export interface HistoryPoint {
+  completed: string;
+  type: 'initial' | 'review';
+  decision: Decision | null;
+  source: VersionSource;
+}
+
+export interface SectionTimeline {
+  area: string;
+  section: string;
+  title: string;
+  /** One per point, null when the section was not scored in that toolkit. */
+  scores: (number | null)[];
+  trend: Trend;
+}
+
+export interface AreaTimeline {
+  area: string;
+  number: number;
+  title: string;
+  /** The average of the area's scored sections at each point, to two decimals. */
+  averages: (number | null)[];
+  trend: Trend;
+  sections: SectionTimeline[];
+}
+
+/** One commit (or the uncommitted file) that changed a toolkit: who changed what and when. */
+export interface RecordChange {
+  source: VersionSource;
+  completed: string;
+  kind: 'added' | 'changed';
+  /** When the file now holds a later toolkit (one file per child, rewritten at each review): the date of the one it replaced. */
+  replaced: string | null;
+  sections: { area: string; section: string; from: number | null; to: number | null; change: SectionChange }[];
+  textChanged: number;
+  decision: { from: Decision | null; to: Decision | null } | null;
+}
+
+export interface ChildHistory {
+  ref: string;
+  name: string | null;
+  points: HistoryPoint[];
+  areas: AreaTimeline[];
+  changes: RecordChange[];
+}
+
+/** The trend of a series of scores, from the scored points only. */
+export function trendOf(series: readonly (number | null)[]): Trend {
+  const s = series.filter((x): x is number => x !== null);
+  if (s.length === 0) return 'not-scored';
+  if (s.length === 1) return 'single';
+  const last = s.length - 1;
+  let lastWorse = 0;
+  for (let i = 1; i <= last; i++) if (s[i]! > s[i - 1]!) lastWorse = i;
+  let improvedSince = -1;
+  for (let i = lastWorse + 1; i <= last; i++) if (s[i]! < s[i - 1]!) improvedSince = improvedSince < 0 ? i : improvedSince;
+  if (improvedSince >= 0) return improvedSince < last ? 'sustained' : 'improved';
+  if (lastWorse > 0) {
+    for (let i = 1; i < lastWorse; i++) if (s[i]! < s[i - 1]!) return 'slipped-back';
+    return 'deteriorated';
+  }
+  return 'unchanged';
+}
+
+/**
+ * Every child's timeline from all the versions found (files and git
+ * revisions). One point per toolkit (`completed` date): its newest version,
+ * the file on disk before any commit. Versions of one file, oldest first,
+ * give the changes: who changed which scores, and when.
+ */
+export function buildHistories(versions: readonly RecordVersion[]): ChildHistory[] {
+  const byChild = new Map<string, RecordVersion[]>();
+  for (const v of versions) byChild.set(v.record.child.ref, [...(byChild.get(v.record.child.ref) ?? []), v]);
+  return [...byChild.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ref, vs]) => childHistory(ref, vs));
+}
+
+/** Newest first: the file as it is now, then commits by date (git log order is kept for ties). */
+function newestFirst(a: RecordVersion, b: RecordVersion): number {
+  if (a.source.commit === null || b.source.commit === null) return a.source.commit === null ? (b.source.commit === null ? 0 : -1) : 1;
+  return (b.source.date ?? '').localeCompare(a.source.date ?? '');
+}
+
+function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
+  const current = new Map<string, RecordVersion>();
+  for (const v of [...versions].sort(newestFirst)) if (!current.has(v.record.assessment.completed)) current.set(v.record.assessment.completed, v);
+  const chosen = [...current.values()].sort((a, b) => a.record.assessment.completed.localeCompare(b.record.assessment.completed));
+  const latest = chosen[chosen.length - 1]!;
+  const template = latest.template;
+  const points: HistoryPoint[] = chosen.map((v) => ({
+    completed: v.record.assessment.completed,
+    type: v.record.assessment.type,
+    decision: v.record.summary?.decision ?? null,
+    source: v.source,
+  }));
+  const areas: AreaTimeline[] = [];
+  for (const tArea of template.template.areas) {
+    const sections: SectionTimeline[] = tArea.sections.map((tSection) => {
+      const scores = chosen.map((v) => v.record.areas?.[tArea.key]?.sections?.[tSection.key]?.score ?? null);
+      return { area: tArea.key, section: tSection.key, title: tSection.title, scores, trend: trendOf(scores) };
+    });
+    if (sections.every((s) => s.trend === 'not-scored')) continue;
+    const averages = chosen.map((_v, i) => {
+      const scored = sections.map((s) => s.scores[i]).filter((x): x is number => x !== null && x !== undefined);
+      return scored.length ? Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 100) / 100 : null;
+    });
+    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, averages, trend: trendOf(averages), sections: sections.filter((s) => s.trend !== 'not-scored') });
+  }
+  return { ref, name: latest.record.child.name ?? null, points, areas, changes: changes(versions) };
+}
+
+/** Consecutive versions of each file, oldest first, as changes. */
+function changes(versions: readonly RecordVersion[]): RecordChange[] {
+  const byFile = new Map<string, RecordVersion[]>();
+  for (const v of versions) byFile.set(v.source.file, [...(byFile.get(v.source.file) ?? []), v]);
+  const out: RecordChange[] = [];
+  for (const vs of byFile.values()) {
+    const ordered = [...vs].sort(newestFirst).reverse();
+    ordered.forEach((v, i) => {
+      const before = ordered[i - 1];
+      if (!before) {
+        if (v.source.commit !== null) out.push({ source: v.source, completed: v.record.assessment.completed, kind: 'added', replaced: null, sections: [], textChanged: 0, decision: null });
+        return;
+      }
+      const diff = diffRecords(before.record, v.record, v.template);
+      const sections = diff.sections.filter((s) => s.change !== 'unchanged').map(({ area, section, from, to, change }) => ({ area, section, from, to, change }));
+      // The file on disk identical to its last commit is no change at all.
+      if (v.source.commit === null && sections.length === 0 && diff.text.length === 0 && !diff.decision.changed && JSON.stringify(before.record) === JSON.stringify(v.record)) return;
+      out.push({
+        source: v.source,
+        completed: v.record.assessment.completed,
+        kind: 'changed',
+        replaced: before.record.assessment.completed !== v.record.assessment.completed ? before.record.assessment.completed : null,
+        sections,
+        textChanged: diff.text.length,
+        decision: diff.decision.changed ? { from: diff.decision.from, to: diff.decision.to } : null,
+      });
+    });
+  }
+  return out.sort((a, b) => (a.source.date ?? '9999').localeCompare(b.source.date ?? '9999'));
+}

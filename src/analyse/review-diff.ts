@@ -1,0 +1,287 @@
+import { diffWords } from 'diff';
+import { highestScore } from '../record/sections.js';
+import type { Action, Decision, Section, Session, ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+import { daysBetween } from '../validate/dates.js';
+
+/**
+ * What changed between two toolkits of a child: the review diff. Lower
+ * scores mean better care, so a score going down is an improvement.
+ * Renderers (terminal, Markdown, JSON, git textconv) only lay this out.
+ */
+export type SectionChange = 'improved' | 'deteriorated' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed';
+export const SECTION_CHANGES: readonly SectionChange[] = ['improved', 'deteriorated', 'unchanged', 'newly-assessed', 'no-longer-assessed'];
+
+export type SectionState = 'scored' | 'not-relevant' | 'not-assessed';
+
+export interface SectionDiff {
+  area: string;
+  section: string;
+  title: string;
+  from: number | null;
+  to: number | null;
+  change: SectionChange;
+  fromState: SectionState;
+  toState: SectionState;
+  parentFrom: number | null;
+  parentTo: number | null;
+}
+
+export type AreaVerdict = 'improved' | 'deteriorated' | 'mixed' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed' | 'not-scored';
+
+export interface AreaDiff {
+  area: string;
+  number: number;
+  title: string;
+  verdict: AreaVerdict;
+  /** One line in words, e.g. "improved: 3 sections better, 1 the same; highest 4 -> 3". */
+  line: string;
+  highestFrom: number | null;
+  highestTo: number | null;
+  counts: Record<SectionChange, number>;
+}
+
+export interface WordPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** A free-text field that changed, with a word diff. */
+export interface TextDiff {
+  /** Path in the record, e.g. areas.physical-care.sections.1.1.evidence. */
+  path: string;
+  /** Where it belongs, for readers, e.g. "1.1 Food and feeding - evidence". */
+  label: string;
+  area: string | null;
+  from: string | null;
+  to: string | null;
+  /** Most of the words changed: readers get the old and new text whole rather than a patchwork. */
+  rewritten: boolean;
+  parts: WordPart[];
+}
+
+export interface RecordSide {
+  ref: string;
+  name: string | null;
+  type: 'initial' | 'review';
+  completed: string;
+  decision: Decision | null;
+  /** Where this record came from: a file, or `REV:path` for a git revision. */
+  source: string | null;
+}
+
+export interface ReviewDiff {
+  from: RecordSide;
+  to: RecordSide;
+  sections: SectionDiff[];
+  /** Whole days from the first record's `completed` date to the second's. */
+  daysBetween: number;
+  sameChild: boolean;
+  counts: Record<SectionChange, number>;
+  areas: AreaDiff[];
+  text: TextDiff[];
+  sessionsAdded: Session[];
+  actions: { added: Action[]; completed: Action[]; dropped: Action[] };
+  decision: { from: Decision | null; to: Decision | null; changed: boolean };
+}
+
+export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: TemplateIndex, sources: { from?: string; to?: string } = {}): ReviewDiff {
+  const sections: SectionDiff[] = [];
+  const areas: AreaDiff[] = [];
+  const text: TextDiff[] = [];
+  for (const tArea of template.template.areas) {
+    const a = from.areas?.[tArea.key];
+    const b = to.areas?.[tArea.key];
+    const areaSections: SectionDiff[] = [];
+    for (const tSection of tArea.sections) {
+      const s = a?.sections?.[tSection.key];
+      const t = b?.sections?.[tSection.key];
+      if (!s && !t) continue;
+      const label = `${tSection.key} ${tSection.title}`;
+      const path = `areas.${tArea.key}.sections.${tSection.key}`;
+      areaSections.push({
+        area: tArea.key,
+        section: tSection.key,
+        title: tSection.title,
+        from: s?.score ?? null,
+        to: t?.score ?? null,
+        change: sectionChange(s?.score ?? null, t?.score ?? null),
+        fromState: sectionState(s),
+        toState: sectionState(t),
+        parentFrom: s?.parent_score ?? null,
+        parentTo: t?.parent_score ?? null,
+      });
+      pushText(text, `${path}.evidence`, `${label} - evidence`, tArea.key, s?.evidence, t?.evidence);
+      pushText(text, `${path}.not_relevant`, `${label} - why not relevant`, tArea.key, s?.not_relevant, t?.not_relevant);
+    }
+    for (const field of ['impact', 'strengths', 'concerns'] as const) {
+      pushText(text, `areas.${tArea.key}.${field}`, `${tArea.number} ${tArea.title} - ${field}`, tArea.key, a?.[field], b?.[field]);
+    }
+    if (areaSections.length === 0 && !a && !b) continue;
+    sections.push(...areaSections);
+    const highestFrom = a ? (highestScore(a) ?? null) : null;
+    const highestTo = b ? (highestScore(b) ?? null) : null;
+    const counts = countChanges(areaSections);
+    const verdict = areaVerdict(counts);
+    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, verdict, line: areaLine(verdict, counts, highestFrom, highestTo), highestFrom, highestTo, counts });
+  }
+  const voiceLabels = { working_well: 'what is working well', worried_about: 'what I am worried about', needs_to_happen: 'what needs to happen' } as const;
+  for (const [key, label] of Object.entries(voiceLabels) as [keyof typeof voiceLabels, string][]) {
+    pushText(text, `child_voice.${key}`, `Child's voice - ${label}`, null, from.child_voice?.[key], to.child_voice?.[key]);
+  }
+  pushText(text, 'summary.analysis', 'Analysis', null, from.summary?.analysis, to.summary?.analysis);
+  pushText(text, 'summary.parent_views', "Parent's views", null, from.summary?.parent_views, to.summary?.parent_views);
+
+  const decisionFrom = from.summary?.decision ?? null;
+  const decisionTo = to.summary?.decision ?? null;
+  return {
+    from: side(from, sources.from),
+    to: side(to, sources.to),
+    sections,
+    daysBetween: daysBetween(from.assessment.completed, to.assessment.completed),
+    sameChild: from.child.ref === to.child.ref,
+    counts: countChanges(sections),
+    areas,
+    text,
+    sessionsAdded: sessionsAdded(from.assessment.sessions ?? [], to.assessment.sessions ?? []),
+    actions: diffActions(from.summary?.actions ?? [], to.summary?.actions ?? []),
+    decision: { from: decisionFrom, to: decisionTo, changed: decisionFrom !== decisionTo },
+  };
+}
+
+/** The change label for one section, from its two scores (null: not scored). */
+export function sectionChange(from: number | null, to: number | null): SectionChange {
+  if (from === null && to === null) return 'unchanged';
+  if (from === null) return 'newly-assessed';
+  if (to === null) return 'no-longer-assessed';
+  if (to < from) return 'improved';
+  if (to > from) return 'deteriorated';
+  return 'unchanged';
+}
+
+function sectionState(s: Section | undefined): SectionState {
+  if (s?.score !== undefined) return 'scored';
+  if (s?.not_relevant !== undefined) return 'not-relevant';
+  return 'not-assessed';
+}
+
+export function countChanges(sections: readonly SectionDiff[]): Record<SectionChange, number> {
+  const counts = Object.fromEntries(SECTION_CHANGES.map((c) => [c, 0])) as Record<SectionChange, number>;
+  for (const s of sections) counts[s.change] += 1;
+  return counts;
+}
+
+function areaVerdict(c: Record<SectionChange, number>): AreaVerdict {
+  if (c.improved > 0 && c.deteriorated > 0) return 'mixed';
+  if (c.improved > 0) return 'improved';
+  if (c.deteriorated > 0) return 'deteriorated';
+  if (c['newly-assessed'] > 0 && c['no-longer-assessed'] === 0) return 'newly-assessed';
+  if (c['no-longer-assessed'] > 0 && c['newly-assessed'] === 0) return 'no-longer-assessed';
+  if (c.unchanged > 0 || c['newly-assessed'] > 0) return 'unchanged';
+  return 'not-scored';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function areaLine(verdict: AreaVerdict, c: Record<SectionChange, number>, highestFrom: number | null, highestTo: number | null): string {
+  const parts: string[] = [];
+  if (c.improved) parts.push(`${plural(c.improved, 'section')} better`);
+  if (c.deteriorated) parts.push(`${parts.length ? c.deteriorated : plural(c.deteriorated, 'section')} worse`);
+  if (c.unchanged) parts.push(`${parts.length ? c.unchanged : plural(c.unchanged, 'section')} the same`);
+  if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly assessed`);
+  if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer assessed`);
+  const words: Record<AreaVerdict, string> = {
+    improved: 'improved',
+    deteriorated: 'deteriorated',
+    mixed: 'mixed',
+    unchanged: 'unchanged',
+    'newly-assessed': 'newly assessed',
+    'no-longer-assessed': 'no longer assessed',
+    'not-scored': 'not scored',
+  };
+  const highest = highestFrom !== highestTo ? `; highest ${highestFrom ?? 'none'} -> ${highestTo ?? 'none'}` : highestTo !== null ? `; highest ${highestTo}` : '';
+  return `${words[verdict]}${parts.length ? `: ${parts.join(', ')}` : ''}${highest}`;
+}
+
+/** A re-wrapped paragraph is not a change: whitespace is compared, and diffed, collapsed. */
+function normalise(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+}
+
+function pushText(out: TextDiff[], path: string, label: string, area: string | null, a: string | undefined, b: string | undefined): void {
+  const from = normalise(a);
+  const to = normalise(b);
+  if (from === to) return;
+  const parts = diffWords(from ?? '', to ?? '').map((p): WordPart => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+  const kept = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.text.trim().length, 0);
+  const longer = Math.max(from?.length ?? 0, to?.length ?? 0);
+  out.push({ path, label, area, from, to, rewritten: from !== null && to !== null && kept < longer / 2, parts });
+}
+
+function side(record: ToolkitRecord, source: string | undefined): RecordSide {
+  return {
+    ref: record.child.ref,
+    name: record.child.name ?? null,
+    type: record.assessment.type,
+    completed: record.assessment.completed,
+    decision: record.summary?.decision ?? null,
+    source: source ?? null,
+  };
+}
+
+function sessionsAdded(from: readonly Session[], to: readonly Session[]): Session[] {
+  const key = (s: Session) => `${s.date}|${s.type}|${s.by ?? ''}`;
+  const seen = new Set(from.map(key));
+  return to.filter((s) => !seen.has(key(s)));
+}
+
+const stopWords = new Set(['the', 'and', 'for', 'with', 'from', 'about', 'into', 'that', 'this']);
+function actionWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !stopWords.has(w)));
+}
+
+/** How much two actions' wording overlaps: shared words over the shorter action's words. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  return shared / Math.min(a.size, b.size);
+}
+
+/**
+ * Actions carried into a review are often reworded ("Parenting group" becomes
+ * "Parenting group (two sessions left)"), so an action in the new plan is the
+ * same as one in the old plan when their wording mostly overlaps. Added: new
+ * to the plan; completed: marked done since the earlier record; dropped: open
+ * before and no longer in the plan.
+ */
+function diffActions(from: readonly Action[], to: readonly Action[]): ReviewDiff['actions'] {
+  const fromWords = from.map((a) => actionWords(a.action));
+  const used = new Set<number>();
+  const matchOf = to.map((act) => {
+    const exact = from.findIndex((f, i) => !used.has(i) && f.action.trim() === act.action.trim());
+    let best = exact;
+    if (best < 0) {
+      const words = actionWords(act.action);
+      let bestScore = 0.5;
+      fromWords.forEach((fw, i) => {
+        const score = overlap(words, fw);
+        if (!used.has(i) && score >= bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      });
+    }
+    if (best >= 0) used.add(best);
+    return best;
+  });
+  const added = to.filter((_a, i) => matchOf[i] === -1);
+  const completed = to.filter((a, i) => {
+    const m = matchOf[i] ?? -1;
+    return a.done !== undefined && (m === -1 || from[m]?.done === undefined);
+  });
+  const dropped = from.filter((a, i) => !used.has(i) && a.done === undefined);
+  return { added, completed, dropped };
+}

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { editDraft } from '../../interview/draft.js';
+import { spliceEdit } from '../../interview/edit-splice.js';
+import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
+import { EXIT, UsageError } from '../cli-error.js';
+import { resolveToday, type CliContext } from '../context.js';
+import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
+import { interviewToFiles } from '../interview/run-interview.js';
+import { loadValidRecord } from '../load-valid-record.js';
+
+export interface EditOptions {
+  area?: string[];
+  by?: string;
+  answers?: string;
+  resume?: boolean;
+  today?: string;
+}
+
+export async function runEdit(file: string, options: EditOptions, ctx: CliContext): Promise<number> {
+  const today = resolveToday(options.today);
+  const { record, template } = await loadValidRecord(file, ctx, today);
+  const current = structuredClone(record) as unknown as PlainRecord;
+  const areas = options.area ?? [];
+  for (const key of areas) {
+    if (!template.area(key)) throw new UsageError(`--area ${key}: not an area of ${template.template.id}; its areas are ${template.template.areas.map((a) => a.key).join(', ')}`);
+  }
+  const draftPath = `${file.replace(/\.ya?ml$/i, '')}.edit.draft.yaml`;
+  const resumeCommand = resumeCommandFor({ command: 'edit', source: file }, draftPath);
+  let draft;
+  if (options.resume) {
+    draft = await resumeDraft(draftPath, 'edit');
+    // The splice replaces areas in the file as it was when the edit began; a file changed since then is not guessed at.
+    if (!sameData(draft.previous, current)) throw new UsageError(`${file} has changed since this edit began; delete ${draftPath} and start the edit again`);
+  } else {
+    await refuseWaitingDraft(draftPath, resumeCommand);
+    const answers = await answersFrom(options.answers);
+    if ((answers?.length ?? 0) > 1) throw new UsageError(`${options.answers} holds more than one record; an edit is of one record`);
+    draft = editDraft(current, { file, areas, ...(options.by !== undefined ? { by: options.by } : {}), ...(answers?.[0] ? { answers: answers[0] } : {}) });
+  }
+  const env = { template, today };
+  const prompter = terminalPrompter(ctx);
+  const original = await readFile(file, 'utf8');
+  const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: true, textFor });
+  return written ? EXIT.ok : EXIT.interrupted;
+}
+
+/** For layouts a splice cannot handle: the yaml Document API still keeps comments and key order. */
+function rewritten(original: string, edited: PlainRecord): string {
+  const doc = parseDocument(original, { version: '1.2', schema: 'core' });
+  doc.set('areas', getPath(edited, ['areas']));
+  doc.setIn(['assessment', 'contributors'], getPath(edited, ['assessment', 'contributors']));
+  return doc.toString({ lineWidth: 100 });
+}

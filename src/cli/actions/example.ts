@@ -1,0 +1,112 @@
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { diffRecords } from '../../analyse/review-diff.js';
+import { buildHistories } from '../../analyse/history.js';
+import { buildSummarySheet } from '../../analyse/summary-sheet.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readRecordBytes } from '../../read/read-record.js';
+import { renderDiffMarkdown } from '../../render/diff-markdown.js';
+import { renderHistoryMarkdown } from '../../render/history-markdown.js';
+import { sideTitle } from '../../render/diff-style.js';
+import { markdownInline } from '../../render/safe-text.js';
+import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
+import { UsageError } from '../cli-error.js';
+import type { CliContext } from '../context.js';
+import { validOrReport, type ValidRecord } from '../load-valid-record.js';
+
+export interface ExampleOptions {
+  out?: string;
+  force?: boolean;
+}
+
+/** Examples ship in the package: every folder of fixtures/ that holds a story.md. */
+const examplesFolder = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+
+async function availableExamples(): Promise<string[]> {
+  const entries = await readdir(examplesFolder, { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const e of entries) if (e.isDirectory() && (await stat(join(examplesFolder, e.name, 'story.md')).catch(() => null))) names.push(e.name);
+  return names.sort();
+}
+
+export async function runExample(name: string, options: ExampleOptions, ctx: CliContext): Promise<number> {
+  const available = await availableExamples();
+  if (!available.includes(name)) throw new UsageError(`there is no example called ${JSON.stringify(name)} (available: ${available.join(', ')})`);
+  const out = options.out ?? name;
+  await prepareFolder(out, options.force === true);
+  const source = join(examplesFolder, name);
+  const recordNames = (await readdir(source)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const records: ValidRecord[] = [];
+  for (const file of recordNames) {
+    const bytes = await readFile(join(source, file));
+    await writeFileAtomic(join(out, file), bytes, { overwrite: options.force === true, mode: 0o644 });
+    const read = readRecordBytes(file, bytes);
+    // Each sheet as it looked on the day the toolkit was completed, so no review shows as overdue years later.
+    const completed = (read.record?.data as { assessment?: { completed?: string } } | undefined)?.assessment?.completed ?? '';
+    records.push(validOrReport(file, read.record, read.findings, ctx, completed));
+  }
+  const story = await readFile(join(source, 'story.md'), 'utf8');
+  const readme = workedExample(name, story, records);
+  await writeFileAtomic(join(out, 'README.md'), readme, { overwrite: options.force === true, mode: 0o644 });
+  ctx.stderr.write(`wrote ${join(out, 'README.md')} and ${records.length} records\n`);
+  return 0;
+}
+
+async function prepareFolder(out: string, force: boolean): Promise<void> {
+  const info = await stat(out).catch(() => null);
+  if (info && !info.isDirectory()) throw new UsageError(`${out} is a file, not a folder`);
+  if (info && !force && (await readdir(out)).length > 0) throw new UsageError(`${out} is not empty; choose a new folder or add --force to write into it`);
+  await mkdir(out, { recursive: true });
+}
+
+const childName = (r: ValidRecord) => r.record.child.name ?? r.record.child.ref;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const sideOf = (r: ValidRecord) => ({ type: r.record.assessment.type, completed: r.record.assessment.completed });
+
+/** Our own headings only start with `#`: record text reaching Markdown has a leading `#` escaped. */
+function demote(markdown: string, levels: number): string {
+  return markdown.replace(/^(#+) /gm, (_m, hashes: string) => `${hashes}${'#'.repeat(levels)} `);
+}
+
+/**
+ * The story as written, then everything ntk shows about it, generated now
+ * from the records written beside it; the questions for discussion last.
+ */
+function workedExample(name: string, story: string, records: ValidRecord[]): string {
+  const questionsAt = story.search(/^## Questions for discussion/m);
+  const prose = (questionsAt >= 0 ? story.slice(0, questionsAt) : story).trimEnd();
+  const questions = questionsAt >= 0 ? story.slice(questionsAt).trimEnd() : '';
+  const byChild = new Map<string, ValidRecord[]>();
+  for (const r of records) byChild.set(r.record.child.ref, [...(byChild.get(r.record.child.ref) ?? []), r]);
+  for (const list of byChild.values()) list.sort((a, b) => a.record.assessment.completed.localeCompare(b.record.assessment.completed));
+  const ordered = [...byChild.values()].flat();
+
+  const parts: string[] = [prose, ''];
+  parts.push(
+    '## What ntk shows',
+    '',
+    `Everything from here to the questions was produced by \`ntk\` from the records in this folder (${ordered.map((r) => `\`${r.file}\``).join(', ')}) ` +
+      `when the folder was written. Run the same commands yourself, for example \`ntk summary ${ordered[0]?.file ?? ''}\`, \`ntk diff\` on two of the files, or \`ntk history .\`.`,
+    '',
+    '## The summary sheets',
+    '',
+  );
+  for (const r of ordered) {
+    const sheet = buildSummarySheet(r.record, r.template, r.findings);
+    parts.push(`### ${markdownInline(childName(r))}: ${lowerFirst(sideTitle(sideOf(r)))}`, '', demote(renderSummaryMarkdown(sheet, { evidence: true }), 3), `*Produced by \`ntk summary ${r.file} --evidence --today ${r.record.assessment.completed}\`.*`, '');
+  }
+  const pairs = [...byChild.values()].flatMap((list) => list.slice(1).map((r, i) => [list[i]!, r] as const));
+  if (pairs.length) {
+    parts.push('## What changed at each review', '');
+    for (const [before, after] of pairs) {
+      const diff = diffRecords(before.record, after.record, after.template, { from: before.file, to: after.file });
+      parts.push(`### ${markdownInline(childName(after))}: ${lowerFirst(sideTitle(diff.from))} → ${lowerFirst(sideTitle(diff.to))}`, '', demote(renderDiffMarkdown(diff), 3), `*Produced by \`ntk diff ${before.file} ${after.file} --format markdown\`.*`, '');
+    }
+  }
+  const histories = buildHistories(ordered.map((r) => ({ record: r.record, template: r.template, source: { file: r.file, commit: null, author: null, date: null, subject: null } })));
+  parts.push('## Over time', '', demote(renderHistoryMarkdown(histories.filter((h) => h.points.length > 1)), 2), `*Produced by \`ntk history . --format markdown\`.*`, '');
+  if (questions) parts.push(questions, '');
+  parts.push('---', '', `*Written by \`ntk example ${name}\`. The story is fictional; see "About this case study" above.*`);
+  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

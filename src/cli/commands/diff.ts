@@ -1,0 +1,36 @@
+import { Option, type Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineDiff(program: Command): void {
+  program
+    .command('diff')
+    .summary('what changed between two toolkits of a child, or two git revisions of one')
+    .description(
+      'The review diff: for each section the old and new score and whether care improved, deteriorated,\n' +
+        'stayed the same, was newly assessed or is no longer assessed (lower scores mean better care);\n' +
+        'a verdict per area; changed text word by word; sessions and actions added or completed; the\n' +
+        'decision; and the days between. Compare two files, or one file across git revisions.',
+    )
+    .argument('<old>', 'the earlier record (or, with --from, the record whose git history to use)')
+    .argument('[new]', 'the later record')
+    .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
+    .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+    .option('--exit-code', 'exit 1 when any section deteriorated')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--force', 'replace --output if it exists')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk diff fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-01-2020-12-15.yaml\n' +
+        '  $ ntk diff records/MJ-01.yaml --from HEAD~1\n' +
+        '  $ ntk diff records/MJ-01.yaml --from v1 --to v2 --format markdown --output changes.md\n' +
+        '  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json\n\n' +
+        'Exit codes: 0 done, 1 a record is not valid (or with --exit-code: a section deteriorated), 2 usage error\n' +
+        '(including a git revision that does not exist).',
+    )
+    .action(async (oldFile: string, newFile: string | undefined, opts) => {
+      const { runDiff } = await import('../actions/diff.js');
+      await runAction(opts, (ctx) => runDiff(oldFile, newFile, opts, ctx));
+    });
+}

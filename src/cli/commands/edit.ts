@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineEdit(program: Command): void {
+  program
+    .command('edit')
+    .summary("add or change a contribution (e.g. one agency's areas) in a record")
+    .description(
+      'Edit areas of an existing record: another agency adds the areas it knows,\n' +
+        'or a practitioner updates their own. You are recorded as the contributor on\n' +
+        'the sections you change. Everything you do not edit - comments, key order,\n' +
+        'layout - stays exactly as it was in the file.',
+    )
+    .argument('<file>', 'the record to edit')
+    .option('--area <key...>', 'the areas to edit, e.g. health-development (default: asked area by area)')
+    .option('--by <id>', 'your contributor id (a new id adds you as a contributor)')
+    .option('--answers <file>', 'new content for areas, as a partial record in YAML')
+    .option('--resume', 'continue an interrupted edit of FILE')
+    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD)')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk edit records/MJ-01-2020-09-29.yaml --area health-development\n  $ ntk edit record.yaml --by sn1 --answers school-nurse.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 130 interrupted (the draft is saved).',
+    )
+    .action(async (file: string, opts) => {
+      const { runEdit } = await import('../actions/edit.js');
+      await runAction(opts, (ctx) => runEdit(file, opts, ctx));
+    });
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineExample(program: Command): void {
+  program
+    .command('example')
+    .summary("write a worked case study for training (default: Mary Jo's Story)")
+    .description(
+      'Write a worked example folder: the records of a fictional case study and a README.md that tells the\n' +
+        'story, then shows the summary sheets, the review diffs and the timeline, all produced by ntk itself\n' +
+        'when the folder is written, so the document can never disagree with the tool.',
+    )
+    .argument('[name]', 'which example', 'mary-jo')
+    .option('--out <dir>', 'the folder to write (default: ./NAME)')
+    .option('--force', 'write into a folder that is not empty, replacing files of the same name')
+    .addHelpText('after', '\nExamples:\n  $ ntk example --out mary-jo\n  $ ntk example mary-jo --out /tmp/training --force')
+    .action(async (name: string, opts) => {
+      const { runExample } = await import('../actions/example.js');
+      await runAction(opts, (ctx) => runExample(name, opts, ctx));
+    });
+}

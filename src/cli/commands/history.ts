@@ -1,0 +1,32 @@
+import { Option, type Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineHistory(program: Command): void {
+  program
+    .command('history')
+    .summary("a child's timeline across toolkits and git history")
+    .description(
+      "A child's timeline: every toolkit found in the files and folders given (grouped by child.ref) and,\n" +
+        'for files git tracks, every committed version with its author and date. For each area and\n' +
+        'section: the scores over time and a trend - improvement held across two or more toolkits is\n' +
+        '"sustained"; worsening after an improvement is called out as "slipped back". Then who changed\n' +
+        'what and when.',
+    )
+    .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
+    .option('--child <ref>', 'only this child (by child.ref)')
+    .option('--no-git', 'ignore git history; use the files as they are')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--force', 'replace --output if it exists')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk history fixtures/mary-jo --child MJ-01\n  $ ntk history records/MJ-01*.yaml --format markdown --output MJ-01-history.md\n' +
+        '  $ ntk history records/ --format csv > scores-over-time.csv\n\n' +
+        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error.',
+    )
+    .action(async (paths: string[], opts) => {
+      const { runHistory } = await import('../actions/history.js');
+      await runAction(opts, (ctx) => runHistory(paths, opts, ctx));
+    });
+}

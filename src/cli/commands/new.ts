@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineNew(program: Command): void {
+  program
+    .command('new')
+    .summary('complete a new toolkit by answering questions')
+    .description(
+      'Interview: the child, who contributed, the sessions, then area by area and\n' +
+        "section by section (with each section's descriptors), the child's voice and\n" +
+        'the plan. Writes <ref>-<completed>.yaml and shows its summary sheet.\n' +
+        'The draft is saved after every answer: Ctrl-C or a closed terminal loses\n' +
+        'nothing, and --resume continues where it stopped.',
+    )
+    .option('--out <dir>', 'folder for the new record(s) and the draft', '.')
+    .option('--answers <file>', 'answers given as a partial record in YAML (one document per child with --household); only what is missing is asked')
+    .option('--household', 'siblings assessed together: shared questions once, child questions per child, one file per child')
+    .option('--resume [draft]', 'continue an interrupted interview (default: the draft in --out)')
+    .option('--force', 'replace an existing record of the same name')
+    .option('--template <id>', 'the toolkit template to use (default: nscp-ncscp/2021)')
+    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD); no answer may be after it')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk new --out records/\n  $ ntk new --household --out records/\n  $ ntk new --resume records/ntk-new.draft.yaml\n  $ ntk new --answers answers.yaml --out records/   # no questions if nothing is missing\n\nExit codes: 0 written, 1 the answers make an invalid record, 2 usage error or no terminal for a\nquestion that must be asked, 130 interrupted (the draft is saved).',
+    )
+    .action(async (opts) => {
+      const { runNew } = await import('../actions/new.js');
+      await runAction(opts, (ctx) => runNew(opts, ctx));
+    });
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineReview(program: Command): void {
+  program
+    .command('review')
+    .summary('start the next review of a record')
+    .description(
+      'Review a toolkit: the child, household, contributors and plan carry forward;\n' +
+        'then area by area you see the last scores and say what changed (an unchanged\n' +
+        'area or section is one keypress), answer the review questions of the\n' +
+        'guidance, and update the plan. Writes a new record <ref>-<completed>.yaml\n' +
+        'beside FILE (or --out); drafts and --answers work as for `ntk new`.',
+    )
+    .argument('<file>', 'the record to review (the latest one)')
+    .option('--out <file>', 'the file for the review record')
+    .option('--answers <file>', 'answers given as a partial record in YAML; only what is missing is asked')
+    .option('--resume', 'continue an interrupted review of FILE')
+    .option('--force', 'replace an existing record of the same name')
+    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD); no answer may be after it')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk review records/MJ-01-2020-09-29.yaml\n  $ ntk review records/MJ-01-2020-09-29.yaml --answers review.yaml --out records/MJ-01-2020-12-15.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 130 interrupted (the draft is saved).',
+    )
+    .action(async (file: string, opts) => {
+      const { runReview } = await import('../actions/review.js');
+      await runAction(opts, (ctx) => runReview(file, opts, ctx));
+    });
+}

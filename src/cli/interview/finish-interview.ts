@@ -1,0 +1,83 @@
+import { input } from '@inquirer/prompts';
+import { basename, dirname, join } from 'node:path';
+import { buildSummarySheet } from '../../analyse/summary-sheet.js';
+import { FileExistsError, writeFileAtomic } from '../../io/atomic-write.js';
+import type { Draft } from '../../interview/draft.js';
+import { removeDraft } from '../../interview/draft-file.js';
+import type { WalkEnv } from '../../interview/interview-walk.js';
+import type { PlainRecord } from '../../interview/plain-data.js';
+import { finishedRecord, recordText } from '../../interview/record-text.js';
+import { readRecordBytes } from '../../read/read-record.js';
+import { renderSummaryTerminal } from '../../render/summary-terminal.js';
+import { terminalSafeLine } from '../../render/safe-text.js';
+import { validOrReport } from '../load-valid-record.js';
+import type { CliContext } from '../context.js';
+
+export interface FinishOptions {
+  env: WalkEnv;
+  ctx: CliContext;
+  draftPath: string;
+  force: boolean;
+  /** A terminal: show the summary sheet, and ask for another name instead of failing on an existing file. */
+  interactive: boolean;
+  /** edit: turns the finished record into the file's new text (keeping the untouched parts byte for byte). */
+  textFor?: (record: PlainRecord, file: string) => string;
+}
+
+/** Where a new or review record goes: the chosen file, or `<ref>-<completed>.yaml` in the chosen folder. */
+export function recordPath(draft: Draft, record: PlainRecord): string {
+  if (draft.outFile) return draft.outFile;
+  const child = record.child as { ref?: unknown } | undefined;
+  const assessment = record.assessment as { completed?: unknown } | undefined;
+  return join(draft.out ?? '.', `${String(child?.ref)}-${String(assessment?.completed)}.yaml`);
+}
+
+/**
+ * Turns a finished draft into files: each record is checked exactly as
+ * `ntk check` would check it before anything is written, written
+ * atomically, never over an existing file without --force, and only then is
+ * the draft removed. Returns the files written.
+ */
+export async function finishInterview(draft: Draft, options: FinishOptions): Promise<string[]> {
+  const { ctx, env } = options;
+  const planned = draft.records.map((_, i) => {
+    const record = finishedRecord(draft, i, env.template);
+    const file = recordPath(draft, record);
+    return { record, file };
+  });
+  const written: string[] = [];
+  for (const { record, file } of planned) {
+    let target = file;
+    for (;;) {
+      const text = options.textFor ? options.textFor(record, target) : recordText(record, target);
+      const read = readRecordBytes(target, new TextEncoder().encode(text));
+      const valid = validOrReport(target, read.record, read.findings, ctx, env.today);
+      try {
+        await writeFileAtomic(target, text, { overwrite: options.force || draft.command === 'edit', mode: 0o600 });
+      } catch (error) {
+        if (!(error instanceof FileExistsError) || !options.interactive) throw error;
+        target = await anotherName(target, ctx);
+        continue;
+      }
+      written.push(target);
+      if (options.interactive) {
+        const sheet = buildSummarySheet(valid.record, valid.template, valid.findings);
+        ctx.stdout.write(`\n${renderSummaryTerminal(sheet, ctx.out, { width: ctx.width })}\n`);
+      }
+      ctx.stderr.write(`${terminalSafeLine(`wrote ${target}`)}\n`);
+      break;
+    }
+  }
+  await removeDraft(options.draftPath);
+  return written;
+}
+
+async function anotherName(file: string, ctx: CliContext): Promise<string> {
+  const suggestion = join(dirname(file), basename(file).replace(/\.ya?ml$/i, '-2.yaml'));
+  const name = await input({
+    message: `${terminalSafeLine(file)} already exists and is never replaced without --force. Save as:`,
+    default: suggestion,
+    validate: (v) => (v.trim() === '' ? 'a file name is needed' : /\.ya?ml$/i.test(v.trim()) ? true : 'the name ends in .yaml'),
+  });
+  return name.trim();
+}

@@ -1,0 +1,65 @@
+import { stat } from 'node:fs/promises';
+import { AnswersFileError, readAnswersFile } from '../../interview/answers-file.js';
+import { DraftError, loadDraft } from '../../interview/draft-file.js';
+import type { Draft, InterviewCommand } from '../../interview/draft.js';
+import type { PlainRecord } from '../../interview/plain-data.js';
+import { defaultTemplate, findTemplate, type TemplateIndex } from '../../template/load-template.js';
+import { UsageError } from '../cli-error.js';
+import type { CliContext } from '../context.js';
+import { inquirerPrompter, type Prompter } from './ask-question.js';
+
+/** Questions need a person at a terminal: both ends of it, so answers can be typed and prompts seen. */
+export function terminalPrompter(ctx: CliContext): Prompter | null {
+  return process.stdin.isTTY && ctx.stdout.isTTY ? inquirerPrompter(ctx.out, ctx.width) : null;
+}
+
+export async function answersFrom(file: string | undefined): Promise<PlainRecord[] | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    return await readAnswersFile(file);
+  } catch (error) {
+    if (error instanceof AnswersFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The command line that continues a draft. */
+export function resumeCommandFor(draft: Pick<Draft, 'command' | 'source'>, draftPath: string): string {
+  return draft.command === 'new' ? `ntk new --resume ${draftPath}` : `ntk ${draft.command} ${draft.source ?? 'FILE'} --resume`;
+}
+
+export async function resumeDraft(path: string, command: InterviewCommand): Promise<Draft> {
+  let draft: Draft;
+  try {
+    draft = await loadDraft(path);
+  } catch (error) {
+    if (error instanceof DraftError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (draft.command !== command) throw new UsageError(`${path} is a draft of \`ntk ${draft.command}\`; continue it with: ${resumeCommandFor(draft, path)}`);
+  return draft;
+}
+
+/** A new interview never starts over an unfinished one with answers in it: they would be lost. */
+export async function refuseWaitingDraft(path: string, resume: string): Promise<void> {
+  if (!(await exists(path))) return;
+  const waiting = await loadDraft(path).catch(() => null);
+  if (waiting && Object.keys(waiting.answers).length === 0 && !waiting.partial) return;
+  throw new UsageError(`an unfinished interview is saved at ${path}; continue it with: ${resume} (or delete the draft to start again)`);
+}
+
+export async function requireFolder(path: string, flag: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`${flag} ${path}: no such folder`);
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null)) !== null;
+}
+
+export function templateFor(id: unknown): TemplateIndex {
+  if (id === undefined) return defaultTemplate();
+  const found = typeof id === 'string' ? findTemplate(id) : undefined;
+  if (!found) throw new UsageError(`there is no template ${JSON.stringify(id)} (set NTK_TEMPLATE_PATH to a folder holding it)`);
+  return found;
+}

@@ -1,0 +1,162 @@
+import { RECORD_FORMAT } from '../record/types.js';
+import { deletePath, getPath, isPlainObject, listAt, mergeData, sameData, setPath, type PlainRecord } from './plain-data.js';
+
+/** What a practitioner gave for one question; null when they left it out or it does not apply. */
+export type Answer = string | boolean | null;
+
+export type InterviewCommand = 'new' | 'edit' | 'review';
+
+/**
+ * Everything an interview knows so far. It is the whole state: saved after
+ * every answer, it lets an interview stop anywhere and continue later with
+ * the same result as if it had never stopped.
+ */
+export interface Draft {
+  ntk_draft: 1;
+  command: InterviewCommand;
+  /** Siblings assessed together: one record per child, shared answers copied into each. */
+  household: boolean;
+  /** The records being built, one per child. */
+  records: PlainRecord[];
+  /** Every answer given, by question id, including those that store nothing in a record (a skipped area, "no more sessions"). */
+  answers: Record<string, Answer>;
+  /** review: the record being reviewed; edit: the record as it was before editing. */
+  previous?: PlainRecord;
+  /** edit: the areas to edit (--area); empty means ask about each area. */
+  editAreas?: string[];
+  /** The folder finished records go to, each named `<ref>-<completed>.yaml`. */
+  out: string | null;
+  /** edit and review: the record file the interview started from. */
+  source?: string;
+  /** Or the one file the finished record goes to (edit; review with --out). */
+  outFile?: string;
+  /** Lines of a long answer typed so far, so even half an answer survives an interruption. */
+  partial?: { id: string; lines: string[] };
+}
+
+export function newDraft(options: { template: string; household: boolean; out: string; answers?: PlainRecord[] }): Draft {
+  const given = options.answers && options.answers.length > 0 ? options.answers : [{}];
+  const [first = {}, ...rest] = given;
+  return {
+    ntk_draft: 1,
+    command: 'new',
+    household: options.household,
+    // Siblings' answers start from what the first child's say about the home.
+    records: [first, ...rest.map((own) => withSharedAnswers(first, own))].map((answers) => baseRecord(answers, options.template, 'initial')),
+    answers: {},
+    out: options.out,
+  };
+}
+
+/** The parts of a record that are about the home, not the child: what every sibling's record shares. */
+export function siblingRecord(first: PlainRecord): PlainRecord {
+  const copy = structuredClone(first);
+  const child = isPlainObject(copy.child) ? copy.child : {};
+  copy.child = Object.fromEntries(Object.entries(child).filter(([k]) => k === 'household' || k === 'front_door'));
+  for (const key of ['areas', 'child_voice', 'summary', 'review']) delete copy[key];
+  return copy;
+}
+
+export class SharedAnswerError extends Error {}
+
+function withSharedAnswers(first: PlainRecord, own: PlainRecord): PlainRecord {
+  const shared = siblingRecord(first);
+  const merged = mergeData(own, shared);
+  // A sibling may add to the shared answers but never contradict them: they must be identical in every file.
+  if (!sameData(mergeData(merged, own), merged)) {
+    throw new SharedAnswerError('the answers for a later child change what the first child\'s answers say about the whole home (household, front door, assessment); give those once, in the first document');
+  }
+  return merged;
+}
+
+/** A record's fixed parts around what the answers file gave. */
+export function baseRecord(answers: PlainRecord, template: string, type: 'initial' | 'review'): PlainRecord {
+  const record = structuredClone(answers);
+  record.format = RECORD_FORMAT;
+  if (typeof record.template !== 'string') record.template = template;
+  const assessment = isPlainObject(record.assessment) ? record.assessment : {};
+  assessment.type = type;
+  record.assessment = assessment;
+  if (!isPlainObject(record.child)) record.child = {};
+  return record;
+}
+
+export function isDraft(value: unknown): value is Draft {
+  return (
+    isPlainObject(value) &&
+    value.ntk_draft === 1 &&
+    (value.command === 'new' || value.command === 'edit' || value.command === 'review') &&
+    Array.isArray(value.records) &&
+    value.records.length > 0 &&
+    value.records.every(isPlainObject) &&
+    isPlainObject(value.answers)
+  );
+}
+
+/**
+ * The next review of a record: the child, household, contributors and plan
+ * carry forward; everything else is asked again, with last time's answers
+ * shown. An answers file fills in what it gives.
+ */
+export function reviewDraft(previous: PlainRecord, options: { source: string; answers?: PlainRecord; out: string | null; outFile?: string }): Draft {
+  const carried: PlainRecord = {
+    format: RECORD_FORMAT,
+    template: previous.template,
+    child: structuredClone(previous.child),
+    assessment: { type: 'review', previous: getPath(previous, ['assessment', 'completed']) },
+  };
+  const contributors = listAt(previous, ['assessment', 'contributors']);
+  if (contributors.length > 0) setPath(carried, ['assessment', 'contributors'], structuredClone(contributors));
+  const actions = listAt(previous, ['summary', 'actions']);
+  if (actions.length > 0) setPath(carried, ['summary', 'actions'], structuredClone(actions));
+  const record = options.answers ? mergeData(carried, options.answers) : carried;
+  setPath(record, ['assessment', 'type'], 'review');
+  return {
+    ntk_draft: 1,
+    command: 'review',
+    household: false,
+    records: [record],
+    answers: {},
+    previous: structuredClone(previous),
+    source: options.source,
+    out: options.out,
+    ...(options.outFile !== undefined ? { outFile: options.outFile } : {}),
+  };
+}
+
+/**
+ * An edit of an existing record. Areas named with --area (or given in the
+ * answers file) are answered afresh; the rest are offered one by one.
+ */
+export function editDraft(record: PlainRecord, options: { file: string; areas: string[]; by?: string; answers?: PlainRecord }): Draft {
+  const draft: Draft = {
+    ntk_draft: 1,
+    command: 'edit',
+    household: false,
+    records: [structuredClone(record)],
+    answers: {},
+    previous: structuredClone(record),
+    editAreas: [...options.areas],
+    source: options.file,
+    out: null,
+    outFile: options.file,
+  };
+  const working = draft.records[0] as PlainRecord;
+  const givenAreas = getPath(options.answers, ['areas']);
+  const fromAnswers = isPlainObject(givenAreas) ? Object.keys(givenAreas) : [];
+  for (const key of [...new Set([...options.areas, ...fromAnswers])]) {
+    deletePath(working, ['areas', key]);
+    if (isPlainObject(givenAreas) && isPlainObject(givenAreas[key])) setPath(working, ['areas', key], structuredClone(givenAreas[key]));
+    draft.answers[`child1/areas/${key}`] = 'edit';
+  }
+  if (fromAnswers.length > 0 && options.areas.length === 0) draft.editAreas = fromAnswers;
+  if (options.by !== undefined) {
+    const known = listAt(record, ['assessment', 'contributors']);
+    if (known.some((c) => c.id === options.by)) draft.answers['edit/editor'] = options.by;
+    else {
+      draft.answers['edit/editor'] = '+new';
+      setPath(working, ['assessment', 'contributors', known.length], { id: options.by });
+    }
+  }
+  return draft;
+}

@@ -1,0 +1,128 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
+
+/**
+ * Writes an edit into the original text by replacing only the lines of the
+ * areas that changed and adding new contributors after the last one. Every
+ * other byte - comments, key order, quoting, line folding - stays as it was,
+ * so `git diff` shows the edit and nothing else.
+ *
+ * Returns null when the file's layout is one this cannot splice safely
+ * (e.g. flow-style maps); the caller then rewrites the whole document.
+ */
+export function spliceEdit(original: string, before: PlainRecord, after: PlainRecord): string | null {
+  const doc = parseDocument(original, { version: '1.2', schema: 'core' });
+  const edits: Splice[] = [];
+  const areaEdits = mapSplices(original, doc.contents, { areas: before.areas }, { areas: after.areas });
+  const contributorEdit = contributorSplice(original, doc, before, after);
+  if (areaEdits === null || contributorEdit === null) return null;
+  edits.push(...areaEdits, ...contributorEdit);
+  let text = original;
+  // From the end backwards, so earlier offsets stay true; insertions at one place keep their order.
+  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  for (const e of ordered) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  // Proof, not hope: the spliced text must read back as exactly the edited record.
+  const check = parseDocument(text, { version: '1.2', schema: 'core' });
+  if (check.errors.length > 0 || !sameData(check.toJS(), after)) return null;
+  return text;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of the line holding the node's last character, newline included. */
+function lineEnd(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function indented(yamlText: string, indent: number): string {
+  const pad = ' '.repeat(indent);
+  return yamlText
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l === '' ? l : pad + l))
+    .join('\n')
+    .concat('\n');
+}
+
+function blockMap(node: unknown): node is YamlNode & { items: Pair[] } {
+  return isMap(node) && !node.flow;
+}
+
+function pairFor(map: { items: Pair[] }, key: string): Pair | undefined {
+  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The edits that turn a block map's text from `before` into `after`, as
+ * deep as the change goes: a changed score replaces one line, a new
+ * section is added after the last one, an area's untouched sections keep
+ * their bytes.
+ */
+function mapSplices(text: string, node: unknown, before: PlainRecord, after: PlainRecord): Splice[] | null {
+  if (!blockMap(node) || node.items.length === 0) return null;
+  const first = node.items[0]?.key as YamlNode | undefined;
+  if (!first?.range) return null;
+  const indent = first.range[0] - lineStart(text, first.range[0]);
+  let appendAt = 0;
+  for (const pair of node.items) {
+    const end = (pair.value as YamlNode | null)?.range?.[1] ?? (pair.key as YamlNode | null)?.range?.[1];
+    if (end === undefined) return null;
+    appendAt = Math.max(appendAt, lineEnd(text, end));
+  }
+  const out: Splice[] = [];
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
+    const was = before[key];
+    const now = after[key];
+    if (sameData(was, now)) continue;
+    const pair = pairFor(node, key);
+    if (pair && isPlainObject(was) && isPlainObject(now) && blockMap(pair.value) && pair.value.items.length > 0) {
+      const inner = mapSplices(text, pair.value, was, now);
+      if (inner === null) return null;
+      out.push(...inner);
+      continue;
+    }
+    const replacement = now === undefined ? '' : indented(stringify({ [key]: now }, { lineWidth: 100 }), indent);
+    if (pair) {
+      const keyNode = pair.key as YamlNode;
+      const end = (pair.value as YamlNode | null)?.range?.[1] ?? keyNode.range?.[1] ?? 0;
+      out.push({ start: lineStart(text, keyNode.range?.[0] ?? 0), end: lineEnd(text, end), text: replacement });
+    } else {
+      out.push({ start: appendAt, end: appendAt, text: (appendAt > 0 && text[appendAt - 1] !== '\n' ? '\n' : '') + replacement });
+    }
+  }
+  return out;
+}
+
+function contributorSplice(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord): Splice[] | null {
+  const was = listAt(before, ['assessment', 'contributors']);
+  const now = listAt(after, ['assessment', 'contributors']);
+  if (sameData(was, now)) return [];
+  if (!sameData(was, now.slice(0, was.length))) return null;
+  const added = now.slice(was.length);
+  const seq = doc.getIn(['assessment', 'contributors'], true);
+  if (seq === undefined) {
+    const assessment = doc.get('assessment', true);
+    if (!blockMap(assessment) || !assessment.range) return null;
+    const firstKey = assessment.items[0]?.key as YamlNode | undefined;
+    if (!firstKey?.range) return null;
+    const indent = firstKey.range[0] - lineStart(text, firstKey.range[0]);
+    const at = lineEnd(text, assessment.range[1]);
+    return [{ start: at, end: at, text: indented(stringify({ contributors: added }, { lineWidth: 100 }), indent) }];
+  }
+  if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return null;
+  const last = seq.items[seq.items.length - 1] as YamlNode;
+  if (!last.range) return null;
+  const indent = seq.range[0] - lineStart(text, seq.range[0]);
+  const at = lineEnd(text, last.range[1]);
+  return [{ start: at, end: at, text: indented(stringify(added, { lineWidth: 100 }), indent) }];
+}

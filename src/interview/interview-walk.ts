@@ -1,0 +1,630 @@
+import { decisionLabels } from '../analyse/summary-sheet.js';
+import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
+import { recordSchema } from '../validate/schema-check.js';
+import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
+import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
+import { siblingRecord, type Answer, type Draft } from './draft.js';
+import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
+import type { Choice, Question } from './question.js';
+
+export interface WalkEnv {
+  template: TemplateIndex;
+  /** YYYY-MM-DD: no event the interview records can be after it. */
+  today: string;
+}
+
+const TEXT_MAX = 20_000;
+const SHORT_MAX = 200;
+const longText = lengthCheck(TEXT_MAX);
+const shortText = lengthCheck(SHORT_MAX);
+
+/**
+ * The whole interview as an ordered list of questions, worked out afresh
+ * from the draft: answers decide what comes next (another session, a skipped
+ * area, a second child). The next question is the first one not yet
+ * answered, so a resumed draft continues exactly where it stopped.
+ */
+export function interviewQuestions(draft: Draft, env: WalkEnv): Question[] {
+  if (draft.command === 'edit') return editQuestions(draft, env);
+  const out: Question[] = [];
+  out.push(...childDetails(draft, env));
+  out.push(...assessmentQuestions(draft, env));
+  if (draft.household && draft.records.length > 1) out.push(...householdSectionQuestions(draft, env));
+  draft.records.forEach((_, i) => {
+    for (const area of env.template.template.areas) out.push(...areaQuestions(draft, env, i, area));
+    out.push(...childVoiceQuestions(draft, i));
+    if (draft.command === 'review') out.push(...reviewQuestions(draft, i));
+    out.push(...summaryQuestions(draft, env, i));
+  });
+  return out;
+}
+
+export function nextQuestion(draft: Draft, env: WalkEnv): Question | undefined {
+  return interviewQuestions(draft, env).find((q) => !q.given && !Object.hasOwn(draft.answers, q.id));
+}
+
+/** The draft after one answer: a new value, never a change to the old one. */
+export function applyAnswer(draft: Draft, question: Question, answer: Answer): Draft {
+  const next = structuredClone(draft);
+  delete next.partial;
+  next.answers[question.id] = answer;
+  question.apply(next, answer);
+  return next;
+}
+
+// ---- child details -------------------------------------------------------
+
+function childLabel(draft: Draft, i: number): string {
+  const child = scopeRecord(draft, i).child;
+  const name = getPath(child, ['name']) ?? getPath(child, ['ref']);
+  return typeof name === 'string' ? name : `child ${i + 1}`;
+}
+
+/** "[Tyler] " in a household, where every per-child question must say whose it is. */
+function whose(draft: Draft, scope: Scope): string {
+  return draft.household && scope !== 'all' ? `[${childLabel(draft, scope)}] ` : '';
+}
+
+function childDetails(draft: Draft, env: WalkEnv): Question[] {
+  const out: Question[] = [
+    fieldQuestion(draft, 'all', ['child', 'household'], {
+      kind: 'text',
+      message: draft.household
+        ? 'Household reference (the same for every child in the home, e.g. H-2020-07):'
+        : 'Household reference, if siblings have toolkits too (e.g. H-2020-07; empty if none):',
+      required: draft.household,
+      check: refCheck('a household reference'),
+    }),
+    fieldQuestion(draft, 'all', ['child', 'front_door'], {
+      kind: 'select',
+      message: 'Which Early Help / MASH front door serves the family\'s address?',
+      choices: [
+        { value: 'city', name: 'Nottingham City' },
+        { value: 'county', name: 'Nottinghamshire (county)' },
+        { value: '', name: 'Not known yet' },
+      ],
+    }),
+  ];
+  draft.records.forEach((_, i) => {
+    const others = draft.records.filter((__, j) => j !== i).map((r) => getPath(r, ['child', 'ref']));
+    const label = draft.household ? `child ${i + 1}: ` : '';
+    out.push(
+      fieldQuestion(draft, i, ['child', 'ref'], {
+        kind: 'text',
+        message: `${label}The child's case reference (e.g. MJ-2020-01):`,
+        required: true,
+        check: allChecks(refCheck('a case reference'), (v) => (others.includes(v) ? `${v} is another child's reference in this household` : null)),
+      }),
+      fieldQuestion(draft, i, ['child', 'name'], { kind: 'text', message: `${whose(draft, i)}The child's name as the family uses it (optional):`, check: shortText }),
+      fieldQuestion(draft, i, ['child', 'born'], {
+        kind: 'date',
+        message: `${whose(draft, i)}Date of birth, YYYY-MM-DD (optional):`,
+        check: dateCheck({ today: env.today, past: true }),
+      }),
+    );
+    if (draft.household) {
+      const hasNext = draft.records.length > i + 1;
+      out.push(
+        stepQuestion(`household/more/${i + 1}`, {
+          kind: 'confirm',
+          message: 'Add another child from this household?',
+          default: i === 0,
+          fallback: false,
+          given: hasNext,
+          apply: (d, answer) => {
+            if (answer === true) d.records.push(siblingRecord(d.records[0] ?? {}));
+          },
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+// ---- when, who and how ---------------------------------------------------
+
+function completedOf(draft: Draft): string | undefined {
+  const value = getPath(scopeRecord(draft, 'all'), ['assessment', 'completed']);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function contributorChoices(draft: Draft): Choice[] {
+  return listAt(scopeRecord(draft, 'all'), ['assessment', 'contributors']).flatMap((c) =>
+    typeof c.id === 'string' ? [{ value: c.id, name: [c.id, c.role, c.agency].filter((x) => typeof x === 'string').join(' - ') }] : [],
+  );
+}
+
+function assessmentQuestions(draft: Draft, env: WalkEnv): Question[] {
+  const previous = getPath(draft.previous, ['assessment', 'completed']);
+  const born = draft.records.map((r) => getPath(r, ['child', 'born'])).filter((b): b is string => typeof b === 'string').sort()[0];
+  const out: Question[] = [
+    fieldQuestion(draft, 'all', ['assessment', 'completed'], {
+      kind: 'date',
+      message: 'Date the toolkit is completed - the date the scores describe (YYYY-MM-DD):',
+      required: true,
+      default: env.today,
+      check: (v) => {
+        const reason = dateCheck({ today: env.today, past: true, after: typeof previous === 'string' ? { date: previous, what: 'the toolkit this one reviews' } : undefined })(v);
+        if (reason) return reason;
+        return born !== undefined && v < born ? `this is before the child was born (${born})` : null;
+      },
+    }),
+  ];
+  out.push(...contributorQuestions(draft));
+  out.push(...listQuestions(draft, 'all', ['assessment', 'sessions'], {
+    more: (n) => (n === 0 ? 'Add a session (a visit, meeting, call or observation the evidence comes from)?' : 'Add another session?'),
+    moreDefault: (n) => n === 0,
+    items: (j) => sessionQuestions(draft, env, j),
+  }));
+  out.push(
+    fieldQuestion(draft, 'all', ['assessment', 'involvement'], {
+      kind: 'long',
+      message: 'How did the family take part, and how was the toolkit shared with them?',
+      check: longText,
+      ...keepFromPrevious(draft, ['assessment', 'involvement']),
+    }),
+    fieldQuestion(draft, 'all', ['assessment', 'background'], {
+      kind: 'long',
+      message: 'Background factors allowed for (e.g. a recent bereavement, loss of a job):',
+      check: longText,
+      ...keepFromPrevious(draft, ['assessment', 'background']),
+    }),
+  );
+  return out;
+}
+
+function contributorQuestions(draft: Draft): Question[] {
+  return listQuestions(draft, 'all', ['assessment', 'contributors'], {
+    more: (n) => (n === 0 ? 'Add the practitioners who contribute (you first)?' : 'Add another contributor?'),
+    moreDefault: (n) => n === 0,
+    items: (j) => contributorItemQuestions(draft, 'all', j),
+  });
+}
+
+export function contributorItemQuestions(draft: Draft, scope: Scope, j: number): Question[] {
+  const base = ['assessment', 'contributors', j];
+  const taken = listAt(scopeRecord(draft, scope), ['assessment', 'contributors'])
+    .filter((_, k) => k !== j)
+    .map((c) => c.id);
+  return [
+    fieldQuestion(draft, scope, [...base, 'id'], {
+      kind: 'text',
+      message: `Contributor ${j + 1}: a short id that sections and sessions refer to (e.g. hv1, teacher1):`,
+      required: true,
+      check: allChecks(refCheck('a contributor id'), (v) => (taken.includes(v) ? `${v} is already another contributor's id` : null)),
+    }),
+    fieldQuestion(draft, scope, [...base, 'role'], { kind: 'text', message: 'Their role (e.g. Health visitor, Class teacher):', check: shortText }),
+    fieldQuestion(draft, scope, [...base, 'agency'], { kind: 'text', message: 'Their agency or service (e.g. Community health, Primary school):', check: shortText }),
+    fieldQuestion(draft, scope, [...base, 'name'], { kind: 'text', message: 'Their name (optional; removed by `ntk redact`):', check: shortText }),
+  ];
+}
+
+function sessionQuestions(draft: Draft, env: WalkEnv, j: number): Question[] {
+  const base = ['assessment', 'sessions', j];
+  const completed = completedOf(draft);
+  const people = contributorChoices(draft);
+  const out: Question[] = [
+    fieldQuestion(draft, 'all', [...base, 'date'], {
+      kind: 'date',
+      message: `Session ${j + 1}: date (YYYY-MM-DD):`,
+      required: true,
+      check: dateCheck({ today: env.today, past: true, notAfter: [{ date: completed, what: 'the date the toolkit is completed' }] }),
+    }),
+    fieldQuestion(draft, 'all', [...base, 'type'], {
+      kind: 'select',
+      message: 'What kind of contact was it?',
+      required: true,
+      choices: [
+        { value: 'announced-visit', name: 'Announced home visit' },
+        { value: 'unannounced-visit', name: 'Unannounced home visit' },
+        { value: 'meeting', name: 'Meeting' },
+        { value: 'phone', name: 'Phone or video call' },
+        { value: 'observation', name: 'Observation (e.g. in school or nursery)' },
+        { value: 'other', name: 'Other' },
+      ],
+    }),
+  ];
+  if (people.length > 0) {
+    out.push(fieldQuestion(draft, 'all', [...base, 'by'], { kind: 'select', message: 'Who led it?', choices: [...people, { value: '', name: 'Someone not listed' }] }));
+  }
+  out.push(
+    fieldQuestion(draft, 'all', [...base, 'seen_alone'], {
+      kind: 'confirm',
+      message: draft.household ? 'Was a child seen on their own?' : 'Was the child seen on their own?',
+      default: false,
+    }),
+    fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }),
+  );
+  return out;
+}
+
+interface ListSpec {
+  more: (count: number) => string;
+  moreDefault: (count: number) => boolean;
+  items: (index: number) => Question[];
+}
+
+/**
+ * A list the practitioner builds one item at a time: the questions of each
+ * item, then "add another?". Answering yes adds an empty item whose fields
+ * are the next questions.
+ */
+function listQuestions(draft: Draft, scope: Scope, path: (string | number)[], spec: ListSpec): Question[] {
+  const items = listAt(scopeRecord(draft, scope), path);
+  const out = items.flatMap((_, j) => {
+    const questions = spec.items(j);
+    // An item that came in whole (answers file, carried forward from the last toolkit) is taken as it is,
+    // short of what it must have; only items built in this interview ask for the optional details.
+    const key = questions[0];
+    const fromOutside = key !== undefined && key.given && !Object.hasOwn(draft.answers, key.id);
+    return fromOutside ? questions.filter((q) => q.required) : questions;
+  });
+  const n = items.length;
+  out.push(
+    stepQuestion(`${questionId(scope, path)}/more/${n}`, {
+      kind: 'confirm',
+      message: spec.more(n),
+      default: spec.moreDefault(n),
+      fallback: false,
+      apply: (d, answer) => {
+        if (answer !== true) return;
+        for (const record of scopeRecords(d, scope)) setPath(record, [...path, listAt(record, path).length], {});
+      },
+    }),
+  );
+  return out;
+}
+
+/** edit and review: long text already there is shown, and an empty answer keeps it. */
+function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[] } {
+  if (draft.command === 'new') return {};
+  const value = getPath(draft.previous, path);
+  if (typeof value !== 'string' || value.trim() === '') return {};
+  return { keep: value, fallback: value, context: [`Last time: ${value}`] };
+}
+
+// ---- areas and sections --------------------------------------------------
+
+const scoreWords = (template: TemplateIndex, n: number) => template.template.scale.find((s) => s.score === n)?.label ?? '';
+
+function scoreText(env: WalkEnv, section: unknown): string {
+  if (!isPlainObject(section)) return 'not assessed';
+  if (typeof section.score === 'number') {
+    const parent = typeof section.parent_score === 'number' ? ` (parent: ${section.parent_score})` : '';
+    return `${section.score} ${scoreWords(env.template, section.score)}${parent}`;
+  }
+  if (typeof section.not_relevant === 'string') return `not relevant: ${section.not_relevant}`;
+  return 'not assessed';
+}
+
+/** Sections scored once for the whole home in a household interview. */
+function sharedSectionKeys(draft: Draft): Set<string> {
+  const keys = Object.entries(draft.answers)
+    .filter(([id, a]) => id.startsWith('household/shared/') && a === true)
+    .map(([id]) => id.slice('household/shared/'.length));
+  return new Set(keys);
+}
+
+function householdSectionQuestions(draft: Draft, env: WalkEnv): Question[] {
+  const out: Question[] = [];
+  for (const { area, section } of env.template.sections()) {
+    if (!section.household_wide) continue;
+    const id = `household/shared/${section.key}`;
+    out.push(
+      stepQuestion(id, {
+        kind: 'confirm',
+        message: `${section.key} ${section.title} is usually the same for every child in the home. Score it once for all the children?`,
+        context: [section.description],
+        default: true,
+        fallback: false,
+      }),
+    );
+    if (draft.answers[id] === true) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+  }
+  return out;
+}
+
+function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea): Question[] {
+  const shared = draft.household ? sharedSectionKeys(draft) : new Set<string>();
+  const own = area.sections.filter((s) => !shared.has(s.key));
+  if (own.length === 0) return [];
+  const gateId = questionId(i, ['areas', area.key]);
+  const record = scopeRecord(draft, i);
+  const areaNow = getPath(record, ['areas', area.key]);
+  const before = getPath(draft.previous, ['areas', area.key]);
+  const review = draft.command === 'review' && isPlainObject(before);
+  const ownContent = isPlainObject(areaNow) && Object.keys(areaNow).some((k) => k !== 'sections' || own.some((s) => getPath(areaNow, ['sections', s.key]) !== undefined));
+  const context = [
+    `Area ${area.number}: ${area.title}${area.description ? ` - ${area.description}` : ''}`,
+    ...own.map((s) => `  ${s.key} ${s.title}${review ? `: last time ${scoreText(env, getPath(before, ['sections', s.key]))}` : ''}`),
+  ];
+  const gate = stepQuestion(gateId, {
+    kind: 'select',
+    field: `areas.${area.key}`,
+    message: `${whose(draft, i)}${review ? `What changed in ${area.title}?` : `Assess ${area.title}?`}`,
+    context,
+    choices: review
+      ? [
+          { value: 'unchanged', name: 'Nothing changed - keep every score and note' },
+          { value: 'assess', name: 'Go through it section by section' },
+          { value: 'skip', name: 'Not assessed this time' },
+        ]
+      : [
+          { value: 'assess', name: 'Yes, go through its sections' },
+          { value: 'skip', name: 'Skip - I do not know this area' },
+        ],
+    default: review ? 'unchanged' : 'assess',
+    fallback: review ? 'unchanged' : 'skip',
+    given: ownContent,
+    apply: (d, answer) => {
+      if (answer === 'unchanged' && isPlainObject(before)) for (const r of scopeRecords(d, i)) setPath(r, ['areas', area.key], structuredClone(before));
+    },
+  });
+  const out = [gate];
+  const decided = ownContent || draft.answers[gateId] === 'assess';
+  if (!decided) return out;
+  out.push(...sectionWalk(draft, env, i, area, own));
+  if (isPlainObject(getPath(record, ['areas', area.key]))) {
+    const texts: [string, string][] = [
+      ['strengths', `${whose(draft, i)}${area.title}: strengths in the care the child gets (several lines; an empty line ends):`],
+      ['concerns', `${whose(draft, i)}${area.title}: concerns about the care:`],
+      ['impact', `${whose(draft, i)}${area.title}: examples of the impact on the child - the heart of the summary sheet:`],
+    ];
+    for (const [key, message] of texts) {
+      out.push(fieldQuestion(draft, i, ['areas', area.key, key], { kind: 'long', message, check: longText, ...keepFromPrevious(draft, ['areas', area.key, key]) }));
+    }
+  }
+  return out;
+}
+
+/** Who scored an area: asked once per area when more than one practitioner contributes. */
+function scorerQuestion(draft: Draft, scope: Scope, area: TemplateArea): { question?: Question; by: string | undefined } {
+  const people = contributorChoices(draft);
+  if (draft.command === 'edit') return { by: editorId(draft) };
+  if (people.length === 1) return { by: people[0]?.value };
+  if (people.length === 0) return { by: undefined };
+  const id = questionId(scope, ['areas', area.key, 'by']);
+  const answer = draft.answers[id];
+  return {
+    question: stepQuestion(id, { kind: 'select', field: `areas.${area.key}.sections.*.by`, message: `${whose(draft, scope)}Who is scoring ${area.title}?`, choices: people }),
+    by: typeof answer === 'string' ? answer : undefined,
+  };
+}
+
+function sectionWalk(draft: Draft, env: WalkEnv, scope: Scope, area: TemplateArea, sections: TemplateSection[]): Question[] {
+  const scorer = scorerQuestion(draft, scope, area);
+  const questions = sections.flatMap((s) => sectionQuestions(draft, env, scope, area, s, scorer.by));
+  const needsScorer = scorer.question && questions.some((q) => q.id.endsWith('/score') && !q.given && !Object.hasOwn(draft.answers, q.id));
+  return needsScorer && scorer.question ? [scorer.question, ...questions] : questions;
+}
+
+function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: TemplateArea, section: TemplateSection, by: string | undefined): Question[] {
+  const base = ['areas', area.key, 'sections', section.key];
+  const now = getPath(scopeRecord(draft, scope), base);
+  const before = getPath(draft.previous, base);
+  const scoreId = questionId(scope, [...base, 'score']);
+  const chosen = draft.answers[scoreId];
+  const review = draft.command === 'review' && isPlainObject(before);
+  const edit = draft.command === 'edit';
+  const lastTime = review ? [`Last time: ${scoreText(env, before)}`] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`] : [];
+  const scale = env.template.template.scale;
+  const choices: Choice[] = [
+    ...(review ? [{ value: 'unchanged', name: `Unchanged (${scoreText(env, before)})` }] : []),
+    ...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })),
+    { value: 'not-assessed', name: 'Not assessed' },
+    { value: 'not-relevant', name: 'Not relevant (say why)' },
+  ];
+  const current = edit ? currentChoice(before) : undefined;
+  const score: Question = {
+    ...fieldQuestion(draft, scope, [...base, 'score'], { kind: 'select', message: '', choices }),
+    id: scoreId,
+    message: `${whose(draft, scope)}${section.key} ${section.title}: where would you place the child's care?`,
+    context: [
+      `${section.key} ${section.title} - ${section.description}`,
+      ...scale.map((p) => `  ${p.score} ${p.label}: ${section.descriptors[String(p.score) as '1' | '2' | '3' | '4']}`),
+      ...lastTime,
+    ],
+    ...(review ? { default: 'unchanged', fallback: 'unchanged' } : current ? { default: current, fallback: current } : { fallback: 'not-assessed' }),
+    given: isPlainObject(now) && (now.score !== undefined || now.not_relevant !== undefined),
+    apply(d, answer) {
+      for (const record of scopeRecords(d, scope)) {
+        if (answer === 'unchanged' && isPlainObject(before)) setPath(record, base, structuredClone(before));
+        else if (typeof answer === 'string' && /^\d+$/.test(answer)) setPath(record, base, by === undefined ? { score: Number(answer) } : { score: Number(answer), by });
+        else if (answer === 'not-relevant') setPath(record, base, {});
+        else deletePath(record, base);
+      }
+    },
+  };
+  delete score.givenProblem;
+  const out = [score];
+  if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
+    out.push(
+      fieldQuestion(draft, scope, [...base, 'not_relevant'], {
+        kind: 'text',
+        message: `Why does ${section.key} ${section.title} not apply to this child or carer?`,
+        required: true,
+        check: allChecks((v) => (v.trim() === '' ? 'say why it does not apply' : null), longText),
+        ...(edit && isPlainObject(before) && typeof before.not_relevant === 'string' ? { default: before.not_relevant, fallback: before.not_relevant } : {}),
+      }),
+    );
+  }
+  if (chosen !== 'unchanged' && isPlainObject(now) && typeof now.score === 'number') {
+    const parentBefore = edit && isPlainObject(before) && typeof before.parent_score === 'number' ? String(before.parent_score) : undefined;
+    out.push(
+      fieldQuestion(draft, scope, [...base, 'parent_score'], {
+        kind: 'select',
+        message: `${section.key} ${section.title}: where does the parent or carer place themselves?`,
+        choices: [...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })), { value: '', name: 'Not asked / no answer' }],
+        store: (a) => Number(a),
+        ...(parentBefore ? { default: parentBefore, fallback: parentBefore } : {}),
+      }),
+      fieldQuestion(draft, scope, [...base, 'evidence'], {
+        kind: 'long',
+        message: `${section.key} ${section.title}: the evidence - what was seen, heard and told, with dates:`,
+        check: longText,
+        ...(edit ? keepFromPrevious(draft, [...base, 'evidence']) : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+function currentChoice(section: unknown): string | undefined {
+  if (!isPlainObject(section)) return undefined;
+  if (typeof section.score === 'number') return String(section.score);
+  if (typeof section.not_relevant === 'string') return 'not-relevant';
+  return undefined;
+}
+
+// ---- the child's voice, review questions and plan -------------------------
+
+function childVoiceQuestions(draft: Draft, i: number): Question[] {
+  const name = childLabel(draft, i);
+  const asks: [string, string][] = [
+    ['working_well', `${name}'s own words: what is working well?`],
+    ['worried_about', `${name}'s own words: what worries them?`],
+    ['needs_to_happen', `${name}'s own words: what needs to happen?`],
+  ];
+  return asks.map(([key, message]) => {
+    const last = getPath(draft.previous, ['child_voice', key]);
+    return fieldQuestion(draft, i, ['child_voice', key], {
+      kind: 'long',
+      message,
+      check: longText,
+      ...(typeof last === 'string' ? { context: [`Last time: ${last}`] } : {}),
+    });
+  });
+}
+
+/** The review questions of the guidance, worded as the schema describes them, so the two never drift apart. */
+function reviewQuestions(draft: Draft, i: number): Question[] {
+  const properties = getPath(recordSchema(), ['properties', 'review', 'properties']);
+  if (!isPlainObject(properties)) return [];
+  return Object.entries(properties).map(([key, spec]) =>
+    fieldQuestion(draft, i, ['review', key], {
+      kind: 'long',
+      message: `Review: ${String(getPath(spec, ['description']) ?? key)}`,
+      check: longText,
+    }),
+  );
+}
+
+function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  const completed = completedOf(draft);
+  const who = whose(draft, i);
+  const decisionBefore = getPath(draft.previous, ['summary', 'decision']);
+  const out: Question[] = [
+    fieldQuestion(draft, i, ['summary', 'analysis'], { kind: 'long', message: `${who}Your analysis of the child's lived experience across the areas:`, check: longText }),
+    fieldQuestion(draft, i, ['summary', 'parent_views'], { kind: 'long', message: `${who}What the parents or carers said about the toolkit and where they place themselves:`, check: longText }),
+    fieldQuestion(draft, i, ['summary', 'lead_consulted'], {
+      kind: 'date',
+      message: `${who}When was it discussed with your safeguarding lead or manager? (YYYY-MM-DD; empty if not yet)`,
+      check: dateCheck({ today: env.today, past: true }),
+    }),
+    fieldQuestion(draft, i, ['summary', 'decision'], {
+      kind: 'select',
+      message: `${who}What was decided with your safeguarding lead or manager?`,
+      context: ['The toolkit informs this decision; it never makes it.'],
+      choices: [...Object.entries(decisionLabels).map(([value, name]) => ({ value, name })), { value: '', name: 'Not decided yet' }],
+      ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
+    }),
+  ];
+  if (draft.command === 'review') {
+    const carried = listAt(draft.previous, ['summary', 'actions']).length;
+    listAt(scopeRecord(draft, i), ['summary', 'actions']).forEach((action, j) => {
+      if (j >= carried || action.done !== undefined) return;
+      out.push(
+        fieldQuestion(draft, i, ['summary', 'actions', j, 'done'], {
+          kind: 'date',
+          message: `Action from last time: "${String(action.action ?? '')}" - date it was done (empty if still open):`,
+          check: dateCheck({ today: env.today, past: true }),
+        }),
+      );
+    });
+  }
+  out.push(
+    ...listQuestions(draft, i, ['summary', 'actions'], {
+      more: (n) => `${who}${n === 0 ? 'Add an action to the plan?' : 'Add another action?'}`,
+      moreDefault: (n) => n === 0,
+      items: (j) => {
+        const base = ['summary', 'actions', j];
+        return [
+          fieldQuestion(draft, i, [...base, 'action'], {
+            kind: 'text',
+            message: `Action ${j + 1}: what will be done?`,
+            required: true,
+            check: allChecks((v) => (v.trim() === '' ? 'say what will be done' : null), longText),
+          }),
+          fieldQuestion(draft, i, [...base, 'who'], { kind: 'text', message: 'Who will do it?', check: shortText }),
+          fieldQuestion(draft, i, [...base, 'by'], { kind: 'date', message: 'By when? (YYYY-MM-DD, optional)', check: dateCheck({ today: env.today }) }),
+        ];
+      },
+    }),
+    fieldQuestion(draft, i, ['summary', 'next_review'], {
+      kind: 'date',
+      message: `${who}When will the toolkit next be reviewed with the family? (YYYY-MM-DD)`,
+      check: dateCheck({ today: env.today, after: { date: completed, what: 'the date the toolkit is completed' } }),
+    }),
+  );
+  return out;
+}
+
+// ---- edit -----------------------------------------------------------------
+
+export function editorId(draft: Draft): string | undefined {
+  const chosen = draft.answers['edit/editor'];
+  if (typeof chosen === 'string' && chosen !== '+new') return chosen;
+  if (chosen !== '+new') return undefined;
+  const added = listAt(scopeRecord(draft, 0), ['assessment', 'contributors'])[listAt(draft.previous, ['assessment', 'contributors']).length];
+  return typeof added?.id === 'string' ? added.id : undefined;
+}
+
+function editQuestions(draft: Draft, env: WalkEnv): Question[] {
+  const known = listAt(draft.previous, ['assessment', 'contributors']).length;
+  const out: Question[] = [
+    stepQuestion('edit/editor', {
+      kind: 'select',
+      field: 'editor (--by ID)',
+      message: 'Who is making these changes? They are recorded as the contributor on what they score.',
+      choices: [...contributorChoices({ ...draft, records: [draft.previous ?? {}] }), { value: '+new', name: 'Someone not listed yet' }],
+      required: true,
+      apply: (d, answer) => {
+        if (answer === '+new') for (const r of d.records) setPath(r, ['assessment', 'contributors', known], {});
+      },
+    }),
+  ];
+  if (draft.answers['edit/editor'] === '+new') out.push(...contributorItemQuestions(draft, 0, known));
+  for (const area of env.template.template.areas) {
+    const gateId = questionId(0, ['areas', area.key]);
+    const listed = draft.editAreas ?? [];
+    if (listed.length === 0) {
+      out.push(
+        stepQuestion(gateId, {
+          kind: 'select',
+          field: `areas.${area.key}`,
+          message: `${area.title}: ${isPlainObject(getPath(draft.previous, ['areas', area.key])) ? 'keep it as it is, or edit it?' : 'not assessed yet - add it?'}`,
+          choices: [
+            { value: 'keep', name: 'Keep as it is' },
+            { value: 'edit', name: 'Edit' },
+          ],
+          default: 'keep',
+          fallback: 'keep',
+          apply: (d, answer) => {
+            if (answer === 'edit') for (const r of d.records) deletePath(r, ['areas', area.key]);
+          },
+        }),
+      );
+    }
+    if (draft.answers[gateId] !== 'edit') continue;
+    out.push(...sectionWalk(draft, env, 0, area, area.sections));
+    if (!isPlainObject(getPath(scopeRecord(draft, 0), ['areas', area.key]))) continue;
+    for (const [key, message] of [
+      ['strengths', `${area.title}: strengths in the care the child gets:`],
+      ['concerns', `${area.title}: concerns about the care:`],
+      ['impact', `${area.title}: examples of the impact on the child:`],
+    ] as const) {
+      out.push(fieldQuestion(draft, 0, ['areas', area.key, key], { kind: 'long', message, check: longText, ...keepFromPrevious(draft, ['areas', area.key, key]) }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import type { TemplateIndex } from '../template/load-template.js';
+import { recordSchema, SCHEMA_FILE } from '../validate/schema-check.js';
+import type { Draft } from './draft.js';
+import { editorId } from './interview-walk.js';
+import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The record as it will be written: keys in the order the record format
+ * gives them, areas and sections in template order, and in an edit the
+ * editor named on exactly the sections they changed.
+ */
+export function finishedRecord(draft: Draft, index: number, template: TemplateIndex): PlainRecord {
+  const record = structuredClone(draft.records[index] ?? {});
+  if (draft.command === 'edit') creditEditor(record, draft);
+  return orderLike(record, recordSchema(), recordSchema(), template) as PlainRecord;
+}
+
+/** A section the editor left as it was keeps its original author; one they changed is theirs. */
+function creditEditor(record: PlainRecord, draft: Draft): void {
+  const editor = editorId(draft);
+  const areas = getPath(record, ['areas']);
+  if (!isPlainObject(areas)) return;
+  for (const [areaKey, area] of Object.entries(areas)) {
+    const sections = getPath(area, ['sections']);
+    if (!isPlainObject(sections)) continue;
+    for (const [key, section] of Object.entries(sections)) {
+      if (!isPlainObject(section)) continue;
+      const before = getPath(draft.previous, ['areas', areaKey, 'sections', key]);
+      const { by: _mine, ...rest } = section;
+      const { by: theirs, ...was } = isPlainObject(before) ? before : { by: undefined };
+      if (isPlainObject(before) && sameData(rest, was)) {
+        if (theirs === undefined) delete section.by;
+        else section.by = theirs;
+      } else if (editor !== undefined && section.not_relevant === undefined) {
+        section.by = editor;
+      }
+    }
+  }
+}
+
+function resolveRef(node: unknown, root: object): unknown {
+  const ref = getPath(node, ['$ref']);
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
+  return resolveRef(getPath(root, ref.slice(2).split('/')), root);
+}
+
+function orderLike(value: unknown, schemaNode: unknown, root: object, template: TemplateIndex, parentKey?: string): unknown {
+  const schema = resolveRef(schemaNode, root);
+  if (Array.isArray(value)) return value.map((v) => orderLike(v, getPath(schema, ['items']), root, template));
+  if (!isPlainObject(value)) return value;
+  const properties = getPath(schema, ['properties']);
+  const rank = (key: string): number => {
+    if (isPlainObject(properties)) {
+      const i = Object.keys(properties).indexOf(key);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    }
+    // areas and sections: the template's order.
+    if (parentKey === 'areas') return template.template.areas.findIndex((a) => a.key === key);
+    if (parentKey === 'sections') return template.sections().findIndex((s) => s.section.key === key);
+    return 0;
+  };
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
+  const out: PlainRecord = {};
+  for (const key of keys) {
+    const child = isPlainObject(properties) ? properties[key] : getPath(schema, ['additionalProperties']);
+    out[key] = orderLike(value[key], child, root, template, key);
+  }
+  return out;
+}
+
+/**
+ * The schema line editors use: a relative path inside this repository (so a
+ * clone works anywhere), the installed package's schema otherwise.
+ */
+export function schemaReference(outFile: string): string {
+  const folder = dirname(resolve(outFile));
+  const inside = relative(packageRoot, folder);
+  if (inside.startsWith('..') || isAbsolute(inside)) return SCHEMA_FILE;
+  return relative(folder, SCHEMA_FILE).split(sep).join('/');
+}
+
+export function recordText(record: PlainRecord, outFile: string): string {
+  return `# yaml-language-server: $schema=${schemaReference(outFile)}\n${stringify(record, { lineWidth: 100 })}`;
+}

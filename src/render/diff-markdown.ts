@@ -1,0 +1,81 @@
+import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
+import { decisionLabels } from '../analyse/summary-sheet.js';
+import { longDate } from '../validate/dates.js';
+import { changeSymbol, changeWords, countsLine, sideTitle } from './diff-style.js';
+import { markdownCell, markdownInline } from './safe-text.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
+
+/** The review diff as GitHub/GitLab Markdown; record text only through safe-text.ts. */
+export function renderDiffMarkdown(diff: ReviewDiff): string {
+  const md = markdownInline;
+  const out: string[] = [];
+  const who = diff.to.name ? `${md(diff.to.name)} (${md(diff.to.ref)})` : md(diff.to.ref);
+  out.push(`# Review diff: ${who}`, '');
+  out.push(`**${sideTitle(diff.from)} → ${sideTitle(diff.to)}** (${diff.daysBetween} days)`, '');
+  if (diff.from.source || diff.to.source) {
+    out.push(`From ${md(diff.from.source ?? 'an unnamed record')} to ${md(diff.to.source ?? 'an unnamed record')}.`, '');
+  }
+  if (!diff.sameChild) out.push(`⚠️ **These records are about different children** (${md(diff.from.ref)} and ${md(diff.to.ref)}).`, '');
+  out.push(`${countsLine(diff.counts)}. Lower scores mean better care: ▼ improved, ▲ deteriorated.`, '');
+
+  out.push('## Areas', '');
+  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(a.line).replace(/ -&gt; /g, ' → ')}`);
+  out.push('', '## Sections', '', '| Area | Section | From | To | Change |', '|---|---|---|---|---|');
+  for (const s of diff.sections) {
+    const area = diff.areas.find((a) => a.area === s.area);
+    out.push(`| ${area ? `${area.number} ${md(area.title)}` : md(s.area)} | ${s.section} ${md(s.title)} | ${score(s.from, s.fromState)} | ${score(s.to, s.toState)} | ${changeSymbol[s.change]} ${changeWords[s.change]} |`);
+  }
+  out.push('');
+
+  if (diff.text.length) {
+    out.push('## Changed text', '', '~~Removed~~ words are struck through; **added** words are in bold.', '');
+    for (const t of diff.text) {
+      out.push(`**${md(t.label)}**`, '');
+      // Mostly rewritten text reads better whole than as a patchwork of marks.
+      if (t.rewritten) out.push(`- was: ~~${markdownCell(t.from ?? '')}~~`, `- now: **${markdownCell(t.to ?? '')}**`, '');
+      else out.push(wordDiff(t.parts), '');
+    }
+  }
+  if (diff.sessionsAdded.length) {
+    out.push(`## Sessions added (${diff.sessionsAdded.length})`, '');
+    for (const s of diff.sessionsAdded) {
+      const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${md(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
+      out.push(`- **${longDate(s.date)}**: ${meta}${s.note ? ` - ${markdownCell(s.note)}` : ''}`);
+    }
+    out.push('');
+  }
+  const { added, completed, dropped } = diff.actions;
+  if (added.length + completed.length + dropped.length) {
+    out.push('## Actions', '');
+    for (const a of completed) out.push(`- ✅ ${added.includes(a) ? 'added and completed' : 'completed'}: ${markdownCell(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`);
+    for (const a of added.filter((x) => !completed.includes(x))) out.push(`- ➕ added: ${markdownCell(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`);
+    for (const a of dropped) out.push(`- ➖ no longer in the plan: ${markdownCell(a.action)}`);
+    out.push('');
+  }
+  const d = diff.decision;
+  const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
+  out.push('## Decision', '', d.changed ? `Changed from *${label(d.from)}* to **${label(d.to)}**.` : `Unchanged: ${label(d.to)}.`);
+  return `${out.join('\n')}\n`;
+}
+
+function score(value: number | null, state: SectionDiff['fromState']): string {
+  if (value === null) return state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK;
+  return `${scoreSquare[value] ?? ''} ${value}`;
+}
+
+/**
+ * Marks stay outside the spaces around a change, because Markdown ignores
+ * `** added **` with inner spaces.
+ */
+function wordDiff(parts: readonly WordPart[]): string {
+  return parts
+    .map((p) => {
+      const text = p.text.replace(/\s+/g, ' ');
+      if (p.kind === 'same') return markdownInline(text);
+      const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/.exec(text) ?? [];
+      if (body === '') return text;
+      const mark = p.kind === 'added' ? '**' : '~~';
+      return `${lead}${mark}${markdownInline(body)}${mark}${trail}`;
+    })
+    .join('');
+}

@@ -1,0 +1,55 @@
+import type { ChalkInstance } from 'chalk';
+import type { ChildHistory } from '../analyse/history.js';
+import { longDate } from '../validate/dates.js';
+import { changeSummary, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
+import { terminalSafeLine } from './safe-text.js';
+import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
+import { wrapText } from './wrap.js';
+
+/** Each child's timeline for a terminal: a sparkline of score bars per area and section. */
+export function renderHistoryTerminal(histories: readonly ChildHistory[], c: ChalkInstance, width: number): string {
+  return histories.map((h) => renderOne(h, c, width)).join('\n');
+}
+
+function spark(scores: readonly (number | null)[], c: ChalkInstance): string {
+  return scores.map((s) => (s === null ? c.dim(NOT_ASSESSED_MARK) : scoreColour(s, c)(scoreBar[Math.round(s)] ?? '?'))).join('');
+}
+
+function renderOne(h: ChildHistory, c: ChalkInstance, width: number): string {
+  const tl = terminalSafeLine;
+  const out: string[] = [];
+  const first = h.points[0]!;
+  const last = h.points[h.points.length - 1]!;
+  out.push(c.bold(`History - ${h.name ? `${tl(h.name)} (${tl(h.ref)})` : tl(h.ref)}`));
+  out.push(`${h.points.length} toolkit${h.points.length === 1 ? '' : 's'}, ${longDate(first.completed)} to ${longDate(last.completed)}`);
+  h.points.forEach((p, i) => {
+    const from = p.source.commit ? `${tl(p.source.file)} at ${p.source.commit.slice(0, 7)} (${tl(p.source.author ?? '')}, ${p.source.date})` : tl(p.source.file);
+    out.push(c.dim(`  ${i + 1}. ${pointLabel(p)} - ${from}`));
+  });
+  out.push(c.dim(`  Scores left to right, oldest first: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')}  ${NOT_ASSESSED_MARK} not scored; lower is better care.`));
+
+  const titleWidth = Math.max(0, ...h.areas.flatMap((a) => [`${a.number} ${a.title}`.length, ...a.sections.map((s) => `  ${s.section} ${s.title}`.length)]));
+  for (const a of h.areas) {
+    const averages = a.averages.map((x) => (x === null ? '-' : x.toFixed(1))).join(' -> ');
+    out.push('', `${c.bold(tl(`${a.number} ${a.title}`).padEnd(titleWidth))}  ${spark(a.averages, c)}  ${c.dim(`average ${averages}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`);
+    for (const s of a.sections) {
+      const scores = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : String(x))).join(' ');
+      out.push(`${tl(`  ${s.section} ${s.title}`).padEnd(titleWidth)}  ${spark(s.scores, c)}  ${scores.padEnd(h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);
+    }
+  }
+
+  const sustained = sectionsWith(h, 'sustained');
+  const slipped = sectionsWith(h, 'slipped-back');
+  if (sustained.length || slipped.length) out.push('');
+  if (sustained.length) out.push(wrapText(`${c.green.bold('★ Sustained')} - improvement held across two or more toolkits, to celebrate with the family: ${sustained.map((x) => tl(`${x.section} ${x.title}`)).join(', ')}`, width));
+  if (slipped.length) out.push(wrapText(`${c.red.bold('⚠ Slipped back')} - worse again after improving: ${slipped.map((x) => tl(`${x.section} ${x.title}`)).join(', ')}`, width));
+
+  if (h.changes.length) {
+    out.push('', c.bold.underline('Who changed what and when'));
+    for (const ch of h.changes) {
+      const who = ch.source.commit ? `${ch.source.date} ${tl(ch.source.author ?? '')} (${ch.source.commit.slice(0, 7)}${ch.source.subject ? ` "${tl(ch.source.subject)}"` : ''})` : 'not yet committed';
+      out.push(wrapText(`${who}: ${tl(ch.source.file)} - ${changeSummary(ch)}`, width, '  '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,93 @@
+import { decisionLabels } from '../analyse/summary-sheet.js';
+import type { ToolkitRecord } from '../record/types.js';
+import type { TemplateIndex } from '../template/load-template.js';
+import { terminalSafe, terminalSafeLine } from './safe-text.js';
+import { NOT_ASSESSED_MARK } from './score-style.js';
+import { wrapText } from './wrap.js';
+
+/** Fixed, not the terminal's: the same record must always give the same text, or git would show changes that are not there. */
+const WIDTH = 78;
+
+/**
+ * A record as stable plain text for git's textconv: one line per score with
+ * the section's name and the scale's words, free text wrapped at a fixed
+ * width under its heading. `git diff` and `git log -p` then read like a
+ * review diff ("1.1 Food and feeding: 4 -> 2") instead of YAML noise.
+ */
+export function renderRecordText(record: ToolkitRecord, template: TemplateIndex): string {
+  const tl = terminalSafeLine;
+  const out: string[] = [];
+  const text = (label: string, value: string | undefined, indent: string) => {
+    if (value === undefined || value.trim() === '') return;
+    out.push(`${indent}${label}:`, wrapText(terminalSafe(value).replace(/\s+/g, ' '), WIDTH, `${indent}  `));
+  };
+  const scaleLabel = new Map(template.template.scale.map((s) => [s.score, s.label.toLowerCase()]));
+  const { child, assessment } = record;
+  out.push(`${child.name ? `${tl(child.name)} ` : ''}(${tl(child.ref)}) - ${assessment.type === 'initial' ? 'initial toolkit' : 'review'} completed ${assessment.completed}`);
+  if (assessment.previous) out.push(`reviews the toolkit of ${assessment.previous}`);
+  out.push(`template ${tl(record.template)}`);
+  for (const m of child.family ?? []) out.push(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''}`);
+  const summary = record.summary ?? {};
+  out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
+  out.push(`discussed with safeguarding lead: ${summary.lead_consulted ?? 'not recorded'}`);
+  out.push(`next review: ${summary.next_review ?? 'not set'}`);
+
+  for (const tArea of template.template.areas) {
+    const area = record.areas?.[tArea.key];
+    out.push('', `${tArea.number} ${tl(tArea.title)}`);
+    for (const tSection of tArea.sections) {
+      const s = area?.sections?.[tSection.key];
+      const name = `  ${tSection.key} ${tl(tSection.title)}`;
+      if (s?.score !== undefined) {
+        const parent = s.parent_score !== undefined ? ` (parent ${s.parent_score})` : '';
+        out.push(`${name}: ${s.score} ${scaleLabel.get(s.score) ?? ''}${parent}${s.by ? `, by ${tl(s.by)}` : ''}`);
+      } else if (s?.not_relevant !== undefined) {
+        out.push(`${name}: not relevant`);
+        text('why', s.not_relevant, '    ');
+      } else {
+        out.push(`${name}: ${NOT_ASSESSED_MARK} not assessed`);
+      }
+      text('evidence', s?.evidence, '    ');
+    }
+    text('impact', area?.impact, '  ');
+    text('strengths', area?.strengths, '  ');
+    text('concerns', area?.concerns, '  ');
+  }
+
+  const voice = record.child_voice ?? {};
+  if (voice.working_well || voice.worried_about || voice.needs_to_happen) {
+    out.push('', "Child's voice");
+    text('working well', voice.working_well, '  ');
+    text('worried about', voice.worried_about, '  ');
+    text('needs to happen', voice.needs_to_happen, '  ');
+  }
+
+  out.push('', `Sessions (${assessment.sessions?.length ?? 0})`);
+  for (const s of assessment.sessions ?? []) {
+    out.push(`  ${s.date} ${s.type}${s.by ? ` by ${tl(s.by)}` : ''}${s.seen_alone ? ', child seen alone' : ''}`);
+    text('note', s.note, '    ');
+  }
+  out.push('', 'Contributors');
+  for (const c of assessment.contributors ?? []) out.push(`  ${tl(c.id)}: ${tl([c.name, c.role, c.agency].filter(Boolean).join(', '))}`);
+  text('involvement', assessment.involvement, '  ');
+  text('background', assessment.background, '  ');
+
+  out.push('', 'Plan');
+  text('analysis', summary.analysis, '  ');
+  text("parent's views", summary.parent_views, '  ');
+  for (const a of summary.actions ?? []) {
+    const meta = [a.who ? tl(a.who) : undefined, a.by ? `by ${a.by}` : undefined, a.done ? `done ${a.done}` : undefined].filter(Boolean).join('; ');
+    out.push(wrapText(`[${a.done ? 'x' : ' '}] ${terminalSafe(a.action)}${meta ? ` (${meta})` : ''}`, WIDTH, '  '));
+  }
+  const review = record.review;
+  if (review) {
+    out.push('', 'Review questions');
+    text('support working', review.support_working, '  ');
+    text('circumstances changed', review.circumstances_changed, '  ');
+    text('needs increased', review.needs_increased, '  ');
+    text('significant harm', review.significant_harm, '  ');
+    text('improvement sustained', review.improvement_sustained, '  ');
+    text('celebrated', review.celebrated, '  ');
+  }
+  return `${out.join('\n')}\n`;
+}

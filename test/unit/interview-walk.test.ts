@@ -1,0 +1,123 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { newDraft } from '../../src/interview/draft.js';
+import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
+import { schemaReference } from '../../src/interview/record-text.js';
+import { settleWithoutTerminal } from '../../src/interview/settle.js';
+import { SCHEMA_FILE } from '../../src/validate/schema-check.js';
+import { checkErrors, env, finalTexts, scripted, throughDraftFile, walk } from './interview-script.js';
+
+const start = () => newDraft({ template: 'nscp-ncscp/2021', household: false, out: '/tmp/out' });
+
+describe('the interview walk', () => {
+  it('walks the template: a complete interview gives a record that passes ntk check', () => {
+    const { draft, asked } = walk(start(), scripted());
+    const [text] = finalTexts(draft);
+    expect(text).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(checkErrors(text ?? '')).toEqual([]);
+    const record = parse(text ?? '') as Record<string, any>;
+    expect(record.areas['physical-care'].sections['1.1']).toEqual({ score: 3, by: 'hv1', parent_score: 2, evidence: 'Seen at the visit on 20/2.' });
+    expect(record.areas['physical-care'].sections['1.3']).toEqual({ not_relevant: 'Wears school uniform provided by the school.' });
+    expect(record.areas['physical-care'].sections['1.4']).toBeUndefined();
+    // Skipped areas are left out, and their sections never asked.
+    expect(Object.keys(record.areas)).toEqual(['physical-care', 'emotional-warmth']);
+    expect(asked.some((q) => q.id.includes('health-development/sections'))).toBe(false);
+    // The questions come from the template: every section of an assessed area is asked, with its descriptors.
+    const question = asked.find((q) => q.id === 'child1/areas/physical-care/sections/1.2/score');
+    expect(question?.context.join('\n')).toContain(env.template.section('1.2')?.section.descriptors['4']);
+    expect(question?.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
+  });
+
+  it('gives the same file when stopped after any answer and resumed from the saved draft', () => {
+    const script = scripted();
+    const whole = walk(start(), script);
+    const expected = finalTexts(whole.draft);
+    for (let stop = 0; stop <= whole.asked.length; stop += 3) {
+      const first = walk(start(), script, stop);
+      const resumed = walk(throughDraftFile(first.draft), script);
+      expect(finalTexts(resumed.draft)).toEqual(expected);
+      expect(first.asked.length + resumed.asked.length).toBe(whole.asked.length);
+    }
+  });
+
+  it('re-asks an answer that breaks a rule, with the reason', () => {
+    const draft = walk(start(), scripted(), 5).draft;
+    const completed = nextQuestion(draft, env);
+    expect(completed?.id).toBe('assessment/completed');
+    expect(completed?.check('2019-02-30')).toBe('2019-02-30 is not a real date (February 2019 has 28 days)');
+    expect(completed?.check('2021-05-01')).toMatch(/is in the future/);
+    expect(completed?.check('2014-01-01')).toMatch(/before the child was born/);
+    const ref = walk(start(), scripted(), 2).draft;
+    expect(nextQuestion(ref, env)?.check('-bad ref')).toMatch(/letters, digits/);
+  });
+
+  it('checks sessions against the completed date and the next review against it too', () => {
+    const { asked } = walk(start(), scripted());
+    const session = asked.find((q) => q.id === 'assessment/sessions/0/date');
+    expect(session?.check('2021-03-05')).toMatch(/after the date the toolkit is completed/);
+    const review = asked.find((q) => q.id === 'child1/summary/next_review');
+    expect(review?.check('2021-03-01')).toMatch(/must be after/);
+  });
+});
+
+describe('answers without a terminal', () => {
+  it('takes a partial record and names what is missing', () => {
+    const draft = newDraft({ template: 'nscp-ncscp/2021', household: false, out: '.', answers: [{ child: { name: 'Sam' }, assessment: { sessions: [{ type: 'phone' }] } }] });
+    const { missing } = settleWithoutTerminal(draft, env);
+    expect(missing).toEqual(['child.ref', 'assessment.completed', 'assessment.sessions.0.date']);
+  });
+
+  it('names a value it cannot use, with the reason', () => {
+    const draft = newDraft({ template: 'nscp-ncscp/2021', household: false, out: '.', answers: [{ child: { ref: 'X1' }, assessment: { completed: '2021-02-30' } }] });
+    expect(settleWithoutTerminal(draft, env).missing).toEqual(['assessment.completed (2021-02-30 is not a real date (February 2021 has 28 days))']);
+  });
+
+  it('asks only what the answers leave out, and nothing at all for a complete set', () => {
+    const answers = parse(finalTexts(walk(start(), scripted()).draft)[0] ?? '') as Record<string, unknown>;
+    const draft = newDraft({ template: 'nscp-ncscp/2021', household: false, out: '.', answers: [answers] });
+    const settled = settleWithoutTerminal(draft, env);
+    expect(settled.missing).toEqual([]);
+    expect(finalTexts(settled.draft)).toEqual(finalTexts(walk(start(), scripted()).draft));
+    const partial = structuredClone(answers) as Record<string, any>;
+    delete partial.summary.next_review;
+    const pending = interviewQuestions(newDraft({ template: 'nscp-ncscp/2021', household: false, out: '.', answers: [partial] }), env)
+      .filter((q) => !q.given)
+      .map((q) => q.id);
+    expect(pending).toContain('child1/summary/next_review');
+    expect(pending).not.toContain('child1/child/ref');
+    expect(pending).not.toContain('assessment/completed');
+    expect(pending).not.toContain('child1/areas/physical-care/sections/1.1/score');
+  });
+});
+
+describe('a household', () => {
+  it('asks shared questions once and writes them identically into each child\'s file', () => {
+    const script = scripted([
+      [/^child\/household$/, 'H-1'],
+      [/^household\/more\/1$/, true],
+    ]);
+    const { draft, asked } = walk(newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.' }), script);
+    const [first, second] = finalTexts(draft).map((t) => parse(t) as Record<string, any>);
+    expect(checkErrors(finalTexts(draft)[0] ?? '')).toEqual([]);
+    expect(checkErrors(finalTexts(draft)[1] ?? '')).toEqual([]);
+    expect(first?.child.ref).toBe('AB-01');
+    expect(second?.child.ref).toBe('AB-02');
+    expect(second?.assessment).toEqual(first?.assessment);
+    expect(second?.child.household).toBe('H-1');
+    expect(second?.areas['physical-care'].sections['1.2']).toEqual(first?.areas['physical-care'].sections['1.2']);
+    expect(asked.filter((q) => q.id.endsWith('sections/1.2/score')).map((q) => q.id)).toEqual(['areas/physical-care/sections/1.2/score']);
+    expect(asked.filter((q) => q.id === 'assessment/completed')).toHaveLength(1);
+    // What is about the child is asked per child and may differ.
+    expect(first?.areas['emotional-warmth'].sections['4.1'].score).toBe(2);
+    expect(second?.areas['emotional-warmth'].sections['4.1'].score).toBe(1);
+    expect(first?.child_voice).not.toEqual(second?.child_voice);
+    expect(asked.find((q) => q.id === 'child2/child_voice/working_well')?.message).toBe("Ali's own words: what is working well?");
+  });
+});
+
+describe('the schema line', () => {
+  it('points to the schema relatively inside this repository and absolutely elsewhere', () => {
+    expect(schemaReference('fixtures/mary-jo/MJ-09-2021-01-01.yaml')).toBe('../../schemas/toolkit.schema.json');
+    expect(schemaReference('/tmp/elsewhere/record.yaml')).toBe(SCHEMA_FILE);
+  });
+});
