@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoControlBytes } from '../support/output-safety.js';
-import { COMBINED_PAYLOAD, everyFieldRecord, freeTextPaths, markdownTrace, plantEverywhere, terminalTrace } from '../support/payloads.js';
+import { COMBINED_PAYLOAD, everyFieldRecord, freeTextPaths, htmlTrace, markdownTrace, plantEverywhere, terminalTrace } from '../support/payloads.js';
 import { ntk, repoRoot } from './run-ntk.js';
 
 /** Every property the schema types as free text (text or shortText, or a string with no fixed form). */
@@ -43,6 +43,9 @@ describe('record text cannot subvert the output', () => {
     await writeFile(join(dir, 'planted.yaml'), stringify(result.record, { lineWidth: 0 }));
     // Keys are record text too: unknown ones are quoted back in check's messages.
     await writeFile(join(dir, 'hostile-keys.yaml'), stringify({ ...base, [`x${COMBINED_PAYLOAD}`]: 1, child: { ...(base.child as object), [`y\u001b]0;PWN\u0007`]: 2 } }));
+    // An earlier toolkit with different planted text, so diff and history show changed words.
+    const initial = parse(await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml'), 'utf8')) as unknown;
+    await writeFile(join(dir, 'earlier.yaml'), stringify(plantEverywhere(initial, `${COMBINED_PAYLOAD} was`).record, { lineWidth: 0 }));
     // And so is a file's name, printed before every finding.
     await writeFile(join(dir, `name\u001b]0;PWN\u0007\u202e.yaml`), 'format: 1\n');
   });
@@ -80,6 +83,47 @@ describe('record text cannot subvert the output', () => {
       });
     }
   }
+
+  const reviewRuns: [string, string[], boolean][] = [
+    ['diff terminal', ['diff', 'earlier.yaml', 'planted.yaml'], false],
+    ['diff terminal', ['diff', 'earlier.yaml', 'planted.yaml'], true],
+    ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], false],
+    ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], true],
+  ];
+  for (const [label, args, colour] of reviewRuns) {
+    it(`${label}${colour ? ' with FORCE_COLOR=1' : ''}: no control byte, no trace of a planted sequence`, async () => {
+      const run = await ntk(args, { cwd: dir, env: colour ? { FORCE_COLOR: '1' } : {} });
+      expect(run.exitCode, run.stderr).toBe(0);
+      for (const [stream, text] of [['stdout', run.stdout], ['stderr', run.stderr]] as const) {
+        expectNoControlBytes(text, { allowColour: colour, label: `${label} ${stream}` });
+        expect(terminalTrace(text), `${label} ${stream}`).toBeNull();
+      }
+      // The planted text itself is shown, cleaned: the renderer was really given it.
+      expect(run.stdout).toContain('Text P ');
+    });
+  }
+
+  for (const [label, args] of [
+    ['diff markdown', ['diff', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
+    ['history markdown', ['history', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
+  ] as const) {
+    it(`${label}: inert text, no HTML, no live link, no broken table, no control byte`, async () => {
+      const run = await ntk(args, { cwd: dir });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expectNoControlBytes(run.stdout, { label });
+      expect(terminalTrace(run.stdout)).toBeNull();
+      expect(markdownTrace(run.stdout)).toBeNull();
+    });
+  }
+
+  it('summary html: everything escaped, no live link, no control byte', async () => {
+    const run = await ntk(['summary', 'planted.yaml', '--format', 'html', '--evidence', '--today', '2021-04-01'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expectNoControlBytes(run.stdout, { label: 'html' });
+    expect(terminalTrace(run.stdout)).toBeNull();
+    expect(htmlTrace(run.stdout)).toBeNull();
+    expect(run.stdout).toContain('&lt;b&gt;x&lt;/b&gt;');
+  });
 
   it('summary markdown: inert text, no HTML, no live link, no broken table, no control byte', async () => {
     const run = await ntk(['summary', 'planted.yaml', '--format', 'markdown', '--evidence', '--today', '2021-04-01'], { cwd: dir, env: { FORCE_COLOR: '1' } });

@@ -111,3 +111,9 @@ export async function everyFieldRecord(): Promise<Record<string, unknown>> {
   record.areas['physical-care']!.sections['1.3'] = { not_relevant: 'Reason it does not apply' };
   return record;
 }
+
+/** Planted Markdown or HTML became live HTML: raw tags from the payload, or a `javascript:` URL in an attribute. */
+export function htmlTrace(html: string): string | null {
+  for (const t of [/<script/i, /<img/i, /<b>x<\/b>/, /(?:href|src|action)\s*=\s*["']?\s*javascript:/i]) if (t.test(html)) return `found ${t} in HTML`;
+  return null;
+}
