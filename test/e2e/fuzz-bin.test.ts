@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzRuns, mutatedRecordText, structurallyMutatedRecord } from '../support/fuzz-pipeline.js';
-import { ntk } from './run-ntk.js';
+import { ntk, repoRoot } from './run-ntk.js';
 
-/** A few fuzz cases through the built bin, so argument handling, file reading and exit codes are covered too. */
+/** A few fuzz cases through the built bin (check, summary, diff), so argument handling, file reading and exit codes are covered too. */
 describe('fuzzing the built ntk', () => {
   let dir = '';
   let files: string[] = [];
@@ -41,6 +41,15 @@ describe('fuzzing the built ntk', () => {
     expect([0, 1]).toContain(run.exitCode);
     humane(run.stderr);
     expect(run.stdout).toMatch(new RegExp(`${files.length} files checked`));
+  });
+
+  it('diff against Mary Jo\'s first toolkit ends each case with exit 0 or 1 and a message, never a crash', async () => {
+    const original = join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml');
+    for (const file of files) {
+      const run = await ntk(['diff', original, file], { cwd: dir });
+      expect([0, 1], `${file}: ${run.stderr}`).toContain(run.exitCode);
+      humane(run.stderr);
+    }
   });
 
   it('summary ends each case with exit 0 or 1 and a message, never a crash', async () => {

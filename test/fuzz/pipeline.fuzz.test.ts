@@ -4,8 +4,8 @@ import { findControlBytes } from '../support/output-safety.js';
 import { fuzzRuns, mutatedRecordText, runPipeline, structurallyMutatedRecord } from '../support/fuzz-pipeline.js';
 
 /**
- * Random damage to valid records, and random bytes, through the check and
- * summary pipeline in process: nothing may throw, and every human output
+ * Random damage to valid records, and random bytes, through the check,
+ * summary and diff pipeline in process: nothing may throw, and every human output
  * stays free of control bytes (ntk's own colours aside).
  */
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -15,7 +15,7 @@ function expectSafe(bytes: Uint8Array): void {
   for (const out of outputs) expect(findControlBytes(out, { allowColour: true })).toBeNull();
 }
 
-describe('fuzzing the check and summary pipeline', () => {
+describe('fuzzing the check, summary and diff pipeline', () => {
   it('survives random text edits of Mary Jo\'s records', () => {
     fc.assert(fc.property(mutatedRecordText, (text) => expectSafe(encode(text))), { numRuns: fuzzRuns(60) });
   });

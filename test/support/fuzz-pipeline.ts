@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { diffRecords } from '../../src/analyse/review-diff.js';
 import { buildSummarySheet } from '../../src/analyse/summary-sheet.js';
+import type { ToolkitRecord } from '../../src/record/types.js';
+import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
+import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
+import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { readRecordBytes } from '../../src/read/read-record.js';
 import { makeChalk } from '../../src/render/color.js';
 import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty } from '../../src/render/findings-report.js';
@@ -21,9 +26,10 @@ export const maryJoTexts: string[] = readdirSync(maryJoFolder)
   .map((n) => readFileSync(new URL(n, maryJoFolder), 'utf8'));
 
 /**
- * What `ntk check` and `ntk summary` do with one file's bytes, in process:
- * read, validate, batch rules, every human and machine rendering, and the
- * summary sheet when the record is valid. Returns the outputs so callers
+ * What `ntk check`, `ntk summary` and `ntk diff` do with one file's bytes,
+ * in process: read, validate, batch rules, every human and machine
+ * rendering, and when the record is valid its summary sheet and its review
+ * diff against Mary Jo's first toolkit. Returns the outputs so callers
  * can inspect them; any exception is the bug a fuzzer looks for.
  */
 export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boolean; outputs: string[] } {
@@ -36,9 +42,27 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
   const valid = checked.record !== null && checked.template !== null && !findings.some((f) => f.severity === 'error');
   if (valid) {
     const sheet = buildSummarySheet(checked.record!, checked.template!, findings);
-    outputs.push(renderSummaryTerminal(sheet, colour, { width: 80, evidence: true }), renderSummaryMarkdown(sheet, { evidence: true }), JSON.stringify(sheet));
+    outputs.push(
+      renderSummaryTerminal(sheet, colour, { width: 80, evidence: true }),
+      renderSummaryMarkdown(sheet, { evidence: true }),
+      renderSummaryHtml(sheet, { evidence: true }),
+      JSON.stringify(sheet),
+    );
+    // What `ntk diff` does with the original record and this one, both ways round.
+    for (const [from, to] of [[original(), checked.record!], [checked.record!, original()]] as const) {
+      const diff = diffRecords(from, to, checked.template!);
+      outputs.push(renderDiffTerminal(diff, colour, 80), renderDiffMarkdown(diff));
+    }
   }
   return { valid, outputs };
+}
+
+let firstRecord: ToolkitRecord | null = null;
+
+/** Mary Jo's first toolkit as a valid record, the other side of every fuzzed diff. */
+function original(): ToolkitRecord {
+  firstRecord ??= parse(maryJoTexts[0]!) as ToolkitRecord;
+  return firstRecord;
 }
 
 /** Characters and tokens that mean something to YAML, for text mutations that reach the parser's corners. */
