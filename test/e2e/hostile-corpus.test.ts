@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readsEverything, writeGeneratedHostileFiles, type GeneratedHostileFile, type HostileExpectation } from '../support/hostile-files.js';
 import { expectNoControlBytes } from '../support/output-safety.js';
 import { terminalTrace } from '../support/payloads.js';
-import { ntk, type NtkRun } from './run-ntk.js';
+import { ntk, type JsonFinding, type NtkRun } from './run-ntk.js';
 
 /** fixtures/hostile/: each file, and the first error it must produce (exit 0: a valid record despite its oddity). */
 const committed: Record<string, HostileExpectation> = {
@@ -57,14 +57,6 @@ const committed: Record<string, HostileExpectation> = {
 
 const stackTrace = /^\s+at .+:\d+(:\d+)?\)?$/m;
 
-interface JsonFinding {
-  file: string;
-  line: number | null;
-  column: number | null;
-  severity: string;
-  code: string;
-  message: string;
-}
 
 function expectHumane(run: NtkRun, label: string): void {
   expect(run.stderr, label).not.toMatch(stackTrace);
