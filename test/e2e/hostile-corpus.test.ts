@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readsEverything, writeGeneratedHostileFiles, type GeneratedHostileFile, type HostileExpectation } from '../support/hostile-files.js';
 import { expectNoControlBytes } from '../support/output-safety.js';
 import { terminalTrace } from '../support/payloads.js';
-import { ntk, type JsonFinding, type NtkRun } from './run-ntk.js';
+import { ntk, repoRoot, type JsonFinding, type NtkRun } from './run-ntk.js';
 
 /** fixtures/hostile/: each file, and the first error it must produce (exit 0: a valid record despite its oddity). */
 const committed: Record<string, HostileExpectation> = {
@@ -142,6 +142,17 @@ describe('hostile input: fixtures/hostile', () => {
   });
 });
 
+describe('hostile input: history', () => {
+  it('reports every bad file of the corpus like check and still draws the timeline of the rest (exit 1)', async () => {
+    const run = await ntk(['history', 'fixtures/hostile', '--no-git'], { timeout: 60_000 });
+    expect(run.exitCode).toBe(1);
+    expectHumane(run, 'history');
+    for (const [name, want] of Object.entries(committed)) {
+      if (want.exit === 1 && want.at && name.endsWith('.yaml')) expect(run.stderr, name).toContain(`fixtures/hostile/${name}:${want.at} error`);
+    }
+  });
+});
+
 describe('hostile input: redact', () => {
   it('copies only the valid records of the corpus and reports the rest like check (exit 1)', async () => {
     const { mkdtemp, readdir } = await import('node:fs/promises');
@@ -187,6 +198,15 @@ describe('hostile input: generated at test time (huge, binary, looping, unreadab
       expect(run.exitCode, f.name).toBe(f.summaryExit ?? f.exit);
       expectHumane(run, `summary ${f.name}`);
       expect(run.stderr, f.name).toContain(f.summaryExit === 2 ? 'no such file' : f.code);
+    });
+  });
+
+  it('diff against a valid record refuses each one with exit 1 and a message', async () => {
+    const original = join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml');
+    await eachLimited(applicable(), async (f) => {
+      const run = await ntk(['diff', original, f.name], { cwd: dir, timeout: 20_000 });
+      expect(run.exitCode, f.name).toBe(f.summaryExit ?? f.exit);
+      expectHumane(run, `diff ${f.name}`);
     });
   });
 
