@@ -62,7 +62,7 @@ export function scoreBadge(score: number, options: { label?: string; small?: boo
 /**
  * CSS shared by every page: calm system fonts, good contrast, long words
  * wrapped rather than clipped, backgrounds kept when printed (the score
- * fills carry meaning), and an A4 page.
+ * fills carry meaning), the page header and labels, and an A4 page.
  */
 export const baseCss = `
 :root { --ink: #1d1d1f; --muted: #55585e; --rule: #c9ccd1; --paper: #fff; --tint: #f4f5f7; --accent: #5b2a86; }
@@ -96,10 +96,24 @@ th, td { text-align: left; vertical-align: top; }
     repeating-linear-gradient(135deg, rgba(255,255,255,0.22) 0 0.09em, transparent 0.09em 0.32em); }
 .s4 .bar { height: 0.85em; }
 
+/* The header and labels every page shares: kicker, name, when; area numbers, section keys, run-in labels. */
+.kicker { margin: 0; color: var(--muted); font-size: 0.85em; letter-spacing: 0.02em; }
+h1 { font-size: 1.9em; margin: 0.05em 0 0.1em; }
+.title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1em; margin-bottom: 0.3em; }
+.when { margin: 0; }
+.missing { color: #8a4b00; font-weight: 600; }
+h3 { font-size: 1em; }
+.lbl { font-weight: 700; }
+.num { display: inline-block; min-width: 1.4em; padding: 0 0.25em; border-radius: 0.2em; background: var(--ink); color: #fff; text-align: center; font-weight: 700; }
+.key { font-weight: 700; font-variant-numeric: tabular-nums; }
+.na { display: inline-block; font-size: 0.85em; color: var(--muted); border: 1px dashed var(--muted); border-radius: 0.25em; padding: 0 0.3em; }
+.impact .lbl { color: var(--accent); }
+
 @page { size: A4; margin: 10mm 11mm 11mm; }
 @media print {
   /* On paper, the narrower system faces first (Arial's metrics), so a full record keeps to two pages. */
   body { padding: 0; max-width: none; font: 9.5pt/1.2 "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", system-ui, sans-serif; }
+  h1 { font-size: 1.5em; }
 }
 `;
 

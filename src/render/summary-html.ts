@@ -189,19 +189,11 @@ function plural(n: number, word: string): string {
 
 const summaryCss = `
 .head { border-bottom: 3px solid var(--accent); padding-bottom: 0.4em; margin-bottom: 0.6em; }
-.kicker { margin: 0; color: var(--muted); font-size: 0.85em; letter-spacing: 0.02em; }
-h1 { font-size: 1.9em; margin: 0.05em 0 0.1em; }
-.title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1em; margin-bottom: 0.3em; }
-.when { margin: 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.05em 0.8em; margin: 0; font-size: 0.9em; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; }
 h2 { font-size: 1.2em; margin: 0.9em 0 0.4em; color: var(--accent); break-after: avoid; }
-h3 { font-size: 1em; }
 h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0 0 0.1em; }
-.lbl { font-weight: 700; }
-.num { display: inline-block; min-width: 1.4em; padding: 0 0.25em; border-radius: 0.2em; background: var(--ink); color: #fff; text-align: center; font-weight: 700; }
-.key { font-weight: 700; font-variant-numeric: tabular-nums; }
 
 .grid { table-layout: fixed; font-size: 0.86em; }
 .grid th, .grid td { border: 1px solid var(--rule); padding: 0.2em 0.3em; }
@@ -216,7 +208,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .cell .scores { display: flex; flex-direction: column; align-items: flex-end; gap: 0.15em; }
 .parent { white-space: nowrap; color: var(--muted); font-size: 0.85em; }
 .talk { display: inline-block; font-size: 0.8em; line-height: 1.2; border: 1px dashed var(--ink); border-radius: 0.8em; padding: 0 0.4em; margin-top: 0.15em; white-space: nowrap; }
-.na { display: inline-block; font-size: 0.85em; color: var(--muted); border: 1px dashed var(--muted); border-radius: 0.25em; padding: 0 0.3em; }
 .totals { font-size: 0.9em; margin: 0.15em 0 0; }
 
 .houses { display: grid; grid-template-columns: repeat(auto-fit, minmax(14em, 1fr)); gap: 0.5em; }
@@ -229,7 +220,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .area h3 { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.35em; margin-bottom: 0.35em; }
 .highest { margin-left: auto; font-weight: 400; font-size: 0.8em; color: var(--muted); }
 .impact { border-left: 4px solid var(--accent); background: #f3eef8; padding: 0.3em 0.5em; margin-bottom: 0.35em; font-size: 1.04em; }
-.impact .lbl { color: var(--accent); }
 .note { margin-bottom: 0.25em; }
 .small { font-size: 0.85em; }
 .evidence { margin: 0; padding-left: 1.1em; font-size: 0.88em; }
@@ -244,7 +234,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .decision { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 0.5em; margin-bottom: 0.5em; }
 .decision p { margin: 0; padding: 0.2em 0.55em; border: 2px solid var(--accent); border-radius: 0.4em; }
 .decision .k { display: block; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
-.missing { color: #8a4b00; font-weight: 600; }
 .actions { font-size: 0.92em; margin-top: 0.3em; }
 .actions th, .actions td { border-bottom: 1px solid var(--rule); padding: 0.12em 0.5em 0.12em 0; }
 .actions th { font-weight: 600; color: var(--muted); white-space: nowrap; }
@@ -252,7 +241,6 @@ h4 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color:
 .actions tr { break-inside: avoid; }
 
 @media print {
-  h1 { font-size: 1.5em; }
   h2 { font-size: 1.12em; margin: 0.55em 0 0.3em; }
   .head { margin-bottom: 0.3em; }
   .houses p { margin: 0; }

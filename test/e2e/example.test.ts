@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('ntk example', () => {
   it('writes the records unchanged and a README', async () => {
-    expect((await readdir(out)).sort()).toEqual(['MJ-01-2020-09-29.yaml', 'MJ-01-2020-12-15.yaml', 'MJ-01-2021-03-16.yaml', 'MJ-02-2020-09-29.yaml', 'README.md']);
+    expect((await readdir(out)).filter((f) => !f.endsWith('.html')).sort()).toEqual(['MJ-01-2020-09-29.yaml', 'MJ-01-2020-12-15.yaml', 'MJ-01-2021-03-16.yaml', 'MJ-02-2020-09-29.yaml', 'README.md']);
     for (const f of ['MJ-01-2020-09-29.yaml', 'MJ-02-2020-09-29.yaml']) {
       expect(await readFile(join(out, f), 'utf8')).toBe(await readFile(join(repoRoot, 'fixtures/mary-jo', f), 'utf8'));
     }
@@ -45,6 +45,26 @@ describe('ntk example', () => {
     expect(readme).toContain(demote(summary.stdout, 3));
     const history = await ntk(['history', '.', '--child', 'MJ-01', '--format', 'markdown', '--no-git'], { cwd: out });
     expect(readme).toContain(demote(history.stdout, 2));
+  });
+
+  it('writes a page to print for every summary sheet and review diff, linked from the README by relative links', async () => {
+    const pages = (await readdir(out)).filter((f) => f.endsWith('.html')).sort();
+    expect(pages).toEqual([
+      'diff-MJ-01-2020-09-29-to-MJ-01-2020-12-15.html',
+      'diff-MJ-01-2020-12-15-to-MJ-01-2021-03-16.html',
+      'summary-MJ-01-2020-09-29.html',
+      'summary-MJ-01-2020-12-15.html',
+      'summary-MJ-01-2021-03-16.html',
+      'summary-MJ-02-2020-09-29.html',
+    ]);
+    const links = [...readme.matchAll(/\]\(([^)]+\.html)\)/g)].map((m) => m[1]);
+    expect([...links].sort()).toEqual(pages);
+    // Each page is exactly what ntk prints for the same record(s) on the day.
+    const summary = await ntk(['summary', 'MJ-01-2020-12-15.yaml', '--format', 'html', '--today', '2020-12-15'], { cwd: out });
+    expect((await readFile(join(out, 'summary-MJ-01-2020-12-15.html'), 'utf8')).trimEnd()).toBe(summary.stdout);
+    const diff = await ntk(['diff', 'MJ-01-2020-09-29.yaml', 'MJ-01-2020-12-15.yaml', '--format', 'html'], { cwd: out });
+    expect((await readFile(join(out, 'diff-MJ-01-2020-09-29-to-MJ-01-2020-12-15.html'), 'utf8')).trimEnd()).toBe(diff.stdout);
+    expect(readme).toContain('made by `ntk diff MJ-01-2020-09-29.yaml MJ-01-2020-12-15.yaml --format html`');
   });
 
   it('refuses a folder that is not empty without --force (exit 2), and writes into it with --force', async () => {

@@ -2,6 +2,7 @@ import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { makeChalk } from '../../render/color.js';
+import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
 import { UsageError } from '../cli-error.js';
@@ -13,7 +14,7 @@ import { writeOutput } from '../write-output.js';
 export interface DiffOptions {
   from?: string;
   to?: string;
-  format: 'terminal' | 'markdown' | 'json';
+  format: 'terminal' | 'markdown' | 'json' | 'html';
   exitCode?: boolean;
   output?: string;
   force?: boolean;
@@ -39,6 +40,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   const diff = diffRecords(before.record, after.record, after.template, sources);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+  else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
   else text = renderDiffTerminal(diff, options.output ? makeChalk(0) : ctx.out, ctx.width);
   await writeOutput(text, options, ctx);

@@ -6,10 +6,12 @@ import { buildHistories } from '../../analyse/history.js';
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readRecordBytes } from '../../read/read-record.js';
+import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
 import { sideTitle } from '../../render/diff-style.js';
 import { markdownInline } from '../../render/safe-text.js';
+import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -47,9 +49,10 @@ export async function runExample(name: string, options: ExampleOptions, ctx: Cli
     records.push(validOrReport(file, read.record, read.findings, ctx, completed));
   }
   const story = await readFile(join(source, 'story.md'), 'utf8');
-  const readme = workedExample(name, story, records);
+  const { readme, pages } = workedExample(name, story, records);
+  for (const [file, html] of pages) await writeFileAtomic(join(out, file), html, { overwrite: options.force === true, mode: 0o644 });
   await writeFileAtomic(join(out, 'README.md'), readme, { overwrite: options.force === true, mode: 0o644 });
-  ctx.stderr.write(`wrote ${join(out, 'README.md')} and ${records.length} records\n`);
+  ctx.stderr.write(`wrote ${join(out, 'README.md')}, ${records.length} records and ${pages.size} pages to print\n`);
   return 0;
 }
 
@@ -69,11 +72,21 @@ function demote(markdown: string, levels: number): string {
   return markdown.replace(/^(#+) /gm, (_m, hashes: string) => `${hashes}${'#'.repeat(levels)} `);
 }
 
+const baseName = (file: string) => file.replace(/\.ya?ml$/, '');
+
+/** A Markdown link to a page written beside the README. */
+function pageLink(file: string, text: string): string {
+  return `[${text}](${encodeURI(file)})`;
+}
+
 /**
  * The story as written, then everything ntk shows about it, generated now
  * from the records written beside it; the questions for discussion last.
+ * Beside it, the printable pages (HTML): each summary sheet and each review
+ * diff, linked from the README.
  */
-function workedExample(name: string, story: string, records: ValidRecord[]): string {
+function workedExample(name: string, story: string, records: ValidRecord[]): { readme: string; pages: Map<string, string> } {
+  const pages = new Map<string, string>();
   const questionsAt = story.search(/^## Questions for discussion/m);
   const prose = (questionsAt >= 0 ? story.slice(0, questionsAt) : story).trimEnd();
   const questions = questionsAt >= 0 ? story.slice(questionsAt).trimEnd() : '';
@@ -87,26 +100,47 @@ function workedExample(name: string, story: string, records: ValidRecord[]): str
     '## What ntk shows',
     '',
     `Everything from here to the questions was produced by \`ntk\` from the records in this folder (${ordered.map((r) => `\`${r.file}\``).join(', ')}) ` +
-      `when the folder was written. Run the same commands yourself, for example \`ntk summary ${ordered[0]?.file ?? ''}\`, \`ntk diff\` on two of the files, or \`ntk history .\`.`,
+      `when the folder was written. Run the same commands yourself, for example \`ntk summary ${ordered[0]?.file ?? ''}\`, \`ntk diff\` on two of the files, or \`ntk history .\`. ` +
+      'Each summary sheet and review diff also has a page to print, an HTML file beside this one that opens in any browser, linked below.',
     '',
     '## The summary sheets',
     '',
   );
   for (const r of ordered) {
     const sheet = buildSummarySheet(r.record, r.template, r.findings);
-    parts.push(`### ${markdownInline(childName(r))}: ${lowerFirst(sideTitle(sideOf(r)))}`, '', demote(renderSummaryMarkdown(sheet, { evidence: true }), 3), `*Produced by \`ntk summary ${r.file} --evidence --today ${r.record.assessment.completed}\`.*`, '');
+    const page = `summary-${baseName(r.file)}.html`;
+    pages.set(page, renderSummaryHtml(sheet));
+    parts.push(
+      `### ${markdownInline(childName(r))}: ${lowerFirst(sideTitle(sideOf(r)))}`,
+      '',
+      `To print for the family or a meeting: ${pageLink(page, page)}, made by \`ntk summary ${r.file} --format html --today ${r.record.assessment.completed}\`.`,
+      '',
+      demote(renderSummaryMarkdown(sheet, { evidence: true }), 3),
+      `*Produced by \`ntk summary ${r.file} --evidence --today ${r.record.assessment.completed}\`.*`,
+      '',
+    );
   }
   const pairs = [...byChild.values()].flatMap((list) => list.slice(1).map((r, i) => [list[i]!, r] as const));
   if (pairs.length) {
     parts.push('## What changed at each review', '');
     for (const [before, after] of pairs) {
       const diff = diffRecords(before.record, after.record, after.template, { from: before.file, to: after.file });
-      parts.push(`### ${markdownInline(childName(after))}: ${lowerFirst(sideTitle(diff.from))} → ${lowerFirst(sideTitle(diff.to))}`, '', demote(renderDiffMarkdown(diff), 3), `*Produced by \`ntk diff ${before.file} ${after.file} --format markdown\`.*`, '');
+      const page = `diff-${baseName(before.file)}-to-${baseName(after.file)}.html`;
+      pages.set(page, renderDiffHtml(diff, after.template.template));
+      parts.push(
+        `### ${markdownInline(childName(after))}: ${lowerFirst(sideTitle(diff.from))} → ${lowerFirst(sideTitle(diff.to))}`,
+        '',
+        `To print for the review meeting: ${pageLink(page, page)}, made by \`ntk diff ${before.file} ${after.file} --format html\`.`,
+        '',
+        demote(renderDiffMarkdown(diff), 3),
+        `*Produced by \`ntk diff ${before.file} ${after.file} --format markdown\`.*`,
+        '',
+      );
     }
   }
   const histories = buildHistories(ordered.map((r) => ({ record: r.record, template: r.template, source: { file: r.file, commit: null, author: null, date: null, subject: null } })));
   parts.push('## Over time', '', demote(renderHistoryMarkdown(histories.filter((h) => h.points.length > 1)), 2), `*Produced by \`ntk history . --format markdown\`.*`, '');
   if (questions) parts.push(questions, '');
   parts.push('---', '', `*Written by \`ntk example ${name}\`. The story is fictional; see "About this case study" above.*`);
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return { readme: `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, pages };
 }

@@ -15,7 +15,7 @@ export function defineDiff(program: Command): void {
     .argument('[new]', 'the later record')
     .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
     .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
     .option('--exit-code', 'exit 1 when any section deteriorated')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--force', 'replace --output if it exists')
@@ -25,7 +25,8 @@ export function defineDiff(program: Command): void {
       '\nExamples:\n  $ ntk diff fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-01-2020-12-15.yaml\n' +
         '  $ ntk diff records/MJ-01.yaml --from HEAD~1\n' +
         '  $ ntk diff records/MJ-01.yaml --from v1 --to v2 --format markdown --output changes.md\n' +
-        '  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json\n\n' +
+        '  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json\n' +
+        '  $ ntk diff old.yaml new.yaml --format html --output changes.html   (a page to print on A4)\n\n' +
         'Exit codes: 0 done, 1 a record is not valid (or with --exit-code: a section deteriorated), 2 usage error\n' +
         '(including a git revision that does not exist).',
     )

@@ -1,0 +1,335 @@
+import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
+import { decisionLabels } from '../analyse/summary-sheet.js';
+import type { Action, Session } from '../record/types.js';
+import { longDate } from '../validate/dates.js';
+import { changeSymbol, sideTitle } from './diff-style.js';
+import { escapeHtml as h, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
+
+/** What the page needs from the template: its title, and the words for each score in the key. */
+export interface DiffHtmlTemplate {
+  title: string;
+  scale: readonly { score: number; label: string }[];
+}
+
+/**
+ * A review rewrites most of a record's text, and one page holds about this
+ * much of it. Beyond it the page keeps the impact on the child and the
+ * child's own words in full and shortens the rest (evidence, strengths,
+ * concerns, analysis, parent's views, session notes) to the phrases that
+ * changed, or names them as reworded, and says so on the page.
+ */
+const FULL_TEXT_BUDGET = 3000;
+
+const changeWords: Record<SectionChange, string> = {
+  improved: 'better',
+  deteriorated: 'worse',
+  unchanged: 'the same',
+  'newly-assessed': 'newly looked at',
+  'no-longer-assessed': 'no longer looked at',
+};
+
+const verdictWords: Record<AreaVerdict, string> = {
+  improved: 'Better',
+  deteriorated: 'Worse',
+  mixed: 'Some better, some worse',
+  unchanged: 'The same',
+  'newly-assessed': 'Newly looked at',
+  'no-longer-assessed': 'No longer looked at',
+  'not-scored': 'Not scored',
+};
+
+const verdictSymbol: Record<AreaVerdict, string> = { ...changeSymbol, mixed: '▼▲', 'not-scored': '' };
+
+const fieldWords: Record<string, string> = { evidence: 'evidence', not_relevant: 'why not relevant', impact: 'impact', strengths: 'strengths', concerns: 'concerns' };
+
+/**
+ * The review diff as one printable HTML page, for the review meeting and the
+ * family: area by area what got better, worse or stayed the same, each
+ * section's old and new score, how the impact on the child changed, the
+ * child's words, and what happened to the plan. Wording is for a parent to
+ * follow. Lower scores mean better care.
+ */
+export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): string {
+  const childName = diff.to.name ?? diff.to.ref;
+  const fullText = diff.text.reduce((n, t) => n + (t.from?.length ?? 0) + (t.to?.length ?? 0), 0) <= FULL_TEXT_BUDGET;
+  // One flow in two columns: the areas, then the child's words and the plan fill whatever the areas leave, so the page holds the most.
+  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff)];
+  const body = `${header(diff, template, childName)}
+${legend(template, childName)}
+<div class="flow">
+${flow.filter(Boolean).join('\n')}
+</div>`;
+  return htmlPage({
+    title: `What changed: ${childName}, ${longDate(diff.from.completed)} to ${longDate(diff.to.completed)}`,
+    css: diffCss,
+    footer: `${childName} · what changed ${longDate(diff.from.completed)} to ${longDate(diff.to.completed)}`,
+    body,
+  });
+}
+
+function header(diff: ReviewDiff, template: DiffHtmlTemplate, childName: string): string {
+  const c = diff.counts;
+  const weeks = Math.round(diff.daysBetween / 7);
+  const counts = [`<strong>${count(c.improved)}</strong> better`, `<strong>${count(c.deteriorated)}</strong> worse`, `<strong>${count(c.unchanged)}</strong> the same`];
+  if (c['newly-assessed']) counts.push(`<strong>${c['newly-assessed']}</strong> newly looked at`);
+  if (c['no-longer-assessed']) counts.push(`<strong>${c['no-longer-assessed']}</strong> no longer looked at`);
+  const total = Object.values(c).reduce((a, b) => a + b, 0);
+  const d = diff.decision;
+  const label = (x: typeof d.from) => (x ? h(decisionLabels[x]) : '<span class="missing">not recorded</span>');
+  const decision = d.changed
+    ? `<strong>changed</strong> from ${label(d.from)} to <strong>${label(d.to)}</strong>`
+    : `<strong>${label(d.to)}</strong>, the same as before`;
+  const sources = diff.from.source && diff.to.source ? ` · compares ${h(diff.from.source)} and ${h(diff.to.source)}` : '';
+  const different = diff.sameChild
+    ? ''
+    : `<p class="warning"><strong>These toolkits are about different children</strong> (${h(diff.from.ref)} and ${h(diff.to.ref)}): the changes below compare two children, not one child over time.</p>`;
+  return `<header class="head">
+<p class="kicker">${h(template.title)} · what changed at the review${sources}</p>
+<div class="title"><h1>${h(childName)}${diff.to.name ? ` <span class="muted ref">(${h(diff.to.ref)})</span>` : ''}</h1>
+<p class="when">${h(sideTitle(diff.from))} → <strong>${h(sideTitle(diff.to))}</strong>: ${diff.daysBetween} days${weeks >= 2 ? ` (about ${weeks} weeks)` : ''} apart</p></div>
+${different}<div class="overall">
+<p><span class="k">Of ${total} ${total === 1 ? 'section' : 'sections'}</span> ${counts.join(', ')}</p>
+<p><span class="k">Decision</span> ${decision}</p>
+</div>
+</header>`;
+}
+
+function count(n: number): string {
+  return n === 0 ? 'none' : String(n);
+}
+
+function legend(template: DiffHtmlTemplate, childName: string): string {
+  const key = scoreLegend(template.scale, [
+    '<span class="arrow">→</span> earlier score, then the score now',
+    `<span class="chg improved">${changeSymbol.improved} better</span> lower score, better care`,
+    `<span class="chg deteriorated">${changeSymbol.deteriorated} worse</span>`,
+    `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span> the same score, 1 or 2, both times: good care that lasted`,
+  ]);
+  return `<h2>Area by area: how ${h(childName)}'s care has changed</h2>\n${key}`;
+}
+
+function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText: boolean): string {
+  const sections = diff.sections.filter((s) => s.area === area.area);
+  const out = [
+    `<article class="area">`,
+    `<h3><span class="num">${area.number}</span> ${h(area.title)} <span class="verdict v-${area.verdict}">${verdictSymbol[area.verdict]} ${verdictWords[area.verdict]}</span> <span class="line">${areaLine(area)}</span></h3>`,
+  ];
+  if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map(sectionRow).join('')}</tbody></table>`);
+  const texts = diff.text.filter((t) => t.area === area.area);
+  const impact = texts.find((t) => t.path.endsWith('.impact'));
+  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact)}</div>`);
+  const others = texts.filter((t) => t !== impact);
+  if (others.length > 0) {
+    if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(capitalise(shortLabel(t)))}</span> ${textChange(t)}</div>`));
+    else out.push(compactList(others));
+  }
+  out.push('</article>');
+  return out.join('\n');
+}
+
+/** The area's change in words, e.g. "3 better, 1 the same; highest 4 → 3". */
+function areaLine(area: AreaDiff): string {
+  const c = area.counts;
+  const parts: string[] = [];
+  if (c.improved) parts.push(`${c.improved} better`);
+  if (c.deteriorated) parts.push(`${c.deteriorated} worse`);
+  if (c.unchanged) parts.push(`${c.unchanged} the same`);
+  if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly looked at`);
+  if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer looked at`);
+  const { highestFrom: from, highestTo: to } = area;
+  // The scores and their arrow stay on one line.
+  const highest = from !== to ? `highest ${from ?? 'none'}\u00a0→\u00a0${to ?? 'none'}` : to !== null ? `highest ${to} as before` : '';
+  return [parts.join(', '), highest].filter(Boolean).join('; ');
+}
+
+function sectionRow(s: SectionDiff): string {
+  const kept = s.change === 'unchanged' && s.to !== null && s.to <= 2;
+  const parent = s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '';
+  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
+}
+
+function score(value: number | null, state: SectionDiff['fromState']): string {
+  if (value === null) return `<span class="na">${state === 'not-relevant' ? 'n/r' : '-'}</span>`;
+  return scoreBadge(value, { small: true });
+}
+
+/** "1.1 Food and feeding - evidence" within its own area reads as "1.1 evidence"; text outside the areas keeps its label. */
+function shortLabel(t: TextDiff): string {
+  if (t.area === null) return t.label;
+  const field = t.path.slice(t.path.lastIndexOf('.') + 1);
+  const section = /\.sections\.(.+)\.[^.]+$/.exec(t.path)?.[1];
+  const words = fieldWords[field] ?? field;
+  return section ? `${section} ${words}` : words;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Changed text, readably: a few words changed are marked in place (struck
+ * out, and underlined); text mostly rewritten is shown whole, before and now,
+ * since a patchwork of marks would be unreadable.
+ */
+function textChange(t: TextDiff): string {
+  if (t.from === null) return `<span class="tag">new</span> ${h(t.to ?? '')}`;
+  if (t.to === null) return `<span class="tag">removed</span> <del>${h(t.from)}</del>`;
+  if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${h(t.from)}</span> <span class="now"><span class="tag">now</span> ${h(t.to)}</span>`;
+  return wordDiff(t.parts);
+}
+
+function wordDiff(parts: readonly WordPart[]): string {
+  return parts.map((p) => (p.kind === 'same' ? h(p.text) : p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`)).join('');
+}
+
+/** Only the changed phrases, each with a few words either side, the rest as "…". */
+function changedPhrases(parts: readonly WordPart[], context = 4): string {
+  return parts
+    .map((p, i) => {
+      if (p.kind !== 'same') return p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`;
+      const words = p.text.split(/(\s+)/);
+      const first = i === 0;
+      const last = i === parts.length - 1;
+      const keep = context * 2;
+      if (words.length <= keep * 2 + 1 || (first && last)) return h(p.text);
+      if (first) return `… ${h(words.slice(-keep).join(''))}`;
+      if (last) return `${h(words.slice(0, keep).join(''))} …`;
+      return `${h(words.slice(0, keep).join(''))} … ${h(words.slice(-keep).join(''))}`;
+    })
+    .join('');
+}
+
+/**
+ * On a full page, shortened text: a few changed words as phrases; text
+ * rewritten, added or removed named in one line, a section's fields together
+ * ("evidence for 1.1, 1.2").
+ */
+function compactList(texts: readonly TextDiff[]): string {
+  const phrased = texts.filter((t) => t.from !== null && t.to !== null && !t.rewritten);
+  const out = phrased.map((t) => `<div class="note"><span class="lbl">${h(shortLabel(t))}</span> ${changedPhrases(t.parts)}</div>`);
+  const groups = new Map<string, string[]>();
+  for (const t of texts.filter((x) => !phrased.includes(x))) {
+    const section = /\.sections\.(.+)\.([^.]+)$/.exec(t.path);
+    const what = section ? `${fieldWords[section[2] ?? ''] ?? section[2]} for` : shortLabel(t);
+    const change = t.from === null ? ' (new)' : t.to === null ? ' (removed)' : '';
+    groups.set(what, [...(groups.get(what) ?? []), `${section?.[1] ?? ''}${change}`.trim()]);
+  }
+  if (groups.size > 0) {
+    const named = [...groups].map(([what, keys]) => h([what, keys.filter(Boolean).join(', ')].filter(Boolean).join(' ')));
+    out.push(`<p class="also"><span class="lbl">Also reworded:</span> ${named.join('; ')}</p>`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * The child's own words: when the page is full, words rewritten since are given as
+ * they are now, which is what the review hears; the earlier words are on the
+ * earlier summary sheet.
+ */
+function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
+  const texts = diff.text.filter((t) => t.path.startsWith('child_voice.'));
+  if (texts.length === 0) return '';
+  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${h(t.to ?? '')}</span>`);
+  const houses = texts.map((t) => `<div><h3>${h(t.label.replace(/^Child's voice - /, ''))}</h3>${said(t)}</div>`);
+  return `<section class="voice">
+<h2>What ${h(childName)} says now</h2>
+<div class="houses">${houses.join('')}</div>
+</section>`;
+}
+
+function otherText(diff: ReviewDiff, fullText: boolean): string {
+  const texts = diff.text.filter((t) => t.area === null && !t.path.startsWith('child_voice.'));
+  const voiceChanged = diff.text.some((t) => t.path.startsWith('child_voice.') && t.rewritten);
+  const omitted = `${voiceChanged ? "the child's earlier words and " : ''}the wording marked "reworded"`;
+  const shortened = fullText ? '' : `<p class="shortened muted">To fit one page, ${omitted} ${voiceChanged ? 'are' : 'is'} not repeated here: each toolkit's summary sheet has it in full.</p>`;
+  if (texts.length === 0) return shortened;
+  const body = fullText ? texts.map((t) => `<div class="note"><span class="lbl">${h(t.label)}</span> ${textChange(t)}</div>`).join('\n') : compactList(texts);
+  return `<section class="other">${body}${shortened}</section>`;
+}
+
+function sessions(diff: ReviewDiff, withNotes: boolean): string {
+  if (diff.sessionsAdded.length === 0) return '';
+  const items = diff.sessionsAdded.map((s) => sessionItem(s, withNotes));
+  // Without their notes, the sessions run on as one paragraph; with them, one a line.
+  return `<section class="block"><h2>Visits and meetings since (${diff.sessionsAdded.length})</h2>${withNotes ? `<ul class="list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="list">${items.join('; ')}.</p>`}</section>`;
+}
+
+function plan(diff: ReviewDiff): string {
+  const { added, completed, dropped } = diff.actions;
+  if (added.length + completed.length + dropped.length === 0) return '';
+  const items = [
+    ...completed.map((a) => actionItem(added.includes(a) ? 'added and done' : 'done', 'done', a, a.done ? `, ${longDate(a.done)}` : '')),
+    ...added.filter((a) => !completed.includes(a)).map((a) => actionItem('new', 'new', a, a.by ? `, by ${longDate(a.by)}` : '')),
+    ...dropped.map((a) => actionItem('no longer in the plan', 'dropped', a, '')),
+  ];
+  return `<section class="block"><h2>The plan</h2><ul class="list">${items.join('')}</ul></section>`;
+}
+
+function sessionItem(s: Session, withNote: boolean): string {
+  const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${h(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
+  return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${h(s.note)}</span>` : ''}`;
+}
+
+function actionItem(word: string, cls: string, a: Action, when: string): string {
+  return `<li><span class="tag ${cls}">${word}</span> ${h(a.action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
+}
+
+const diffCss = `
+.head { border-bottom: 3px solid var(--accent); padding-bottom: 0.4em; margin-bottom: 0.5em; }
+h1 .ref { font-size: 0.5em; font-weight: 400; }
+.overall { display: grid; grid-template-columns: 1fr 1.4fr; gap: 0.5em; }
+.overall p { margin: 0; padding: 0.2em 0.55em; border: 2px solid var(--accent); border-radius: 0.4em; }
+.overall .k { display: block; font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+.warning { border: 2px dashed #8a4b00; padding: 0.2em 0.5em; margin: 0 0 0.4em; }
+h2 { font-size: 1.2em; margin: 0.8em 0 0.3em; color: var(--accent); break-after: avoid; }
+.arrow { margin: 0 0.2em; }
+
+.flow { columns: 2 22em; column-gap: 1em; }
+.area { break-inside: avoid; page-break-inside: avoid; display: block; width: 100%; margin: 0 0 0.6em; padding: 0.35em 0.55em 0.2em; border: 1px solid var(--rule); border-radius: 0.4em; }
+.area h3 { margin-bottom: 0.15em; }
+.area h3 .line { font-size: 0.85em; font-weight: 400; color: var(--muted); }
+.verdict { font-size: 0.85em; padding: 0 0.45em; border-radius: 0.8em; border: 1px solid var(--ink); white-space: nowrap; }
+.v-improved { background: #d5eed3; }
+.v-deteriorated { background: #a4281f; color: #fff; border-width: 2px; }
+.v-mixed { background: #fbeaa0; border-style: dashed; }
+.v-newly-assessed, .v-no-longer-assessed, .v-not-scored, .v-unchanged { background: var(--tint); }
+
+.secs { font-size: 0.88em; margin-bottom: 0.25em; }
+.secs th, .secs td { padding: 0.08em 0.3em 0.08em 0; border-top: 1px solid var(--tint); vertical-align: middle; }
+.secs th { font-weight: 400; }
+.secs .move { white-space: nowrap; }
+.chg { white-space: nowrap; font-weight: 600; }
+.chg.improved { color: #1f6b2a; }
+.chg.deteriorated { color: #a4281f; text-decoration: underline; text-decoration-thickness: 2px; }
+.chg.unchanged, .chg.no-longer-assessed { color: var(--muted); font-weight: 400; }
+.kept { display: inline-block; font-size: 0.85em; line-height: 1.2; border: 1px solid #1f6b2a; border-radius: 0.8em; padding: 0 0.4em; white-space: nowrap; color: #1f6b2a; }
+.parent { white-space: nowrap; color: var(--muted); font-size: 0.9em; }
+
+.impact { border-left: 4px solid var(--accent); background: #f3eef8; padding: 0.25em 0.5em; margin-bottom: 0.3em; }
+.note, .also { font-size: 0.9em; margin-bottom: 0.2em; }
+.before { display: block; color: var(--muted); font-size: 0.94em; }
+.now { display: block; }
+.tag { display: inline-block; font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; font-weight: 700; color: var(--muted); border: 1px solid var(--rule); border-radius: 0.25em; padding: 0 0.25em; line-height: 1.25; }
+.tag.done { color: #1f6b2a; border-color: #1f6b2a; }
+.tag.new { color: var(--accent); border-color: var(--accent); }
+.tag.dropped { border-style: dashed; }
+del { color: var(--muted); text-decoration: line-through; text-decoration-thickness: 1px; }
+del + ins, ins + del { margin-left: 0.25em; }
+ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 0.15em; background: #e6f2e4; }
+
+.houses { display: grid; gap: 0.3em; }
+.houses > div { break-inside: avoid; background: var(--tint); border-radius: 0.4em; padding: 0.3em 0.55em; font-size: 0.92em; }
+.houses h3 { font-size: 0.95em; margin-bottom: 0.1em; }
+.houses .now { font-style: italic; }
+.other { margin-bottom: 0.3em; }
+.block { break-inside: avoid; }
+.shortened { font-size: 0.85em; font-style: italic; margin: 0.2em 0 0; }
+.list { margin: 0; padding: 0; list-style: none; font-size: 0.9em; }
+.list li { margin-bottom: 0.12em; break-inside: avoid; }
+
+@media print {
+  body { font-size: 8pt; line-height: 1.16; }
+  .secs th, .secs td { padding-top: 0; padding-bottom: 0; }
+  h2 { font-size: 1.1em; margin: 0.45em 0 0.2em; }
+  .flow { columns: 2; }
+  .area { margin-bottom: 0.4em; }
+}
+`;
