@@ -116,14 +116,19 @@ describe('record text cannot subvert the output', () => {
     });
   }
 
-  it('summary html: everything escaped, no live link, no control byte', async () => {
-    const run = await ntk(['summary', 'planted.yaml', '--format', 'html', '--evidence', '--today', '2021-04-01'], { cwd: dir });
-    expect(run.exitCode, run.stderr).toBe(0);
-    expectNoControlBytes(run.stdout, { label: 'html' });
-    expect(terminalTrace(run.stdout)).toBeNull();
-    expect(htmlTrace(run.stdout)).toBeNull();
-    expect(run.stdout).toContain('&lt;b&gt;x&lt;/b&gt;');
-  });
+  for (const [label, args] of [
+    ['summary html', ['summary', 'planted.yaml', '--format', 'html', '--evidence', '--today', '2021-04-01']],
+    ['diff html', ['diff', 'earlier.yaml', 'planted.yaml', '--format', 'html']],
+  ] as const) {
+    it(`${label}: everything escaped, no live link, no control byte`, async () => {
+      const run = await ntk(args, { cwd: dir });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expectNoControlBytes(run.stdout, { label });
+      expect(terminalTrace(run.stdout)).toBeNull();
+      expect(htmlTrace(run.stdout)).toBeNull();
+      expect(run.stdout).toContain('&lt;b&gt;x&lt;/b&gt;');
+    });
+  }
 
   it('summary markdown: inert text, no HTML, no live link, no broken table, no control byte', async () => {
     const run = await ntk(['summary', 'planted.yaml', '--format', 'markdown', '--evidence', '--today', '2021-04-01'], { cwd: dir, env: { FORCE_COLOR: '1' } });

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { diffRecords } from '../../src/analyse/review-diff.js';
 import { buildSummarySheet } from '../../src/analyse/summary-sheet.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
+import { renderDiffHtml } from '../../src/render/diff-html.js';
 import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
@@ -51,7 +52,7 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
     // What `ntk diff` does with the original record and this one, both ways round.
     for (const [from, to] of [[original(), checked.record!], [checked.record!, original()]] as const) {
       const diff = diffRecords(from, to, checked.template!);
-      outputs.push(renderDiffTerminal(diff, colour, 80), renderDiffMarkdown(diff));
+      outputs.push(renderDiffTerminal(diff, colour, 80), renderDiffMarkdown(diff), renderDiffHtml(diff, checked.template!.template));
     }
   }
   return { valid, outputs };
