@@ -14,14 +14,15 @@ import type { ToolkitRecord } from '../record/types.js';
  * - child and family references (MJ-01 -> C-001) and households (H-MJ -> H-001),
  *   in their fields and in free text;
  * - dates of birth, coarsened to 1 July of the birth year (1 January when
- *   July would fall after the assessment);
+ *   July would fall after the assessment), and removed where free text
+ *   repeats them ([date of birth]);
  * - e-mail addresses, UK phone numbers, UK postcodes and street addresses
  *   in free text, replaced by [email], [phone], [postcode], [address].
  *
  * Its limit: a name that appears only in free text, never in a name field
  * and without a title, cannot be recognised and stays.
  */
-export type RedactionKind = 'name' | 'reference' | 'household' | 'born' | 'email' | 'phone' | 'postcode' | 'address';
+export type RedactionKind = 'name' | 'reference' | 'household' | 'born' | 'birthDateInText' | 'email' | 'phone' | 'postcode' | 'address';
 
 export type RedactionCounts = Record<RedactionKind, number>;
 
@@ -55,10 +56,11 @@ const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const structuralKeys = new Set(['name', 'ref', 'household', 'format', 'template', 'born', 'front_door', 'type', 'previous', 'completed', 'date', 'by', 'id', 'lead_consulted', 'decision', 'next_review', 'done', 'seen_alone']);
 
 export class Redactor {
-  readonly counts: RedactionCounts = { name: 0, reference: 0, household: 0, born: 0, email: 0, phone: 0, postcode: 0, address: 0 };
+  readonly counts: RedactionCounts = { name: 0, reference: 0, household: 0, born: 0, birthDateInText: 0, email: 0, phone: 0, postcode: 0, address: 0 };
   private readonly names = new Map<string, string>();
   private readonly refs = new Map<string, string>();
   private readonly households = new Map<string, string>();
+  private readonly birthDates = new Set<string>();
   private readonly realWords = new Set<string>();
   private nextGiven = 0;
   private nextSurname = 0;
@@ -74,6 +76,10 @@ export class Redactor {
     this.refFor(record.child.ref);
     for (const member of record.child.family ?? []) if (member.ref) this.refFor(member.ref);
     if (record.child.household) this.householdFor(record.child.household);
+    if (record.child.born) {
+      this.birthDates.add(record.child.born);
+      this.replacements = null;
+    }
   }
 
   /** A pseudonymised copy of a record the run has learned. */
@@ -212,8 +218,23 @@ export class Redactor {
       const pattern = everyday ? `${escapeRegExp(real.charAt(0).toUpperCase())}${escapeRegExp(real.slice(1))}` : body;
       return { pattern: new RegExp(`(?<![\\p{L}\\p{N}_-])${pattern}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, everyday ? 'gu' : 'giu'), by, kind };
     });
+    for (const born of this.birthDates) this.replacements.push({ pattern: birthDatePattern(born), by: '[date of birth]', kind: 'birthDateInText' });
     return this.replacements;
   }
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date of birth as people write it in notes: 2012-03-14, 14/03/2012, 14.3.2012, 14 March 2012, 14th Mar 2012. */
+function birthDatePattern(born: string): RegExp {
+  const [year, month, day] = born.split('-').map(Number) as [number, number, number];
+  const name = monthNames[month - 1]!;
+  const forms = [
+    escapeRegExp(born),
+    `0?${day}[/.-]0?${month}[/.-]${year}`,
+    `${day}(?:st|nd|rd|th)?\\s+(?:${name}|${name.slice(0, 3)}\\.?)\\s+${year}`,
+  ];
+  return new RegExp(`(?<![\\p{N}])(?:${forms.join('|')})(?![\\p{N}])`, 'giu');
 }
 
 /** Every name in a record's name fields. */

@@ -18,7 +18,7 @@ const planted = {
 };
 const realNames = ['Mary Jo', 'Kerry', 'Wayne', 'Tyler', 'Pat', 'Okonjo', 'Raman', 'Jane', 'Priya', 'Smith'];
 const realRefs = ['MJ-01', 'MJ-02', 'H-MJ'];
-const realBirthDates = ['2012-03-14'];
+const realBirthDates = ['2012-03-14', '14/03/2012', '14 March 2012'];
 
 const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
@@ -42,7 +42,7 @@ describe('ntk redact', () => {
       record.assessment.contributors[0]!.name = planted.contributorNames[0];
       record.assessment.contributors[1]!.name = planted.contributorNames[1];
       if (record.child.family?.[0]) record.child.family[0].name = `Kerry ${planted.surname}`;
-      record.assessment.background = `${record.assessment.background ?? ''} Home: ${planted.addresses[0]}, Nottingham ${planted.postcodes[0]}; before that ${planted.addresses[1]}, ${planted.postcodes[1]} and ${planted.postcodes[2]}. Ring ${planted.phones.join(' or ')}; e-mail ${planted.emails.join(', ')}.`;
+      record.assessment.background = `${record.assessment.background ?? ''} Home: ${planted.addresses[0]}, Nottingham ${planted.postcodes[0]}; before that ${planted.addresses[1]}, ${planted.postcodes[1]} and ${planted.postcodes[2]}. Ring ${planted.phones.join(' or ')}; e-mail ${planted.emails.join(', ')}. Mary Jo was born on 14/03/2012 (14 March 2012).`;
       record.assessment.involvement = `${record.assessment.involvement ?? ''} KERRY's sister and ${planted.titled} (neighbour) came; kerry agreed; Ms ${planted.surname} signed. Okonjo's notes; Priya rang.`;
       await writeFile(file, stringify(record, { lineWidth: 0 }));
       before.set(file, await sha(file));

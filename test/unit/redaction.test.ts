@@ -69,6 +69,16 @@ describe('Redactor', () => {
     expect(ra.child.name).not.toBe('Alex');
   });
 
+  it('removes the date of birth where free text repeats it, in the ways people write dates', () => {
+    const redactor = new Redactor();
+    const r = record({ born: '2012-03-14' }, 'Born 14/03/2012 (14.3.2012, 14th March 2012, 14 Mar 2012, 2012-03-14); seen 2012-03-15 and 114/03/2012.');
+    redactor.learn(r);
+    expect(redactor.redact(r).assessment.background).toBe(
+      'Born [date of birth] ([date of birth], [date of birth], [date of birth], [date of birth]); seen 2012-03-15 and 114/03/2012.',
+    );
+    expect(redactor.counts.birthDateInText).toBe(5);
+  });
+
   it('coarsens a date of birth to 1 July, or 1 January when July is after the assessment', () => {
     expect(coarsenBirthDate('2012-03-14', '2020-09-29')).toBe('2012-07-01');
     expect(coarsenBirthDate('2020-02-01', '2020-05-01')).toBe('2020-01-01');

@@ -80,6 +80,7 @@ function report(counts: Record<RedactionKind, number>, files: number, out: strin
     ['reference', 'child or family reference', 'child or family references'],
     ['household', 'household reference', 'household references'],
     ['born', 'date of birth coarsened', 'dates of birth coarsened'],
+    ['birthDateInText', 'date of birth in the text', 'dates of birth in the text'],
     ['email', 'e-mail address', 'e-mail addresses'],
     ['phone', 'phone number', 'phone numbers'],
     ['postcode', 'postcode', 'postcodes'],
