@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { MAX_RECORD_BYTES, readRecordBytes, readRecordFile } from '../read/read-record.js';
@@ -40,7 +40,8 @@ export async function checkOneFile(file: string, options: CheckOneOptions): Prom
 export function readSmallFile(file: string): Uint8Array | null {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking, so a named pipe called *.yaml is refused rather than waited on forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return null;
   }

@@ -30,8 +30,9 @@ export class InvalidRecordError extends Error {}
 export async function loadValidRecord(file: string, ctx: CliContext, today: string): Promise<ValidRecord> {
   try {
     await access(file);
-  } catch {
-    throw new UsageError(`${file}: no such file`);
+  } catch (error) {
+    // Only a path that is not there is a usage error; a looping link or a locked file is the record's problem, reported like check.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${file}: no such file`);
   }
   const read = await readRecordFile(file);
   return validOrReport(file, read.record, read.findings, ctx, today);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
 import { defineDiff } from './commands/diff.js';
@@ -8,6 +9,7 @@ import { defineHistory } from './commands/history.js';
 import { defineEdit } from './commands/edit.js';
 import { defineNew } from './commands/new.js';
 import { defineReport } from './commands/report.js';
+import { defineRedact } from './commands/redact.js';
 import { defineReview } from './commands/review.js';
 import { defineSchema } from './commands/schema.js';
 import { defineSummary } from './commands/summary.js';
@@ -27,9 +29,10 @@ export function buildProgram(version: string): Command {
     .showSuggestionAfterError(true)
     // Usage errors exit 2 (cli.md), not commander's default 1.
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'ntk:')) })
+    // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
+    .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
   return program;
 }
 
@@ -39,10 +42,8 @@ export function buildProgram(version: string): Command {
  */
 function stopQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
+    // Any other failure to write (a full disk behind a redirect) leaves nothing to report on: exit 2, not a stack trace.
+    stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.usage));
   }
 }
 

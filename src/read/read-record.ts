@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Finding } from '../validate/finding.js';
 import { decodeRecordBytes } from './decode-text.js';
@@ -16,13 +17,28 @@ export type ReadOutcome = { file: string; record: ParsedRecord; findings: [] } |
 export async function readRecordFile(file: string): Promise<ReadOutcome> {
   let bytes: Uint8Array;
   try {
-    const handle = await open(file, 'r');
+    // Non-blocking open: a named pipe or device called *.yaml must not hang the batch waiting for a writer.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const { size } = await handle.stat();
+      const info = await handle.stat();
+      if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+      if (!info.isFile()) {
+        return failed(file, [{ code: 'not-a-file', message: 'this is not an ordinary file (a pipe, socket or device); a toolkit record is a YAML text file', position: null, path: [] }]);
+      }
+      const size = info.size;
       if (size > MAX_RECORD_BYTES) {
         return failed(file, [{ code: 'file-too-large', message: `this file is ${formatBytes(size)}; a toolkit record is at most ${formatBytes(MAX_RECORD_BYTES)}`, position: null, path: [] }]);
       }
-      bytes = await handle.readFile();
+      // One byte more than stat() promised: if it fills, the file grew while being read.
+      const buffer = new Uint8Array(size + 1);
+      let length = 0;
+      for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+        ({ bytesRead: n } = await handle.read(buffer, length, buffer.length - length, null));
+      }
+      if (length > size) {
+        return failed(file, [{ code: 'file-changed', message: 'this file changed while it was being read; check it again', position: null, path: [] }]);
+      }
+      bytes = buffer.subarray(0, length);
     } finally {
       await handle.close();
     }

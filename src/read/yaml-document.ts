@@ -1,4 +1,5 @@
 import {
+  Lexer,
   LineCounter,
   isAlias,
   isMap,
@@ -7,6 +8,7 @@ import {
   isSeq,
   parseDocument,
   visit,
+  type Alias,
   type Document,
   type Node as YamlNode,
   type YAMLError,
@@ -46,6 +48,13 @@ export type YamlReadResult = { ok: true; record: ParsedRecord } | { ok: false; p
  */
 export function parseRecordYaml(text: string): YamlReadResult {
   const lineCounter = new LineCounter();
+  const deepAt = nestingTooDeepAt(text);
+  if (deepAt !== null) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1 && i < deepAt; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(deepAt);
+    return { ok: false, problems: [{ ...tooDeep, position: { line, column: col } }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -68,8 +77,19 @@ export function parseRecordYaml(text: string): YamlReadResult {
   };
 
   const problems: ReadProblem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) problems.push(fromYamlError(e, at));
-  if (doc.errors.length === 0) problems.push(...structuralProblems(doc, at));
+  // Tags are reported once, by structuralProblems, whether yaml could resolve them or not.
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED') continue;
+    const problem = fromYamlError(e, at);
+    // yaml often reports one slip twice at the same place; once is enough.
+    if (!problems.some((p) => p.message === problem.message && p.position?.line === problem.position?.line && p.position?.column === problem.position?.column)) problems.push(problem);
+  }
+  if (doc.errors.length === 0) {
+    const deep = tooDeepAt(doc);
+    // Nothing below may recurse through a pathologically nested document.
+    if (deep !== null) return { ok: false, problems: [{ ...tooDeep, position: at(deep) }] };
+    problems.push(...structuralProblems(doc, at));
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   if (doc.contents === null) {
@@ -90,46 +110,162 @@ export function parseRecordYaml(text: string): YamlReadResult {
   };
 }
 
+/** A record is about six levels deep; anything far deeper is not a record, and walking it could exhaust the stack. */
+export const MAX_NESTING = 64;
+
+const tooDeep: ReadProblem = {
+  code: 'yaml-too-deep',
+  message: `blocks and lists are nested more than ${MAX_NESTING} levels deep here; a toolkit record is only a few levels deep`,
+  position: null,
+  path: [],
+};
+
 function tooComplex(error: unknown): ReadProblem {
-  const deep = error instanceof RangeError;
-  return {
-    code: deep ? 'yaml-too-deep' : 'yaml-syntax',
-    message: deep
-      ? 'this file is nested too deeply to be a toolkit record'
-      : `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    position: null,
-    path: [],
-  };
+  if (error instanceof RangeError) return tooDeep;
+  return { ...tooDeep, code: 'yaml-syntax', message: `this file could not be read as YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
 }
+
+/**
+ * A cheap pass over yaml's tokens before parsing: yaml's parser needs
+ * memory and time out of all proportion for thousands of nested `[` or
+ * `- - -` (2 MB of `[` takes gigabytes), so absurd nesting is refused from
+ * the tokens alone. Flow brackets count one level each; a block level is an
+ * indentation deeper than the one before, or a `-`/`?` indicator on the line.
+ */
+function nestingTooDeepAt(text: string): number | null {
+  if (nestingBound(text) <= MAX_NESTING) return null;
+  const control = new Set(['\u0002', '\u0018', '\u001f']);
+  const blocks: number[] = [];
+  let flow = 0;
+  let offset = 0;
+  let column = 0;
+  let lineStart = true;
+  for (const token of new Lexer().lex(text)) {
+    if (control.has(token)) continue;
+    const start = offset;
+    offset += token.length;
+    if (token === '\n' || token === '\r\n') {
+      lineStart = true;
+      column = 0;
+      continue;
+    }
+    if (flow === 0 && token.trim() !== '') {
+      if (lineStart) {
+        while (blocks.length > 0 && blocks[blocks.length - 1]! >= column) blocks.pop();
+        blocks.push(column);
+        lineStart = false;
+      } else if (token === '-' || token === '?') {
+        blocks.push(column);
+      }
+    }
+    if (token === '[' || token === '{') flow++;
+    else if ((token === ']' || token === '}') && flow > 0) flow--;
+    if (flow + blocks.length > MAX_NESTING) return start;
+    const lastBreak = token.lastIndexOf('\n');
+    column = lastBreak === -1 ? column + token.length : token.length - lastBreak - 1;
+    if (lastBreak !== -1) lineStart = column === 0;
+  }
+  return null;
+}
+
+/**
+ * An upper bound on the nesting, from characters alone, so ordinary records
+ * skip the token pass: every flow level needs a `[` or `{`, and every block
+ * level a column of its own in some line's indentation or `- ` indicators.
+ */
+function nestingBound(text: string): number {
+  let openers = 0;
+  let widest = 0;
+  let run = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) openers++;
+    if (c === 0x0a) {
+      leading = true;
+      run = 0;
+    } else if (leading && (c === 0x20 || c === 0x2d || c === 0x3f || c === 0x3a || c === 0x09)) {
+      widest = Math.max(widest, ++run);
+    } else {
+      leading = false;
+    }
+  }
+  return openers + widest + 1;
+}
+
+/** Offset of the first node nested deeper than MAX_NESTING, found without recursion. */
+function tooDeepAt(doc: Document.Parsed): number | null {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) return (node as YamlNode).range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+const indentation = 'a line here is indented differently from the lines around it, or a line above it lacks its `:`; fields of one block start in the same column, each written `name: value`';
 
 const friendlyYamlMessages: Record<string, string> = {
   TAB_AS_INDENT: 'a tab is used for indentation here; YAML needs spaces',
   MULTIPLE_DOCS: 'this file holds more than one YAML document (a `---` line part-way through); a record is one document',
-  TAG_RESOLVE_FAILED: 'custom YAML tags (such as `!!js/function` or `!!binary`) are not allowed in a record',
   BAD_ALIAS: 'aliases (`*name`) are not allowed in a record; write the value out in full',
+  BLOCK_AS_IMPLICIT_KEY: indentation,
+  MULTILINE_IMPLICIT_KEY: indentation,
 };
 
+/** yaml's wording for the commonest slips, rewritten for someone who has never heard of a flow collection. */
+function friendlyMessage(e: YAMLError): string | undefined {
+  const known = friendlyYamlMessages[e.code];
+  if (known) return known;
+  const quote = /Missing closing (["'])quote/.exec(e.message);
+  if (quote) return `a quoted text is not closed: add the closing ${quote[1]} at its end (or leave the text unquoted)`;
+  const flow = /Flow (sequence|map)\b.*end with an? ([\]}])/.exec(e.message);
+  if (flow) return `a ${flow[1] === 'map' ? '{' : '['} above is not closed: add the closing ${flow[2]} (or write the items as indented lines)`;
+  return undefined;
+}
+
 function fromYamlError(e: YAMLError, at: (o: number | undefined) => Position | null): ReadProblem {
+  // yaml reports its own stack overflow on absurd nesting as an ordinary error.
+  if (/call stack/i.test(e.message)) return { ...tooDeep, position: at(e.pos[0]) };
   const own = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   const message =
-    friendlyYamlMessages[e.code] ??
+    friendlyMessage(e) ??
     `YAML syntax: ${own.charAt(0).toLowerCase()}${own.slice(1)} (check the indentation, colons and quotes on this line and the one before)`;
-  return { code: e.code === 'TAG_RESOLVE_FAILED' ? 'yaml-tag' : 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
+  return { code: 'yaml-syntax', message, position: at(e.pos[0]), path: [] };
 }
 
 /** Duplicate keys (with where the first one was), aliases, merge keys and explicit tags. */
 function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) => Position | null): ReadProblem[] {
   const problems: ReadProblem[] = [];
+  const tagged = (node: YamlNode) => {
+    // `!!str` only restates what a quoted value says; every other tag asks for a type a record never holds.
+    if (node.tag === undefined || node.tag === 'tag:yaml.org,2002:str') return;
+    const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    problems.push({
+      code: 'yaml-tag',
+      message: `YAML tags such as \`${shown}\` are not allowed in a record; write the value as plain text`,
+      position: at(node.range?.[0]),
+      path: [],
+    });
+  };
+  const aliases: Alias[] = [];
   visit(doc, {
+    Scalar(_key, node) {
+      tagged(node);
+    },
+    Seq(_key, node) {
+      tagged(node);
+    },
     Alias(_key, node) {
-      problems.push({
-        code: 'yaml-alias',
-        message: `aliases (\`*${node.source}\`) are not allowed in a record; write the value out in full`,
-        position: at(node.range?.[0]),
-        path: [],
-      });
+      aliases.push(node);
     },
     Map(_key, map) {
+      tagged(map);
       const seen = new Map<string, YamlNode>();
       for (const pair of map.items) {
         const keyNode = pair.key as YamlNode | null;
@@ -159,6 +295,17 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       }
     },
   });
+  // An alias bomb holds thousands of them; one finding, with the count, says it all.
+  const [first] = aliases;
+  if (first) {
+    const more = aliases.length - 1;
+    problems.push({
+      code: 'yaml-alias',
+      message: `aliases (\`*${first.source}\`) are not allowed in a record; write the value out in full${more > 0 ? ` (${more} more alias${more === 1 ? '' : 'es'} in this file)` : ''}`,
+      position: at(first.range?.[0]),
+      path: [],
+    });
+  }
   return problems;
 }
 

@@ -24,11 +24,12 @@ export function terminalSafeLine(text: string): string {
  * Markdown inline text: control characters removed, then every character
  * that Markdown or HTML could read as syntax is escaped, so a `|` cannot
  * break a table, `<b>` stays visible text and `[x](javascript:...)` is no
- * link. Characters that only matter at the start of a line (headings, lists,
+ * link. Line breaks become spaces. Characters that only matter at the start of a line (headings, lists,
  * quotes) are escaped there, so ordinary prose stays readable in the source.
  */
 export function markdownInline(text: string): string {
-  return terminalSafe(text)
+  // One line: a newline (or a stray carriage return) inside a name would end a heading or a table row.
+  return terminalSafeLine(text)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -117,9 +117,9 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
 
 function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${cell.key} ${scoreBadge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
+    return `${terminalSafeLine(cell.key)} ${scoreBadge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
   }
-  return `${cell.key} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
+  return `${terminalSafeLine(cell.key)} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
 }
 
 function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
@@ -153,7 +153,7 @@ function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryO
     const score = s.state === 'scored' && s.score !== undefined ? scoreBadge(s.score, c) : c.dim(` ${NOT_RELEVANT_MARK} `);
     const parent = s.parentScore !== undefined ? ` parent ${s.parentScore}${scoreBar[s.parentScore] ?? ''}` : '';
     const differs = s.score !== undefined && s.parentScore !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? c.cyan('  ↔ talk it through') : '';
-    out.push(`  ${score} ${s.key} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
+    out.push(`  ${score} ${terminalSafeLine(s.key)} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
     if (s.notRelevant) out.push(c.dim(wrapText(`not relevant: ${t(s.notRelevant)}`, width, '        ')));
     if (options.evidence && s.evidence) out.push(c.dim(wrapText(t(s.evidence), width, '        ')));
   }

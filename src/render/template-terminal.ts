@@ -10,10 +10,10 @@ export function renderTemplateTerminal(template: ToolkitTemplate, areas: readonl
   const lines: string[] = [c.bold(t(template.title)), c.dim(`${t(template.id)}${template.partnership ? ` - ${t(template.partnership)}` : ''}`), '', c.bold('Scale')];
   for (const point of template.scale) lines.push(`${scoreBadge(point.score, c)} ${c.bold(t(point.label))}: ${wrapText(t(point.meaning), width, '      ').trimStart()}`);
   for (const area of areas) {
-    lines.push('', c.bold.underline(`${area.number} ${t(area.title)}`) + c.dim(`  (${area.key})`));
+    lines.push('', c.bold.underline(`${area.number} ${t(area.title)}`) + c.dim(`  (${t(area.key)})`));
     if (area.description) lines.push(wrapText(t(area.description), width, '  '));
     for (const section of area.sections) {
-      lines.push('', `  ${c.bold(`${section.key} ${t(section.title)}`)}${section.household_wide ? c.dim('  (usually the same for every child in the home)') : ''}`);
+      lines.push('', `  ${c.bold(`${t(section.key)} ${t(section.title)}`)}${section.household_wide ? c.dim('  (usually the same for every child in the home)') : ''}`);
       lines.push(c.italic(wrapText(t(section.description), width, '    ')));
       for (const score of [1, 2, 3, 4] as const) {
         lines.push(`    ${scoreBadge(score, c)} ${wrapText(t(section.descriptors[String(score) as '1']), width, '          ').trimStart()}`);

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { isRealDate, longDate } from './dates.js';
 
 /**
  * Turns ajv's errors into sentences a practitioner understands, with a stable
@@ -59,7 +60,7 @@ export function describeSchemaError(error: ErrorObject, instancePath: (string | 
       };
     case 'pattern':
       if (schemaPath.includes('/definitions/date/')) {
-        return { code: 'date-format', path: instancePath, part: 'value', message: `must be a date written YYYY-MM-DD, e.g. 2020-09-21 (got ${got})` };
+        return { code: 'date-format', path: instancePath, part: 'value', message: `must be a date written YYYY-MM-DD (got ${got}); ${dateAdvice(error.data)}` };
       }
       if (schemaPath.includes('/definitions/ref/')) {
         return {
@@ -134,6 +135,35 @@ function typeName(type: string): string {
     default:
       return type;
   }
+}
+
+/**
+ * What to write instead of a date in the wrong form. Dates written with
+ * slashes are read the British way (day/month/year), and the advice names
+ * the day in words so a practitioner who meant otherwise sees it at once.
+ */
+export function dateAdvice(value: unknown): string {
+  const fallback = 'write it like 2020-09-21 (year, month, day)';
+  if (typeof value !== 'string') return fallback;
+  const text = value.trim();
+  let parts: [string, string, string] | null = null;
+  let why = '';
+  const stamp = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(text);
+  const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const british = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (stamp) {
+    parts = [stamp[1]!, stamp[2]!, stamp[3]!];
+    why = ' - a toolkit date has no time or time zone';
+  } else if (short) {
+    parts = [short[1]!, short[2]!, short[3]!];
+    why = ' - two digits for the month and the day';
+  } else if (british) {
+    parts = [british[3]!, british[2]!, british[1]!];
+  }
+  if (!parts) return fallback;
+  const iso = `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+  if (!isRealDate(iso)) return fallback;
+  return `write ${iso} (${longDate(iso)})${why}`;
 }
 
 /** What the user actually wrote, briefly. */

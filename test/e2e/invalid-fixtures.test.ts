@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ntk } from './run-ntk.js';
+import { ntk, type JsonFinding } from './run-ntk.js';
 
-interface JsonFinding {
-  file: string;
-  line: number | null;
-  column: number | null;
-  severity: string;
-  code: string;
-  path: string;
-  message: string;
-}
 
 // Each invalid fixture holds one mistake; this is where ntk must point.
 const expected: [file: string, code: string, line: number | null, column: number | null][] = [

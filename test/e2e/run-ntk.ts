@@ -10,6 +10,17 @@ export interface NtkRun {
   stderr: string;
 }
 
+/** One finding of `ntk check --format json` (cli.md). */
+export interface JsonFinding {
+  file: string;
+  line: number | null;
+  column: number | null;
+  severity: string;
+  code: string;
+  path: string;
+  message: string;
+}
+
 export interface NtkOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;

@@ -5,6 +5,8 @@ import { newDraft } from '../../src/interview/draft.js';
 import { nextQuestion } from '../../src/interview/interview-walk.js';
 import type { Question } from '../../src/interview/question.js';
 import { makeChalk } from '../../src/render/color.js';
+import { findControlBytes } from '../support/output-safety.js';
+import { COMBINED_PAYLOAD, terminalTrace } from '../support/payloads.js';
 import { env, scripted, walk } from './interview-script.js';
 
 // The long-text prompt is ntk's own; it goes onto the same virtual screen as the @inquirer ones.
@@ -73,6 +75,20 @@ describe('the prompts of an interview', () => {
     expect(screen.getScreen()).toContain('  Arrives hungry most days.\n>');
     screen.keypress('enter');
     await expect(answer).resolves.toBe('Arrives hungry most days.');
+  });
+
+  it('shows lines kept in a draft as text, never as terminal control', async () => {
+    const kept = `Arrives ${COMBINED_PAYLOAD} hungry`;
+    const answer = prompter.ask(questionAt('child1/areas/physical-care/impact'), [kept], () => undefined);
+    // The raw screen holds inquirer's own cursor codes; no remnant of a planted sequence may be among them,
+    // and once those codes are set aside no control, C1 or bidi character may be left.
+    const shown = screen.getScreen({ raw: true });
+    expect(terminalTrace(shown)).toBeNull();
+    expect(findControlBytes(shown.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ''))).toBeNull();
+    screen.keypress('enter');
+    // The answer itself is the record text as it was; only its display is cleaned.
+    await expect(answer).resolves.toBe(kept);
+    expect(terminalTrace(screen.getScreen({ raw: true }))).toBeNull();
   });
 
   it('says why long text cannot be used and takes it again', async () => {

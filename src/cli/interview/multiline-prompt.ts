@@ -1,4 +1,5 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useRef, useState, type Status } from '@inquirer/core';
+import { terminalSafeLine } from '../../render/safe-text.js';
 
 export interface MultilineConfig {
   message: string;
@@ -68,10 +69,11 @@ export default createPrompt<string | null, MultilineConfig>((config, done) => {
   });
 
   if (status === 'done') {
-    const text = typed.current.join(' / ');
+    // Lines may come back from a draft file or a paste: record text, never terminal control.
+    const text = terminalSafeLine(typed.current.join(' / '));
     const shown = text === '' ? (config.keep === undefined ? '' : '(kept)') : text.length > 60 ? `${text.slice(0, 57)}...` : text;
     return `${prefix} ${theme.style.message(config.doneMessage, 'done')} ${theme.style.answer(shown)}`;
   }
-  const body = [`${prefix} ${theme.style.message(config.message, status)}`, theme.style.help(config.hint), ...lines.map((l) => `  ${l}`), `> ${current}`];
+  const body = [`${prefix} ${theme.style.message(config.message, status)}`, theme.style.help(config.hint), ...lines.map((l) => `  ${terminalSafeLine(l)}`), `> ${terminalSafeLine(current)}`];
   return [body.join('\n'), error ? theme.style.error(error) : ''];
 });
