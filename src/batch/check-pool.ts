@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { checkOneFile, type CheckOneOptions, type FileResult } from './check-one.js';
+import { releaseWaitingWorkers, takeCheckWorker } from './worker-start.js';
 
 export interface PoolOptions extends CheckOneOptions {
   /** Worker threads; 1 checks in this thread. */
@@ -19,7 +19,10 @@ const CHUNK = 32;
 export async function checkInPool(files: readonly string[], options: PoolOptions, onDone?: (done: number) => void): Promise<FileResult[]> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
   const one: CheckOneOptions = { today: options.today, facts: options.facts };
-  if (threads <= 1) return checkHere(files, one, onDone);
+  if (threads <= 1) {
+    releaseWaitingWorkers();
+    return checkHere(files, one, onDone);
+  }
   const results: FileResult[] = new Array(files.length);
   let nextChunk = 0;
   let done = 0;
@@ -30,7 +33,7 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
     onDone?.(done);
   };
   const worker = () => {
-    const thread = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: one });
+    const thread = takeCheckWorker();
     return new Promise<void>((resolve, reject) => {
       let inFlight = 0;
       const send = () => {
@@ -40,7 +43,7 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
         }
         inFlight++;
         const id = nextChunk++;
-        thread.postMessage({ id, files: files.slice(id * CHUNK, (id + 1) * CHUNK) });
+        thread.postMessage({ id, files: files.slice(id * CHUNK, (id + 1) * CHUNK), options: one });
       };
       thread.on('message', (reply: { id: number; results: FileResult[] }) => {
         inFlight--;
@@ -64,6 +67,7 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
     }
   };
   await Promise.all([here(), ...Array.from({ length: threads - 1 }, worker)]);
+  releaseWaitingWorkers();
   return results;
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingsFormat } from '../../render/findings-report.js';
 import { countFindings } from '../../validate/finding.js';
@@ -18,6 +19,9 @@ export interface CheckOptions {
 export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
   const today = resolveToday(options.today);
   const jobs = resolveJobs(options.jobs);
+  // A warm --cache run needs no checking threads; any other batch starts them while files are found.
+  const threads = jobs ?? availableParallelism();
+  if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'checked');
   const result = await checkFiles(files, { today, jobs, ...(options.cache ? { cache: { version } } : {}) }, progress.update);
