@@ -89,6 +89,9 @@ describe('record text cannot subvert the output', () => {
     ['diff terminal', ['diff', 'earlier.yaml', 'planted.yaml'], true],
     ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], false],
     ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], true],
+    // The report lists the folder's invalid files (a hostile file name among them) on stderr.
+    ['report terminal', ['report', '.', '--today', '2021-04-01'], false],
+    ['report terminal', ['report', '.', '--today', '2021-04-01'], true],
   ];
   for (const [label, args, colour] of reviewRuns) {
     it(`${label}${colour ? ' with FORCE_COLOR=1' : ''}: no control byte, no trace of a planted sequence`, async () => {
@@ -99,13 +102,15 @@ describe('record text cannot subvert the output', () => {
         expect(terminalTrace(text), `${label} ${stream}`).toBeNull();
       }
       // The planted text itself is shown, cleaned: the renderer was really given it.
-      expect(run.stdout).toContain('Text P ');
+      if (label.startsWith('report')) expect(run.stderr).toContain('  name.yaml');
+      else expect(run.stdout).toContain('Text P ');
     });
   }
 
   for (const [label, args] of [
     ['diff markdown', ['diff', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
     ['history markdown', ['history', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
+    ['report markdown', ['report', '.', '--format', 'markdown', '--today', '2021-04-01']],
   ] as const) {
     it(`${label}: inert text, no HTML, no live link, no broken table, no control byte`, async () => {
       const run = await ntk(args, { cwd: dir });
