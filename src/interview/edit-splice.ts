@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
+import { isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
 
 /**
  * Writes an edit into the original text by replacing only the lines of the

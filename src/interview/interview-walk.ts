@@ -4,7 +4,7 @@ import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { siblingRecord, type Answer, type Draft } from './draft.js';
-import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, setPath } from './plain-data.js';
 import type { Choice, Question } from './question.js';
 
 export interface WalkEnv {

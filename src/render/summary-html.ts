@@ -13,12 +13,11 @@ export function renderSummaryHtml(sheet: SummarySheet, options: { evidence?: boo
   const childName = sheet.child.name ?? sheet.child.ref;
   const a = sheet.assessment;
   const kind = a.type === 'initial' ? 'Initial toolkit' : 'Review';
-  const scaleLabel = (score: number) => sheet.template.scale.find((p) => p.score === score)?.label;
   const body = [
     header(sheet, childName, kind),
     glance(sheet, childName),
     voice(sheet, childName),
-    areas(sheet, childName, scaleLabel, options),
+    areas(sheet, childName, options),
     // At a review the answers to the review questions lead to the decision, so they come before it.
     review(sheet),
     plan(sheet),
@@ -104,20 +103,20 @@ function voice(sheet: SummarySheet, childName: string): string {
 </section>`;
 }
 
-function areas(sheet: SummarySheet, childName: string, scaleLabel: (score: number) => string | undefined, options: { evidence?: boolean }): string {
+function areas(sheet: SummarySheet, childName: string, options: { evidence?: boolean }): string {
   const shown = sheet.areas.filter(areaHasContent);
   if (shown.length === 0) return prompts(sheet);
   // The prompts flow with the areas (most are about one of them), so the two columns fill evenly instead of leaving a hole on paper.
   return `<section class="areas">
 <h2>Each area: the impact on ${h(childName)}</h2>
 <div class="area-list">
-${shown.map((area) => areaCard(area, childName, scaleLabel, options)).join('\n')}
+${shown.map((area) => areaCard(area, childName, options)).join('\n')}
 ${prompts(sheet)}
 </div>
 </section>`;
 }
 
-function areaCard(area: AreaSheet, childName: string, scaleLabel: (score: number) => string | undefined, options: { evidence?: boolean }): string {
+function areaCard(area: AreaSheet, childName: string, options: { evidence?: boolean }): string {
   const highest = area.highest !== undefined ? `<span class="highest">highest ${scoreBadge(area.highest)}</span>` : '';
   const out = [`<article class="area">`, `<h3><span class="num">${area.number}</span> ${h(area.title)} ${highest}</h3>`];
   if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${h(childName)}</span> `)}</div>`);

@@ -56,7 +56,7 @@ export async function finishInterview(draft: Draft, options: FinishOptions): Pro
         await writeFileAtomic(target, text, { overwrite: options.force || draft.command === 'edit', mode: 0o600 });
       } catch (error) {
         if (!(error instanceof FileExistsError) || !options.interactive) throw error;
-        target = await anotherName(target, ctx);
+        target = await anotherName(target);
         continue;
       }
       written.push(target);
@@ -72,7 +72,7 @@ export async function finishInterview(draft: Draft, options: FinishOptions): Pro
   return written;
 }
 
-async function anotherName(file: string, ctx: CliContext): Promise<string> {
+async function anotherName(file: string): Promise<string> {
   const suggestion = join(dirname(file), basename(file).replace(/\.ya?ml$/i, '-2.yaml'));
   const name = await input({
     message: `${terminalSafeLine(file)} already exists and is never replaced without --force. Save as:`,
