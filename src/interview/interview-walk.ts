@@ -101,6 +101,16 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
         message: `${whose(draft, i)}Date of birth, YYYY-MM-DD (optional):`,
         check: dateCheck({ today: env.today, past: true }),
       }),
+      // The people the notes will name: the summary sheet lists them, and `ntk redact` can only
+      // find a name in free text if it was recorded here.
+      ...listQuestions(draft, i, ['child', 'family'], {
+        more: (n) =>
+          n === 0
+            ? `${whose(draft, i)}Add the people in the child's life the notes will name (parents, carers, brothers and sisters)?`
+            : `${whose(draft, i)}Add another person?`,
+        moreDefault: () => false,
+        items: (j) => familyMemberQuestions(draft, i, j),
+      }),
     );
     if (draft.household) {
       const hasNext = draft.records.length > i + 1;
@@ -119,6 +129,25 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
     }
   });
   return out;
+}
+
+function familyMemberQuestions(draft: Draft, scope: Scope, j: number): Question[] {
+  const base = ['child', 'family', j];
+  return [
+    fieldQuestion(draft, scope, [...base, 'name'], {
+      kind: 'text',
+      message: `Person ${j + 1}: their name as the notes use it (removed by \`ntk redact\`):`,
+      required: true,
+      check: shortText,
+    }),
+    fieldQuestion(draft, scope, [...base, 'relationship'], {
+      kind: 'text',
+      message: "Who they are to the child (e.g. mother, mother's partner, half-brother, grandmother):",
+      required: true,
+      check: shortText,
+    }),
+    fieldQuestion(draft, scope, [...base, 'lives_with_child'], { kind: 'confirm', message: "Do they live in the child's home most of the time?", default: true }),
+  ];
 }
 
 // ---- when, who and how ---------------------------------------------------

@@ -33,6 +33,11 @@ describe('ntk new in a real terminal', () => {
     await step("The child's case reference", 'TM-01');
     await step("The child's name", 'Tia');
     await step('Date of birth', '2016-05-04');
+    await step("Add the people in the child's life", 'y');
+    await step('Person 1: their name', 'Dee');
+    await step('Who they are to the child', 'mother');
+    await step("live in the child's home", '');
+    await step('Add another person?', '');
     await step('Date the toolkit is completed', '');
     await step('Add the practitioners who contribute', '');
     await step('Contributor 1: a short id', 'hv1');
@@ -115,6 +120,7 @@ describe('ntk new in a real terminal', () => {
     await step("The child's case reference", 'KL-01');
     await step("The child's name", 'Kai');
     await step('Date of birth', '');
+    await step("Add the people in the child's life", '');
     await step('Date the toolkit is completed', '');
     await step('Add the practitioners who contribute', 'n');
     await step('Add a session', 'n');

@@ -28,6 +28,28 @@ describe('the interview walk', () => {
     expect(question?.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
   });
 
+  it('records the people in the child\'s life when the practitioner adds them, so the sheet and redaction know them', () => {
+    const script = scripted([
+      [/^child1\/child\/family\/more\/0$/, true],
+      [/^child1\/child\/family\/0\/name$/, 'Dee'],
+      [/^child1\/child\/family\/0\/relationship$/, 'mother'],
+      [/^child1\/child\/family\/0\/lives_with_child$/, true],
+      [/^child1\/child\/family\/more\/1$/, true],
+      [/^child1\/child\/family\/1\/name$/, 'Ray'],
+      [/^child1\/child\/family\/1\/relationship$/, 'grandfather'],
+      [/^child1\/child\/family\/1\/lives_with_child$/, false],
+    ]);
+    const [text] = finalTexts(walk(start(), script).draft);
+    expect(checkErrors(text ?? '')).toEqual([]);
+    expect((parse(text ?? '') as Record<string, any>).child.family).toEqual([
+      { name: 'Dee', relationship: 'mother', lives_with_child: true },
+      { name: 'Ray', relationship: 'grandfather', lives_with_child: false },
+    ]);
+    // Not adding anyone is the default: the list is left out.
+    const [none] = finalTexts(walk(start(), scripted()).draft);
+    expect((parse(none ?? '') as Record<string, any>).child.family).toBeUndefined();
+  });
+
   it('gives the same file when stopped after any answer and resumed from the saved draft', () => {
     const script = scripted();
     const whole = walk(start(), script);
@@ -41,7 +63,7 @@ describe('the interview walk', () => {
   });
 
   it('re-asks an answer that breaks a rule, with the reason', () => {
-    const draft = walk(start(), scripted(), 5).draft;
+    const draft = walk(start(), scripted(), 6).draft;
     const completed = nextQuestion(draft, env);
     expect(completed?.id).toBe('assessment/completed');
     expect(completed?.check('2019-02-30')).toBe('2019-02-30 is not a real date (February 2019 has 28 days)');
