@@ -39,31 +39,13 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
   const out: Finding[] = [];
   const byChild = new Map<string, BatchEntry[]>();
   for (const entry of entries) {
-    const list = byChild.get(entry.ref) ?? [];
-    list.push(entry);
-    byChild.set(entry.ref, list);
+    const list = byChild.get(entry.ref);
+    if (list) list.push(entry);
+    else byChild.set(entry.ref, [entry]);
   }
   for (const [ref, list] of byChild) {
-    const byDate = new Map<string, BatchEntry[]>();
-    for (const e of list) {
-      byDate.set(e.completed, [...(byDate.get(e.completed) ?? []), e]);
-    }
-    for (const [date, same] of byDate) {
-      if (same.length < 2) continue;
-      for (const e of same) {
-        const others = same.filter((o) => o !== e).map((o) => o.file);
-        const pos = e.completedAt;
-        out.push({
-          file: e.file,
-          line: pos?.line ?? null,
-          column: pos?.column ?? null,
-          severity: 'error',
-          code: 'duplicate-record',
-          path: 'assessment.completed',
-          message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
-        });
-      }
-    }
+    // Most children have one record: no duplicates to look for, and nothing to allocate.
+    if (list.length > 1) out.push(...duplicateFindings(ref, list));
     const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
     const next = latest.nextReview;
     if (next !== null && next < today) {
@@ -76,6 +58,34 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
         code: 'review-overdue',
         path: 'summary.next_review',
         message: `the review due on ${next} is overdue (today is ${today})`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The same child and date in two or more files: an error in each of them. */
+function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] {
+  const out: Finding[] = [];
+  const byDate = new Map<string, BatchEntry[]>();
+  for (const e of list) {
+    const same = byDate.get(e.completed);
+    if (same) same.push(e);
+    else byDate.set(e.completed, [e]);
+  }
+  for (const [date, same] of byDate) {
+    if (same.length < 2) continue;
+    for (const e of same) {
+      const others = same.filter((o) => o !== e).map((o) => o.file);
+      const pos = e.completedAt;
+      out.push({
+        file: e.file,
+        line: pos?.line ?? null,
+        column: pos?.column ?? null,
+        severity: 'error',
+        code: 'duplicate-record',
+        path: 'assessment.completed',
+        message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
       });
     }
   }
