@@ -346,9 +346,10 @@ function resolvePlain(s: string): unknown {
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return s;
     // One token of digits, dots, letters and signs may be a number form of YAML's; text with spaces or other marks is not.
     if (/^[-+]?\.?[0-9][0-9A-Za-z_.+-]*$/.test(s)) decline();
+    // Infinities and not-a-number start with a sign or a dot, so they are only looked for here.
+    if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
     return s;
   }
-  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
   if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
