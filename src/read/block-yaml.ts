@@ -16,14 +16,20 @@ export interface BlockYaml {
   nodes: NodeTable;
 }
 
-/** Node n, numbered in document order: its kind, where it starts, the number after its last descendant, a scalar's value. */
+/**
+ * Node n, numbered in document order: in `ints`, from 4n on, its kind, line,
+ * column and the number after its last descendant; in `value`, a scalar's value.
+ */
 export interface NodeTable {
-  kind: number[];
-  line: number[];
-  column: number[];
-  end: number[];
+  ints: Int32Array;
   value: unknown[];
 }
+
+/** Offsets of a node's fields in `NodeTable.ints`, from 4n. */
+export const KIND = 0;
+export const LINE = 1;
+export const COLUMN = 2;
+export const END = 3;
 
 export const SCALAR = -1;
 export const MAPPING = -2;
@@ -54,16 +60,19 @@ export function scanBlockYaml(text: string): BlockYaml | null {
 let lineStart = new Int32Array(1024);
 let lineEnd = new Int32Array(1024);
 let lineIndent = new Int32Array(1024);
+/** The node table while it is built (copied out, at its size, for the file's reader). */
+let nodeInts = new Int32Array(4096);
 
 function grow(): void {
-  const longer = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
   lineStart = longer(lineStart);
   lineEnd = longer(lineEnd);
   lineIndent = longer(lineIndent);
+}
+
+function longer(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 class Scanner {
@@ -71,7 +80,8 @@ class Scanner {
   private i = 0;
   /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
   private col = 0;
-  readonly nodes: NodeTable = { kind: [], line: [], column: [], end: [], value: [] };
+  private nodeCount = 0;
+  private readonly values: unknown[] = [];
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -95,25 +105,23 @@ class Scanner {
     const data = this.mapping(0) as Record<string, unknown>;
     this.skipBlank();
     if (this.i < this.count) decline();
-    return { data, nodes: this.nodes };
+    return { data, nodes: { ints: nodeInts.slice(0, this.nodeCount * 4), value: this.values } };
   }
 
   /** Records a node starting at `offset` on the current line; returns its number. */
   private open(offset: number): number {
-    const { kind, line, column, end, value } = this.nodes;
-    const n = kind.length;
-    kind.push(0);
-    line.push(this.i + 1);
-    column.push(offset - lineStart[this.i]! + 1);
-    end.push(0);
-    value.push(undefined);
+    const n = this.nodeCount++;
+    if (n * 4 + 4 > nodeInts.length) nodeInts = longer(nodeInts);
+    nodeInts[n * 4 + LINE] = this.i + 1;
+    nodeInts[n * 4 + COLUMN] = offset - lineStart[this.i]! + 1;
+    this.values.push(undefined);
     return n;
   }
 
   private close(n: number, kind: number, value?: unknown): void {
-    this.nodes.kind[n] = kind;
-    this.nodes.end[n] = this.nodes.kind.length;
-    this.nodes.value[n] = value;
+    nodeInts[n * 4 + KIND] = kind;
+    nodeInts[n * 4 + END] = this.nodeCount;
+    this.values[n] = value;
   }
 
   /** Moves to the next line with content, setting its indent and `col`. */
