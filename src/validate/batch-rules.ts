@@ -37,13 +37,7 @@ export function batchEntryOf(checked: CheckedRecord, parsed: ParsedRecord): Batc
  */
 export function batchFindings(entries: readonly BatchEntry[], today: string): Finding[] {
   const out: Finding[] = [];
-  const byChild = new Map<string, BatchEntry[]>();
-  for (const entry of entries) {
-    const list = byChild.get(entry.ref);
-    if (list) list.push(entry);
-    else byChild.set(entry.ref, [entry]);
-  }
-  for (const [ref, list] of byChild) {
+  for (const [ref, list] of groupBy(entries, (e) => e.ref)) {
     // Most children have one record: no duplicates to look for, and nothing to allocate.
     if (list.length > 1) out.push(...duplicateFindings(ref, list));
     const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
@@ -67,13 +61,7 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
 /** The same child and date in two or more files: an error in each of them. */
 function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] {
   const out: Finding[] = [];
-  const byDate = new Map<string, BatchEntry[]>();
-  for (const e of list) {
-    const same = byDate.get(e.completed);
-    if (same) same.push(e);
-    else byDate.set(e.completed, [e]);
-  }
-  for (const [date, same] of byDate) {
+  for (const [date, same] of groupBy(list, (e) => e.completed)) {
     if (same.length < 2) continue;
     for (const e of same) {
       const others = same.filter((o) => o !== e).map((o) => o.file);
@@ -90,4 +78,15 @@ function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] 
     }
   }
   return out;
+}
+
+/** Entries grouped by a key, in first-seen order. */
+function groupBy(entries: readonly BatchEntry[], key: (e: BatchEntry) => string): Map<string, BatchEntry[]> {
+  const groups = new Map<string, BatchEntry[]>();
+  for (const e of entries) {
+    const group = groups.get(key(e));
+    if (group) group.push(e);
+    else groups.set(key(e), [e]);
+  }
+  return groups;
 }
