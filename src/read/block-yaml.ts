@@ -16,14 +16,20 @@ export interface BlockYaml {
   nodes: NodeTable;
 }
 
-/** Node n, numbered in document order: its kind, where it starts, the number after its last descendant, a scalar's value. */
+/**
+ * Node n, numbered in document order: in `ints`, from 4n on, its kind, line,
+ * column and the number after its last descendant; in `value`, a scalar's value.
+ */
 export interface NodeTable {
-  kind: number[];
-  line: number[];
-  column: number[];
-  end: number[];
+  ints: Int32Array;
   value: unknown[];
 }
+
+/** Offsets of a node's fields in `NodeTable.ints`, from 4n. */
+export const KIND = 0;
+export const LINE = 1;
+export const COLUMN = 2;
+export const END = 3;
 
 export const SCALAR = -1;
 export const MAPPING = -2;
@@ -35,8 +41,8 @@ const decline = (): never => {
 };
 
 export function scanBlockYaml(text: string): BlockYaml | null {
-  // Line-ending, tab and escape rules are the `yaml` reader's business (searching for them is cheap).
-  if (text.includes('\r') || text.includes('\t') || text.includes('\\')) return null;
+  // Line-ending, tab, escape and byte-order-mark rules are the `yaml` reader's business (searching for them is cheap).
+  if (text.includes('\r') || text.includes('\t') || text.includes('\\') || text.includes('\ufeff')) return null;
   try {
     return new Scanner(text).document();
   } catch (error) {
@@ -45,78 +51,98 @@ export function scanBlockYaml(text: string): BlockYaml | null {
   }
 }
 
-/** A line's indentation and where its content starts; blank and comment-only lines are skipped. */
-interface Line {
-  start: number;
-  end: number;
-  indent: number;
+/**
+ * Where each line starts and ends and its indentation (set when the line is
+ * reached), in flat arrays shared by every file a thread reads: objects per
+ * line cost more in allocation and garbage collection than the scan itself.
+ * Safe to share because a scan runs to the end before the next one starts.
+ */
+let lineStart = new Int32Array(1024);
+let lineEnd = new Int32Array(1024);
+let lineIndent = new Int32Array(1024);
+/** The node table while it is built (copied out, at its size, for the file's reader). */
+let nodeInts = new Int32Array(4096);
+
+function grow(): void {
+  lineStart = longer(lineStart);
+  lineEnd = longer(lineEnd);
+  lineIndent = longer(lineIndent);
+}
+
+function longer(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 class Scanner {
-  private readonly lines: Line[] = [];
+  private readonly count: number;
   private i = 0;
   /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
   private col = 0;
-  readonly nodes: NodeTable = { kind: [], line: [], column: [], end: [], value: [] };
+  private nodeCount = 0;
+  private readonly values: unknown[] = [];
 
   constructor(private readonly text: string) {
     let start = 0;
+    let n = 0;
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
-      this.lines.push({ start, end, indent: 0 });
+      if (n === lineStart.length) grow();
+      lineStart[n] = start;
+      lineEnd[n] = end;
+      n++;
       start = end + 1;
     }
+    this.count = n;
   }
 
   document(): BlockYaml {
     this.skipBlank();
-    if (this.i >= this.lines.length) decline();
-    const line = this.lines[this.i]!;
-    if (line.indent !== 0 || this.isItem()) decline();
+    if (this.i >= this.count) decline();
+    if (lineIndent[this.i] !== 0 || this.isItem()) decline();
     const data = this.mapping(0) as Record<string, unknown>;
     this.skipBlank();
-    if (this.i < this.lines.length) decline();
-    return { data, nodes: this.nodes };
+    if (this.i < this.count) decline();
+    return { data, nodes: { ints: nodeInts.slice(0, this.nodeCount * 4), value: this.values } };
   }
 
   /** Records a node starting at `offset` on the current line; returns its number. */
   private open(offset: number): number {
-    const { kind, line, column, end, value } = this.nodes;
-    const n = kind.length;
-    kind.push(0);
-    line.push(this.i + 1);
-    column.push(offset - this.lines[this.i]!.start + 1);
-    end.push(0);
-    value.push(undefined);
+    const n = this.nodeCount++;
+    if (n * 4 + 4 > nodeInts.length) nodeInts = longer(nodeInts);
+    nodeInts[n * 4 + LINE] = this.i + 1;
+    nodeInts[n * 4 + COLUMN] = offset - lineStart[this.i]! + 1;
+    this.values.push(undefined);
     return n;
   }
 
   private close(n: number, kind: number, value?: unknown): void {
-    this.nodes.kind[n] = kind;
-    this.nodes.end[n] = this.nodes.kind.length;
-    this.nodes.value[n] = value;
+    nodeInts[n * 4 + KIND] = kind;
+    nodeInts[n * 4 + END] = this.nodeCount;
+    this.values[n] = value;
   }
 
   /** Moves to the next line with content, setting its indent and `col`. */
   private skipBlank(): void {
     const t = this.text;
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i]!;
-      let p = line.start;
-      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
-      if (p === line.end || t.charCodeAt(p) === 0x23) continue;
-      if (p - line.start === 0 && (t.startsWith('---', p) || t.startsWith('...', p))) decline();
-      line.indent = p - line.start;
+    for (; this.i < this.count; this.i++) {
+      const start = lineStart[this.i]!;
+      const end = lineEnd[this.i]!;
+      let p = start;
+      while (p < end && t.charCodeAt(p) === 0x20) p++;
+      if (p === end || t.charCodeAt(p) === 0x23) continue;
+      if (p === start && (t.startsWith('---', p) || t.startsWith('...', p))) decline();
+      lineIndent[this.i] = p - start;
       this.col = p;
       return;
     }
   }
 
   private isItem(): boolean {
-    const line = this.lines[this.i]!;
     const c = this.text.charCodeAt(this.col);
-    const next = this.col + 1 < line.end ? this.text.charCodeAt(this.col + 1) : 0x20;
+    const next = this.col + 1 < lineEnd[this.i]! ? this.text.charCodeAt(this.col + 1) : 0x20;
     return c === 0x2d && next === 0x20;
   }
 
@@ -130,7 +156,8 @@ class Scanner {
     const out: Record<string, unknown> = {};
     const node = this.open(this.col);
     for (;;) {
-      const line = this.lines[this.i]!;
+      const lineAt = this.i;
+      const end = lineEnd[lineAt]!;
       // Key.
       const keyStart = this.col;
       let key: string;
@@ -138,7 +165,7 @@ class Scanner {
       const c = t.charCodeAt(keyStart);
       if (c === 0x22 || c === 0x27) {
         const close = t.indexOf(String.fromCharCode(c), keyStart + 1);
-        if (close === -1 || close >= line.end) decline();
+        if (close === -1 || close >= end) decline();
         key = t.slice(keyStart + 1, close);
         if (c === 0x27 && t.charCodeAt(close + 1) === 0x27) decline();
         p = close + 1;
@@ -146,7 +173,7 @@ class Scanner {
       } else {
         if (!plainStart(c)) decline();
         p = t.indexOf(':', keyStart);
-        if (p === -1 || p >= line.end) decline();
+        if (p === -1 || p >= end) decline();
         key = t.slice(keyStart, p);
         if (key.endsWith(' ') || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
       }
@@ -156,23 +183,23 @@ class Scanner {
       // Value.
       p++;
       const after = t.charCodeAt(p);
-      if (p < line.end && after !== 0x20) decline();
-      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
-      if (p === line.end) {
+      if (p < end && after !== 0x20) decline();
+      while (p < end && t.charCodeAt(p) === 0x20) p++;
+      if (p === end) {
         this.i++;
         this.skipBlank();
-        const next = this.lines[this.i];
-        if (next && next.indent > indent) out[key] = this.block(next.indent);
-        else if (next && next.indent === indent && this.isItem()) out[key] = this.sequence(indent);
+        const more = this.i < this.count;
+        const nextIndent = lineIndent[this.i]!;
+        if (more && nextIndent > indent) out[key] = this.block(nextIndent);
+        else if (more && nextIndent === indent && this.isItem()) out[key] = this.sequence(indent);
         else decline();
       } else {
         if (t.charCodeAt(p) === 0x23) decline();
-        out[key] = this.inline(p, line, indent);
+        out[key] = this.inline(p, lineAt, indent);
       }
       this.skipBlank();
-      const next = this.lines[this.i];
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent || this.isItem()) decline();
+      if (this.i >= this.count || lineIndent[this.i]! < indent) break;
+      if (lineIndent[this.i]! > indent || this.isItem()) decline();
     }
     this.close(node, MAPPING);
     return out;
@@ -183,66 +210,70 @@ class Scanner {
     const out: unknown[] = [];
     const node = this.open(this.col);
     for (;;) {
-      const line = this.lines[this.i]!;
+      const lineAt = this.i;
+      const end = lineEnd[lineAt]!;
       let p = this.col + 1;
-      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
-      if (p === line.end) decline();
-      if (t.charCodeAt(p) === 0x2d && (p + 1 === line.end || t.charCodeAt(p + 1) === 0x20)) decline();
+      while (p < end && t.charCodeAt(p) === 0x20) p++;
+      if (p === end) decline();
+      if (t.charCodeAt(p) === 0x2d && (p + 1 === end || t.charCodeAt(p + 1) === 0x20)) decline();
       if (t.charCodeAt(p) === 0x23) decline();
-      if (this.startsMapping(p, line)) {
+      if (this.startsMapping(p, end)) {
         // `- key: value`: a map whose keys line up with this one.
-        line.indent = p - line.start;
+        const own = p - lineStart[lineAt]!;
+        lineIndent[lineAt] = own;
         this.col = p;
-        out.push(this.mapping(line.indent));
+        out.push(this.mapping(own));
       } else {
-        out.push(this.inline(p, line, indent));
+        out.push(this.inline(p, lineAt, indent));
         this.skipBlank();
       }
-      const next = this.lines[this.i];
-      if (!next || next.indent < indent || (next.indent === indent && !this.isItem())) break;
-      if (next.indent > indent) decline();
+      if (this.i >= this.count) break;
+      const nextIndent = lineIndent[this.i]!;
+      if (nextIndent < indent || (nextIndent === indent && !this.isItem())) break;
+      if (nextIndent > indent) decline();
     }
     this.close(node, SEQUENCE);
     return out;
   }
 
   /** Whether a `key:` starts at p on this line (outside quotes). */
-  private startsMapping(p: number, line: Line): boolean {
+  private startsMapping(p: number, end: number): boolean {
     const t = this.text;
     const c = t.charCodeAt(p);
     if (c === 0x22 || c === 0x27) {
       const close = t.indexOf(String.fromCharCode(c), p + 1);
-      return close !== -1 && close < line.end && t.charCodeAt(close + 1) === 0x3a;
+      return close !== -1 && close < end && t.charCodeAt(close + 1) === 0x3a;
     }
     if (c === 0x3e || c === 0x7c) return false;
     const colon = t.indexOf(':', p);
-    return colon !== -1 && colon < line.end && (colon + 1 === line.end || t.charCodeAt(colon + 1) === 0x20);
+    return colon !== -1 && colon < end && (colon + 1 === end || t.charCodeAt(colon + 1) === 0x20);
   }
 
   /** A scalar starting at p on the current line (a block scalar takes the lines after it). */
-  private inline(p: number, line: Line, parentIndent: number): unknown {
+  private inline(p: number, lineAt: number, parentIndent: number): unknown {
     const t = this.text;
+    const lineEndAt = lineEnd[lineAt]!;
     const c = t.charCodeAt(p);
     const node = this.open(p);
     let value: unknown;
     if (c === 0x3e || c === 0x7c) {
-      const header = t.slice(p, line.end);
+      const header = t.slice(p, lineEndAt);
       if (header !== '>' && header !== '>-' && header !== '|' && header !== '|-') decline();
       this.i++;
       value = this.blockScalar(c === 0x3e, header.length === 2, parentIndent);
     } else if (c === 0x22 || c === 0x27) {
       const close = t.indexOf(String.fromCharCode(c), p + 1);
-      if (close === -1 || close >= line.end) decline();
+      if (close === -1 || close >= lineEndAt) decline();
       let q = close + 1;
       if (c === 0x27 && t.charCodeAt(q) === 0x27) decline();
-      while (q < line.end && t.charCodeAt(q) === 0x20) q++;
-      if (q !== line.end) decline();
+      while (q < lineEndAt && t.charCodeAt(q) === 0x20) q++;
+      if (q !== lineEndAt) decline();
       value = t.slice(p + 1, close);
       this.i++;
       this.noContinuation(parentIndent);
     } else {
       if (!plainStart(c)) decline();
-      let end = line.end;
+      let end = lineEndAt;
       while (t.charCodeAt(end - 1) === 0x20) end--;
       const raw = t.slice(p, end);
       if (raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) decline();
@@ -257,8 +288,7 @@ class Scanner {
   /** A one-line scalar must not go on over more-indented lines (multi-line scalars are left to `yaml`). */
   private noContinuation(parentIndent: number): void {
     this.skipBlank();
-    const next = this.lines[this.i];
-    if (next && next.indent > parentIndent) decline();
+    if (this.i < this.count && lineIndent[this.i]! > parentIndent) decline();
   }
 
   /** `>` or `|` text: lines more indented than the parent, folded or kept, with the final line break clipped or stripped. */
@@ -267,23 +297,24 @@ class Scanner {
     let indent = -1;
     const parts: string[] = [];
     let i = this.i;
-    for (; i < this.lines.length; i++) {
-      const line = this.lines[i]!;
-      let p = line.start;
-      while (p < line.end && t.charCodeAt(p) === 0x20) p++;
-      if (p === line.end) {
+    for (; i < this.count; i++) {
+      const start = lineStart[i]!;
+      const end = lineEnd[i]!;
+      let p = start;
+      while (p < end && t.charCodeAt(p) === 0x20) p++;
+      if (p === end) {
         // A blank line. Leading ones, and ones with more spaces than the text's indentation, have rules of their own.
-        if (indent === -1 || p - line.start > indent) decline();
+        if (indent === -1 || p - start > indent) decline();
         parts.push('');
         continue;
       }
-      const own = p - line.start;
+      const own = p - start;
       if (indent === -1) {
         if (own <= parentIndent) break;
         indent = own;
       } else if (own < indent) break;
       else if (own > indent) decline();
-      parts.push(t.slice(p, line.end));
+      parts.push(t.slice(p, end));
     }
     if (indent === -1) decline();
     while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
@@ -323,9 +354,10 @@ function resolvePlain(s: string): unknown {
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return s;
     // One token of digits, dots, letters and signs may be a number form of YAML's; text with spaces or other marks is not.
     if (/^[-+]?\.?[0-9][0-9A-Za-z_.+-]*$/.test(s)) decline();
+    // Infinities and not-a-number start with a sign or a dot, so they are only looked for here.
+    if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
     return s;
   }
-  if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
   if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;

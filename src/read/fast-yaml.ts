@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Position, RecordPath } from '../validate/finding.js';
 import type { ParsedRecord } from './yaml-document.js';
-import { MAPPING, SEQUENCE, scanBlockYaml, type NodeTable } from './block-yaml.js';
+import { COLUMN, END, KIND, LINE, MAPPING, SEQUENCE, scanBlockYaml, type NodeTable } from './block-yaml.js';
 
 /**
  * A quicker reader for the common case of a plain, well-formed record, many
@@ -41,26 +41,28 @@ export function parseRecordYamlFast(text: string): ParsedRecord | null {
  * key, value, key, value..., and `end` skips from one child to the next.
  */
 function locate(nodes: NodeTable, path: RecordPath, part: 'key' | 'value'): Position | null {
-  const { kind, end, value } = nodes;
-  const at = (n: number): Position => ({ line: nodes.line[n]!, column: nodes.column[n]! });
+  const { ints, value } = nodes;
+  const kind = (n: number) => ints[n * 4 + KIND]!;
+  const end = (n: number) => ints[n * 4 + END]!;
+  const at = (n: number): Position => ({ line: ints[n * 4 + LINE]!, column: ints[n * 4 + COLUMN]! });
   let node = 0;
   let keyNode = -1;
   let found = at(0);
   for (const segment of path) {
     let next = -1;
     let nextKey = -1;
-    const last = end[node]!;
-    if (kind[node] === MAPPING) {
-      for (let k = node + 1; k < last; k = end[end[k]!]!) {
+    const last = end(node);
+    if (kind(node) === MAPPING) {
+      for (let k = node + 1; k < last; k = end(end(k))) {
         if (String(value[k]) === String(segment)) {
           nextKey = k;
-          next = end[k]!;
+          next = end(k);
           break;
         }
       }
-    } else if (kind[node] === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
+    } else if (kind(node) === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
       let item = node + 1;
-      for (let i = 0; i < segment && item < last; i++) item = end[item]!;
+      for (let i = 0; i < segment && item < last; i++) item = end(item);
       if (item < last) next = item;
     }
     if (next === -1 && nextKey === -1) return keyNode !== -1 ? at(keyNode) : found;

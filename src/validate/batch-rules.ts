@@ -37,33 +37,9 @@ export function batchEntryOf(checked: CheckedRecord, parsed: ParsedRecord): Batc
  */
 export function batchFindings(entries: readonly BatchEntry[], today: string): Finding[] {
   const out: Finding[] = [];
-  const byChild = new Map<string, BatchEntry[]>();
-  for (const entry of entries) {
-    const list = byChild.get(entry.ref) ?? [];
-    list.push(entry);
-    byChild.set(entry.ref, list);
-  }
-  for (const [ref, list] of byChild) {
-    const byDate = new Map<string, BatchEntry[]>();
-    for (const e of list) {
-      byDate.set(e.completed, [...(byDate.get(e.completed) ?? []), e]);
-    }
-    for (const [date, same] of byDate) {
-      if (same.length < 2) continue;
-      for (const e of same) {
-        const others = same.filter((o) => o !== e).map((o) => o.file);
-        const pos = e.completedAt;
-        out.push({
-          file: e.file,
-          line: pos?.line ?? null,
-          column: pos?.column ?? null,
-          severity: 'error',
-          code: 'duplicate-record',
-          path: 'assessment.completed',
-          message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
-        });
-      }
-    }
+  for (const [ref, list] of groupBy(entries, (e) => e.ref)) {
+    // Most children have one record: no duplicates to look for, and nothing to allocate.
+    if (list.length > 1) out.push(...duplicateFindings(ref, list));
     const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
     const next = latest.nextReview;
     if (next !== null && next < today) {
@@ -80,4 +56,37 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
     }
   }
   return out;
+}
+
+/** The same child and date in two or more files: an error in each of them. */
+function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] {
+  const out: Finding[] = [];
+  for (const [date, same] of groupBy(list, (e) => e.completed)) {
+    if (same.length < 2) continue;
+    for (const e of same) {
+      const others = same.filter((o) => o !== e).map((o) => o.file);
+      const pos = e.completedAt;
+      out.push({
+        file: e.file,
+        line: pos?.line ?? null,
+        column: pos?.column ?? null,
+        severity: 'error',
+        code: 'duplicate-record',
+        path: 'assessment.completed',
+        message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Entries grouped by a key, in first-seen order. */
+function groupBy(entries: readonly BatchEntry[], key: (e: BatchEntry) => string): Map<string, BatchEntry[]> {
+  const groups = new Map<string, BatchEntry[]>();
+  for (const e of entries) {
+    const group = groups.get(key(e));
+    if (group) group.push(e);
+    else groups.set(key(e), [e]);
+  }
+  return groups;
 }

@@ -58,8 +58,8 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
     const section = area?.sections?.[tSection.key];
     if (!area) continue;
     const byScore = reminder.when_score_at_least !== undefined && section?.score !== undefined && section.score >= reminder.when_score_at_least;
-    const byText = mentions(reminder, [section?.evidence, area.concerns, area.impact]);
-    if (!byScore && !byText) continue;
+    // The text is searched only when the score does not already raise the reminder: it is the costlier test.
+    if (!byScore && !mentions(reminder, [section?.evidence, area.concerns, area.impact])) continue;
     const why = byScore ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`;
     out.push({
       severity: 'prompt',

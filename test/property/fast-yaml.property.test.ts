@@ -53,6 +53,13 @@ describe('fast YAML reader against the yaml reader (differential)', () => {
     }
   });
 
+  it('leaves plain infinities and not-a-number, numbers to the yaml reader, to that reader', () => {
+    for (const text of ['a: .inf\n', 'a: -.Inf\n', 'a: +.INF\n', 'a: .nan\n']) {
+      expect(parseRecordYamlFast(text), text).toBeNull();
+      agrees(text);
+    }
+  });
+
   it('agrees on record-like documents, and reads most of them itself', () => {
     const word = fc.constantFrom('Kerry', 'school', 'tired', "didn't", 'A&E', '2021-03-16', '9am', '97%', 'said:', 'yes', 'null', '#3', 'Zoë', '-', 'a "b"', '12', 'x:y');
     const text = fc.array(word, { minLength: 1, maxLength: 30 }).map((ws) => ws.join(' '));
