@@ -33,3 +33,28 @@ function lengthFirst(code) {
   if (!name) return code;
   return code.replace(new RegExp(`${name}\\((data\\d*)\\) > (\\d+)`, 'g'), (_, data, max) => `(${data}.length > ${max} && ${name}(${data}) > ${max})`);
 }
+
+/**
+ * The package's own templates, parsed and checked here once, so that no
+ * process or worker thread parses the template YAML at start-up. Each keeps
+ * the size and modification time its file had: a template edited after the
+ * build is read from its YAML again (src/template/load-template.ts).
+ */
+async function prebuildTemplates() {
+  const { parse } = await import('yaml');
+  const { readdir, stat } = await import('node:fs/promises');
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(JSON.parse(await readFile(new URL('schemas/template.schema.json', root), 'utf8')));
+  const folder = new URL('templates/', root);
+  const entries = [];
+  for (const name of (await readdir(folder)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const file = new URL(name, folder);
+    const template = parse(await readFile(file, 'utf8'));
+    if (!validate(template)) throw new Error(`templates/${name} is not valid: ${ajv.errorsText(validate.errors)}`);
+    const { size, mtimeMs } = await stat(file);
+    entries.push({ name, size, mtimeMs, template });
+  }
+  await writeFile(new URL('dist/template/package-templates.json', root), `${JSON.stringify(entries)}\n`);
+}
+
+await prebuildTemplates();

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compiledSchema } from '../validate/compiled-schema.js';
@@ -32,7 +33,13 @@ export function loadTemplates(): Map<string, TemplateIndex> {
   // The options must match scripts/build-validators.mjs.
   const validate = compiledSchema(import.meta.url, './template-schema.validator.cjs', { allErrors: true }, readSchema);
   const found = new Map<string, TemplateIndex>();
+  const ready = prebuiltTemplates();
   for (const file of templateFiles()) {
+    const built = ready.get(file);
+    if (built && unchangedSinceBuild(file, built)) {
+      if (!found.has(built.template.id)) found.set(built.template.id, indexTemplate(built.template));
+      continue;
+    }
     const data: unknown = parse(readFileSync(file, 'utf8'));
     if (!validate(data)) {
       const first = validate.errors?.[0];
@@ -43,6 +50,36 @@ export function loadTemplates(): Map<string, TemplateIndex> {
   }
   cache = found;
   return found;
+}
+
+interface PrebuiltTemplate {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  template: ToolkitTemplate;
+}
+
+/**
+ * The package's templates as scripts/build-validators.mjs parsed and checked
+ * them, by file path; empty when running from src/ (tests) or before a build.
+ */
+function prebuiltTemplates(): Map<string, PrebuiltTemplate> {
+  try {
+    const entries = JSON.parse(readFileSync(new URL('./package-templates.json', import.meta.url), 'utf8')) as PrebuiltTemplate[];
+    return new Map(entries.map((e) => [join(packageTemplates, e.name), e]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** A template file edited after the build is read from its YAML again. */
+function unchangedSinceBuild(file: string, built: PrebuiltTemplate): boolean {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return size === built.size && mtimeMs === built.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 export function findTemplate(id: string): TemplateIndex | undefined {
