@@ -9,8 +9,16 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../../schemas/toolkit.schema.j
 
 let compiled: ValidateFunction | null = null;
 
+let schema: object | null = null;
+
+/**
+ * The record schema as data, read once per process: the interview consults it
+ * for every question it builds, and the file does not change during a run.
+ * Callers only read it.
+ */
 export function recordSchema(): object {
-  return JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
+  schema ??= JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
+  return schema;
 }
 
 function validator(): ValidateFunction {
