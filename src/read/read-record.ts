@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Finding } from '../validate/finding.js';
+import { findingAt, type Finding } from '../validate/finding.js';
 import { decodeRecordBytes } from './decode-text.js';
 import { parseRecordYaml, type ParsedRecord, type ReadProblem } from './yaml-document.js';
 
@@ -64,15 +64,7 @@ function failed(file: string, problems: ReadProblem[]): ReadOutcome {
   return {
     file,
     record: null,
-    findings: problems.map((p) => ({
-      file,
-      line: p.position?.line ?? null,
-      column: p.position?.column ?? null,
-      severity: 'error',
-      code: p.code,
-      path: p.path.map(String).join('.'),
-      message: p.message,
-    })),
+    findings: problems.map((p) => findingAt(file, p.position, { severity: 'error', code: p.code, path: p.path.map(String).join('.'), message: p.message })),
   };
 }
 

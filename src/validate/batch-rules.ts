@@ -1,4 +1,4 @@
-import type { Finding, Position } from './finding.js';
+import { findingAt, type Finding, type Position } from './finding.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { CheckedRecord } from './validate-record.js';
 
@@ -43,16 +43,14 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
     const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
     const next = latest.nextReview;
     if (next !== null && next < today) {
-      const pos = latest.nextReviewAt;
-      out.push({
-        file: latest.file,
-        line: pos?.line ?? null,
-        column: pos?.column ?? null,
-        severity: 'warning',
-        code: 'review-overdue',
-        path: 'summary.next_review',
-        message: `the review due on ${next} is overdue (today is ${today})`,
-      });
+      out.push(
+        findingAt(latest.file, latest.nextReviewAt, {
+          severity: 'warning',
+          code: 'review-overdue',
+          path: 'summary.next_review',
+          message: `the review due on ${next} is overdue (today is ${today})`,
+        }),
+      );
     }
   }
   return out;
@@ -65,16 +63,14 @@ function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] 
     if (same.length < 2) continue;
     for (const e of same) {
       const others = same.filter((o) => o !== e).map((o) => o.file);
-      const pos = e.completedAt;
-      out.push({
-        file: e.file,
-        line: pos?.line ?? null,
-        column: pos?.column ?? null,
-        severity: 'error',
-        code: 'duplicate-record',
-        path: 'assessment.completed',
-        message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
-      });
+      out.push(
+        findingAt(e.file, e.completedAt, {
+          severity: 'error',
+          code: 'duplicate-record',
+          path: 'assessment.completed',
+          message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,
+        }),
+      );
     }
   }
   return out;

@@ -26,6 +26,11 @@ export interface Finding {
   message: string;
 }
 
+/** A finding at a position in a file, or at no position (line and column null). */
+export function findingAt(file: string, position: Position | null | undefined, what: Pick<Finding, 'severity' | 'code' | 'path' | 'message'>): Finding {
+  return { file, line: position?.line ?? null, column: position?.column ?? null, severity: what.severity, code: what.code, path: what.path, message: what.message };
+}
+
 /** A path into a record: object keys and array indexes. */
 export type RecordPath = readonly (string | number)[];
 

@@ -1,7 +1,7 @@
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { findTemplate, type TemplateIndex } from '../template/load-template.js';
-import { compareFindings, type Finding } from './finding.js';
+import { compareFindings, findingAt, type Finding } from './finding.js';
 import { practiceFindings } from './practice-rules.js';
 import { recordRuleErrors } from './record-rules.js';
 import type { RuleFinding } from './rule-finding.js';
@@ -28,7 +28,7 @@ export interface CheckedRecord {
 export function validateParsedRecord(file: string, parsed: ParsedRecord, options: ValidateOptions): CheckedRecord {
   const place = (f: RuleFinding): Finding => {
     const pos = parsed.locate(f.path, f.part ?? 'value');
-    return { file, line: pos?.line ?? null, column: pos?.column ?? null, severity: f.severity, code: f.code, path: f.path.map(String).join('.'), message: f.message };
+    return findingAt(file, pos, { severity: f.severity, code: f.code, path: f.path.map(String).join('.'), message: f.message });
   };
   const data = parsed.data;
   if (!looksLikeRecord(data)) {

@@ -18,13 +18,13 @@ export interface CheckOptions {
 
 export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
   const today = resolveToday(options.today);
-  const jobs = resolveJobs(options.jobs);
+  // Decided once here: the threads started early are the ones the batch uses.
+  const threads = resolveJobs(options.jobs) ?? availableParallelism();
   // A warm --cache run needs no checking threads; any other batch starts them while files are found.
-  const threads = jobs ?? availableParallelism();
   if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'checked');
-  const result = await checkFiles(files, { today, jobs, ...(options.cache ? { cache: { version } } : {}) }, progress.update);
+  const result = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version } } : {}) }, progress.update);
   progress.done();
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const output =
