@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { colorLevel, makeChalk } from '../render/color.js';
+import { colorLevel, stylesFor } from '../render/color.js';
 import { isRealDate, localToday } from '../validate/dates.js';
 import { UsageError } from './cli-error.js';
 
@@ -14,13 +14,13 @@ export interface CliContext {
   width: number;
 }
 
-export function makeContext(colorFlag: boolean | undefined): CliContext {
+export async function makeContext(colorFlag: boolean | undefined): Promise<CliContext> {
   const { stdout, stderr } = process;
   return {
     stdout,
     stderr,
-    out: makeChalk(colorLevel(stdout, colorFlag)),
-    err: makeChalk(colorLevel(stderr, colorFlag)),
+    out: await stylesFor(colorLevel(stdout, colorFlag)),
+    err: await stylesFor(colorLevel(stderr, colorFlag)),
     width: Math.max(60, Math.min(terminalColumns(stdout), 120)),
   };
 }

@@ -9,7 +9,7 @@ import type { CliContext } from './context.js';
  */
 export async function runAction(options: { color?: boolean }, body: (ctx: CliContext) => Promise<number>): Promise<void> {
   const { makeContext } = await import('./context.js');
-  const ctx = makeContext(options.color);
+  const ctx = await makeContext(options.color);
   try {
     process.exitCode = await body(ctx);
   } catch (error) {

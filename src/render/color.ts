@@ -1,4 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { plainStyle } from './plain-style.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -24,6 +25,9 @@ export function colorLevel(stream: { isTTY?: boolean }, flag: boolean | undefine
   return 1;
 }
 
-export function makeChalk(level: ColorLevel): ChalkInstance {
+/** Styles for a colour level: chalk is loaded only when there is colour to show. */
+export async function stylesFor(level: ColorLevel): Promise<ChalkInstance> {
+  if (level === 0) return plainStyle;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }

@@ -9,7 +9,7 @@ import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { readRecordBytes } from '../../src/read/read-record.js';
-import { makeChalk } from '../../src/render/color.js';
+import { Chalk } from 'chalk';
 import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty } from '../../src/render/findings-report.js';
 import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
@@ -39,7 +39,7 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
   const checked = read.record ? validateParsedRecord(file, read.record, { today }) : { file, record: null, template: null, findings: read.findings };
   const entry = read.record ? batchEntryOf(checked, read.record) : null;
   const findings = [...checked.findings, ...batchFindings(entry ? [entry] : [], today)].sort(compareFindings);
-  const colour = makeChalk(1);
+  const colour = new Chalk({ level: 1 });
   const outputs = [renderFindingsPretty(findings, 1, colour), renderFindingsGithub(findings), renderFindingsJson(findings, 1)];
   const valid = checked.record !== null && checked.template !== null && !findings.some((f) => f.severity === 'error');
   if (valid) {

@@ -4,7 +4,7 @@ import { inquirerPrompter } from '../../src/cli/interview/ask-question.js';
 import { newDraft } from '../../src/interview/draft.js';
 import { nextQuestion } from '../../src/interview/interview-walk.js';
 import type { Question } from '../../src/interview/question.js';
-import { makeChalk } from '../../src/render/color.js';
+import { plainStyle } from '../../src/render/plain-style.js';
 import { findControlBytes } from '../support/output-safety.js';
 import { COMBINED_PAYLOAD, terminalTrace } from '../support/payloads.js';
 import { env, scripted, walk } from './interview-script.js';
@@ -16,7 +16,7 @@ vi.mock('../../src/cli/interview/multiline-prompt.js', async (importOriginal) =>
   return { default: wrapPrompt(actual.default) };
 });
 
-const prompter = inquirerPrompter(makeChalk(0), 100);
+const prompter = inquirerPrompter(plainStyle, 100);
 
 /** The question the interview reaches when the script stops just before `id`. */
 function questionAt(id: string): Question {

@@ -98,12 +98,12 @@ describe('template text (templates are data, possibly from NTK_TEMPLATE_PATH)', 
   it('renders a template planted with every payload without a byte of them, colour on', async () => {
     const { defaultTemplate } = await import('../../src/template/load-template.js');
     const { renderTemplateTerminal } = await import('../../src/render/template-terminal.js');
-    const { makeChalk } = await import('../../src/render/color.js');
+    const { Chalk } = await import('chalk');
     const { plantEverywhere } = await import('../support/payloads.js');
     const { template } = defaultTemplate();
     const { record: hostile, planted } = plantEverywhere(template, COMBINED_PAYLOAD);
     expect(planted).toBeGreaterThan(100);
-    const out = renderTemplateTerminal(hostile, hostile.areas, makeChalk(1), 100);
+    const out = renderTemplateTerminal(hostile, hostile.areas, new Chalk({ level: 1 }), 100);
     expect(findControlBytes(out, { allowColour: true })).toBeNull();
     expect(terminalTrace(out)).toBeNull();
     expect(out).toContain('Text P ');

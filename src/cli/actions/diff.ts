@@ -1,7 +1,7 @@
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
-import { makeChalk } from '../../render/color.js';
+import { plainStyle } from '../../render/plain-style.js';
 import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
@@ -42,7 +42,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
-  else text = renderDiffTerminal(diff, options.output ? makeChalk(0) : ctx.out, ctx.width);
+  else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);
   await writeOutput(text, options, ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }

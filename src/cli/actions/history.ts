@@ -2,7 +2,7 @@ import { buildHistories, type RecordVersion } from '../../analyse/history.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { fileRevisions, isTracked, showPath } from '../../read/git.js';
 import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
-import { makeChalk } from '../../render/color.js';
+import { plainStyle } from '../../render/plain-style.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { renderHistoryCsv } from '../../render/history-csv.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
@@ -37,7 +37,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   if (options.format === 'json') text = `${JSON.stringify({ children: histories }, null, 2)}\n`;
   else if (options.format === 'csv') text = renderHistoryCsv(histories);
   else if (options.format === 'markdown') text = renderHistoryMarkdown(histories);
-  else text = renderHistoryTerminal(histories, options.output ? makeChalk(0) : ctx.out, ctx.width);
+  else text = renderHistoryTerminal(histories, options.output ? plainStyle : ctx.out, ctx.width);
   await writeOutput(text, options, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { buildCaseloadReport, type ReportSort } from '../../analyse/caseload-report.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { makeChalk } from '../../render/color.js';
+import { plainStyle } from '../../render/plain-style.js';
 import { renderReportCsv } from '../../render/report-csv.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
 import { renderReportTerminal } from '../../render/report-terminal.js';
@@ -60,7 +60,7 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   else if (options.format === 'csv') text = renderReportCsv(report);
   else if (options.format === 'markdown') text = renderReportMarkdown(report);
   // A file gets no colour codes; the terminal gets what its colour level allows.
-  else text = renderReportTerminal(report, options.output ? makeChalk(0) : ctx.out);
+  else text = renderReportTerminal(report, options.output ? plainStyle : ctx.out);
   await writeOutput(text, options, ctx);
   return 0;
 }

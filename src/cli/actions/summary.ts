@@ -1,5 +1,5 @@
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
-import { makeChalk } from '../../render/color.js';
+import { plainStyle } from '../../render/plain-style.js';
 import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../render/summary-terminal.js';
@@ -24,7 +24,7 @@ export async function runSummary(file: string, options: SummaryOptions, ctx: Cli
   else if (options.format === 'html') text = renderSummaryHtml(sheet, { evidence: options.evidence });
   else if (options.format === 'markdown') text = renderSummaryMarkdown(sheet, { evidence: options.evidence });
   // A file gets no colour codes; the terminal gets what its colour level allows.
-  else text = renderSummaryTerminal(sheet, options.output ? makeChalk(0) : ctx.out, { width: ctx.width, evidence: options.evidence });
+  else text = renderSummaryTerminal(sheet, options.output ? plainStyle : ctx.out, { width: ctx.width, evidence: options.evidence });
   await writeOutput(text, options, ctx);
   return 0;
 }
