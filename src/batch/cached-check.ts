@@ -2,19 +2,22 @@ import { CheckCache } from './check-cache.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
 
-/** A check that reuses the results of unchanged files; the others go to the worker pool. */
-export async function checkWithCache(files: readonly string[], options: PoolOptions, version: string, onDone?: (done: number) => void): Promise<FileResult[]> {
-  const cache = await CheckCache.open(version);
+/**
+ * A check that reuses the results of unchanged files; the others go to the
+ * worker pool. `scope` is the paths the user named, which pick the cache.
+ */
+export async function checkWithCache(files: readonly string[], scope: readonly string[], options: PoolOptions, version: string, onDone?: (done: number) => void): Promise<FileResult[]> {
+  const cache = CheckCache.open(version, scope, files);
   const results: FileResult[] = new Array(files.length);
   const misses: { index: number; hash: string | null }[] = [];
   let done = 0;
   for (let i = 0; i < files.length; i++) {
-    const found = cache.lookup(files[i]!, options.today);
-    if (found && 'hit' in found) {
-      results[i] = found.hit;
-      onDone?.(++done);
+    const found = cache.lookup(i, options.today);
+    if (found === null || typeof found === 'string') {
+      misses.push({ index: i, hash: found });
     } else {
-      misses.push({ index: i, hash: found ? found.hash : null });
+      results[i] = found;
+      onDone?.(++done);
     }
   }
   // The checking code is loaded only when something needs checking: a fully warm run just reads the cache.
@@ -25,7 +28,7 @@ export async function checkWithCache(files: readonly string[], options: PoolOpti
   );
   misses.forEach((m, k) => {
     results[m.index] = fresh[k]!;
-    if (m.hash !== null) cache.store(files[m.index]!, m.hash, fresh[k]!, options.today);
+    if (m.hash !== null) cache.store(m.index, m.hash, fresh[k]!, options.today);
   });
   await cache.save();
   return results;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -17,7 +17,13 @@ import type { Finding, Position } from '../validate/finding.js';
  * file changed within a second or two of the cache being written, as git
  * does). The cache lives in the user's cache folder, never beside the
  * records, and its name includes everything the results depend on apart
- * from the file: ntk's version, the schema and the templates.
+ * from the files: ntk's version, the schema, the templates and the paths
+ * checked.
+ *
+ * One cache file per set of paths checked (`ntk check records/` has its
+ * own), holding exactly the files of its last run: a file deleted or moved
+ * out of the folder leaves the cache on the next save, so the cache never
+ * outgrows the records, and a warm run reads nothing it does not use.
  *
  * The one per-file rule that depends on today is `completed-in-future`, so
  * results are cached only when the record's completed date is not after
@@ -25,59 +31,81 @@ import type { Finding, Position } from '../validate/finding.js';
  * (duplicates, overdue reviews) are never cached; they are recomputed from
  * the cached facts on every run.
  */
+
 /**
  * One file's line in the cache, as arrays rather than objects: a warm run
  * parses and keeps 10,000 of these, and arrays of plain values parse faster,
  * take less room on disk and leave less for the garbage collector. The file
- * name is stored once (as the key), not in every finding.
+ * name is kept once, in the cache's list of files, not in every finding.
  */
-type CachedRow = [key: string, size: number, mtimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
+type CachedRow = [size: number, mtimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
 type CachedEntry = [ref: string, completed: string, line: number, column: number, nextReview: string | null, nextLine: number, nextColumn: number];
 type CachedFinding = [line: number | null, column: number | null, severity: Finding['severity'], code: string, path: string, message: string];
 
 interface CacheFile {
   writtenAt: number;
-  rows: CachedRow[];
+  /** The files of the run that wrote the cache, in order; `rows[i]` is `files[i]`'s. */
+  files: string[];
+  rows: (CachedRow | 0)[];
 }
 
+/** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Caches of paths not checked for this long are removed when another cache is saved. */
+const UNUSED_FOR_MS = 30 * DAY_MS;
 
 export class CheckCache {
-  private readonly rows = new Map<string, CachedRow>();
-  private changed = false;
+  /** This run's rows, by index into its files; 0 where there is none yet. */
+  private readonly rows: (CachedRow | 0)[];
+  private changed: boolean;
 
   private constructor(
     /** Where the cache may be kept, in order of preference. */
-    private readonly files: string[],
+    private readonly places: string[],
     private readonly writtenAt: number,
-    rows: readonly CachedRow[],
+    private readonly files: readonly string[],
+    saved: CacheFile | null,
   ) {
-    for (const row of rows) this.rows.set(row[0], row);
+    this.rows = alignRows(files, saved);
+    // A run over other files than the saved ones (one added, one deleted) saves, so the cache keeps to the folder.
+    this.changed = saved === null || !sameList(saved.files, files);
   }
 
-  static async open(version: string): Promise<CheckCache> {
-    const name = `check-${contextHash(version)}.json`;
-    const files = cacheFolders().map((folder) => join(folder, name));
-    for (const file of files) {
+  /**
+   * The cache for checking `files`, found through the paths the user named
+   * (`scope`): the same command over the same folder finds the same cache
+   * whatever files have come and gone since.
+   */
+  static open(version: string, scope: readonly string[], files: readonly string[]): CheckCache {
+    const name = `check-${contextHash(version, scope)}.json`;
+    const places = cacheFolders().map((folder) => join(folder, name));
+    for (const place of places) {
       try {
-        const saved = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-        if (Array.isArray(saved.rows)) return new CheckCache(files, saved.writtenAt, saved.rows);
+        const saved = JSON.parse(readFileSync(place, 'utf8')) as CacheFile;
+        if (!Array.isArray(saved.files) || !Array.isArray(saved.rows)) continue;
+        keepInUse(place);
+        return new CheckCache(places, saved.writtenAt, files, saved);
       } catch {
         // Not there, or not readable: try the next folder, then start afresh.
       }
     }
-    return new CheckCache(files, 0, []);
+    return new CheckCache(places, 0, files, null);
   }
 
-  /** A cached result when the file is unchanged and today allows reuse; otherwise its content hash, to store the fresh result under. */
-  lookup(file: string, today: string): { hit: FileResult } | { hash: string } | null {
-    const key = isAbsolute(file) ? file : resolve(file);
-    const row = this.rows.get(key);
+  /**
+   * The cached result for `files[index]` when the file is unchanged and today
+   * allows reuse; otherwise its content hash, to store the fresh result under,
+   * or null when the file cannot be read (the checker has the words for that).
+   * No wrapper objects: a warm run makes 10,000 of these calls.
+   */
+  lookup(index: number, today: string): FileResult | string | null {
+    const file = this.files[index]!;
+    const row = this.rows[index];
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info) return null;
     const { size, mtimeMs } = info;
-    const reusable = (r: CachedRow) => r[4] === 0 || r[4][1] <= today;
-    if (row && row[1] === size && row[2] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusable(row)) return { hit: resultOf(row, file) };
+    if (row && row[0] === size && row[1] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusableOn(row, today)) return resultOf(row, file);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -85,21 +113,20 @@ export class CheckCache {
       return null;
     }
     const hash = createHash('sha256').update(bytes).digest('base64');
-    if (row && row[3] === hash && reusable(row)) {
-      row[1] = size;
-      row[2] = mtimeMs;
+    if (row && row[2] === hash && reusableOn(row, today)) {
+      row[0] = size;
+      row[1] = mtimeMs;
       this.changed = true;
-      return { hit: resultOf(row, file) };
+      return resultOf(row, file);
     }
-    return { hash };
+    return hash;
   }
 
-  store(file: string, hash: string, result: FileResult, today: string): void {
+  store(index: number, hash: string, result: FileResult, today: string): void {
     if (result.entry !== null && result.entry.completed > today) return;
-    const info = statSync(file, { throwIfNoEntry: false });
+    const info = statSync(this.files[index]!, { throwIfNoEntry: false });
     if (!info) return;
-    const key = isAbsolute(file) ? file : resolve(file);
-    this.rows.set(key, rowOf(key, info.size, info.mtimeMs, hash, result));
+    this.rows[index] = rowOf(info.size, info.mtimeMs, hash, result);
     this.changed = true;
   }
 
@@ -110,11 +137,12 @@ export class CheckCache {
    */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const content = JSON.stringify({ writtenAt: Date.now(), rows: [...this.rows.values()] } satisfies CacheFile);
-    for (const file of this.files) {
+    const content = JSON.stringify({ writtenAt: Date.now(), files: [...this.files], rows: this.rows } satisfies CacheFile);
+    for (const place of this.places) {
       try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFileAtomic(file, content, { overwrite: true });
+        await mkdir(dirname(place), { recursive: true });
+        await writeFileAtomic(place, content, { overwrite: true });
+        removeUnusedCaches(dirname(place));
         return;
       } catch {
         // Try the next folder.
@@ -123,21 +151,40 @@ export class CheckCache {
   }
 }
 
-function rowOf(key: string, size: number, mtimeMs: number, hash: string, result: FileResult): CachedRow {
+/** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */
+function alignRows(files: readonly string[], saved: CacheFile | null): (CachedRow | 0)[] {
+  if (saved === null) return new Array<CachedRow | 0>(files.length).fill(0);
+  if (sameList(saved.files, files)) return saved.rows;
+  const byName = new Map<string, CachedRow | 0>();
+  saved.files.forEach((file, i) => byName.set(file, saved.rows[i] ?? 0));
+  return files.map((file) => byName.get(file) ?? 0);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A result stays true on `today` unless the record was completed after it (`completed-in-future`). */
+function reusableOn(row: CachedRow, today: string): boolean {
+  return row[3] === 0 || row[3][1] <= today;
+}
+
+function rowOf(size: number, mtimeMs: number, hash: string, result: FileResult): CachedRow {
   const e = result.entry;
   const entry: CachedEntry | 0 = e
     ? [e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0]
     : 0;
-  const row: CachedRow = [key, size, mtimeMs, hash, entry];
+  const row: CachedRow = [size, mtimeMs, hash, entry];
   if (result.findings.length > 0) row.push(result.findings.map((f): CachedFinding => [f.line, f.column, f.severity, f.code, f.path, f.message]));
   return row;
 }
 
-/** The result as it reads under `file` (a file may be reached under another name than it was checked as). */
 function resultOf(row: CachedRow, file: string): FileResult {
-  const e = row[4];
+  const e = row[3];
   const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
-  const findings = (row[5] ?? []).map(([line, column, severity, code, path, message]) => ({ file, line, column, severity, code, path, message }));
+  const findings = (row[4] ?? []).map(([line, column, severity, code, path, message]) => ({ file, line, column, severity, code, path, message }));
   return { findings, entry, facts: null };
 }
 
@@ -153,9 +200,39 @@ export function cacheFolders(): string[] {
   return home ? [home, inPackage] : [inPackage];
 }
 
-/** ntk's version, the schema and every template file: change any and the cache starts again. */
-function contextHash(version: string): string {
+/**
+ * ntk's version, the schema, every template file and the paths checked:
+ * change any of the first three and the cache starts again. Relative paths
+ * mean different files in different folders, so then the working folder
+ * counts too; absolute ones find the same cache from anywhere.
+ */
+function contextHash(version: string, scope: readonly string[]): string {
   const hash = createHash('sha256').update(`ntk ${version}\0`).update(readFileSync(SCHEMA_FILE));
   for (const file of templateFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
+  hash.update(`\0${scope.every(isAbsolute) ? '' : process.cwd()}`);
+  for (const path of [...scope].map((p) => resolve(p)).sort()) hash.update(`\0${path}`);
   return hash.digest('hex').slice(0, 32);
+}
+
+/** A cache in use is touched once a day, so that only caches nobody runs any more are removed. */
+function keepInUse(place: string): void {
+  try {
+    const now = Date.now();
+    if (statSync(place).mtimeMs < now - DAY_MS) utimesSync(place, now / 1000, now / 1000);
+  } catch {
+    // Only tidiness is lost.
+  }
+}
+
+function removeUnusedCaches(folder: string): void {
+  try {
+    const cutoff = Date.now() - UNUSED_FOR_MS;
+    for (const name of readdirSync(folder)) {
+      if (!/^check-[0-9a-f]{32}\.json$/.test(name)) continue;
+      const place = join(folder, name);
+      if (statSync(place).mtimeMs < cutoff) unlinkSync(place);
+    }
+  } catch {
+    // Only tidiness is lost.
+  }
 }

@@ -16,8 +16,8 @@ export interface CheckFilesOptions extends ValidateOptions {
   jobs?: number;
   /** Also extract what `ntk report` shows. */
   facts?: boolean;
-  /** Reuse results of unchanged files (`--cache`), with ntk's version for the cache's name. */
-  cache?: { version: string };
+  /** Reuse results of unchanged files (`--cache`); ntk's version and the paths the user named pick the cache. */
+  cache?: { version: string; scope: readonly string[] };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   // Loaded on demand: a warm cached run never loads the checking code at all.
   if (options.cache && !pool.facts) {
     const { checkWithCache } = await import('../batch/cached-check.js');
-    results = await checkWithCache(files, pool, options.cache.version, onProgress);
+    results = await checkWithCache(files, options.cache.scope, pool, options.cache.version, onProgress);
   } else {
     const { checkInPool } = await import('../batch/check-pool.js');
     results = await checkInPool(files, pool, onProgress);

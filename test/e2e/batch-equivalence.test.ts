@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,60 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
       const cached = await ntk([...args, '--cache'], { env });
       expect(cached.stdout).toBe(fresh.stdout);
     }
+  });
+
+  it('follows the folder as files are edited, touched, added and deleted, and keeps only their results', async () => {
+    const folder = join(work, 'changing');
+    await cp(records, folder, { recursive: true });
+    const cacheHome = join(work, 'cache-changing');
+    const args = ['check', folder, '--format', 'json', '--today', '2024-06-01'];
+    const sameAsUncached = async () => {
+      const cached = await ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
+      const plain = await ntk(args);
+      expect(cached.stdout).toBe(plain.stdout);
+      expect(cached.exitCode).toBe(plain.exitCode);
+      return JSON.parse(cached.stdout) as { files: number; findings: { file: string; code: string }[] };
+    };
+    await sameAsUncached();
+    const edited = join(folder, 'C-000005-0.yaml');
+    // A score out of range, written at once (within the same second as the cache: the content hash decides).
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(/score: \d/, 'score: 9'));
+    expect((await sameAsUncached()).findings.some((f) => f.file === edited && f.code === 'score-range')).toBe(true);
+    // Touched but unchanged: reused through its content hash.
+    await utimes(join(folder, 'C-000006-0.yaml'), new Date(), new Date(Date.now() + 5000));
+    await sameAsUncached();
+    await writeFile(join(folder, 'added.yaml'), recordYaml(950, 0));
+    await rm(join(folder, 'C-000007-0.yaml'));
+    await rm(join(folder, 'copy-of-C-000003-0.yaml'));
+    const after = await sameAsUncached();
+    expect(after.files).toBe(201);
+    expect(after.findings.some((f) => f.code === 'duplicate-record')).toBe(false);
+    // One cache for this folder, holding the 201 files there are now, not the 204 ever seen.
+    const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
+    expect(others).toEqual([]);
+    const cache = JSON.parse(await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8')) as { files: string[] };
+    expect(cache.files).toHaveLength(201);
+  });
+
+  it('keeps one cache per set of paths checked, and removes caches unused for 30 days', async () => {
+    const cacheHome = join(work, 'cache-scopes');
+    const env = { XDG_CACHE_HOME: cacheHome };
+    const cacheDir = join(cacheHome, 'ntk');
+    await ntk(['check', records, '--cache'], { env });
+    const [folderCache] = await readdir(cacheDir);
+    const stale = join(cacheDir, `check-${'0'.repeat(32)}.json`);
+    await writeFile(stale, '{}');
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    await utimes(stale, longAgo, longAgo);
+    // Another scope (one file) gets a cache of its own; saving it clears the stale one.
+    await ntk(['check', join(records, 'C-000001-0.yaml'), '--cache'], { env });
+    const names = await readdir(cacheDir);
+    expect(names).toHaveLength(2);
+    expect(names).toContain(folderCache);
+    expect(names).not.toContain(`check-${'0'.repeat(32)}.json`);
+    // The folder's own cache is found again, whatever the working folder, when named absolutely.
+    await ntk(['check', records, '--cache'], { env, cwd: tmpdir() });
+    expect(await readdir(cacheDir)).toHaveLength(2);
   });
 
   it('never fails a check because the cache folder cannot be written', async () => {

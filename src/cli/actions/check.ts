@@ -24,7 +24,7 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
   if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'checked');
-  const result = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version } } : {}) }, progress.update);
+  const result = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const output =
