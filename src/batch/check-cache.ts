@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { SCHEMA_FILE } from '../validate/schema-check.js';
 import { templateFiles } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
-import type { Finding, Position } from '../validate/finding.js';
+import type { Finding, Position, Severity } from '../validate/finding.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused. An entry is
@@ -40,10 +40,13 @@ import type { Finding, Position } from '../validate/finding.js';
  */
 type CachedRow = [size: number, mtimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
 type CachedEntry = [ref: string, completed: string, line: number, column: number, nextReview: string | null, nextLine: number, nextColumn: number];
-type CachedFinding = [line: number | null, column: number | null, severity: Finding['severity'], code: string, path: string, message: string];
+/** Severity, code, path and message as indexes into the cache's `strings`: 10,000 files share a dozen messages. */
+type CachedFinding = [line: number | null, column: number | null, severity: number, code: number, path: number, message: number];
 
 interface CacheFile {
   writtenAt: number;
+  /** Every severity, code, path and message in the findings, once. */
+  strings: string[];
   /** The files of the run that wrote the cache, in order; `rows[i]` is `files[i]`'s. */
   files: string[];
   rows: (CachedRow | 0)[];
@@ -58,6 +61,8 @@ const UNUSED_FOR_MS = 30 * DAY_MS;
 export class CheckCache {
   /** This run's rows, by index into its files; 0 where there is none yet. */
   private readonly rows: (CachedRow | 0)[];
+  private readonly strings: string[];
+  private readonly stringIndex: Map<string, number>;
   private changed: boolean;
 
   private constructor(
@@ -68,6 +73,8 @@ export class CheckCache {
     saved: CacheFile | null,
   ) {
     this.rows = alignRows(files, saved);
+    this.strings = saved?.strings ?? [];
+    this.stringIndex = new Map(this.strings.map((text, i) => [text, i]));
     // A run over other files than the saved ones (one added, one deleted) saves, so the cache keeps to the folder.
     this.changed = saved === null || !sameList(saved.files, files);
   }
@@ -83,7 +90,7 @@ export class CheckCache {
     for (const place of places) {
       try {
         const saved = JSON.parse(readFileSync(place, 'utf8')) as CacheFile;
-        if (!Array.isArray(saved.files) || !Array.isArray(saved.rows)) continue;
+        if (!Array.isArray(saved.files) || !Array.isArray(saved.rows) || !Array.isArray(saved.strings)) continue;
         keepInUse(place);
         return new CheckCache(places, saved.writtenAt, files, saved);
       } catch {
@@ -91,6 +98,12 @@ export class CheckCache {
       }
     }
     return new CheckCache(places, 0, files, null);
+  }
+
+  /** The string at `index` in the saved table, or null when a hand-edited cache points nowhere. */
+  private text(index: number): string | null {
+    const s = this.strings[index];
+    return typeof s === 'string' ? s : null;
   }
 
   /**
@@ -105,19 +118,25 @@ export class CheckCache {
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info) return null;
     const { size, mtimeMs } = info;
-    if (row && row[0] === size && row[1] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusableOn(row, today)) return resultOf(row, file);
+    if (row && row[0] === size && row[1] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusableOn(row, today)) {
+      const result = this.resultOf(row, file);
+      if (result) return result;
+    }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
     } catch {
       return null;
     }
-    const hash = createHash('sha256').update(bytes).digest('base64');
+    const hash = contentHash(bytes);
     if (row && row[2] === hash && reusableOn(row, today)) {
-      row[0] = size;
-      row[1] = mtimeMs;
-      this.changed = true;
-      return resultOf(row, file);
+      const result = this.resultOf(row, file);
+      if (result) {
+        row[0] = size;
+        row[1] = mtimeMs;
+        this.changed = true;
+        return result;
+      }
     }
     return hash;
   }
@@ -126,8 +145,32 @@ export class CheckCache {
     if (result.entry !== null && result.entry.completed > today) return;
     const info = statSync(this.files[index]!, { throwIfNoEntry: false });
     if (!info) return;
-    this.rows[index] = rowOf(info.size, info.mtimeMs, hash, result);
+    this.rows[index] = this.rowOf(info.size, info.mtimeMs, hash, result);
     this.changed = true;
+  }
+
+  private rowOf(size: number, mtimeMs: number, hash: string, result: FileResult): CachedRow {
+    const e = result.entry;
+    const entry: CachedEntry | 0 = e
+      ? [e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0]
+      : 0;
+    const row: CachedRow = [size, mtimeMs, hash, entry];
+    const id = (s: string) => this.stringIndex.get(s) ?? this.stringIndex.set(s, this.strings.push(s) - 1).get(s)!;
+    if (result.findings.length > 0) row.push(result.findings.map((f): CachedFinding => [f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]));
+    return row;
+  }
+
+  /** The result a row holds, as it reads under `file` (a file may be reached under another name than it was checked as). */
+  private resultOf(row: CachedRow, file: string): FileResult | null {
+    const e = row[3];
+    const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
+    const findings: Finding[] = [];
+    for (const [line, column, severity, code, path, message] of row[4] ?? []) {
+      const [s, c, p, m] = [this.text(severity), this.text(code), this.text(path), this.text(message)];
+      if (s === null || c === null || p === null || m === null) return null;
+      findings.push({ file, line, column, severity: s as Severity, code: c, path: p, message: m });
+    }
+    return { findings, entry, facts: null };
   }
 
   /**
@@ -137,7 +180,7 @@ export class CheckCache {
    */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const content = JSON.stringify({ writtenAt: Date.now(), files: [...this.files], rows: this.rows } satisfies CacheFile);
+    const content = JSON.stringify({ writtenAt: Date.now(), ...compacted(this.rows, this.strings), files: [...this.files] } satisfies CacheFile);
     for (const place of this.places) {
       try {
         await mkdir(dirname(place), { recursive: true });
@@ -149,6 +192,19 @@ export class CheckCache {
       }
     }
   }
+}
+
+/** The rows with a string table of only the strings they use: messages of edited or deleted files leave with them. */
+function compacted(rows: readonly (CachedRow | 0)[], strings: readonly string[]): Pick<CacheFile, 'rows' | 'strings'> {
+  const kept: string[] = [];
+  const newIndex = new Map<number, number>();
+  const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
+  const out = rows.map((row): CachedRow | 0 => {
+    if (row === 0 || row[4] === undefined) return row;
+    const [size, mtimeMs, hash, entry, findings] = row;
+    return [size, mtimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
+  });
+  return { rows: out, strings: kept };
 }
 
 /** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */
@@ -166,26 +222,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * SHA-256 of the content, cut to 128 bits (22 base64 characters): plenty to
+ * tell one version of a file from another, and half the cache's share of it.
+ */
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64').slice(0, 22);
+}
+
 /** A result stays true on `today` unless the record was completed after it (`completed-in-future`). */
 function reusableOn(row: CachedRow, today: string): boolean {
   return row[3] === 0 || row[3][1] <= today;
-}
-
-function rowOf(size: number, mtimeMs: number, hash: string, result: FileResult): CachedRow {
-  const e = result.entry;
-  const entry: CachedEntry | 0 = e
-    ? [e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0]
-    : 0;
-  const row: CachedRow = [size, mtimeMs, hash, entry];
-  if (result.findings.length > 0) row.push(result.findings.map((f): CachedFinding => [f.line, f.column, f.severity, f.code, f.path, f.message]));
-  return row;
-}
-
-function resultOf(row: CachedRow, file: string): FileResult {
-  const e = row[3];
-  const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
-  const findings = (row[4] ?? []).map(([line, column, severity, code, path, message]) => ({ file, line, column, severity, code, path, message }));
-  return { findings, entry, facts: null };
 }
 
 /** Line 0 stands for "no position": real lines start at 1. */

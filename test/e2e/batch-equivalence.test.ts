@@ -68,18 +68,20 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
       const plain = await ntk(args);
       expect(cached.stdout).toBe(plain.stdout);
       expect(cached.exitCode).toBe(plain.exitCode);
-      return JSON.parse(cached.stdout) as { files: number; findings: { file: string; code: string }[] };
+      return JSON.parse(cached.stdout) as { files: number; findings: { file: string; code: string; message: string }[] };
     };
     await sameAsUncached();
     const edited = join(folder, 'C-000005-0.yaml');
     // A score out of range, written at once (within the same second as the cache: the content hash decides).
     await writeFile(edited, (await readFile(edited, 'utf8')).replace(/score: \d/, 'score: 9'));
-    expect((await sameAsUncached()).findings.some((f) => f.file === edited && f.code === 'score-range')).toBe(true);
+    const withEdit = await sameAsUncached();
+    expect(withEdit.findings.some((f) => f.file === edited && f.code === 'score-range' && f.message.includes('(got 9)'))).toBe(true);
     // Touched but unchanged: reused through its content hash.
     await utimes(join(folder, 'C-000006-0.yaml'), new Date(), new Date(Date.now() + 5000));
     await sameAsUncached();
     await writeFile(join(folder, 'added.yaml'), recordYaml(950, 0));
-    await rm(join(folder, 'C-000007-0.yaml'));
+    // Deleting the edited file takes its result, message and all, out of the cache.
+    await rm(edited);
     await rm(join(folder, 'copy-of-C-000003-0.yaml'));
     const after = await sameAsUncached();
     expect(after.files).toBe(201);
@@ -87,8 +89,9 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // One cache for this folder, holding the 201 files there are now, not the 204 ever seen.
     const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
     expect(others).toEqual([]);
-    const cache = JSON.parse(await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8')) as { files: string[] };
-    expect(cache.files).toHaveLength(201);
+    const cacheText = await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8');
+    expect((JSON.parse(cacheText) as { files: string[] }).files).toHaveLength(201);
+    expect(cacheText.includes('(got 9)')).toBe(false);
   });
 
   it('keeps one cache per set of paths checked, and removes caches unused for 30 days', async () => {
