@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import { SCHEMA_FILE } from '../validate/schema-check.js';
 import { templateFiles } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
@@ -107,17 +108,23 @@ export class CheckCache {
   }
 
   /**
-   * The cached result for `files[index]` when the file is unchanged and today
-   * allows reuse; otherwise its content hash, to store the fresh result under,
-   * or null when the file cannot be read (the checker has the words for that).
-   * No wrapper objects: a warm run makes 10,000 of these calls.
+   * The cached result for `files[index]` when the file is unchanged and
+   * today allows reuse; otherwise its content hash, to store the fresh
+   * result under, or null when the checker must see it anyway: not a regular
+   * file (a FIFO would never finish reading), too big to be a record, or
+   * unreadable. No wrapper objects: a warm run makes 10,000 of these calls.
    */
   lookup(index: number, today: string): FileResult | string | null {
     const file = this.files[index]!;
-    const row = this.rows[index];
-    const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return null;
+    let info;
+    try {
+      info = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return null;
+    }
+    if (!info?.isFile() || info.size > MAX_RECORD_BYTES) return null;
     const { size, mtimeMs } = info;
+    const row = this.rows[index];
     if (row && row[0] === size && row[1] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusableOn(row, today)) {
       const result = this.resultOf(row, file);
       if (result) return result;

@@ -1,7 +1,8 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
-import { MAX_RECORD_BYTES, readRecordBytes, readRecordFile } from '../read/read-record.js';
+import { readRecordBytes, readRecordFile } from '../read/read-record.js';
+import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
 import type { Finding } from '../validate/finding.js';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { execa } from 'execa';
-import { MAX_RECORD_BYTES } from './read-record.js';
+import { MAX_RECORD_BYTES } from './record-size.js';
 
 /** A git revision or repository that cannot be used; commands turn it into a usage error (exit 2). */
 export class GitError extends Error {}

@@ -2,14 +2,8 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { findingAt, type Finding } from '../validate/finding.js';
 import { decodeRecordBytes } from './decode-text.js';
+import { MAX_RECORD_BYTES } from './record-size.js';
 import { parseRecordYaml, type ParsedRecord, type ReadProblem } from './yaml-document.js';
-
-/**
- * A record is a few kilobytes; even a long one with every free-text field
- * full stays far below this. Anything bigger is refused before it is read so
- * a stray 50 MB log or disk image cannot exhaust memory.
- */
-export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
 export type ReadOutcome = { file: string; record: ParsedRecord; findings: [] } | { file: string; record: null; findings: Finding[] };
 

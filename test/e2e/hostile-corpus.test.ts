@@ -192,6 +192,17 @@ describe('hostile input: generated at test time (huge, binary, looping, unreadab
     expect([...byFile.keys()].filter((k) => k.startsWith('loop/')).sort()).toEqual(['loop/a.yaml', 'loop/b.yaml', 'loop/self.yaml']);
   });
 
+  it('check --cache reports the same, cold and warm: the FIFO and the 50 MB file are never read into the cache', async () => {
+    const plain = await ntk(['check', '.', '--format', 'json', '--today', '2021-01-01'], { cwd: dir, timeout: 60_000 });
+    const env = { XDG_CACHE_HOME: join(dir, '..', `${dir.split('/').pop()}-cache`), NODE_OPTIONS: '--max-old-space-size=64' };
+    for (const pass of ['cold', 'warm']) {
+      const cached = await ntk(['check', '.', '--format', 'json', '--today', '2021-01-01', '--cache'], { cwd: dir, env, timeout: 20_000 });
+      expect(cached.stdout, pass).toBe(plain.stdout);
+      expect(cached.exitCode, pass).toBe(1);
+    }
+    await rm(env.XDG_CACHE_HOME, { recursive: true, force: true });
+  });
+
   it('summary refuses each one with exit 1 and a message, never a hang or a stack trace', async () => {
     await eachLimited(applicable(), async (f) => {
       const run = await ntk(['summary', f.name], { cwd: dir, timeout: 20_000 });
