@@ -4,9 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
-import { SCHEMA_FILE } from '../validate/schema-check.js';
+import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { templateFiles } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
 import type { Finding, Position, Severity } from '../validate/finding.js';
@@ -55,6 +54,8 @@ interface CacheFile {
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
+/** One options object for 10,000 stat calls. */
+const MAY_BE_GONE = { throwIfNoEntry: false } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Caches of paths not checked for this long are removed when another cache is saved. */
 const UNUSED_FOR_MS = 30 * DAY_MS;
@@ -101,12 +102,6 @@ export class CheckCache {
     return new CheckCache(places, 0, files, null);
   }
 
-  /** The string at `index` in the saved table, or null when a hand-edited cache points nowhere. */
-  private text(index: number): string | null {
-    const s = this.strings[index];
-    return typeof s === 'string' ? s : null;
-  }
-
   /**
    * The cached result for `files[index]` when the file is unchanged and
    * today allows reuse; otherwise its content hash, to store the fresh
@@ -118,7 +113,7 @@ export class CheckCache {
     const file = this.files[index]!;
     let info;
     try {
-      info = statSync(file, { throwIfNoEntry: false });
+      info = statSync(file, MAY_BE_GONE);
     } catch {
       return null;
     }
@@ -171,11 +166,20 @@ export class CheckCache {
   private resultOf(row: CachedRow, file: string): FileResult | null {
     const e = row[3];
     const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
+    const cached = row[4];
     const findings: Finding[] = [];
-    for (const [line, column, severity, code, path, message] of row[4] ?? []) {
-      const [s, c, p, m] = [this.text(severity), this.text(code), this.text(path), this.text(message)];
-      if (s === null || c === null || p === null || m === null) return null;
-      findings.push({ file, line, column, severity: s as Severity, code: c, path: p, message: m });
+    // Indexed loops, no destructuring: this runs once per file, mostly before the JIT has warmed up.
+    if (cached !== undefined) {
+      for (let i = 0; i < cached.length; i++) {
+        const f = cached[i]!;
+        const severity = this.strings[f[2]];
+        const code = this.strings[f[3]];
+        const path = this.strings[f[4]];
+        const message = this.strings[f[5]];
+        // A hand-edited cache that points nowhere is no cache at all for this file.
+        if (typeof severity !== 'string' || typeof code !== 'string' || typeof path !== 'string' || typeof message !== 'string') return null;
+        findings.push({ file, line: f[0], column: f[1], severity: severity as Severity, code, path, message });
+      }
     }
     return { findings, entry, facts: null };
   }
@@ -188,6 +192,8 @@ export class CheckCache {
   async save(): Promise<void> {
     if (!this.changed) return;
     const content = JSON.stringify({ writtenAt: Date.now(), ...compacted(this.rows, this.strings), files: [...this.files] } satisfies CacheFile);
+    // Loaded here: a warm run with nothing to save never needs it.
+    const { writeFileAtomic } = await import('../io/atomic-write.js');
     for (const place of this.places) {
       try {
         await mkdir(dirname(place), { recursive: true });

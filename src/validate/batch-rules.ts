@@ -37,10 +37,13 @@ export function batchEntryOf(checked: CheckedRecord, parsed: ParsedRecord): Batc
  */
 export function batchFindings(entries: readonly BatchEntry[], today: string): Finding[] {
   const out: Finding[] = [];
-  for (const [ref, list] of groupBy(entries, (e) => e.ref)) {
+  // Written for 10,000 entries run once: plain loops, no callbacks or pairs per child.
+  const byChild = groupBy(entries, (e) => e.ref);
+  for (const list of byChild.values()) {
     // Most children have one record: no duplicates to look for, and nothing to allocate.
-    if (list.length > 1) out.push(...duplicateFindings(ref, list));
-    const latest = list.reduce((a, b) => (b.completed > a.completed ? b : a));
+    if (list.length > 1) out.push(...duplicateFindings(list[0]!.ref, list));
+    let latest = list[0]!;
+    for (let i = 1; i < list.length; i++) if (list[i]!.completed > latest.completed) latest = list[i]!;
     const next = latest.nextReview;
     if (next !== null && next < today) {
       out.push(
@@ -59,6 +62,8 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
 /** The same child and date in two or more files: an error in each of them. */
 function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] {
   const out: Finding[] = [];
+  // A child's records nearly always have different dates: make sure of that first, without building a map.
+  if (!list.some((e, i) => list.findIndex((o) => o.completed === e.completed) !== i)) return out;
   for (const [date, same] of groupBy(list, (e) => e.completed)) {
     if (same.length < 2) continue;
     for (const e of same) {
@@ -80,9 +85,10 @@ function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] 
 function groupBy(entries: readonly BatchEntry[], key: (e: BatchEntry) => string): Map<string, BatchEntry[]> {
   const groups = new Map<string, BatchEntry[]>();
   for (const e of entries) {
-    const group = groups.get(key(e));
+    const k = key(e);
+    const group = groups.get(k);
     if (group) group.push(e);
-    else groups.set(key(e), [e]);
+    else groups.set(k, [e]);
   }
   return groups;
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { compiledSchema } from './compiled-schema.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { describeSchemaError, type SchemaProblem } from './schema-messages.js';
-
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schemas/toolkit.schema.json', import.meta.url));
+import { SCHEMA_FILE } from './schema-file.js';
 
 let compiled: ValidateFunction | null = null;
 

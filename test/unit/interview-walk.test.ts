@@ -4,7 +4,7 @@ import { newDraft } from '../../src/interview/draft.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
 import { schemaReference } from '../../src/interview/record-text.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
-import { SCHEMA_FILE } from '../../src/validate/schema-check.js';
+import { SCHEMA_FILE } from '../../src/validate/schema-file.js';
 import { checkErrors, env, finalTexts, scripted, throughDraftFile, walk } from './interview-script.js';
 
 const start = () => newDraft({ template: 'nscp-ncscp/2021', household: false, out: '/tmp/out' });

@@ -10,7 +10,7 @@ export function defineSchema(program: Command): void {
     .addHelpText('after', '\nExamples:\n  $ ntk schema > toolkit.schema.json')
     .action(async (opts) => {
       const { readFile } = await import('node:fs/promises');
-      const { SCHEMA_FILE } = await import('../../validate/schema-check.js');
+      const { SCHEMA_FILE } = await import('../../validate/schema-file.js');
       await runAction(opts, async (ctx) => {
         ctx.stdout.write(await readFile(SCHEMA_FILE, 'utf8'));
         return 0;
