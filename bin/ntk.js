@@ -8,6 +8,8 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
+  // The bundle's stack traces then name the lines of src/ (they are shown only with NTK_DEBUG=1).
+  if (process.env.NTK_DEBUG) process.setSourceMapsEnabled(true);
+  const { main } = await import('../dist/bin/main.js');
   await main(process.argv, version);
 }

@@ -3,12 +3,12 @@ import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'nod
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { templateFiles } from '../template/template-folders.js';
 import type { FileResult } from './check-one.js';
 import type { Finding, Position, Severity } from '../validate/finding.js';
+import { packagePath } from '../package-files.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused. An entry is
@@ -256,7 +256,7 @@ function positionOf(line: number, column: number): Position | null {
 /** $XDG_CACHE_HOME/ntk (else ~/.cache/ntk), then node_modules/.cache/ntk in the package. */
 export function cacheFolders(): string[] {
   const home = process.env.XDG_CACHE_HOME ? join(process.env.XDG_CACHE_HOME, 'ntk') : homedir() ? join(homedir(), '.cache', 'ntk') : null;
-  const inPackage = fileURLToPath(new URL('../../node_modules/.cache/ntk/', import.meta.url));
+  const inPackage = packagePath('node_modules', '.cache', 'ntk');
   return home ? [home, inPackage] : [inPackage];
 }
 

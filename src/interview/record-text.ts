@@ -1,5 +1,4 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { TemplateIndex } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
@@ -7,8 +6,8 @@ import { SCHEMA_FILE } from '../validate/schema-file.js';
 import type { Draft } from './draft.js';
 import { editorId } from './interview-walk.js';
 import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data.js';
+import { packageRoot } from '../package-files.js';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The record as it will be written: keys in the order the record format

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compiledSchema } from '../validate/compiled-schema.js';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
+import { packagePath } from '../package-files.js';
 
 export type { TemplateArea, TemplateSection, ToolkitTemplate };
 
@@ -93,7 +93,7 @@ export function defaultTemplate(): TemplateIndex {
 }
 
 function readSchema(): object {
-  return JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/template.schema.json', import.meta.url)), 'utf8')) as object;
+  return JSON.parse(readFileSync(packagePath('schemas', 'template.schema.json'), 'utf8')) as object;
 }
 
 export function indexTemplate(template: ToolkitTemplate): TemplateIndex {

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-files.js';
 
 // Kept apart from the template loader so that code needing only the folders (the check cache) stays light.
-export const packageTemplates = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const packageTemplates = packagePath('templates');
 
 /**
  * Folders searched for templates: the package's own, then any listed in

@@ -1,5 +1,4 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { buildHistories } from '../../analyse/history.js';
@@ -16,6 +15,7 @@ import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { validOrReport, type ValidRecord } from '../load-valid-record.js';
+import { packagePath } from '../../package-files.js';
 
 export interface ExampleOptions {
   out?: string;
@@ -23,7 +23,7 @@ export interface ExampleOptions {
 }
 
 /** Examples ship in the package: every folder of fixtures/ that holds a story.md. */
-const examplesFolder = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const examplesFolder = packagePath('fixtures');
 
 async function availableExamples(): Promise<string[]> {
   const entries = await readdir(examplesFolder, { withFileTypes: true }).catch(() => []);
