@@ -12,10 +12,10 @@ import { packagePath } from '../package-files.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused. An entry is
- * found by the file's content hash; its size and modification time only
- * save reading a file that is plainly unchanged (and are ignored when the
- * file changed within a second or two of the cache being written, as git
- * does). The cache lives in the user's cache folder, never beside the
+ * found by the file's content hash; its size, modification and change times
+ * only save reading a file that is plainly unchanged (and are ignored when
+ * the file changed within a second or two of the cache being written, as
+ * git does). The cache lives in the user's cache folder, never beside the
  * records, and its name includes everything the results depend on apart
  * from the files: ntk's version, the schema, the templates and the paths
  * checked.
@@ -25,11 +25,18 @@ import { packagePath } from '../package-files.js';
  * out of the folder leaves the cache on the next save, so the cache never
  * outgrows the records, and a warm run reads nothing it does not use.
  *
+ * The last run's whole answer is kept too: every finding, batch rules
+ * included, and the day it was worked out for. A run on the same day that
+ * finds every file plainly unchanged gives that answer again without
+ * rebuilding it; it would be the same, as the batch rules depend on nothing
+ * but the files and the day.
+ *
  * The one per-file rule that depends on today is `completed-in-future`, so
  * results are cached only when the record's completed date is not after
  * today, and reused only on days when that still holds. Batch rules
- * (duplicates, overdue reviews) are never cached; they are recomputed from
- * the cached facts on every run.
+ * (duplicates, overdue reviews) are not kept per file: unless the last
+ * answer is given again whole, they are worked out afresh from the cached
+ * facts.
  */
 
 /**
@@ -38,10 +45,12 @@ import { packagePath } from '../package-files.js';
  * take less room on disk and leave less for the garbage collector. The file
  * name is kept once, in the cache's list of files, not in every finding.
  */
-type CachedRow = [size: number, mtimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
+type CachedRow = [size: number, mtimeMs: number, ctimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
 type CachedEntry = [ref: string, completed: string, line: number, column: number, nextReview: string | null, nextLine: number, nextColumn: number];
 /** Severity, code, path and message as indexes into the cache's `strings`: 10,000 files share a dozen messages. */
 type CachedFinding = [line: number | null, column: number | null, severity: number, code: number, path: number, message: number];
+/** One finding of the last run: its file as an index into `files`, the rest as in CachedFinding. */
+type RunFinding = [file: number, ...CachedFinding];
 
 interface CacheFile {
   writtenAt: number;
@@ -50,6 +59,8 @@ interface CacheFile {
   /** The files of the run that wrote the cache, in order; `rows[i]` is `files[i]`'s. */
   files: string[];
   rows: (CachedRow | 0)[];
+  /** The last run's findings in order, and the day they are true for. */
+  lastRun?: { today: string; findings: RunFinding[] };
 }
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
@@ -65,6 +76,11 @@ export class CheckCache {
   private readonly rows: (CachedRow | 0)[];
   private readonly strings: string[];
   private readonly stringIndex: Map<string, number>;
+  /** Whether this run's files are the saved run's, in the same order. */
+  private readonly sameFiles: boolean;
+  private lastRun: CacheFile['lastRun'];
+  /** Size and times of each file (see statFiles), taken on first need. */
+  private stats: FileStats | null = null;
   private changed: boolean;
 
   private constructor(
@@ -77,8 +93,45 @@ export class CheckCache {
     this.rows = alignRows(files, saved);
     this.strings = saved?.strings ?? [];
     this.stringIndex = new Map(this.strings.map((text, i) => [text, i]));
+    this.sameFiles = saved !== null && sameList(saved.files, files);
+    this.lastRun = saved?.lastRun;
     // A run over other files than the saved ones (one added, one deleted) saves, so the cache keeps to the folder.
-    this.changed = saved === null || !sameList(saved.files, files);
+    this.changed = !this.sameFiles;
+  }
+
+  /**
+   * The last run's findings when they are this run's too: same files, same
+   * day, and every file unchanged since. Otherwise null, and the run checks
+   * file by file. Nothing is rebuilt per file: 10,000 unchanged files come
+   * back as one list.
+   */
+  replay(today: string): Finding[] | null {
+    const last = this.lastRun;
+    if (!this.sameFiles || last === undefined || last.today !== today) return null;
+    for (let i = 0; i < this.files.length; i++) if (!this.unchanged(i, today)) return null;
+    const findings: Finding[] = [];
+    for (const f of last.findings) {
+      const finding = this.finding(this.files[f[0]], f[1], f[2], f[3], f[4], f[5], f[6]);
+      // A hand-edited cache that points nowhere is no answer at all.
+      if (finding === null) return null;
+      findings.push(finding);
+    }
+    return findings;
+  }
+
+  /** Keeps this run's findings (batch rules included) as the answer for the same files on the same day. */
+  rememberRun(today: string, findings: readonly Finding[]): void {
+    const indexOf = new Map(this.files.map((file, i) => [file, i]));
+    const id = (s: string) => this.stringId(s);
+    const kept: RunFinding[] = [];
+    for (const f of findings) {
+      const file = indexOf.get(f.file);
+      // Every finding belongs to a file of the run; one that did not could not be replayed.
+      if (file === undefined) return;
+      kept.push([file, f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]);
+    }
+    this.lastRun = { today, findings: kept };
+    this.changed = true;
   }
 
   /**
@@ -111,16 +164,11 @@ export class CheckCache {
    */
   lookup(index: number, today: string): FileResult | string | null {
     const file = this.files[index]!;
-    let info;
-    try {
-      info = statSync(file, MAY_BE_GONE);
-    } catch {
-      return null;
-    }
-    if (!info?.isFile() || info.size > MAX_RECORD_BYTES) return null;
-    const { size, mtimeMs } = info;
+    const { sizes, mtimes, ctimes } = (this.stats ??= statFiles(this.files));
+    const size = sizes[index]!;
+    if (Number.isNaN(size)) return null;
     const row = this.rows[index];
-    if (row && row[0] === size && row[1] === mtimeMs && mtimeMs < this.writtenAt - RACY_MS && reusableOn(row, today)) {
+    if (row && this.unchanged(index, today)) {
       const result = this.resultOf(row, file);
       if (result) return result;
     }
@@ -131,11 +179,12 @@ export class CheckCache {
       return null;
     }
     const hash = contentHash(bytes);
-    if (row && row[2] === hash && reusableOn(row, today)) {
+    if (row && row[3] === hash && reusableOn(row, today)) {
       const result = this.resultOf(row, file);
       if (result) {
         row[0] = size;
-        row[1] = mtimeMs;
+        row[1] = mtimes[index]!;
+        row[2] = ctimes[index]!;
         this.changed = true;
         return result;
       }
@@ -143,45 +192,75 @@ export class CheckCache {
     return hash;
   }
 
+  /**
+   * Whether `files[index]` is as its row records it, and its result holds on
+   * `today`. Size and modification time, as make and git compare, and the
+   * change time too, as git does: any write or touch sets it to the clock,
+   * so even an edit of the same length with its old date put back is seen.
+   */
+  private unchanged(index: number, today: string): boolean {
+    const { sizes, mtimes, ctimes } = (this.stats ??= statFiles(this.files));
+    const row = this.rows[index];
+    const ctimeMs = ctimes[index]!;
+    return !!row && row[0] === sizes[index] && row[1] === mtimes[index] && row[2] === ctimeMs && ctimeMs < this.writtenAt - RACY_MS && reusableOn(row, today);
+  }
+
   store(index: number, hash: string, result: FileResult, today: string): void {
     if (result.entry !== null && result.entry.completed > today) return;
-    const info = statSync(this.files[index]!, { throwIfNoEntry: false });
+    const info = statSync(this.files[index]!, MAY_BE_GONE);
     if (!info) return;
-    this.rows[index] = this.rowOf(info.size, info.mtimeMs, hash, result);
+    this.rows[index] = this.rowOf([info.size, info.mtimeMs, info.ctimeMs], hash, result);
     this.changed = true;
   }
 
-  private rowOf(size: number, mtimeMs: number, hash: string, result: FileResult): CachedRow {
+  private rowOf(stamp: [size: number, mtimeMs: number, ctimeMs: number], hash: string, result: FileResult): CachedRow {
     const e = result.entry;
     const entry: CachedEntry | 0 = e
       ? [e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0]
       : 0;
-    const row: CachedRow = [size, mtimeMs, hash, entry];
-    const id = (s: string) => this.stringIndex.get(s) ?? this.stringIndex.set(s, this.strings.push(s) - 1).get(s)!;
+    const row: CachedRow = [...stamp, hash, entry];
+    const id = (s: string) => this.stringId(s);
     if (result.findings.length > 0) row.push(result.findings.map((f): CachedFinding => [f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]));
     return row;
   }
 
   /** The result a row holds, as it reads under `file` (a file may be reached under another name than it was checked as). */
   private resultOf(row: CachedRow, file: string): FileResult | null {
-    const e = row[3];
+    const e = row[4];
     const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
-    const cached = row[4];
+    const cached = row[5];
     const findings: Finding[] = [];
     // Indexed loops, no destructuring: this runs once per file, mostly before the JIT has warmed up.
     if (cached !== undefined) {
       for (let i = 0; i < cached.length; i++) {
         const f = cached[i]!;
-        const severity = this.strings[f[2]];
-        const code = this.strings[f[3]];
-        const path = this.strings[f[4]];
-        const message = this.strings[f[5]];
+        const finding = this.finding(file, f[0], f[1], f[2], f[3], f[4], f[5]);
         // A hand-edited cache that points nowhere is no cache at all for this file.
-        if (typeof severity !== 'string' || typeof code !== 'string' || typeof path !== 'string' || typeof message !== 'string') return null;
-        findings.push({ file, line: f[0], column: f[1], severity: severity as Severity, code, path, message });
+        if (finding === null) return null;
+        findings.push(finding);
       }
     }
     return { findings, entry, facts: null };
+  }
+
+  /** A cached finding as it reads under `file`, its texts looked up; null if the cache points nowhere. */
+  private finding(file: string | undefined, line: number | null, column: number | null, severity: number, code: number, path: number, message: number): Finding | null {
+    const text = this.strings;
+    const severityText = text[severity];
+    const codeText = text[code];
+    const pathText = text[path];
+    const messageText = text[message];
+    if (file === undefined || typeof severityText !== 'string' || typeof codeText !== 'string' || typeof pathText !== 'string' || typeof messageText !== 'string') return null;
+    return { file, line, column, severity: severityText as Severity, code: codeText, path: pathText, message: messageText };
+  }
+
+  private stringId(text: string): number {
+    let id = this.stringIndex.get(text);
+    if (id === undefined) {
+      id = this.strings.push(text) - 1;
+      this.stringIndex.set(text, id);
+    }
+    return id;
   }
 
   /**
@@ -191,7 +270,7 @@ export class CheckCache {
    */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const content = JSON.stringify({ writtenAt: Date.now(), ...compacted(this.rows, this.strings), files: [...this.files] } satisfies CacheFile);
+    const content = JSON.stringify({ writtenAt: Date.now(), ...compacted(this.rows, this.lastRun, this.strings), files: [...this.files] } satisfies CacheFile);
     // Loaded here: a warm run with nothing to save never needs it.
     const { writeFileAtomic } = await import('../io/atomic-write.js');
     for (const place of this.places) {
@@ -207,17 +286,54 @@ export class CheckCache {
   }
 }
 
-/** The rows with a string table of only the strings they use: messages of edited or deleted files leave with them. */
-function compacted(rows: readonly (CachedRow | 0)[], strings: readonly string[]): Pick<CacheFile, 'rows' | 'strings'> {
+/** The rows and last run with a string table of only the strings they use: messages of edited or deleted files leave with them. */
+function compacted(rows: readonly (CachedRow | 0)[], lastRun: CacheFile['lastRun'], strings: readonly string[]): Pick<CacheFile, 'rows' | 'lastRun' | 'strings'> {
   const kept: string[] = [];
   const newIndex = new Map<number, number>();
   const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
   const out = rows.map((row): CachedRow | 0 => {
-    if (row === 0 || row[4] === undefined) return row;
-    const [size, mtimeMs, hash, entry, findings] = row;
-    return [size, mtimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
+    if (row === 0 || row[5] === undefined) return row;
+    const [size, mtimeMs, ctimeMs, hash, entry, findings] = row;
+    return [size, mtimeMs, ctimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
   });
-  return { rows: out, strings: kept };
+  const run = lastRun && { today: lastRun.today, findings: lastRun.findings.map(([file, line, column, s, c, p, m]): RunFinding => [file, line, column, id(s), id(c), id(p), id(m)]) };
+  return { rows: out, ...(run ? { lastRun: run } : {}), strings: kept };
+}
+
+/** Size, modification and change time of each file; NaN for one the cache leaves to the checker. */
+interface FileStats {
+  sizes: Float64Array;
+  mtimes: Float64Array;
+  ctimes: Float64Array;
+}
+
+/**
+ * One stat per file, keeping only the numbers. NaN marks what the checker
+ * must see and explain, never the cache: anything not a regular file (a
+ * FIFO would never finish reading), too big to be a record, or gone.
+ */
+function statFiles(files: readonly string[]): FileStats {
+  const sizes = new Float64Array(files.length);
+  const mtimes = new Float64Array(files.length);
+  const ctimes = new Float64Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    let info;
+    try {
+      info = statSync(files[i]!, MAY_BE_GONE);
+    } catch {
+      info = undefined;
+    }
+    if (info !== undefined && info.isFile() && info.size <= MAX_RECORD_BYTES) {
+      sizes[i] = info.size;
+      mtimes[i] = info.mtimeMs;
+      ctimes[i] = info.ctimeMs;
+    } else {
+      sizes[i] = NaN;
+      mtimes[i] = NaN;
+      ctimes[i] = NaN;
+    }
+  }
+  return { sizes, mtimes, ctimes };
 }
 
 /** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */
@@ -245,7 +361,7 @@ function contentHash(bytes: Uint8Array): string {
 
 /** A result stays true on `today` unless the record was completed after it (`completed-in-future`). */
 function reusableOn(row: CachedRow, today: string): boolean {
-  return row[3] === 0 || row[3][1] <= today;
+  return row[4] === 0 || row[4][1] <= today;
 }
 
 /** Line 0 stands for "no position": real lines start at 1. */

@@ -1,43 +1,43 @@
 import { availableParallelism } from 'node:os';
 import type { FileResult } from '../batch/check-one.js';
-import { compareFindings, type Finding } from './finding.js';
-import { batchFindings, type BatchEntry } from './batch-rules.js';
+import type { Finding } from './finding.js';
+import { everyFinding } from './batch-rules.js';
 import type { ValidateOptions } from './validate-record.js';
-
-export interface BatchResult {
-  files: string[];
-  findings: Finding[];
-  /** Per file, in the order of `files`. */
-  results: FileResult[];
-}
 
 export interface CheckFilesOptions extends ValidateOptions {
   /** Worker threads (default: the machine's cores). */
   jobs?: number;
-  /** Also extract what `ntk report` shows. */
-  facts?: boolean;
-  /** Reuse results of unchanged files (`--cache`); ntk's version and the paths the user named pick the cache. */
+  /** Reuse what is known of unchanged files (`--cache`); ntk's version and the paths the user named pick the cache. */
   cache?: { version: string; scope: readonly string[] };
 }
 
 /**
- * Reads and validates every file; a bad file is a finding in that file, never
- * a reason to stop. Only findings and a few facts per file are kept, so memory
- * does not grow with the number of valid files' contents.
+ * Reads and validates every file, and gives every finding in order; a bad
+ * file is a finding in that file, never a reason to stop. Only findings and
+ * a few facts per file are kept, so memory does not grow with the number of
+ * valid files' contents.
  */
-export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<BatchResult> {
-  const pool = { today: options.today, facts: options.facts ?? false, jobs: options.jobs ?? availableParallelism() };
-  let results: FileResult[];
+export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<Finding[]> {
+  const pool = { today: options.today, facts: false, jobs: options.jobs ?? availableParallelism() };
   // Loaded on demand: a warm cached run never loads the checking code at all.
-  if (options.cache && !pool.facts) {
+  if (options.cache) {
     const { checkWithCache } = await import('../batch/cached-check.js');
-    results = await checkWithCache(files, options.cache.scope, pool, options.cache.version, onProgress);
-  } else {
-    const { checkInPool } = await import('../batch/check-pool.js');
-    results = await checkInPool(files, pool, onProgress);
+    return checkWithCache(files, options.cache.scope, pool, options.cache.version, onProgress);
   }
-  const entries: BatchEntry[] = [];
-  for (const r of results) if (r.entry) entries.push(r.entry);
-  const findings = [...results.flatMap((r) => r.findings), ...batchFindings(entries, options.today)].sort(compareFindings);
-  return { files: [...files], findings, results };
+  const { checkInPool } = await import('../batch/check-pool.js');
+  return everyFinding(await checkInPool(files, pool, onProgress), options.today);
+}
+
+/**
+ * The same check for `ntk report`, with the facts it shows for each file, in
+ * the order of `files`. Never cached: the cache keeps findings, not facts.
+ */
+export async function checkFilesWithFacts(
+  files: readonly string[],
+  options: Omit<CheckFilesOptions, 'cache'>,
+  onProgress?: (done: number) => void,
+): Promise<{ findings: Finding[]; results: FileResult[] }> {
+  const { checkInPool } = await import('../batch/check-pool.js');
+  const results = await checkInPool(files, { today: options.today, facts: true, jobs: options.jobs ?? availableParallelism() }, onProgress);
+  return { findings: everyFinding(results, options.today), results };
 }

@@ -94,6 +94,42 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect(cacheText.includes('(got 9)')).toBe(false);
   });
 
+  it('gives the last answer again for an unchanged folder on the same day, and never a stale one', async () => {
+    const folder = join(work, 'unchanged');
+    await cp(records, folder, { recursive: true });
+    // Written an hour ago: past the window in which a file may change again unseen within the same clock tick.
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const name of await readdir(folder)) await utimes(join(folder, name), anHourAgo, anHourAgo);
+    const cacheHome = join(work, 'cache-unchanged');
+    const cacheDir = join(cacheHome, 'ntk');
+    const run = (today: string) => ntk(['check', folder, '--format', 'json', '--today', today, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
+    const plain = await ntk(['check', folder, '--format', 'json', '--today', '2024-06-01']);
+    const findingCount = (JSON.parse(plain.stdout) as { findings: unknown[] }).findings.length;
+    expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
+    const [name] = await readdir(cacheDir);
+    const cacheFile = join(cacheDir, name!);
+    const saved = JSON.parse(await readFile(cacheFile, 'utf8')) as { lastRun: { today: string; findings: number[][] } };
+    expect(saved.lastRun.today).toBe('2024-06-01');
+    expect(saved.lastRun.findings).toHaveLength(findingCount);
+    // The kept answer is what the second run gives...
+    const second = await run('2024-06-01');
+    expect(second.stdout).toBe(plain.stdout);
+    expect(second.exitCode).toBe(plain.exitCode);
+    // ...unless it no longer holds: a hand-edited answer pointing nowhere is ignored,
+    saved.lastRun.findings[0]![6] = 1e6;
+    await writeFile(cacheFile, JSON.stringify(saved));
+    expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
+    // another day has other overdue reviews,
+    expect((await run('2031-01-01')).stdout).toBe((await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01'])).stdout);
+    // and a changed file (however old its date) is checked again.
+    const edited = join(folder, 'C-000010-0.yaml');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(/score: \d/, 'score: 8'));
+    await utimes(edited, anHourAgo, anHourAgo);
+    const after = await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01']);
+    expect(after.stdout).toContain('(got 8)');
+    expect((await run('2031-01-01')).stdout).toBe(after.stdout);
+  });
+
   it('keeps one cache per set of paths checked, and removes caches unused for 30 days', async () => {
     const cacheHome = join(work, 'cache-scopes');
     const env = { XDG_CACHE_HOME: cacheHome };

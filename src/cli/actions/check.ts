@@ -24,16 +24,16 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
   if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'checked');
-  const result = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
+  const findings = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
-  const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   const output =
     options.format === 'json'
       ? renderFindingsJson(shown, files.length)
       : options.format === 'github'
         ? renderFindingsGithub(shown)
-        : renderFindingsPretty(result.findings, files.length, ctx.out, shown);
+        : renderFindingsPretty(findings, files.length, ctx.out, shown);
   ctx.stdout.write(output);
-  const counts = countFindings(result.findings);
+  const counts = countFindings(findings);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }

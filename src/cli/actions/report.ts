@@ -8,7 +8,7 @@ import { displayPath } from '../../read/collect-files.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import type { Decision } from '../../record/types.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
-import { checkFiles } from '../../validate/check-files.js';
+import { checkFilesWithFacts } from '../../validate/check-files.js';
 import { UsageError } from '../cli-error.js';
 import { resolveJobs, resolveToday, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
@@ -36,7 +36,7 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   }
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'read');
-  const result = await checkFiles(files, { today, jobs, facts: true }, progress.update);
+  const result = await checkFilesWithFacts(files, { today, jobs }, progress.update);
   progress.done();
   const findingsByFile = new Map<string, typeof result.findings>();
   for (const f of result.findings) findingsByFile.set(f.file, [...(findingsByFile.get(f.file) ?? []), f]);
