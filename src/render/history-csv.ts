@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ChildHistory } from '../analyse/history.js';
 import { terminalSafeLine } from './safe-text.js';
+import { spreadsheetText } from './spreadsheet-text.js';
 
 /**
  * One row per child, toolkit and section, for spreadsheets and analysts.
@@ -38,6 +39,5 @@ export function renderHistoryCsv(histories: readonly ChildHistory[]): string {
 }
 
 function cell(text: string): string {
-  const t = terminalSafeLine(text);
-  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+  return spreadsheetText(terminalSafeLine(text));
 }

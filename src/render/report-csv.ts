@@ -1,11 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../template/load-template.js';
+import { spreadsheetText } from './spreadsheet-text.js';
 
 /**
  * One header row, one row per child. The column names are a contract for
  * spreadsheets and scripts (README "For analysts"): the fixed columns, then
- * one column per area key holding that area's sections scored 3-4.
+ * one column per area key holding that area's sections scored 3-4. Every
+ * other column holds values of a fixed form (references, dates, codes).
  */
 export const REPORT_CSV_COLUMNS = [
   'ref',
@@ -36,7 +38,8 @@ export function renderReportCsv(report: CaseloadReport): string {
     r.highestScore === null ? '' : String(r.highestScore),
     worryingSections(r).join(' '),
     r.prompts.join(' '),
-    r.file,
+    // The one column of free text: a path is whatever the user named.
+    spreadsheetText(r.file),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
   ]);
   return stringify([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);

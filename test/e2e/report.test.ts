@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,16 @@ describe('ntk report', () => {
     expect(rows.every((row) => row.length === rows[0]!.length)).toBe(true);
     expect(rows[1]![10]).toBe(join(work, awkward, 'MJ-01-2021-03-16.yaml'));
     expect(rows[2]!.slice(0, 8)).toEqual(['MJ-02', 'H-MJ', '2020-09-29', 'initial', 'early-help', '2020-12-15', '107', '4']);
+  });
+
+  it('keeps a file name a spreadsheet would run as a formula as text', async () => {
+    const folder = join(work, '..', `${work.split('/').pop()}-formula`);
+    await mkdir(folder, { recursive: true });
+    await cp('fixtures/mary-jo/MJ-02-2020-09-29.yaml', join(folder, '=SUM(1,2).yaml'));
+    const r = await ntk(['report', '.', '--today', '2021-04-01', '--format', 'csv'], { cwd: folder });
+    expect(r.exitCode).toBe(0);
+    expect(parseCsv(r.stdout)[1]![10]).toBe("'=SUM(1,2).yaml");
+    await rm(folder, { recursive: true, force: true });
   });
 
   it('leaves out invalid files, counts them and lists them on stderr, never on stdout', async () => {
