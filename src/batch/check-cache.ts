@@ -63,6 +63,8 @@ interface CacheFile {
   lastRun?: { today: string; findings: RunFinding[] };
 }
 
+/** The layout of the cache file; a new one starts a new cache, even within one version of ntk. */
+const CACHE_FORMAT = 3;
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
 /** One options object for 10,000 stat calls. */
@@ -107,12 +109,12 @@ export class CheckCache {
    */
   replay(today: string): Finding[] | null {
     const last = this.lastRun;
-    if (!this.sameFiles || last === undefined || last.today !== today) return null;
+    if (!this.sameFiles || !last || last.today !== today || !Array.isArray(last.findings)) return null;
     for (let i = 0; i < this.files.length; i++) if (!this.unchanged(i, today)) return null;
     const findings: Finding[] = [];
     for (const f of last.findings) {
-      const finding = this.finding(this.files[f[0]], f[1], f[2], f[3], f[4], f[5], f[6]);
-      // A hand-edited cache that points nowhere is no answer at all.
+      // A damaged answer, or one that points nowhere, is no answer at all.
+      const finding = isCachedFinding(f, 7) ? this.finding(this.files[f[0]], f[1], f[2], f[3], f[4], f[5], f[6]) : null;
       if (finding === null) return null;
       findings.push(finding);
     }
@@ -202,7 +204,7 @@ export class CheckCache {
     const { sizes, mtimes, ctimes } = (this.stats ??= statFiles(this.files));
     const row = this.rows[index];
     const ctimeMs = ctimes[index]!;
-    return !!row && row[0] === sizes[index] && row[1] === mtimes[index] && row[2] === ctimeMs && ctimeMs < this.writtenAt - RACY_MS && reusableOn(row, today);
+    return Array.isArray(row) && row[0] === sizes[index] && row[1] === mtimes[index] && row[2] === ctimeMs && ctimeMs < this.writtenAt - RACY_MS && reusableOn(row, today);
   }
 
   store(index: number, hash: string, result: FileResult, today: string): void {
@@ -226,6 +228,7 @@ export class CheckCache {
 
   /** The result a row holds, as it reads under `file` (a file may be reached under another name than it was checked as). */
   private resultOf(row: CachedRow, file: string): FileResult | null {
+    if (!wellFormed(row)) return null;
     const e = row[4];
     const entry = e === 0 ? null : { file, ref: e[0], completed: e[1], completedAt: positionOf(e[2], e[3]), nextReview: e[4], nextReviewAt: positionOf(e[5], e[6]) };
     const cached = row[5];
@@ -292,7 +295,9 @@ function compacted(rows: readonly (CachedRow | 0)[], lastRun: CacheFile['lastRun
   const newIndex = new Map<number, number>();
   const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
   const out = rows.map((row): CachedRow | 0 => {
-    if (row === 0 || row[5] === undefined) return row;
+    // A damaged row is dropped here: its file is checked again next time.
+    if (!wellFormed(row)) return 0;
+    if (row[5] === undefined) return row;
     const [size, mtimeMs, ctimeMs, hash, entry, findings] = row;
     return [size, mtimeMs, ctimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
   });
@@ -345,6 +350,45 @@ function alignRows(files: readonly string[], saved: CacheFile | null): (CachedRo
   return files.map((file) => byName.get(file) ?? 0);
 }
 
+/**
+ * Whether a saved row is the shape this code writes; one that is not counts
+ * as no row, and the file is checked again. A cache damaged by hand or by
+ * another build of ntk costs a check, never a crash. Asked only of rows
+ * whose result is used: a replay reads no more than their stamps.
+ */
+function wellFormed(row: unknown): row is CachedRow {
+  if (!Array.isArray(row) || (row.length !== 5 && row.length !== 6)) return false;
+  if (typeof row[0] !== 'number' || typeof row[1] !== 'number' || typeof row[2] !== 'number' || typeof row[3] !== 'string') return false;
+  const e: unknown = row[4];
+  const entryOk =
+    e === 0 ||
+    (Array.isArray(e) &&
+      e.length === 7 &&
+      typeof e[0] === 'string' &&
+      typeof e[1] === 'string' &&
+      Number.isInteger(e[2]) &&
+      Number.isInteger(e[3]) &&
+      (e[4] === null || typeof e[4] === 'string') &&
+      Number.isInteger(e[5]) &&
+      Number.isInteger(e[6]));
+  const findings: unknown = row[5];
+  const findingsOk = findings === undefined || (Array.isArray(findings) && findings.every((f) => isCachedFinding(f, 6)));
+  return entryOk && findingsOk;
+}
+
+/** A CachedFinding (length 6) or RunFinding (length 7, its file index first) as this code writes them. */
+function isCachedFinding(f: unknown, length: 6 | 7): boolean {
+  if (!Array.isArray(f) || f.length !== length) return false;
+  const at = length - 6;
+  if (at === 1 && !Number.isInteger(f[0])) return false;
+  const line: unknown = f[at];
+  const column: unknown = f[at + 1];
+  if (!(line === null || Number.isInteger(line)) || !(column === null || Number.isInteger(column))) return false;
+  // No copies or callbacks: a replay runs this 10,000 times.
+  for (let i = at + 2; i < length; i++) if (!Number.isInteger(f[i])) return false;
+  return true;
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -361,7 +405,9 @@ function contentHash(bytes: Uint8Array): string {
 
 /** A result stays true on `today` unless the record was completed after it (`completed-in-future`). */
 function reusableOn(row: CachedRow, today: string): boolean {
-  return row[4] === 0 || row[4][1] <= today;
+  // Read with care: this is asked of rows before they are known to be well formed.
+  const entry: unknown = row[4];
+  return entry === 0 || (Array.isArray(entry) && typeof entry[1] === 'string' && entry[1] <= today);
 }
 
 /** Line 0 stands for "no position": real lines start at 1. */
@@ -377,13 +423,13 @@ export function cacheFolders(): string[] {
 }
 
 /**
- * ntk's version, the schema, every template file and the paths checked:
- * change any of the first three and the cache starts again. Relative paths
+ * ntk's version and cache format, the schema, every template file and the
+ * paths checked: change any but the paths and the cache starts again. Relative paths
  * mean different files in different folders, so then the working folder
  * counts too; absolute ones find the same cache from anywhere.
  */
 function contextHash(version: string, scope: readonly string[]): string {
-  const hash = createHash('sha256').update(`ntk ${version}\0`).update(readFileSync(SCHEMA_FILE));
+  const hash = createHash('sha256').update(`ntk ${version} cache ${CACHE_FORMAT}\0`).update(readFileSync(SCHEMA_FILE));
   for (const file of templateFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
   hash.update(`\0${scope.every(isAbsolute) ? '' : process.cwd()}`);
   for (const path of [...scope].map((p) => resolve(p)).sort()) hash.update(`\0${path}`);

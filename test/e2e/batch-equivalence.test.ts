@@ -130,6 +130,39 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect((await run('2031-01-01')).stdout).toBe(after.stdout);
   });
 
+  it('never trusts a damaged cache: each kind of damage costs a check, never a wrong answer or a crash', async () => {
+    const folder = join(work, 'damaged');
+    await cp(records, folder, { recursive: true });
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    for (const name of await readdir(folder)) await utimes(join(folder, name), anHourAgo, anHourAgo);
+    const cacheHome = join(work, 'cache-damaged');
+    const args = ['check', folder, '--format', 'json', '--today', '2024-06-01'];
+    const plain = await ntk(args);
+    const cached = () => ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
+    await cached();
+    const [name] = await readdir(join(cacheHome, 'ntk'));
+    const cacheFile = join(cacheHome, 'ntk', name!);
+    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { rows: unknown[]; strings: unknown[]; lastRun: { findings: unknown[] } };
+    const damage: [string, (c: typeof good) => unknown][] = [
+      ['rows of every wrong shape', (c) => ({ ...c, rows: c.rows.map((_, i) => [null, 'x', 5, [], [1, 2, 3], [1, 2, 3, 'h', null], { a: 1 }][i % 7]) })],
+      ['an entry that is null', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [r[0], r[1], r[2], r[3], null] : r)) })],
+      ['findings that are not a list', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [...r.slice(0, 5), 'x'] : r)) })],
+      ['texts that are numbers', (c) => ({ ...c, strings: c.strings.map(() => 7) })],
+      ['an answer that is not a list', (c) => ({ ...c, lastRun: { today: '2024-06-01', findings: 'x' } })],
+      ['an answer pointing at no file', (c) => ({ ...c, lastRun: { today: '2024-06-01', findings: [[99999, 1, 1, 0, 0, 0, 0], ...c.lastRun.findings.slice(1)] } })],
+      ['no answer at all', (c) => ({ ...c, lastRun: null })],
+      ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],
+    ];
+    for (const [what, harm] of damage) {
+      const damaged = harm(good);
+      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      const r = await cached();
+      expect(r.stderr, what).toBe('');
+      expect(r.exitCode, what).toBe(plain.exitCode);
+      expect(r.stdout, what).toBe(plain.stdout);
+    }
+  });
+
   it('keeps one cache per set of paths checked, and removes caches unused for 30 days', async () => {
     const cacheHome = join(work, 'cache-scopes');
     const env = { XDG_CACHE_HOME: cacheHome };
