@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { MAX_RECORD_BYTES } from '../read/record-size.js';
-import { SCHEMA_FILE } from '../validate/schema-file.js';
-import { templateFiles } from '../template/template-folders.js';
-import type { FileResult } from './check-one.js';
+import { dirname, join } from 'node:path';
 import type { Finding, Position, Severity } from '../validate/finding.js';
-import { packagePath } from '../package-files.js';
+import { alignRows, compacted, isCachedFinding, sameList, wellFormed, type CacheFile, type CachedEntry, type CachedFinding, type CachedRow, type RunFinding } from './cache-format.js';
+import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
+import type { FileResult } from './check-one.js';
+import { statFiles, type FileStats } from './file-stats.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused. An entry is
@@ -39,39 +37,8 @@ import { packagePath } from '../package-files.js';
  * facts.
  */
 
-/**
- * One file's line in the cache, as arrays rather than objects: a warm run
- * parses and keeps 10,000 of these, and arrays of plain values parse faster,
- * take less room on disk and leave less for the garbage collector. The file
- * name is kept once, in the cache's list of files, not in every finding.
- */
-type CachedRow = [size: number, mtimeMs: number, ctimeMs: number, hash: string, entry: CachedEntry | 0, findings?: CachedFinding[]];
-type CachedEntry = [ref: string, completed: string, line: number, column: number, nextReview: string | null, nextLine: number, nextColumn: number];
-/** Severity, code, path and message as indexes into the cache's `strings`: 10,000 files share a dozen messages. */
-type CachedFinding = [line: number | null, column: number | null, severity: number, code: number, path: number, message: number];
-/** One finding of the last run: its file as an index into `files`, the rest as in CachedFinding. */
-type RunFinding = [file: number, ...CachedFinding];
-
-interface CacheFile {
-  writtenAt: number;
-  /** Every severity, code, path and message in the findings, once. */
-  strings: string[];
-  /** The files of the run that wrote the cache, in order; `rows[i]` is `files[i]`'s. */
-  files: string[];
-  rows: (CachedRow | 0)[];
-  /** The last run's findings in order, and the day they are true for. */
-  lastRun?: { today: string; findings: RunFinding[] };
-}
-
-/** The layout of the cache file; a new one starts a new cache, even within one version of ntk. */
-const CACHE_FORMAT = 3;
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
-/** One options object for 10,000 stat calls. */
-const MAY_BE_GONE = { throwIfNoEntry: false } as const;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Caches of paths not checked for this long are removed when another cache is saved. */
-const UNUSED_FOR_MS = 30 * DAY_MS;
 
 export class CheckCache {
   /** This run's rows, by index into its files; 0 where there is none yet. */
@@ -128,8 +95,11 @@ export class CheckCache {
     const kept: RunFinding[] = [];
     for (const f of findings) {
       const file = indexOf.get(f.file);
-      // Every finding belongs to a file of the run; one that did not could not be replayed.
-      if (file === undefined) return;
+      // Every finding belongs to a file of the run; one that did not could not be replayed, so there is no answer to keep.
+      if (file === undefined) {
+        this.lastRun = undefined;
+        return;
+      }
       kept.push([file, f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]);
     }
     this.lastRun = { today, findings: kept };
@@ -207,11 +177,12 @@ export class CheckCache {
     return Array.isArray(row) && row[0] === sizes[index] && row[1] === mtimes[index] && row[2] === ctimeMs && ctimeMs < this.writtenAt - RACY_MS && reusableOn(row, today);
   }
 
+  /** Keeps a freshly checked file's result under its content hash, with its size and times as they are now. */
   store(index: number, hash: string, result: FileResult, today: string): void {
     if (result.entry !== null && result.entry.completed > today) return;
-    const info = statSync(this.files[index]!, MAY_BE_GONE);
-    if (!info) return;
-    this.rows[index] = this.rowOf([info.size, info.mtimeMs, info.ctimeMs], hash, result);
+    const now = statFiles([this.files[index]!]);
+    if (Number.isNaN(now.sizes[0])) return;
+    this.rows[index] = this.rowOf([now.sizes[0]!, now.mtimes[0]!, now.ctimes[0]!], hash, result);
     this.changed = true;
   }
 
@@ -289,112 +260,6 @@ export class CheckCache {
   }
 }
 
-/** The rows and last run with a string table of only the strings they use: messages of edited or deleted files leave with them. */
-function compacted(rows: readonly (CachedRow | 0)[], lastRun: CacheFile['lastRun'], strings: readonly string[]): Pick<CacheFile, 'rows' | 'lastRun' | 'strings'> {
-  const kept: string[] = [];
-  const newIndex = new Map<number, number>();
-  const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
-  const out = rows.map((row): CachedRow | 0 => {
-    // A damaged row is dropped here: its file is checked again next time.
-    if (!wellFormed(row)) return 0;
-    if (row[5] === undefined) return row;
-    const [size, mtimeMs, ctimeMs, hash, entry, findings] = row;
-    return [size, mtimeMs, ctimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
-  });
-  const run = lastRun && { today: lastRun.today, findings: lastRun.findings.map(([file, line, column, s, c, p, m]): RunFinding => [file, line, column, id(s), id(c), id(p), id(m)]) };
-  return { rows: out, ...(run ? { lastRun: run } : {}), strings: kept };
-}
-
-/** Size, modification and change time of each file; NaN for one the cache leaves to the checker. */
-interface FileStats {
-  sizes: Float64Array;
-  mtimes: Float64Array;
-  ctimes: Float64Array;
-}
-
-/**
- * One stat per file, keeping only the numbers. NaN marks what the checker
- * must see and explain, never the cache: anything not a regular file (a
- * FIFO would never finish reading), too big to be a record, or gone.
- */
-function statFiles(files: readonly string[]): FileStats {
-  const sizes = new Float64Array(files.length);
-  const mtimes = new Float64Array(files.length);
-  const ctimes = new Float64Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    let info;
-    try {
-      info = statSync(files[i]!, MAY_BE_GONE);
-    } catch {
-      info = undefined;
-    }
-    if (info !== undefined && info.isFile() && info.size <= MAX_RECORD_BYTES) {
-      sizes[i] = info.size;
-      mtimes[i] = info.mtimeMs;
-      ctimes[i] = info.ctimeMs;
-    } else {
-      sizes[i] = NaN;
-      mtimes[i] = NaN;
-      ctimes[i] = NaN;
-    }
-  }
-  return { sizes, mtimes, ctimes };
-}
-
-/** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */
-function alignRows(files: readonly string[], saved: CacheFile | null): (CachedRow | 0)[] {
-  if (saved === null) return new Array<CachedRow | 0>(files.length).fill(0);
-  if (sameList(saved.files, files)) return saved.rows;
-  const byName = new Map<string, CachedRow | 0>();
-  saved.files.forEach((file, i) => byName.set(file, saved.rows[i] ?? 0));
-  return files.map((file) => byName.get(file) ?? 0);
-}
-
-/**
- * Whether a saved row is the shape this code writes; one that is not counts
- * as no row, and the file is checked again. A cache damaged by hand or by
- * another build of ntk costs a check, never a crash. Asked only of rows
- * whose result is used: a replay reads no more than their stamps.
- */
-function wellFormed(row: unknown): row is CachedRow {
-  if (!Array.isArray(row) || (row.length !== 5 && row.length !== 6)) return false;
-  if (typeof row[0] !== 'number' || typeof row[1] !== 'number' || typeof row[2] !== 'number' || typeof row[3] !== 'string') return false;
-  const e: unknown = row[4];
-  const entryOk =
-    e === 0 ||
-    (Array.isArray(e) &&
-      e.length === 7 &&
-      typeof e[0] === 'string' &&
-      typeof e[1] === 'string' &&
-      Number.isInteger(e[2]) &&
-      Number.isInteger(e[3]) &&
-      (e[4] === null || typeof e[4] === 'string') &&
-      Number.isInteger(e[5]) &&
-      Number.isInteger(e[6]));
-  const findings: unknown = row[5];
-  const findingsOk = findings === undefined || (Array.isArray(findings) && findings.every((f) => isCachedFinding(f, 6)));
-  return entryOk && findingsOk;
-}
-
-/** A CachedFinding (length 6) or RunFinding (length 7, its file index first) as this code writes them. */
-function isCachedFinding(f: unknown, length: 6 | 7): boolean {
-  if (!Array.isArray(f) || f.length !== length) return false;
-  const at = length - 6;
-  if (at === 1 && !Number.isInteger(f[0])) return false;
-  const line: unknown = f[at];
-  const column: unknown = f[at + 1];
-  if (!(line === null || Number.isInteger(line)) || !(column === null || Number.isInteger(column))) return false;
-  // No copies or callbacks: a replay runs this 10,000 times.
-  for (let i = at + 2; i < length; i++) if (!Number.isInteger(f[i])) return false;
-  return true;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * SHA-256 of the content, cut to 128 bits (22 base64 characters): plenty to
  * tell one version of a file from another, and half the cache's share of it.
@@ -413,48 +278,4 @@ function reusableOn(row: CachedRow, today: string): boolean {
 /** Line 0 stands for "no position": real lines start at 1. */
 function positionOf(line: number, column: number): Position | null {
   return line === 0 ? null : { line, column };
-}
-
-/** $XDG_CACHE_HOME/ntk (else ~/.cache/ntk), then node_modules/.cache/ntk in the package. */
-export function cacheFolders(): string[] {
-  const home = process.env.XDG_CACHE_HOME ? join(process.env.XDG_CACHE_HOME, 'ntk') : homedir() ? join(homedir(), '.cache', 'ntk') : null;
-  const inPackage = packagePath('node_modules', '.cache', 'ntk');
-  return home ? [home, inPackage] : [inPackage];
-}
-
-/**
- * ntk's version and cache format, the schema, every template file and the
- * paths checked: change any but the paths and the cache starts again. Relative paths
- * mean different files in different folders, so then the working folder
- * counts too; absolute ones find the same cache from anywhere.
- */
-function contextHash(version: string, scope: readonly string[]): string {
-  const hash = createHash('sha256').update(`ntk ${version} cache ${CACHE_FORMAT}\0`).update(readFileSync(SCHEMA_FILE));
-  for (const file of templateFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
-  hash.update(`\0${scope.every(isAbsolute) ? '' : process.cwd()}`);
-  for (const path of [...scope].map((p) => resolve(p)).sort()) hash.update(`\0${path}`);
-  return hash.digest('hex').slice(0, 32);
-}
-
-/** A cache in use is touched once a day, so that only caches nobody runs any more are removed. */
-function keepInUse(place: string): void {
-  try {
-    const now = Date.now();
-    if (statSync(place).mtimeMs < now - DAY_MS) utimesSync(place, now / 1000, now / 1000);
-  } catch {
-    // Only tidiness is lost.
-  }
-}
-
-function removeUnusedCaches(folder: string): void {
-  try {
-    const cutoff = Date.now() - UNUSED_FOR_MS;
-    for (const name of readdirSync(folder)) {
-      if (!/^check-[0-9a-f]{32}\.json$/.test(name)) continue;
-      const place = join(folder, name);
-      if (statSync(place).mtimeMs < cutoff) unlinkSync(place);
-    }
-  } catch {
-    // Only tidiness is lost.
-  }
 }
