@@ -18,6 +18,17 @@ beforeAll(async () => {
   await writeFile(join(records, 'future.yaml'), recordYaml(900, 0).replace(/completed: \S+/, 'completed: 2030-01-01'));
 });
 
+/** Written an hour ago: past the window in which a file may change again unseen within the same clock tick. */
+const AN_HOUR_AGO = new Date(Date.now() - 60 * 60 * 1000);
+
+/** A copy of the records in a folder of its own, dated an hour ago, so the cache may take them as plainly unchanged. */
+async function settledCopy(name: string): Promise<string> {
+  const folder = join(work, name);
+  await cp(records, folder, { recursive: true });
+  for (const file of await readdir(folder)) await utimes(join(folder, file), AN_HOUR_AGO, AN_HOUR_AGO);
+  return folder;
+}
+
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
@@ -95,11 +106,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
   });
 
   it('gives the last answer again for an unchanged folder on the same day, and never a stale one', async () => {
-    const folder = join(work, 'unchanged');
-    await cp(records, folder, { recursive: true });
-    // Written an hour ago: past the window in which a file may change again unseen within the same clock tick.
-    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
-    for (const name of await readdir(folder)) await utimes(join(folder, name), anHourAgo, anHourAgo);
+    const folder = await settledCopy('unchanged');
     const cacheHome = join(work, 'cache-unchanged');
     const cacheDir = join(cacheHome, 'ntk');
     const run = (today: string) => ntk(['check', folder, '--format', 'json', '--today', today, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
@@ -124,17 +131,14 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // and a changed file (however old its date) is checked again.
     const edited = join(folder, 'C-000010-0.yaml');
     await writeFile(edited, (await readFile(edited, 'utf8')).replace(/score: \d/, 'score: 8'));
-    await utimes(edited, anHourAgo, anHourAgo);
+    await utimes(edited, AN_HOUR_AGO, AN_HOUR_AGO);
     const after = await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01']);
     expect(after.stdout).toContain('(got 8)');
     expect((await run('2031-01-01')).stdout).toBe(after.stdout);
   });
 
   it('never trusts a damaged cache: each kind of damage costs a check, never a wrong answer or a crash', async () => {
-    const folder = join(work, 'damaged');
-    await cp(records, folder, { recursive: true });
-    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
-    for (const name of await readdir(folder)) await utimes(join(folder, name), anHourAgo, anHourAgo);
+    const folder = await settledCopy('damaged');
     const cacheHome = join(work, 'cache-damaged');
     const args = ['check', folder, '--format', 'json', '--today', '2024-06-01'];
     const plain = await ntk(args);
