@@ -1,5 +1,10 @@
+import { execa } from 'execa';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ntk } from './run-ntk.js';
+import { writeRecords } from '../../bench/generate-records.mjs';
+import { ntk, ntkBin } from './run-ntk.js';
 
 describe('ntk check', () => {
   it('accepts Mary Jo\'s Story with exit 0 and reports its prompts', async () => {
@@ -28,5 +33,27 @@ describe('ntk check', () => {
     const r = await ntk(['check', 'fixtures/mary-jo', '--format', 'xml']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain("argument 'xml' is invalid");
+  });
+});
+
+describe('ntk check progress', () => {
+  it('shows files done, total and rate on a terminal, then clears the line; a pipe gets none', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'ntk-progress-'));
+    try {
+      await writeRecords(folder, 120);
+      const command = [process.execPath, ntkBin, 'check', folder, '--today', '2025-01-01', '--quiet'].map((a) => `'${a}'`).join(' ');
+      // util-linux script(1) runs the command on a pseudo-terminal and passes on everything it draws.
+      const onTerminal = await execa('script', ['-q', '-e', '-c', command, '/dev/null'], { reject: false, env: { ...process.env, NO_COLOR: '1' } });
+      const drawn = onTerminal.stdout;
+      expect(drawn).toMatch(/checked \d+\/1\d\d files \(\d+\/s\)/);
+      expect(drawn).toContain('checked 120/120 files');
+      // Cleared before the summary, which stands on a clean line.
+      expect(drawn).toMatch(/\r\u001b\[2K\S*\s*120 files checked/);
+      const piped = await ntk(['check', folder, '--today', '2025-01-01', '--quiet']);
+      expect(piped.stderr).toBe('');
+      expect(piped.stdout).not.toContain('checked 120/120');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
