@@ -54,8 +54,8 @@ export async function collectRecordFiles(paths: readonly string[]): Promise<stri
 
 /**
  * A folder's record files, recursively. Synchronous on purpose: a command
- * waits for the whole list anyway, and 10,000 entries read in one call cost
- * a third of what the promise-per-folder walk did (no thread-pool round trips).
+ * waits for the whole list anyway, and a walk with no promise per folder
+ * makes no round trips through the thread pool.
  */
 function walk(folder: string, visited: Set<string>, out: string[] = []): string[] {
   let real: string;
