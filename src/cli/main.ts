@@ -23,7 +23,7 @@ import { defineTemplate } from './commands/template.js';
 export function buildProgram(version: string): Command {
   const program = new Command('ntk');
   program
-    .description('The Nottinghamshire and Nottingham City neglect toolkit on the command line:\none YAML record per child, checked, summarised and compared over time.')
+    .description('The Nottinghamshire and Nottingham City neglect toolkit on the command line: one YAML record per child, checked, summarised and compared over time.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)

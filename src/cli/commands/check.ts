@@ -6,8 +6,8 @@ export function defineCheck(program: Command): void {
     .command('check')
     .summary('validate records against the schema and the practice rules')
     .description(
-      'Validate toolkit records: files, folders (recursively, *.yaml and *.yml) and globs.\n' +
-        'Errors mean the record is wrong; warnings and prompts are about practice - they inform\n' +
+      'Validate toolkit records: files, folders (recursively, *.yaml and *.yml) and globs. ' +
+        'Errors mean the record is wrong; warnings and prompts are about practice: they inform ' +
         'professional judgement and never decide anything.',
     )
     .argument('<paths...>', 'files, folders or globs')

@@ -6,9 +6,9 @@ export function defineDiff(program: Command): void {
     .command('diff')
     .summary('what changed between two toolkits of a child, or two git revisions of one')
     .description(
-      'The review diff: for each section the old and new score and whether care improved, deteriorated,\n' +
-        'stayed the same, was newly assessed or is no longer assessed (lower scores mean better care);\n' +
-        'a verdict per area; changed text word by word; sessions and actions added or completed; the\n' +
+      'The review diff: for each section the old and new score and whether care improved, deteriorated, ' +
+        'stayed the same, was newly assessed or is no longer assessed (lower scores mean better care); ' +
+        'a verdict per area; changed text word by word; sessions and actions added or completed; the ' +
         'decision; and the days between. Compare two files, or one file across git revisions.',
     )
     .argument('<old>', 'the earlier record (or, with --from, the record whose git history to use)')

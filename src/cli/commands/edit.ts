@@ -6,9 +6,9 @@ export function defineEdit(program: Command): void {
     .command('edit')
     .summary("add or change a contribution (e.g. one agency's areas) in a record")
     .description(
-      'Edit areas of an existing record: another agency adds the areas it knows,\n' +
-        'or a practitioner updates their own. You are recorded as the contributor on\n' +
-        'the sections you change. Everything you do not edit - comments, key order,\n' +
+      'Edit areas of an existing record: another agency adds the areas it knows, ' +
+        'or a practitioner updates their own. You are recorded as the contributor on ' +
+        'the sections you change. Everything you do not edit - comments, key order, ' +
         'layout - stays exactly as it was in the file.',
     )
     .argument('<file>', 'the record to edit')

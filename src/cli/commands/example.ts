@@ -6,9 +6,9 @@ export function defineExample(program: Command): void {
     .command('example')
     .summary("write a worked case study for training (default: Mary Jo's Story)")
     .description(
-      'Write a worked example folder: the records of a fictional case study and a README.md that tells the\n' +
-        'story, then shows the summary sheets, the review diffs and the timeline, all produced by ntk itself\n' +
-        'when the folder is written, so the document can never disagree with the tool; beside it, each summary\n' +
+      'Write a worked example folder: the records of a fictional case study and a README.md that tells the ' +
+        'story, then shows the summary sheets, the review diffs and the timeline, all produced by ntk itself ' +
+        'when the folder is written, so the document can never disagree with the tool; beside it, each summary ' +
         'sheet and review diff as an HTML page to print, linked from the README.',
     )
     .argument('[name]', 'which example', 'mary-jo')

@@ -6,10 +6,10 @@ export function defineHistory(program: Command): void {
     .command('history')
     .summary("a child's timeline across toolkits and git history")
     .description(
-      "A child's timeline: every toolkit found in the files and folders given (grouped by child.ref) and,\n" +
-        'for files git tracks, every committed version with its author and date. For each area and\n' +
-        'section: the scores over time and a trend - improvement held across two or more toolkits is\n' +
-        '"sustained"; worsening after an improvement is called out as "slipped back". Then who changed\n' +
+      "A child's timeline: every toolkit found in the files and folders given (grouped by child.ref) and, " +
+        'for files git tracks, every committed version with its author and date. For each area and ' +
+        'section: the scores over time and a trend - improvement held across two or more toolkits is ' +
+        '"sustained"; worsening after an improvement is called out as "slipped back". Then who changed ' +
         'what and when.',
     )
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')

@@ -6,10 +6,10 @@ export function defineNew(program: Command): void {
     .command('new')
     .summary('complete a new toolkit by answering questions')
     .description(
-      'Interview: the child, who contributed, the sessions, then area by area and\n' +
-        "section by section (with each section's descriptors), the child's voice and\n" +
-        'the plan. Writes <ref>-<completed>.yaml and shows its summary sheet.\n' +
-        'The draft is saved after every answer: Ctrl-C or a closed terminal loses\n' +
+      'Interview: the child, who contributed, the sessions, then area by area and ' +
+        "section by section (with each section's descriptors), the child's voice and " +
+        'the plan. Writes <ref>-<completed>.yaml and shows its summary sheet. ' +
+        'The draft is saved after every answer: Ctrl-C or a closed terminal loses ' +
         'nothing, and --resume continues where it stopped.',
     )
     .option('--out <dir>', 'folder for the new record(s) and the draft', '.')

@@ -6,13 +6,13 @@ export function defineRedact(program: Command): void {
     .command('redact')
     .summary('write pseudonymised copies of records, for training')
     .description(
-      'Write pseudonymised copies of records into a new folder, for training packs.\n' +
-        'Names (from the name fields, and wherever those names appear in the text),\n' +
-        'child references and households are replaced consistently across all the\n' +
-        'files of one run; dates of birth keep only the year (as 1 July); e-mail\n' +
-        'addresses, UK phone numbers, postcodes and street addresses in the text are\n' +
+      'Write pseudonymised copies of records into a new folder, for training packs. ' +
+        'Names (from the name fields, and wherever those names appear in the text), ' +
+        'child references and households are replaced consistently across all the ' +
+        'files of one run; dates of birth keep only the year (as 1 July); e-mail ' +
+        'addresses, UK phone numbers, postcodes and street addresses in the text are ' +
         'removed. The input is never changed.\n\n' +
-        'A name that appears only in free text, never in a name field, cannot be\n' +
+        'A name that appears only in free text, never in a name field, cannot be ' +
         'recognised: read the copies before you share them.',
     )
     .argument('<paths...>', 'files, folders or globs')

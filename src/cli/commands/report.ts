@@ -6,9 +6,9 @@ export function defineReport(program: Command): void {
     .command('report')
     .summary('caseload view: the latest record per child, with totals')
     .description(
-      "The caseload for analysts: one row per child (their latest valid record): the sections scored\n" +
-        '3-4 in each area, prompts raised, the decision, the next review and whether it is overdue;\n' +
-        'then children per decision and the spread of scores per area. Files with errors are left out\n' +
+      "The caseload for analysts: one row per child (their latest valid record): the sections scored " +
+        '3-4 in each area, prompts raised, the decision, the next review and whether it is overdue; ' +
+        'then children per decision and the spread of scores per area. Files with errors are left out ' +
         'and listed on stderr (`ntk check` explains them).',
     )
     .argument('<paths...>', 'files, folders or globs')

@@ -6,10 +6,10 @@ export function defineReview(program: Command): void {
     .command('review')
     .summary('start the next review of a record')
     .description(
-      'Review a toolkit: the child, household, contributors and plan carry forward;\n' +
-        'then area by area you see the last scores and say what changed (an unchanged\n' +
-        'area or section is one keypress), answer the review questions of the\n' +
-        'guidance, and update the plan. Writes a new record <ref>-<completed>.yaml\n' +
+      'Review a toolkit: the child, household, contributors and plan carry forward; ' +
+        'then area by area you see the last scores and say what changed (an unchanged ' +
+        'area or section is one keypress), answer the review questions of the ' +
+        'guidance, and update the plan. Writes a new record <ref>-<completed>.yaml ' +
         'beside FILE (or --out); drafts and --answers work as for `ntk new`.',
     )
     .argument('<file>', 'the record to review (the latest one)')

@@ -6,7 +6,7 @@ export function defineSummary(program: Command): void {
     .command('summary')
     .summary('print the summary sheet of a record')
     .description(
-      'Print the summary sheet: the seven areas at a glance, the impact on the child in each area,\n' +
+      'Print the summary sheet: the seven areas at a glance, the impact on the child in each area, ' +
         "the practitioner's and parent's scores side by side, the child's voice, prompts, decision and plan.",
     )
     .argument('<file>', 'a toolkit record')
