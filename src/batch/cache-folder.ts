@@ -47,7 +47,7 @@ export function removeUnusedCaches(folder: string): void {
   try {
     const cutoff = Date.now() - UNUSED_FOR_MS;
     for (const name of readdirSync(folder)) {
-      if (!/^check-[0-9a-f]{32}\.json$/.test(name)) continue;
+      if (!/^check-[0-9a-f]{32}(\.answer)?\.json$/.test(name)) continue;
       const place = join(folder, name);
       if (statSync(place).mtimeMs < cutoff) unlinkSync(place);
     }

@@ -14,7 +14,7 @@ export type CachedRow = [size: number, mtimeMs: number, ctimeMs: number, hash: s
 export type CachedEntry = [ref: string, completed: string, line: number, column: number, nextReview: string | null, nextLine: number, nextColumn: number];
 /** Severity, code, path and message as indexes into the cache's `strings`: 10,000 files share a dozen messages. */
 export type CachedFinding = [line: number | null, column: number | null, severity: number, code: number, path: number, message: number];
-/** One finding of the last run: its file as an index into `files`, the rest as in CachedFinding. */
+/** One finding of the last run's answer (last-answer.ts): its file as an index into the cache's `files`, the rest as in CachedFinding. */
 export type RunFinding = [file: number, ...CachedFinding];
 
 export interface CacheFile {
@@ -24,12 +24,10 @@ export interface CacheFile {
   /** The files of the run that wrote the cache, in order; `rows[i]` is `files[i]`'s. */
   files: string[];
   rows: (CachedRow | 0)[];
-  /** The last run's findings in order, and the day they are true for. */
-  lastRun?: { today: string; findings: RunFinding[] };
 }
 
-/** The rows and last run with a string table of only the strings they use: messages of edited or deleted files leave with them. */
-export function compacted(rows: readonly (CachedRow | 0)[], lastRun: CacheFile['lastRun'], strings: readonly string[]): Pick<CacheFile, 'rows' | 'lastRun' | 'strings'> {
+/** The rows with a string table of only the strings they use: messages of edited or deleted files leave with them. */
+export function compacted(rows: readonly (CachedRow | 0)[], strings: readonly string[]): Pick<CacheFile, 'rows' | 'strings'> {
   const kept: string[] = [];
   const newIndex = new Map<number, number>();
   const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
@@ -40,8 +38,7 @@ export function compacted(rows: readonly (CachedRow | 0)[], lastRun: CacheFile['
     const [size, mtimeMs, ctimeMs, hash, entry, findings] = row;
     return [size, mtimeMs, ctimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
   });
-  const run = lastRun && { today: lastRun.today, findings: lastRun.findings.map(([file, line, column, s, c, p, m]): RunFinding => [file, line, column, id(s), id(c), id(p), id(m)]) };
-  return { rows: out, ...(run ? { lastRun: run } : {}), strings: kept };
+  return { rows: out, strings: kept };
 }
 
 /** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */

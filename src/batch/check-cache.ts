@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Finding, Position, Severity } from '../validate/finding.js';
-import { alignRows, compacted, isCachedFinding, sameList, wellFormed, type CacheFile, type CachedEntry, type CachedFinding, type CachedRow, type RunFinding } from './cache-format.js';
+import { alignRows, compacted, sameList, wellFormed, type CacheFile, type CachedEntry, type CachedFinding, type CachedRow } from './cache-format.js';
 import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
 import type { FileResult } from './check-one.js';
 import { statFiles, type FileStats } from './file-stats.js';
+import { answerOf, answerPlace, readAnswer } from './last-answer.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused. An entry is
@@ -23,11 +24,11 @@ import { statFiles, type FileStats } from './file-stats.js';
  * out of the folder leaves the cache on the next save, so the cache never
  * outgrows the records, and a warm run reads nothing it does not use.
  *
- * The last run's whole answer is kept too: every finding, batch rules
- * included, and the day it was worked out for. A run on the same day that
- * finds every file plainly unchanged gives that answer again without
- * rebuilding it; it would be the same, as the batch rules depend on nothing
- * but the files and the day.
+ * The last run's whole answer is kept too (last-answer.ts): every finding,
+ * batch rules included, and the day it was worked out for. A run on the same
+ * day that finds every file plainly unchanged gives that answer again
+ * without rebuilding it; it would be the same, as the batch rules depend on
+ * nothing but the files and the day.
  *
  * The one per-file rule that depends on today is `completed-in-future`, so
  * results are cached only when the record's completed date is not after
@@ -47,7 +48,8 @@ export class CheckCache {
   private readonly stringIndex: Map<string, number>;
   /** Whether this run's files are the saved run's, in the same order. */
   private readonly sameFiles: boolean;
-  private lastRun: CacheFile['lastRun'];
+  /** This run's findings and day, to keep as the last answer. */
+  private answer: { findings: readonly Finding[]; today: string } | null = null;
   /** Size and times of each file (see statFiles), taken on first need. */
   private stats: FileStats | null = null;
   private changed: boolean;
@@ -55,7 +57,9 @@ export class CheckCache {
   private constructor(
     /** Where the cache may be kept, in order of preference. */
     private readonly places: string[],
-    private readonly writtenAt: number,
+    /** Where the rows this run started from were found (or written, after save), and when they were written. */
+    private foundAt: string | null,
+    private writtenAt: number,
     private readonly files: readonly string[],
     saved: CacheFile | null,
   ) {
@@ -63,7 +67,6 @@ export class CheckCache {
     this.strings = saved?.strings ?? [];
     this.stringIndex = new Map(this.strings.map((text, i) => [text, i]));
     this.sameFiles = saved !== null && sameList(saved.files, files);
-    this.lastRun = saved?.lastRun;
     // A run over other files than the saved ones (one added, one deleted) saves, so the cache keeps to the folder.
     this.changed = !this.sameFiles;
   }
@@ -75,35 +78,14 @@ export class CheckCache {
    * back as one list.
    */
   replay(today: string): Finding[] | null {
-    const last = this.lastRun;
-    if (!this.sameFiles || !last || last.today !== today || !Array.isArray(last.findings)) return null;
+    if (!this.sameFiles || this.foundAt === null) return null;
     for (let i = 0; i < this.files.length; i++) if (!this.unchanged(i, today)) return null;
-    const findings: Finding[] = [];
-    for (const f of last.findings) {
-      // A damaged answer, or one that points nowhere, is no answer at all.
-      const finding = isCachedFinding(f, 7) ? this.finding(this.files[f[0]], f[1], f[2], f[3], f[4], f[5], f[6]) : null;
-      if (finding === null) return null;
-      findings.push(finding);
-    }
-    return findings;
+    return readAnswer(this.foundAt, this.writtenAt, today, this.files);
   }
 
   /** Keeps this run's findings (batch rules included) as the answer for the same files on the same day. */
   rememberRun(today: string, findings: readonly Finding[]): void {
-    const indexOf = new Map(this.files.map((file, i) => [file, i]));
-    const id = (s: string) => this.stringId(s);
-    const kept: RunFinding[] = [];
-    for (const f of findings) {
-      const file = indexOf.get(f.file);
-      // Every finding belongs to a file of the run; one that did not could not be replayed, so there is no answer to keep.
-      if (file === undefined) {
-        this.lastRun = undefined;
-        return;
-      }
-      kept.push([file, f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]);
-    }
-    this.lastRun = { today, findings: kept };
-    this.changed = true;
+    this.answer = { findings, today };
   }
 
   /**
@@ -119,12 +101,12 @@ export class CheckCache {
         const saved = JSON.parse(readFileSync(place, 'utf8')) as CacheFile;
         if (!Array.isArray(saved.files) || !Array.isArray(saved.rows) || !Array.isArray(saved.strings)) continue;
         keepInUse(place);
-        return new CheckCache(places, saved.writtenAt, files, saved);
+        return new CheckCache(places, place, saved.writtenAt, files, saved);
       } catch {
         // Not there, or not readable: try the next folder, then start afresh.
       }
     }
-    return new CheckCache(places, 0, files, null);
+    return new CheckCache(places, null, 0, files, null);
   }
 
   /**
@@ -238,24 +220,39 @@ export class CheckCache {
   }
 
   /**
-   * Writes the cache to the first folder that takes it. A cache that cannot
-   * be written (a read-only home, a full disk) only costs time next run, so
-   * it never fails the check.
+   * Writes the rows, when they changed, to the first folder that takes
+   * them, then the last answer beside them. A cache that cannot be written
+   * (a read-only home, a full disk) only costs time next run, so it never
+   * fails the check; and an answer is written only beside rows that hold
+   * this run's state, never beside stale ones.
    */
   async save(): Promise<void> {
-    if (!this.changed) return;
-    const content = JSON.stringify({ writtenAt: Date.now(), ...compacted(this.rows, this.lastRun, this.strings), files: [...this.files] } satisfies CacheFile);
+    if (!this.changed && this.answer === null) return;
     // Loaded here: a warm run with nothing to save never needs it.
     const { writeFileAtomic } = await import('../io/atomic-write.js');
-    for (const place of this.places) {
-      try {
-        await mkdir(dirname(place), { recursive: true });
-        await writeFileAtomic(place, content, { overwrite: true });
-        removeUnusedCaches(dirname(place));
-        return;
-      } catch {
-        // Try the next folder.
+    if (this.changed) {
+      this.foundAt = null;
+      const writtenAt = Date.now();
+      const content = JSON.stringify({ writtenAt, ...compacted(this.rows, this.strings), files: [...this.files] } satisfies CacheFile);
+      for (const place of this.places) {
+        try {
+          await mkdir(dirname(place), { recursive: true });
+          await writeFileAtomic(place, content, { overwrite: true });
+          removeUnusedCaches(dirname(place));
+          this.foundAt = place;
+          this.writtenAt = writtenAt;
+          break;
+        } catch {
+          // Try the next folder.
+        }
       }
+    }
+    const answer = this.answer && answerOf(this.answer.findings, this.files, this.answer.today, this.writtenAt);
+    if (this.foundAt === null || answer === null) return;
+    try {
+      await writeFileAtomic(answerPlace(this.foundAt), JSON.stringify(answer), { overwrite: true });
+    } catch {
+      // Only the replay of this answer is lost.
     }
   }
 }

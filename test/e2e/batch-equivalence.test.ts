@@ -55,7 +55,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // Progress is for terminals: a pipe gets none.
     for (const run of [one, two, cold, warm]) expect(run.stderr).toBe('');
     // The cache lives in the cache folder, never beside the records.
-    expect(await readdir(join(work, 'cache', 'ntk'))).toHaveLength(1);
+    expect((await readdir(join(work, 'cache', 'ntk'))).map((n) => n.replace(/^check-[0-9a-f]{32}/, 'check-…'))).toEqual(['check-….answer.json', 'check-….json']);
     expect((await readdir(records)).every((name) => name.endsWith('.yaml'))).toBe(true);
   });
 
@@ -97,9 +97,10 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const after = await sameAsUncached();
     expect(after.files).toBe(201);
     expect(after.findings.some((f) => f.code === 'duplicate-record')).toBe(false);
-    // One cache for this folder, holding the 201 files there are now, not the 204 ever seen.
-    const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
+    // One cache for this folder (its rows and last answer), holding the 201 files there are now, not the 204 ever seen.
+    const [answerName, cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
     expect(others).toEqual([]);
+    expect(answerName).toBe(cacheName!.replace('.json', '.answer.json'));
     const cacheText = await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8');
     expect((JSON.parse(cacheText) as { files: string[] }).files).toHaveLength(201);
     expect(cacheText.includes('(got 9)')).toBe(false);
@@ -113,18 +114,17 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const plain = await ntk(['check', folder, '--format', 'json', '--today', '2024-06-01']);
     const findingCount = (JSON.parse(plain.stdout) as { findings: unknown[] }).findings.length;
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
-    const [name] = await readdir(cacheDir);
-    const cacheFile = join(cacheDir, name!);
-    const saved = JSON.parse(await readFile(cacheFile, 'utf8')) as { lastRun: { today: string; findings: number[][] } };
-    expect(saved.lastRun.today).toBe('2024-06-01');
-    expect(saved.lastRun.findings).toHaveLength(findingCount);
+    const answerFile = join(cacheDir, (await readdir(cacheDir)).find((n) => n.endsWith('.answer.json'))!);
+    const answer = JSON.parse(await readFile(answerFile, 'utf8')) as { today: string; findings: number[][] };
+    expect(answer.today).toBe('2024-06-01');
+    expect(answer.findings).toHaveLength(findingCount);
     // The kept answer is what the second run gives...
     const second = await run('2024-06-01');
     expect(second.stdout).toBe(plain.stdout);
     expect(second.exitCode).toBe(plain.exitCode);
     // ...unless it no longer holds: a hand-edited answer pointing nowhere is ignored,
-    saved.lastRun.findings[0]![6] = 1e6;
-    await writeFile(cacheFile, JSON.stringify(saved));
+    answer.findings[0]![6] = 1e6;
+    await writeFile(answerFile, JSON.stringify(answer));
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
     // another day has other overdue reviews,
     expect((await run('2031-01-01')).stdout).toBe((await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01'])).stdout);
@@ -144,26 +144,41 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const plain = await ntk(args);
     const cached = () => ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
     await cached();
-    const [name] = await readdir(join(cacheHome, 'ntk'));
-    const cacheFile = join(cacheHome, 'ntk', name!);
-    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { rows: unknown[]; strings: unknown[]; lastRun: { findings: unknown[] } };
+    const names = await readdir(join(cacheHome, 'ntk'));
+    const cacheFile = join(cacheHome, 'ntk', names.find((n) => !n.endsWith('.answer.json'))!);
+    const answerFile = cacheFile.replace('.json', '.answer.json');
+    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { rows: unknown[]; strings: unknown[] };
+    const goodAnswer = JSON.parse(await readFile(answerFile, 'utf8')) as { findings: unknown[] };
     const damage: [string, (c: typeof good) => unknown][] = [
       ['rows of every wrong shape', (c) => ({ ...c, rows: c.rows.map((_, i) => [null, 'x', 5, [], [1, 2, 3], [1, 2, 3, 'h', null], { a: 1 }][i % 7]) })],
       ['an entry that is null', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [r[0], r[1], r[2], r[3], null] : r)) })],
       ['findings that are not a list', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [...r.slice(0, 5), 'x'] : r)) })],
       ['texts that are numbers', (c) => ({ ...c, strings: c.strings.map(() => 7) })],
-      ['an answer that is not a list', (c) => ({ ...c, lastRun: { today: '2024-06-01', findings: 'x' } })],
-      ['an answer pointing at no file', (c) => ({ ...c, lastRun: { today: '2024-06-01', findings: [[99999, 1, 1, 0, 0, 0, 0], ...c.lastRun.findings.slice(1)] } })],
-      ['no answer at all', (c) => ({ ...c, lastRun: null })],
       ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],
     ];
-    for (const [what, harm] of damage) {
-      const damaged = harm(good);
-      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+    const answerDamage: [string, unknown][] = [
+      ['an answer that is not a list', { ...goodAnswer, findings: 'x' }],
+      ['an answer pointing at no file', { ...goodAnswer, findings: [[99999, 1, 1, 0, 0, 0, 0], ...goodAnswer.findings.slice(1)] }],
+      ['an answer for other rows', { ...goodAnswer, rowsWrittenAt: 1 }],
+      ['no answer at all', null],
+      ['half an answer', JSON.stringify(goodAnswer).slice(0, 5000)],
+    ];
+    const expectUncached = async (what: string) => {
       const r = await cached();
       expect(r.stderr, what).toBe('');
       expect(r.exitCode, what).toBe(plain.exitCode);
       expect(r.stdout, what).toBe(plain.stdout);
+    };
+    for (const [what, harm] of damage) {
+      const damaged = harm(good);
+      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      await expectUncached(what);
+    }
+    for (const [what, damaged] of answerDamage) {
+      // Good rows, so that the answer is what is put to the test.
+      await writeFile(cacheFile, JSON.stringify(good));
+      await writeFile(answerFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      await expectUncached(what);
     }
   });
 
@@ -171,21 +186,22 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const cacheHome = join(work, 'cache-scopes');
     const env = { XDG_CACHE_HOME: cacheHome };
     const cacheDir = join(cacheHome, 'ntk');
+    const rowsFiles = async () => (await readdir(cacheDir)).filter((n) => !n.endsWith('.answer.json'));
     await ntk(['check', records, '--cache'], { env });
-    const [folderCache] = await readdir(cacheDir);
+    const [folderCache] = await rowsFiles();
     const stale = join(cacheDir, `check-${'0'.repeat(32)}.json`);
     await writeFile(stale, '{}');
     const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
     await utimes(stale, longAgo, longAgo);
     // Another scope (one file) gets a cache of its own; saving it clears the stale one.
     await ntk(['check', join(records, 'C-000001-0.yaml'), '--cache'], { env });
-    const names = await readdir(cacheDir);
+    const names = await rowsFiles();
     expect(names).toHaveLength(2);
     expect(names).toContain(folderCache);
     expect(names).not.toContain(`check-${'0'.repeat(32)}.json`);
     // The folder's own cache is found again, whatever the working folder, when named absolutely.
     await ntk(['check', records, '--cache'], { env, cwd: tmpdir() });
-    expect(await readdir(cacheDir)).toHaveLength(2);
+    expect(await rowsFiles()).toHaveLength(2);
   });
 
   it('never fails a check because the cache folder cannot be written', async () => {
