@@ -1,5 +1,6 @@
 // The layout of a check cache file, and how a saved one is read back with
 // care (check-cache.ts says what the cache is for).
+import type { Finding, Severity } from '../validate/finding.js';
 
 /** The layout of the cache file; a new one starts a new cache, even within one version of ntk. */
 export const CACHE_FORMAT = 3;
@@ -26,11 +27,46 @@ export interface CacheFile {
   rows: (CachedRow | 0)[];
 }
 
+/**
+ * Texts kept once and named by index: the table of severities, codes, paths
+ * and messages that the cache's rows and the last answer point into
+ * (10,000 files share a dozen messages).
+ */
+export class TextTable {
+  private ids: Map<string, number> | null = null;
+
+  constructor(readonly texts: string[] = []) {}
+
+  /** The index of `text`, added to the table if it is new. */
+  id(text: string): number {
+    this.ids ??= new Map(this.texts.map((t, i) => [t, i]));
+    let found = this.ids.get(text);
+    if (found === undefined) {
+      found = this.texts.push(text) - 1;
+      this.ids.set(text, found);
+    }
+    return found;
+  }
+
+  /**
+   * A cached finding as it reads under `file`, its texts looked up; null
+   * when a damaged cache points nowhere (or at something not a text).
+   */
+  finding(file: string | undefined, line: number | null, column: number | null, severity: number, code: number, path: number, message: number): Finding | null {
+    const texts: readonly unknown[] = this.texts;
+    const severityText = texts[severity];
+    const codeText = texts[code];
+    const pathText = texts[path];
+    const messageText = texts[message];
+    if (file === undefined || typeof severityText !== 'string' || typeof codeText !== 'string' || typeof pathText !== 'string' || typeof messageText !== 'string') return null;
+    return { file, line, column, severity: severityText as Severity, code: codeText, path: pathText, message: messageText };
+  }
+}
+
 /** The rows with a string table of only the strings they use: messages of edited or deleted files leave with them. */
 export function compacted(rows: readonly (CachedRow | 0)[], strings: readonly string[]): Pick<CacheFile, 'rows' | 'strings'> {
-  const kept: string[] = [];
-  const newIndex = new Map<number, number>();
-  const id = (old: number) => newIndex.get(old) ?? newIndex.set(old, kept.push(strings[old]!) - 1).get(old)!;
+  const kept = new TextTable();
+  const id = (old: number) => kept.id(strings[old]!);
   const out = rows.map((row): CachedRow | 0 => {
     // A damaged row is dropped here: its file is checked again next time.
     if (!wellFormed(row)) return 0;
@@ -38,7 +74,7 @@ export function compacted(rows: readonly (CachedRow | 0)[], strings: readonly st
     const [size, mtimeMs, ctimeMs, hash, entry, findings] = row;
     return [size, mtimeMs, ctimeMs, hash, entry, findings.map(([line, column, s, c, p, m]): CachedFinding => [line, column, id(s), id(c), id(p), id(m)])];
   });
-  return { rows: out, strings: kept };
+  return { rows: out, strings: kept.texts };
 }
 
 /** The saved rows in the order of this run's files: by position when the list is unchanged (the usual case), else by name. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Finding, Position, Severity } from '../validate/finding.js';
-import { alignRows, compacted, sameList, wellFormed, type CacheFile, type CachedEntry, type CachedFinding, type CachedRow } from './cache-format.js';
+import type { Finding, Position } from '../validate/finding.js';
+import { alignRows, compacted, sameList, TextTable, wellFormed, type CacheFile, type CachedEntry, type CachedFinding, type CachedRow } from './cache-format.js';
 import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
 import type { FileResult } from './check-one.js';
 import { statFiles, type FileStats } from './file-stats.js';
@@ -44,8 +44,7 @@ const RACY_MS = 2000;
 export class CheckCache {
   /** This run's rows, by index into its files; 0 where there is none yet. */
   private readonly rows: (CachedRow | 0)[];
-  private readonly strings: string[];
-  private readonly stringIndex: Map<string, number>;
+  private readonly texts: TextTable;
   /** Whether this run's files are the saved run's, in the same order. */
   private readonly sameFiles: boolean;
   /** This run's findings and day, to keep as the last answer. */
@@ -64,8 +63,7 @@ export class CheckCache {
     saved: CacheFile | null,
   ) {
     this.rows = alignRows(files, saved);
-    this.strings = saved?.strings ?? [];
-    this.stringIndex = new Map(this.strings.map((text, i) => [text, i]));
+    this.texts = new TextTable(saved?.strings ?? []);
     this.sameFiles = saved !== null && sameList(saved.files, files);
     // A run over other files than the saved ones (one added, one deleted) saves, so the cache keeps to the folder.
     this.changed = !this.sameFiles;
@@ -118,7 +116,7 @@ export class CheckCache {
    */
   lookup(index: number, today: string): FileResult | string | null {
     const file = this.files[index]!;
-    const { sizes, mtimes, ctimes } = (this.stats ??= statFiles(this.files));
+    const { sizes, mtimes, ctimes } = this.fileStats();
     const size = sizes[index]!;
     if (Number.isNaN(size)) return null;
     const row = this.rows[index];
@@ -153,10 +151,14 @@ export class CheckCache {
    * so even an edit of the same length with its old date put back is seen.
    */
   private unchanged(index: number, today: string): boolean {
-    const { sizes, mtimes, ctimes } = (this.stats ??= statFiles(this.files));
+    const { sizes, mtimes, ctimes } = this.fileStats();
     const row = this.rows[index];
     const ctimeMs = ctimes[index]!;
     return Array.isArray(row) && row[0] === sizes[index] && row[1] === mtimes[index] && row[2] === ctimeMs && ctimeMs < this.writtenAt - RACY_MS && reusableOn(row, today);
+  }
+
+  private fileStats(): FileStats {
+    return (this.stats ??= statFiles(this.files));
   }
 
   /** Keeps a freshly checked file's result under its content hash, with its size and times as they are now. */
@@ -174,7 +176,7 @@ export class CheckCache {
       ? [e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0]
       : 0;
     const row: CachedRow = [...stamp, hash, entry];
-    const id = (s: string) => this.stringId(s);
+    const id = (s: string) => this.texts.id(s);
     if (result.findings.length > 0) row.push(result.findings.map((f): CachedFinding => [f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]));
     return row;
   }
@@ -190,33 +192,13 @@ export class CheckCache {
     if (cached !== undefined) {
       for (let i = 0; i < cached.length; i++) {
         const f = cached[i]!;
-        const finding = this.finding(file, f[0], f[1], f[2], f[3], f[4], f[5]);
+        const finding = this.texts.finding(file, f[0], f[1], f[2], f[3], f[4], f[5]);
         // A hand-edited cache that points nowhere is no cache at all for this file.
         if (finding === null) return null;
         findings.push(finding);
       }
     }
     return { findings, entry, facts: null };
-  }
-
-  /** A cached finding as it reads under `file`, its texts looked up; null if the cache points nowhere. */
-  private finding(file: string | undefined, line: number | null, column: number | null, severity: number, code: number, path: number, message: number): Finding | null {
-    const text = this.strings;
-    const severityText = text[severity];
-    const codeText = text[code];
-    const pathText = text[path];
-    const messageText = text[message];
-    if (file === undefined || typeof severityText !== 'string' || typeof codeText !== 'string' || typeof pathText !== 'string' || typeof messageText !== 'string') return null;
-    return { file, line, column, severity: severityText as Severity, code: codeText, path: pathText, message: messageText };
-  }
-
-  private stringId(text: string): number {
-    let id = this.stringIndex.get(text);
-    if (id === undefined) {
-      id = this.strings.push(text) - 1;
-      this.stringIndex.set(text, id);
-    }
-    return id;
   }
 
   /**
@@ -233,7 +215,7 @@ export class CheckCache {
     if (this.changed) {
       this.foundAt = null;
       const writtenAt = Date.now();
-      const content = JSON.stringify({ writtenAt, ...compacted(this.rows, this.strings), files: [...this.files] } satisfies CacheFile);
+      const content = JSON.stringify({ writtenAt, ...compacted(this.rows, this.texts.texts), files: [...this.files] } satisfies CacheFile);
       for (const place of this.places) {
         try {
           await mkdir(dirname(place), { recursive: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Finding, Severity } from '../validate/finding.js';
-import { isCachedFinding, type RunFinding } from './cache-format.js';
+import type { Finding } from '../validate/finding.js';
+import { isCachedFinding, TextTable, type RunFinding } from './cache-format.js';
 
 /**
  * The last run's whole answer: every finding, batch rules included, in
@@ -42,17 +42,13 @@ export function readAnswer(place: string, rowsWrittenAt: number, today: string, 
   if (saved === null || typeof saved !== 'object' || saved.rowsWrittenAt !== rowsWrittenAt || saved.today !== today) return null;
   const { strings, findings: kept } = saved;
   if (!Array.isArray(strings) || !Array.isArray(kept)) return null;
+  const texts = new TextTable(strings);
   const findings: Finding[] = [];
   // No copies or callbacks per finding: an answer holds 10,000 of them.
   for (const f of kept) {
-    if (!isCachedFinding(f, 7)) return null;
-    const file = files[f[0]];
-    const severity = strings[f[3]];
-    const code = strings[f[4]];
-    const path = strings[f[5]];
-    const message = strings[f[6]];
-    if (file === undefined || typeof severity !== 'string' || typeof code !== 'string' || typeof path !== 'string' || typeof message !== 'string') return null;
-    findings.push({ file, line: f[1], column: f[2], severity: severity as Severity, code, path, message });
+    const finding = isCachedFinding(f, 7) ? texts.finding(files[f[0]], f[1], f[2], f[3], f[4], f[5], f[6]) : null;
+    if (finding === null) return null;
+    findings.push(finding);
   }
   return findings;
 }
@@ -64,16 +60,8 @@ export function readAnswer(place: string, rowsWrittenAt: number, today: string, 
  * together, without a map of 10,000 names.
  */
 export function answerOf(findings: readonly Finding[], files: readonly string[], today: string, rowsWrittenAt: number): AnswerFile | null {
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (text: string): number => {
-    let found = ids.get(text);
-    if (found === undefined) {
-      found = strings.push(text) - 1;
-      ids.set(text, found);
-    }
-    return found;
-  };
+  const texts = new TextTable();
+  const id = (text: string) => texts.id(text);
   const kept: RunFinding[] = [];
   let file = 0;
   for (const f of findings) {
@@ -81,5 +69,5 @@ export function answerOf(findings: readonly Finding[], files: readonly string[],
     if (file === files.length) return null;
     kept.push([file, f.line, f.column, id(f.severity), id(f.code), id(f.path), id(f.message)]);
   }
-  return { rowsWrittenAt, today, strings, findings: kept };
+  return { rowsWrittenAt, today, strings: texts.texts, findings: kept };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { FileResult } from '../batch/check-one.js';
+import type { PoolOptions } from '../batch/check-pool.js';
 import type { Finding } from './finding.js';
 import { everyFinding } from './batch-rules.js';
 import type { ValidateOptions } from './validate-record.js';
@@ -18,7 +19,7 @@ export interface CheckFilesOptions extends ValidateOptions {
  * valid files' contents.
  */
 export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<Finding[]> {
-  const pool = { today: options.today, facts: false, jobs: options.jobs ?? availableParallelism() };
+  const pool = poolOptions(options, false);
   // Loaded on demand: a warm cached run never loads the checking code at all.
   if (options.cache) {
     const { checkWithCache } = await import('../batch/cached-check.js');
@@ -38,6 +39,10 @@ export async function checkFilesWithFacts(
   onProgress?: (done: number) => void,
 ): Promise<{ findings: Finding[]; results: FileResult[] }> {
   const { checkInPool } = await import('../batch/check-pool.js');
-  const results = await checkInPool(files, { today: options.today, facts: true, jobs: options.jobs ?? availableParallelism() }, onProgress);
+  const results = await checkInPool(files, poolOptions(options, true), onProgress);
   return { findings: everyFinding(results, options.today), results };
+}
+
+function poolOptions(options: Omit<CheckFilesOptions, 'cache'>, facts: boolean): PoolOptions {
+  return { today: options.today, facts, jobs: options.jobs ?? availableParallelism() };
 }
