@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -228,6 +228,30 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     const after = await fileShows(draft, 'undone:');
     expect(after).toContain('assessment/involvement: |-\n    Mother joined both visits.\n    Grandmother came to the second.');
     await stat(draft);
+  });
+
+  it('opens a long answer in $EDITOR with Ctrl-E and takes back what was saved there', { timeout: 120_000 }, async () => {
+    const out = await mkdtemp(join(root, 'editor-'));
+    const editorScript = join(out, 'fake-editor.sh');
+    await writeFile(editorScript, '#!/bin/sh\nprintf \'\\nAdded in the editor.\' >> "$1"\n', { mode: 0o755 });
+    const w = await terminal.run(`EDITOR=${editorScript} ${ntkCommand(`new --out ${out}`)}`, out);
+    const step = stepper(w);
+    await step('Household reference', '');
+    await step('front door', '');
+    await step("The child's case reference", 'ED-01');
+    await step("The child's name", '');
+    await step('Date of birth', '');
+    await step("Add the people in the child's life", '');
+    await step('Date the toolkit is completed', '');
+    await step('Add the practitioners who contribute', 'n');
+    await step('Add a session', 'n');
+    await step('Ctrl-E: your editor', 'Typed here first.', ['C-e']);
+    await step('> Added in the editor.', ['C-d']);
+    await step('Background factors');
+    const draft = await fileShows(join(out, 'ntk-new.draft.yaml'), 'assessment/involvement: |-');
+    expect(draft).toContain('assessment/involvement: |-\n    Typed here first.\n\n    Added in the editor.\n');
+    await terminal.keys(w, 'C-c');
+    expect(await terminal.waitFor(w, 'NTK-EXIT=')).toContain('NTK-EXIT=130');
   });
 
   it('in a review the digit keys pick the score with that number, and Enter alone picks none', { timeout: 120_000 }, async () => {
