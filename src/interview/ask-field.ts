@@ -88,6 +88,7 @@ export function stepQuestion(
     message: spec.message,
     context: spec.context ?? [],
     ...(spec.choices ? { choices: spec.choices } : {}),
+    ...(spec.details ? { details: spec.details } : {}),
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.fallback !== undefined ? { fallback: spec.fallback } : {}),
     required: spec.required ?? false,

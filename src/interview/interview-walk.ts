@@ -480,7 +480,9 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   }
   if (chosen !== 'unchanged' && isPlainObject(now) && typeof now.score === 'number') {
     const parentBefore = edit && isPlainObject(before) && typeof before.parent_score === 'number' ? String(before.parent_score) : undefined;
-    out.push(
+    const carers = carersOf(draft, scope);
+    if (carers.length >= 2) out.push(...carerQuestions(draft, env, scope, base, section, carers));
+    else out.push(
       fieldQuestion(draft, scope, [...base, 'parent_score'], {
         kind: 'score',
         message: `${section.key} ${section.title}: where does the parent or carer place themselves?`,
@@ -490,6 +492,8 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
         store: (a) => Number(a),
         ...(parentBefore ? { default: parentBefore, fallback: parentBefore } : {}),
       }),
+    );
+    out.push(
       fieldQuestion(draft, scope, [...base, 'evidence'], {
         kind: 'long',
         message: `${section.key} ${section.title}: the evidence - what was seen, heard and told, with dates:`,
@@ -499,6 +503,65 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
     );
   }
   return out;
+}
+
+/** Brothers, sisters and other children at home are not asked where they place their carers' care. */
+const childRelationship = /\b(brother|sister|sibling|son|daughter|cousin|baby|twin)\b/i;
+
+/**
+ * The adults the child lives with, as the family list names them: each is
+ * asked for their own view. "Not asked / no answer" leaves anyone out.
+ */
+function carersOf(draft: Draft, scope: Scope): { name: string; relationship: string }[] {
+  return listAt(scopeRecord(draft, scope), ['child', 'family']).flatMap((p) => {
+    const relationship = typeof p.relationship === 'string' ? p.relationship : '';
+    return p.lives_with_child === true && typeof p.name === 'string' && !childRelationship.test(relationship) ? [{ name: p.name, relationship }] : [];
+  });
+}
+
+/**
+ * With two or more carers at home, each is asked where they place
+ * themselves: two carers often see the same care differently, and the
+ * guidance asks for the views of "the parents/carers". Two or more answers
+ * are kept side by side (carer_scores); one is the parent's score.
+ */
+function carerQuestions(draft: Draft, env: WalkEnv, scope: Scope, base: string[], section: TemplateSection, carers: { name: string; relationship: string }[]): Question[] {
+  const now = getPath(scopeRecord(draft, scope), base);
+  const before = draft.command === 'edit' ? getPath(draft.previous, base) : undefined;
+  const ids = carers.map((_, k) => `${questionId(scope, base)}/carer/${k}`);
+  const fromOutside = isPlainObject(now) && (now.parent_score !== undefined || now.carer_scores !== undefined) && !ids.some((id) => Object.hasOwn(draft.answers, id));
+  const scale = env.template.template.scale;
+  return carers.map((carer, k) =>
+    stepQuestion(ids[k] ?? '', {
+      kind: 'score',
+      field: `${base.join('.')}.carer_scores`,
+      message: `${section.key} ${section.title}: where does ${carer.name}${carer.relationship ? ` (${carer.relationship})` : ''} place themselves?`,
+      context: [`${section.key} ${section.title} - ${section.description}`],
+      choices: [...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })), { value: '', name: 'Not asked / no answer' }],
+      details: descriptorsOf(env, section),
+      ...carerBefore(before, carer.name),
+      given: fromOutside,
+      apply: (d) => {
+        const views = carers.flatMap((c, j) => {
+          const answer = d.answers[ids[j] ?? ''];
+          return typeof answer === 'string' && /^\d+$/.test(answer) ? [{ carer: c.name, score: Number(answer) }] : [];
+        });
+        for (const record of scopeRecords(d, scope)) {
+          deletePath(record, [...base, 'carer_scores']);
+          deletePath(record, [...base, 'parent_score']);
+          if (views.length >= 2) setPath(record, [...base, 'carer_scores'], views);
+          else if (views[0]) setPath(record, [...base, 'parent_score'], views[0].score);
+        }
+      },
+    }),
+  );
+}
+
+/** edit: the score this carer gave before, offered again. */
+function carerBefore(before: unknown, name: string): { default?: string; fallback?: string } {
+  const views = isPlainObject(before) && Array.isArray(before.carer_scores) ? before.carer_scores : [];
+  const mine = views.find((v) => isPlainObject(v) && v.carer === name);
+  return isPlainObject(mine) && typeof mine.score === 'number' ? { default: String(mine.score), fallback: String(mine.score) } : {};
 }
 
 /** "1 Needs consistently met: ..." for each score, by score: what the practitioner and the parent place the care against. */

@@ -121,3 +121,34 @@ describe('practice prompts as the answers come', () => {
     throw new Error('5.2 never asked');
   });
 });
+
+describe("carers' own views", () => {
+  const family: [RegExp, string | boolean | null][] = [
+    [/child\/family\/more\/[01]$/, true],
+    [/child\/family\/more\/2$/, false],
+    [/child\/family\/0\/name$/, 'Dee'],
+    [/child\/family\/0\/relationship$/, 'mother'],
+    [/child\/family\/1\/name$/, 'Sam'],
+    [/child\/family\/1\/relationship$/, 'father'],
+    [/lives_with_child$/, true],
+  ];
+
+  it('asks each carer at home where they place themselves, and keeps their scores side by side', () => {
+    const script = scripted([...family, [/1\.1\/carer\/0$/, '2'], [/1\.1\/carer\/1$/, '4'], [/\/carer\/\d$/, null]]);
+    const { draft, asked } = walk(fresh(), script);
+    const q = asked.find((a) => a.id.endsWith('sections/1.1/carer/1'));
+    expect(q?.message).toBe('1.1 Food and feeding: where does Sam (father) place themselves?');
+    expect(q?.details?.['4']).toContain('4 Most essential needs unmet:');
+    expect(asked.some((a) => a.id.endsWith('1.1/parent_score'))).toBe(false);
+    const [text = ''] = finalTexts(draft);
+    expect(text).toContain('carer_scores:\n          - carer: Dee\n            score: 2\n          - carer: Sam\n            score: 4\n');
+    expect(checkErrors(text)).toEqual([]);
+  });
+
+  it('keeps a single answer as the parent score', () => {
+    const script = scripted([...family, [/1\.1\/carer\/0$/, '2'], [/\/carer\/\d$/, null]]);
+    const [text = ''] = finalTexts(walk(fresh(), script).draft);
+    expect(text).toContain('"1.1":\n        score: 3\n        parent_score: 2\n');
+    expect(text).not.toContain('carer_scores');
+  });
+});
