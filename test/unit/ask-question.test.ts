@@ -62,6 +62,19 @@ describe('the prompts of an interview', () => {
     expect(screen.getScreen()).toBe("✔ 1.1 Food and feeding: where would you place the child's care? 3  Some essential needs unmet");
   });
 
+  it('picks "unchanged" and "not assessed" by their first letter', async () => {
+    const base = questionAt('child1/areas/physical-care/sections/1.1/score');
+    const question = { ...base, choices: [...(base.choices ?? []).slice(0, 4), { value: 'unchanged', name: 'Unchanged (2 Needs mostly met)' }, ...(base.choices ?? []).slice(4)] };
+    const first = prompter.ask(question, {});
+    screen.keypress('u');
+    screen.keypress('enter');
+    await expect(first).resolves.toBe('unchanged');
+    const second = prompter.ask(question, {});
+    screen.keypress('n');
+    screen.keypress('enter');
+    await expect(second).resolves.toBe('not-assessed');
+  });
+
   it('shortens the descriptors on a small screen and shows the chosen one whole under the list', async () => {
     const small = inquirerPrompter(plainStyle, { width: 80, rows: 24, write: () => undefined });
     const answer = small.ask(questionAt('child1/areas/physical-care/sections/1.1/score'), {});

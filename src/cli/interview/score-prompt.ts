@@ -40,8 +40,11 @@ export default createPrompt<string, ScoreConfig>((config, done) => {
     if (isUpKey(key)) setActive(active <= 0 ? choices.length - 1 : active - 1);
     else if (isDownKey(key)) setActive(active === -1 || active === choices.length - 1 ? 0 : active + 1);
     else {
+      // A digit is the score with that number; a letter the first other choice it begins (u: unchanged, n: not assessed).
       const byNumber = choices.findIndex((c) => c.value === key.name);
+      const byLetter = /^[a-z]$/.test(key.name) ? choices.findIndex((c) => !/^\d/.test(c.name) && c.name.toLowerCase().startsWith(key.name)) : -1;
       if (byNumber !== -1) setActive(byNumber);
+      else if (byLetter !== -1) setActive(byLetter);
     }
     // The typed digit is a choice, not text to keep.
     rl.clearLine(0);
@@ -51,7 +54,7 @@ export default createPrompt<string, ScoreConfig>((config, done) => {
   if (status === 'done') return `${prefix} ${theme.style.message(config.doneMessage, 'done')} ${theme.style.answer(chosen?.name ?? '')}`;
   const list = choices.map((c, i) => (i === active ? theme.style.highlight(`❯ ${c.name}`) : `  ${c.name}`));
   const detail = chosen ? config.details?.[chosen.value] : undefined;
-  const help = theme.style.help(chosen ? '↑↓ or a number to change, Enter to choose' : 'No score is chosen: press its number (or ↑↓), then Enter');
+  const help = theme.style.help(chosen ? '↑↓, a number or a letter to change, Enter to choose' : 'No score is chosen: press its number (or ↑↓, or a first letter), then Enter');
   return [
     [`${prefix} ${theme.style.message(config.message, status)}`, ...list, help].join('\n'),
     [detail ? theme.style.help(detail) : '', error ? theme.style.error(error) : ''].filter((l) => l !== '').join('\n'),
