@@ -481,7 +481,9 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   if (chosen !== 'unchanged' && isPlainObject(now) && typeof now.score === 'number') {
     const parentBefore = edit && isPlainObject(before) && typeof before.parent_score === 'number' ? String(before.parent_score) : undefined;
     const carers = carersOf(draft, scope);
-    if (carers.length >= 2) out.push(...carerQuestions(draft, env, scope, base, section, carers));
+    // An edit keeps the record's own way of holding the parents' views: one score stays one score.
+    const perCarer = carers.length >= 2 && (!edit || (isPlainObject(before) && before.carer_scores !== undefined));
+    if (perCarer) out.push(...carerQuestions(draft, env, scope, base, section, carers));
     else out.push(
       fieldQuestion(draft, scope, [...base, 'parent_score'], {
         kind: 'score',

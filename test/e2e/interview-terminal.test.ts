@@ -270,7 +270,8 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await step('Who is scoring Physical care?', ['Enter']);
     await step("1.1 Food and feeding: where would you place the child's care?", ['Enter']);
     await step('nothing is chosen yet', ['2'], ['Enter']);
-    await terminal.waitFor(w, '1.1 Food and feeding: where does the parent or carer place themselves?');
+    // Two adults live with Mary Jo: each is asked for their own view.
+    await terminal.waitFor(w, "1.1 Food and feeding: where does Kerry (mother) place themselves?");
     const draft = await fileShows(join(dir, 'MJ-01-review.draft.yaml'), 'sections/1.1/score');
     expect(draft).toContain('child1/areas/physical-care/sections/1.1/score: "2"');
     expect(draft).toMatch(/"1\.1":\n\s+score: 2\n/);
