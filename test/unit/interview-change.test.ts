@@ -94,6 +94,23 @@ describe('scores in a review', () => {
     throw new Error(`never asked ${section}`);
   }
 
+  it('offers no "unchanged" for a section not assessed last time, and never stands in a number for it', () => {
+    const withoutSection = structuredClone(previous);
+    delete (withoutSection.areas as Record<string, { sections: Record<string, unknown> }>)['physical-care']?.sections['1.2'];
+    const script = scripted([[/areas\/physical-care$/, 'assess'], [/areas\/[a-z-]+$/, 'unchanged']]);
+    let current = reviewDraft(withoutSection, { source: 'x.yaml', out: '.' });
+    for (let q = nextQuestion(current, env); q; q = nextQuestion(current, env)) {
+      if (q.id.endsWith('sections/1.2/score')) {
+        expect(q.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
+        expect(q.default).toBeUndefined();
+        expect(q.fallback).toBe('not-assessed');
+        return;
+      }
+      current = applyAnswer(current, q, script(q));
+    }
+    throw new Error('1.2 never asked');
+  });
+
   it('lists the scores 1 to 4 first, so a digit is the score with that number, and has no default', () => {
     const q = reviewAt('1.1');
     expect(q.kind).toBe('score');
