@@ -230,7 +230,7 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await stat(draft);
   });
 
-  it('opens a long answer in $EDITOR with Ctrl-E and takes back what was saved there', { timeout: 120_000 }, async () => {
+  it('opens a long answer in $EDITOR with Ctrl-E and takes back what was saved there; a pasted Windows text keeps its lines', { timeout: 120_000 }, async () => {
     const out = await mkdtemp(join(root, 'editor-'));
     const editorScript = join(out, 'fake-editor.sh');
     await writeFile(editorScript, '#!/bin/sh\nprintf \'\\nAdded in the editor.\' >> "$1"\n', { mode: 0o755 });
@@ -250,6 +250,12 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await step('Background factors');
     const draft = await fileShows(join(out, 'ntk-new.draft.yaml'), 'assessment/involvement: |-');
     expect(draft).toContain('assessment/involvement: |-\n    Typed here first.\n\n    Added in the editor.\n');
+    // Text copied from a Windows program: CRLF line ends, sent as they are, are one line end each.
+    await terminal.paste(w, 'Dad lost his job in March.\r\n\r\n  Rent arrears since.', { raw: true });
+    await terminal.waitFor(w, '>   Rent arrears since.');
+    await terminal.keys(w, 'C-d');
+    await step('Assess Physical care?');
+    expect(await fileShows(join(out, 'ntk-new.draft.yaml'), 'assessment/background:')).toContain('assessment/background: |-\n    Dad lost his job in March.\n\n      Rent arrears since.\n');
     await terminal.keys(w, 'C-c');
     expect(await terminal.waitFor(w, 'NTK-EXIT=')).toContain('NTK-EXIT=130');
   });
