@@ -25,6 +25,9 @@ export interface SectionDiff {
   toState: SectionState;
   parentFrom: number | null;
   parentTo: number | null;
+  /** Each carer's own score (carer_scores) before and after; empty when none were recorded. */
+  carersFrom: { carer: string; score: number }[];
+  carersTo: { carer: string; score: number }[];
 }
 
 export type AreaVerdict = 'improved' | 'deteriorated' | 'mixed' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed' | 'not-scored';
@@ -110,6 +113,8 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
         toState: sectionState(t),
         parentFrom: s?.parent_score ?? null,
         parentTo: t?.parent_score ?? null,
+        carersFrom: s?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
+        carersTo: t?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
       });
       pushText(text, `${path}.evidence`, `${label} - evidence`, tArea.key, s?.evidence, t?.evidence);
       pushText(text, `${path}.not_relevant`, `${label} - why not relevant`, tArea.key, s?.not_relevant, t?.not_relevant);

@@ -37,6 +37,14 @@ export interface GridCell {
   state: 'scored' | 'not-relevant' | 'not-assessed';
   score?: number;
   parentScore?: number;
+  /** Each carer's own score, when two or more gave one (carer_scores): shown side by side with the practitioner's. */
+  carers?: { carer: string; score: number }[];
+}
+
+/** Whether the parent's or any carer's own score is two or more away from the practitioner's: a conversation to have. */
+export function viewsApart(cell: GridCell): boolean {
+  const own = [cell.parentScore, ...(cell.carers ?? []).map((c) => c.score)];
+  return cell.score !== undefined && own.some((p) => p !== undefined && Math.abs((cell.score ?? 0) - p) >= 2);
 }
 
 export interface GridArea {
@@ -110,6 +118,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
           state,
           score: s?.score,
           parentScore: s?.parent_score,
+          carers: s?.carer_scores?.map(({ carer, score }) => ({ carer, score })),
           evidence: s?.evidence,
           by: contributorLabel(s?.by),
           notRelevant: s?.not_relevant,
@@ -155,7 +164,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       number,
       title,
       highest,
-      sections: sections.map(({ key: k, title: t, state, score, parentScore }) => ({ key: k, title: t, state, score, parentScore })),
+      sections: sections.map(({ key: k, title: t, state, score, parentScore, carers }) => ({ key: k, title: t, state, score, parentScore, carers })),
     })),
     areas,
     totals: { scored: share.scored, worrying: share.worrying, mainlyWorrying: share.mainly },

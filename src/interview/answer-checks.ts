@@ -33,7 +33,7 @@ export interface DateRules {
 
 export function dateCheck(rules: DateRules): AnswerCheck {
   return (value) => {
-    if (!isIsoDateShape(value)) return `write the date as YYYY-MM-DD, e.g. ${rules.today}`;
+    if (!isIsoDateShape(value)) return `write the date as DD/MM/YYYY, D Month YYYY or YYYY-MM-DD, e.g. ${longDate(rules.today)}`;
     const impossible = impossibleDateReason(value);
     if (impossible) return impossible;
     if (rules.past && value > rules.today) return `${longDate(value)} is in the future (today is ${longDate(rules.today)})`;

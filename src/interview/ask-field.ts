@@ -25,6 +25,7 @@ export interface FieldSpec {
   message: string;
   context?: string[];
   choices?: Choice[];
+  details?: Record<string, string>;
   required?: boolean;
   check?: (value: string) => string | null;
   default?: string | boolean;
@@ -58,6 +59,7 @@ export function fieldQuestion(draft: Draft, scope: Scope, path: DataPath, spec: 
     message: spec.message,
     context: spec.context ?? [],
     ...(spec.choices ? { choices: spec.choices } : {}),
+    ...(spec.details ? { details: spec.details } : {}),
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.keep !== undefined ? { keep: spec.keep } : {}),
     ...(spec.fallback !== undefined ? { fallback: spec.fallback } : {}),
@@ -86,6 +88,7 @@ export function stepQuestion(
     message: spec.message,
     context: spec.context ?? [],
     ...(spec.choices ? { choices: spec.choices } : {}),
+    ...(spec.details ? { details: spec.details } : {}),
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.fallback !== undefined ? { fallback: spec.fallback } : {}),
     required: spec.required ?? false,

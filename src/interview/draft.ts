@@ -32,6 +32,12 @@ export interface Draft {
   outFile?: string;
   /** Lines of a long answer typed so far, so even half an answer survives an interruption. */
   partial?: { id: string; lines: string[] };
+  /** The records and answers before the first question: a step back or a changed answer rebuilds the draft from them. */
+  start?: { records: PlainRecord[]; answers: Record<string, Answer> };
+  /** Answers that came after one changed on the check screen: given again, unasked, when their question comes up. */
+  later?: Record<string, Answer>;
+  /** Answers taken back with Esc: offered again when their question is asked again. */
+  undone?: Record<string, Answer>;
 }
 
 export function newDraft(options: { template: string; household: boolean; out: string; answers?: PlainRecord[] }): Draft {

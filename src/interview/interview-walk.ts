@@ -47,6 +47,8 @@ export function nextQuestion(draft: Draft, env: WalkEnv): Question | undefined {
 export function applyAnswer(draft: Draft, question: Question, answer: Answer): Draft {
   const next = structuredClone(draft);
   delete next.partial;
+  if (next.later) delete next.later[question.id];
+  if (next.undone) delete next.undone[question.id];
   next.answers[question.id] = answer;
   question.apply(next, answer);
   return next;
@@ -98,7 +100,7 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
       fieldQuestion(draft, i, ['child', 'name'], { kind: 'text', message: `${whose(draft, i)}The child's name as the family uses it (optional):`, check: shortText }),
       fieldQuestion(draft, i, ['child', 'born'], {
         kind: 'date',
-        message: `${whose(draft, i)}Date of birth, YYYY-MM-DD (optional):`,
+        message: `${whose(draft, i)}Date of birth (optional; e.g. 14/05/2016):`,
         check: dateCheck({ today: env.today, past: true }),
       }),
       // The people the notes will name: the summary sheet lists them, and `ntk redact` can only
@@ -169,7 +171,7 @@ function assessmentQuestions(draft: Draft, env: WalkEnv): Question[] {
   const out: Question[] = [
     fieldQuestion(draft, 'all', ['assessment', 'completed'], {
       kind: 'date',
-      message: 'Date the toolkit is completed - the date the scores describe (YYYY-MM-DD):',
+      message: 'Date the toolkit is completed - the date the scores describe:',
       required: true,
       default: env.today,
       check: (v) => {
@@ -235,7 +237,7 @@ function sessionQuestions(draft: Draft, env: WalkEnv, j: number): Question[] {
   const out: Question[] = [
     fieldQuestion(draft, 'all', [...base, 'date'], {
       kind: 'date',
-      message: `Session ${j + 1}: date (YYYY-MM-DD):`,
+      message: `Session ${j + 1}: date:`,
       required: true,
       check: dateCheck({ today: env.today, past: true, notAfter: [{ date: completed, what: 'the date the toolkit is completed' }] }),
     }),
@@ -395,7 +397,7 @@ function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea
   out.push(...sectionWalk(draft, env, i, area, own));
   if (isPlainObject(getPath(record, ['areas', area.key]))) {
     const texts: [string, string][] = [
-      ['strengths', `${whose(draft, i)}${area.title}: strengths in the care the child gets (several lines; an empty line ends):`],
+      ['strengths', `${whose(draft, i)}${area.title}: strengths in the care the child gets:`],
       ['concerns', `${whose(draft, i)}${area.title}: concerns about the care:`],
       ['impact', `${whose(draft, i)}${area.title}: examples of the impact on the child - the heart of the summary sheet:`],
     ];
@@ -437,23 +439,22 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   const edit = draft.command === 'edit';
   const lastTime = review ? [`Last time: ${scoreText(env, before)}`] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`] : [];
   const scale = env.template.template.scale;
+  // The scores are listed 1 to 4 with nothing chosen, and their digit keys pick them: "unchanged" comes after, never first.
   const choices: Choice[] = [
-    ...(review ? [{ value: 'unchanged', name: `Unchanged (${scoreText(env, before)})` }] : []),
     ...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })),
+    ...(review ? [{ value: 'unchanged', name: `Unchanged (${scoreText(env, before)})` }] : []),
     { value: 'not-assessed', name: 'Not assessed' },
     { value: 'not-relevant', name: 'Not relevant (say why)' },
   ];
   const current = edit ? currentChoice(before) : undefined;
   const score: Question = {
-    ...fieldQuestion(draft, scope, [...base, 'score'], { kind: 'select', message: '', choices }),
+    ...fieldQuestion(draft, scope, [...base, 'score'], { kind: 'score', message: '', choices }),
     id: scoreId,
     message: `${whose(draft, scope)}${section.key} ${section.title}: where would you place the child's care?`,
-    context: [
-      `${section.key} ${section.title} - ${section.description}`,
-      ...scale.map((p) => `  ${p.score} ${p.label}: ${section.descriptors[String(p.score) as '1' | '2' | '3' | '4']}`),
-      ...lastTime,
-    ],
-    ...(review ? { default: 'unchanged', fallback: 'unchanged' } : current ? { default: current, fallback: current } : { fallback: 'not-assessed' }),
+    context: [`${section.key} ${section.title} - ${section.description}`, ...lastTime],
+    details: descriptorsOf(env, section),
+    // Without a terminal a review keeps last time's score; nothing else ever stands in for a score not chosen.
+    ...(review ? { fallback: 'unchanged' } : current ? { default: current, fallback: current } : { fallback: 'not-assessed' }),
     given: isPlainObject(now) && (now.score !== undefined || now.not_relevant !== undefined),
     apply(d, answer) {
       for (const record of scopeRecords(d, scope)) {
@@ -479,14 +480,22 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   }
   if (chosen !== 'unchanged' && isPlainObject(now) && typeof now.score === 'number') {
     const parentBefore = edit && isPlainObject(before) && typeof before.parent_score === 'number' ? String(before.parent_score) : undefined;
-    out.push(
+    const carers = carersOf(draft, scope);
+    // An edit keeps the record's own way of holding the parents' views: one score stays one score.
+    const perCarer = carers.length >= 2 && (!edit || (isPlainObject(before) && before.carer_scores !== undefined));
+    if (perCarer) out.push(...carerQuestions(draft, env, scope, base, section, carers));
+    else out.push(
       fieldQuestion(draft, scope, [...base, 'parent_score'], {
-        kind: 'select',
+        kind: 'score',
         message: `${section.key} ${section.title}: where does the parent or carer place themselves?`,
+        context: [`${section.key} ${section.title} - ${section.description}`],
         choices: [...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })), { value: '', name: 'Not asked / no answer' }],
+        details: descriptorsOf(env, section),
         store: (a) => Number(a),
         ...(parentBefore ? { default: parentBefore, fallback: parentBefore } : {}),
       }),
+    );
+    out.push(
       fieldQuestion(draft, scope, [...base, 'evidence'], {
         kind: 'long',
         message: `${section.key} ${section.title}: the evidence - what was seen, heard and told, with dates:`,
@@ -496,6 +505,70 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
     );
   }
   return out;
+}
+
+/** Brothers, sisters and other children at home are not asked where they place their carers' care. */
+const childRelationship = /\b(brother|sister|sibling|son|daughter|cousin|baby|twin)\b/i;
+
+/**
+ * The adults the child lives with, as the family list names them: each is
+ * asked for their own view. "Not asked / no answer" leaves anyone out.
+ */
+function carersOf(draft: Draft, scope: Scope): { name: string; relationship: string }[] {
+  return listAt(scopeRecord(draft, scope), ['child', 'family']).flatMap((p) => {
+    const relationship = typeof p.relationship === 'string' ? p.relationship : '';
+    return p.lives_with_child === true && typeof p.name === 'string' && !childRelationship.test(relationship) ? [{ name: p.name, relationship }] : [];
+  });
+}
+
+/**
+ * With two or more carers at home, each is asked where they place
+ * themselves: two carers often see the same care differently, and the
+ * guidance asks for the views of "the parents/carers". Two or more answers
+ * are kept side by side (carer_scores); one is the parent's score.
+ */
+function carerQuestions(draft: Draft, env: WalkEnv, scope: Scope, base: string[], section: TemplateSection, carers: { name: string; relationship: string }[]): Question[] {
+  const now = getPath(scopeRecord(draft, scope), base);
+  const before = draft.command === 'edit' ? getPath(draft.previous, base) : undefined;
+  const ids = carers.map((_, k) => `${questionId(scope, base)}/carer/${k}`);
+  const fromOutside = isPlainObject(now) && (now.parent_score !== undefined || now.carer_scores !== undefined) && !ids.some((id) => Object.hasOwn(draft.answers, id));
+  const scale = env.template.template.scale;
+  return carers.map((carer, k) =>
+    stepQuestion(ids[k] ?? '', {
+      kind: 'score',
+      field: `${base.join('.')}.carer_scores`,
+      message: `${section.key} ${section.title}: where does ${carer.name}${carer.relationship ? ` (${carer.relationship})` : ''} place themselves?`,
+      context: [`${section.key} ${section.title} - ${section.description}`],
+      choices: [...scale.map((p) => ({ value: String(p.score), name: `${p.score}  ${p.label}` })), { value: '', name: 'Not asked / no answer' }],
+      details: descriptorsOf(env, section),
+      ...carerBefore(before, carer.name),
+      given: fromOutside,
+      apply: (d) => {
+        const views = carers.flatMap((c, j) => {
+          const answer = d.answers[ids[j] ?? ''];
+          return typeof answer === 'string' && /^\d+$/.test(answer) ? [{ carer: c.name, score: Number(answer) }] : [];
+        });
+        for (const record of scopeRecords(d, scope)) {
+          deletePath(record, [...base, 'carer_scores']);
+          deletePath(record, [...base, 'parent_score']);
+          if (views.length >= 2) setPath(record, [...base, 'carer_scores'], views);
+          else if (views[0]) setPath(record, [...base, 'parent_score'], views[0].score);
+        }
+      },
+    }),
+  );
+}
+
+/** edit: the score this carer gave before, offered again. */
+function carerBefore(before: unknown, name: string): { default?: string; fallback?: string } {
+  const views = isPlainObject(before) && Array.isArray(before.carer_scores) ? before.carer_scores : [];
+  const mine = views.find((v) => isPlainObject(v) && v.carer === name);
+  return isPlainObject(mine) && typeof mine.score === 'number' ? { default: String(mine.score), fallback: String(mine.score) } : {};
+}
+
+/** "1 Needs consistently met: ..." for each score, by score: what the practitioner and the parent place the care against. */
+function descriptorsOf(env: WalkEnv, section: TemplateSection): Record<string, string> {
+  return Object.fromEntries(env.template.template.scale.map((p) => [String(p.score), `${p.score} ${p.label}: ${section.descriptors[String(p.score) as '1' | '2' | '3' | '4']}`]));
 }
 
 function currentChoice(section: unknown): string | undefined {
@@ -547,7 +620,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
     fieldQuestion(draft, i, ['summary', 'parent_views'], { kind: 'long', message: `${who}What the parents or carers said about the toolkit and where they place themselves:`, check: longText }),
     fieldQuestion(draft, i, ['summary', 'lead_consulted'], {
       kind: 'date',
-      message: `${who}When was it discussed with your safeguarding lead or manager? (YYYY-MM-DD; empty if not yet)`,
+      message: `${who}When was it discussed with your safeguarding lead or manager? (a date; empty if not yet)`,
       check: dateCheck({ today: env.today, past: true }),
     }),
     fieldQuestion(draft, i, ['summary', 'decision'], {
@@ -585,13 +658,13 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
             check: allChecks((v) => (v.trim() === '' ? 'say what will be done' : null), longText),
           }),
           fieldQuestion(draft, i, [...base, 'who'], { kind: 'text', message: 'Who will do it?', check: shortText }),
-          fieldQuestion(draft, i, [...base, 'by'], { kind: 'date', message: 'By when? (YYYY-MM-DD, optional)', check: dateCheck({ today: env.today }) }),
+          fieldQuestion(draft, i, [...base, 'by'], { kind: 'date', message: 'By when? (a date, optional)', check: dateCheck({ today: env.today }) }),
         ];
       },
     }),
     fieldQuestion(draft, i, ['summary', 'next_review'], {
       kind: 'date',
-      message: `${who}When will the toolkit next be reviewed with the family? (YYYY-MM-DD)`,
+      message: `${who}When will the toolkit next be reviewed with the family? (a date)`,
       check: dateCheck({ today: env.today, after: { date: completed, what: 'the date the toolkit is completed' } }),
     }),
   );

@@ -1,6 +1,7 @@
 import type { Answer, Draft } from './draft.js';
 
-export type QuestionKind = 'text' | 'long' | 'date' | 'select' | 'confirm';
+/** `score`: a list of scores that opens on none, its digit keys meaning the score with that number. */
+export type QuestionKind = 'text' | 'long' | 'date' | 'select' | 'score' | 'confirm';
 
 export interface Choice {
   value: string;
@@ -21,6 +22,8 @@ export interface Question {
   /** What to read before answering: descriptions, descriptors, what was recorded last time. */
   context: string[];
   choices?: Choice[];
+  /** What each choice means, by its value (a score's descriptor), shown with the list. */
+  details?: Record<string, string>;
   /** Suggested answer on a terminal (Enter accepts it). */
   default?: string | boolean;
   /** Long text kept when the answer is left empty (edit and review show what is there). */

@@ -1,4 +1,5 @@
 import type { Draft } from './draft.js';
+import { partOf } from './change-answers.js';
 import { applyAnswer, nextQuestion, type WalkEnv } from './interview-walk.js';
 
 /**
@@ -18,4 +19,18 @@ export function settleWithoutTerminal(draft: Draft, env: WalkEnv): { draft: Draf
     else if (unanswerable) missing.push(question.field);
     current = applyAnswer(current, question, unanswerable ? null : fallback);
   }
+}
+
+/**
+ * The parts of the record a draft has not reached yet, in interview order:
+ * what an interview stopped part-way still needs from the practitioner.
+ */
+export function partsStillToAsk(draft: Draft, env: WalkEnv): string[] {
+  const parts = new Set<string>();
+  let current = draft;
+  for (let question = nextQuestion(current, env); question; question = nextQuestion(current, env)) {
+    parts.add(partOf(question, env, draft.household));
+    current = applyAnswer(current, question, question.fallback ?? null);
+  }
+  return [...parts];
 }

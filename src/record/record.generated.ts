@@ -212,6 +212,12 @@ score?: number
  */
 parent_score?: number
 /**
+ * Where each parent or carer who took part places themselves, when two or more gave their own view: one entry per carer, shown side by side with the practitioner's score. Optional; a single carer's view is parent_score.
+ * 
+ * @minItems 2
+ */
+carer_scores?: [CarerScore, CarerScore, ...(CarerScore)[]]
+/**
  * What was seen, heard and told, with dates.
  */
 evidence?: string
@@ -223,6 +229,19 @@ by?: string
  * Why this section does not apply to this child or carer (instead of a score, never with one).
  */
 not_relevant?: string
+}
+/**
+ * One carer's own view of the care in a section.
+ */
+export interface CarerScore {
+/**
+ * Who: their name as child.family gives it (removed by `ntk redact`), or who they are to the child (e.g. mother, stepfather).
+ */
+carer: string
+/**
+ * Where this carer places themselves on the same 1-4 scale.
+ */
+score: number
 }
 /**
  * The summary sheet: analysis, discussion with the safeguarding lead, decision and plan.

@@ -144,7 +144,10 @@ function areaLine(area: AreaDiff): string {
 
 function sectionRow(s: SectionDiff): string {
   const kept = s.change === 'unchanged' && s.to !== null && s.to <= 2;
-  const parent = s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '';
+  const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${h(v.carer)} ${v.score}`).join(', ') : '-');
+  const parent =
+    (s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '') +
+    (s.carersFrom.length > 0 || s.carersTo.length > 0 ? `<span class="parent">carers ${carers(s.carersFrom)} → ${carers(s.carersTo)}</span>` : '');
   return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
 }
 

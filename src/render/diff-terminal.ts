@@ -72,7 +72,10 @@ function scoreText(score: number | null, state: SectionDiff['fromState'], c: Cha
 function sectionLine(s: SectionDiff, titleWidth: number, c: ChalkInstance): string {
   const colour = changeColour(s.change, c);
   const title = terminalSafeLine(`${s.section} ${s.title}`).padEnd(titleWidth);
-  const parent = s.parentFrom !== null || s.parentTo !== null ? c.dim(`  parent ${s.parentFrom ?? NOT_ASSESSED_MARK} -> ${s.parentTo ?? NOT_ASSESSED_MARK}`) : '';
+  const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${terminalSafeLine(v.carer)} ${v.score}`).join(', ') : NOT_ASSESSED_MARK);
+  const parent =
+    (s.parentFrom !== null || s.parentTo !== null ? c.dim(`  parent ${s.parentFrom ?? NOT_ASSESSED_MARK} -> ${s.parentTo ?? NOT_ASSESSED_MARK}`) : '') +
+    (s.carersFrom.length > 0 || s.carersTo.length > 0 ? c.dim(`  carers ${carers(s.carersFrom)} -> ${carers(s.carersTo)}`) : '');
   return `  ${colour(changeSymbol[s.change])} ${title}  ${scoreText(s.from, s.fromState, c)} -> ${scoreText(s.to, s.toState, c)}  ${colour(changeWords[s.change])}${parent}`;
 }
 

@@ -39,7 +39,8 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
       const s = area?.sections?.[tSection.key];
       const name = `  ${tSection.key} ${tl(tSection.title)}`;
       if (s?.score !== undefined) {
-        const parent = s.parent_score !== undefined ? ` (parent ${s.parent_score})` : '';
+        const views = [...(s.parent_score !== undefined ? [`parent ${s.parent_score}`] : []), ...(s.carer_scores ?? []).map((v) => `${tl(v.carer)} ${v.score}`)];
+        const parent = views.length > 0 ? ` (${views.join(', ')})` : '';
         out.push(`${name}: ${s.score} ${scaleLabel.get(s.score) ?? ''}${parent}${s.by ? `, by ${tl(s.by)}` : ''}`);
       } else if (s?.not_relevant !== undefined) {
         out.push(`${name}: not relevant`);

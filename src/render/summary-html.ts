@@ -1,5 +1,5 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
 
@@ -88,8 +88,10 @@ function gridCell(cell: GridCell): string {
   if (cell.state !== 'scored' || cell.score === undefined) {
     return `<div class="cell"><span class="sec">${title}</span><span class="scores"><span class="na">${cell.state === 'not-relevant' ? 'n/r' : '-'}</span></span></div>`;
   }
-  const parent = cell.parentScore !== undefined ? `<span class="parent">parent ${scoreBadge(cell.parentScore, { small: true })}</span>` : '';
-  const apart = cell.parentScore !== undefined && Math.abs(cell.score - cell.parentScore) >= 2 ? ' <span class="talk">talk it through</span>' : '';
+  const parent =
+    (cell.parentScore !== undefined ? `<span class="parent">parent ${scoreBadge(cell.parentScore, { small: true })}</span>` : '') +
+    (cell.carers ?? []).map((v) => `<span class="parent">${h(v.carer)} ${scoreBadge(v.score, { small: true })}</span>`).join('');
+  const apart = viewsApart(cell) ? ' <span class="talk">talk it through</span>' : '';
   return `<div class="cell"><span class="sec">${title}${apart}</span><span class="scores">${scoreBadge(cell.score)}${parent}</span></div>`;
 }
 

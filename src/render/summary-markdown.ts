@@ -1,5 +1,5 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
@@ -116,7 +116,8 @@ function renderArea(area: AreaSheet, childName: string, options: { evidence?: bo
     out.push(`| Section | Practitioner | Parent | ${options.evidence ? 'Evidence' : 'By'} |`, '|---|---|---|---|');
     for (const s of shown) {
       const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
-      const parent = s.parentScore !== undefined ? `${s.parentScore}${s.score !== undefined && Math.abs(s.score - s.parentScore) >= 2 ? ' ↔ talk it through' : ''}` : '';
+      const views = [...(s.parentScore !== undefined ? [String(s.parentScore)] : []), ...(s.carers ?? []).map((v) => `${markdownCell(v.carer)} ${v.score}`)];
+      const parent = views.length > 0 ? `${views.join(', ')}${viewsApart(s) ? ' ↔ talk it through' : ''}` : '';
       const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');
       out.push(`| ${s.key} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
     }

@@ -54,6 +54,26 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * A date written the British way - 14/05/2021, 14.5.2021 or 14 May 2021 - as
+ * YYYY-MM-DD; null when it is not one, or not a real date.
+ */
+export function dayMonthYear(text: string): string | null {
+  const digitsForm = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const wordsForm = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(text.trim());
+  let month = 0;
+  if (digitsForm) month = Number(digitsForm[2]);
+  else if (wordsForm) {
+    const word = (wordsForm[2] ?? '').toLowerCase();
+    // "May", "Sept", "September": three letters or more of one month's name.
+    month = word.length >= 3 ? monthNames.findIndex((m) => m.toLowerCase().startsWith(word)) + 1 : 0;
+  }
+  const found = digitsForm ?? wordsForm;
+  if (!found || month < 1) return null;
+  const iso = `${found[3]}-${String(month).padStart(2, '0')}-${(found[1] ?? '').padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
 /** "29 September 2020" - how dates read on a summary sheet. */
 export function longDate(value: string): string {
   if (!isRealDate(value)) return value;

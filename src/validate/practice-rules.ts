@@ -96,14 +96,20 @@ function lowerFirst(s: string): string {
 }
 
 function parentScores(record: ToolkitRecord): RuleFinding[] {
-  return scoredSections(record)
-    .filter((e) => e.section.parent_score !== undefined && Math.abs(e.score - e.section.parent_score) >= 2)
-    .map((e) => ({
-      severity: 'prompt' as const,
-      code: 'parent-score-differs',
-      path: ['areas', e.areaKey, 'sections', e.sectionKey, 'parent_score'],
-      message: `in section ${e.sectionKey} the parent places themselves at ${e.section.parent_score} and the practitioner at ${e.score}: a conversation to have, side by side`,
-    }));
+  return scoredSections(record).flatMap((e) => {
+    const views = [
+      ...(e.section.parent_score !== undefined ? [{ who: 'the parent', score: e.section.parent_score, path: ['parent_score'] }] : []),
+      ...(e.section.carer_scores ?? []).map((v, i) => ({ who: v.carer, score: v.score, path: ['carer_scores', i] })),
+    ];
+    return views
+      .filter((v) => Math.abs(e.score - v.score) >= 2)
+      .map((v) => ({
+        severity: 'prompt' as const,
+        code: 'parent-score-differs',
+        path: ['areas', e.areaKey, 'sections', e.sectionKey, ...v.path],
+        message: `in section ${e.sectionKey} ${v.who} places themselves at ${v.score} and the practitioner at ${e.score}: a conversation to have, side by side`,
+      }));
+  });
 }
 
 function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] {

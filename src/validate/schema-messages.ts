@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { isRealDate, longDate } from './dates.js';
+import { dayMonthYear, isRealDate, longDate } from './dates.js';
 
 /**
  * Turns ajv's errors into sentences a practitioner understands, with a stable
@@ -150,7 +150,7 @@ export function dateAdvice(value: unknown): string {
   let why = '';
   const stamp = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(text);
   const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const british = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const british = dayMonthYear(text);
   if (stamp) {
     parts = [stamp[1]!, stamp[2]!, stamp[3]!];
     why = ' - a toolkit date has no time or time zone';
@@ -158,7 +158,7 @@ export function dateAdvice(value: unknown): string {
     parts = [short[1]!, short[2]!, short[3]!];
     why = ' - two digits for the month and the day';
   } else if (british) {
-    parts = [british[3]!, british[2]!, british[1]!];
+    parts = [british.slice(0, 4), british.slice(5, 7), british.slice(8, 10)];
   }
   if (!parts) return fallback;
   const iso = `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;

@@ -14,10 +14,25 @@ export class TmuxTerminal {
   }
 
   /** Starts a command in a new window of a fixed size; its exit code is printed as NTK-EXIT=<code> when it ends. */
-  async run(command: string, cwd: string): Promise<string> {
+  async run(command: string, cwd: string, size: { columns: number; rows: number } = { columns: 140, rows: 60 }): Promise<string> {
     const name = `t${++this.session}`;
-    await this.tmux(['new-session', '-d', '-s', name, '-x', '140', '-y', '60', '-c', cwd, `${command}; echo NTK-EXIT=$?; sleep 120`]);
+    await this.tmux(['new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${command}; echo NTK-EXIT=$?; sleep 120`]);
     return name;
+  }
+
+  /** What the window shows right now, without the lines scrolled off its top. */
+  async visible(name: string): Promise<string> {
+    const r = await this.tmux(['capture-pane', '-p', '-t', name]);
+    return r.stdout;
+  }
+
+  /**
+   * Pastes text as a terminal does: bracketed (the markers only reach a program that asked for
+   * them), line ends sent as Enter (CR) unless `raw`, which sends the bytes as they are.
+   */
+  async paste(name: string, text: string, options: { raw?: boolean } = {}): Promise<void> {
+    await execa('tmux', ['-L', this.socket, 'load-buffer', '-b', 'ntk-paste', '-'], { input: text, env: { ...process.env, TERM: 'xterm-256color' } });
+    await this.tmux(['paste-buffer', '-p', '-d', '-b', 'ntk-paste', ...(options.raw ? ['-r'] : []), '-t', name]);
   }
 
   async screen(name: string): Promise<string> {

@@ -109,6 +109,12 @@ export async function everyFieldRecord(): Promise<Record<string, unknown>> {
   };
   for (const c of record.assessment.contributors) c.name = 'A. Practitioner';
   record.areas['physical-care']!.sections['1.3'] = { not_relevant: 'Reason it does not apply' };
+  const withCarers = record.areas['physical-care']!.sections['1.2'] as Record<string, unknown>;
+  delete withCarers.parent_score;
+  withCarers.carer_scores = [
+    { carer: 'Kerry', score: 2 },
+    { carer: 'Wayne', score: 3 },
+  ];
   return record;
 }
 

@@ -24,7 +24,8 @@ describe('the interview walk', () => {
     expect(asked.some((q) => q.id.includes('health-development/sections'))).toBe(false);
     // The questions come from the template: every section of an assessed area is asked, with its descriptors.
     const question = asked.find((q) => q.id === 'child1/areas/physical-care/sections/1.2/score');
-    expect(question?.context.join('\n')).toContain(env.template.section('1.2')?.section.descriptors['4']);
+    expect(question?.details?.['4']).toContain(env.template.section('1.2')?.section.descriptors['4']);
+    expect(question?.kind).toBe('score');
     expect(question?.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
   });
 

@@ -42,7 +42,7 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const prompter = terminalPrompter(ctx);
   const original = await readFile(file, 'utf8');
   const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: true, textFor });
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: true, textFor });
   return written ? EXIT.ok : EXIT.interrupted;
 }
 

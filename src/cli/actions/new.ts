@@ -38,6 +38,6 @@ export async function runNew(options: NewOptions, ctx: CliContext): Promise<numb
   }
   const env = { template: templateFor(draft.records[0]?.template), today };
   const prompter = terminalPrompter(ctx);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: options.force === true });
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true });
   return written ? EXIT.ok : EXIT.interrupted;
 }

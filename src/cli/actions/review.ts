@@ -36,7 +36,7 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   }
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: options.force === true });
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true });
   if (!written) return EXIT.interrupted;
   const reviewFile = written[0];
   if (reviewFile !== undefined) {

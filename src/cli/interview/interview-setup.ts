@@ -10,7 +10,14 @@ import { inquirerPrompter, type Prompter } from './ask-question.js';
 
 /** Questions need a person at a terminal: both ends of it, so answers can be typed and prompts seen. */
 export function terminalPrompter(ctx: CliContext): Prompter | null {
-  return process.stdin.isTTY && ctx.stdout.isTTY ? inquirerPrompter(ctx.out, ctx.width) : null;
+  if (!process.stdin.isTTY || !ctx.stdout.isTTY) return null;
+  const editor = process.env.VISUAL || process.env.EDITOR;
+  return inquirerPrompter(ctx.out, {
+    width: ctx.width,
+    rows: process.stdout.rows || 24,
+    write: (text) => ctx.stdout.write(text),
+    ...(editor ? { editor } : {}),
+  });
 }
 
 export async function answersFrom(file: string | undefined): Promise<PlainRecord[] | undefined> {
