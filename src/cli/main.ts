@@ -6,6 +6,7 @@ import { defineDiff } from './commands/diff.js';
 import { defineDiffTextconv } from './commands/diff-textconv.js';
 import { defineExample } from './commands/example.js';
 import { defineHistory } from './commands/history.js';
+import { defineInit } from './commands/init.js';
 import { defineMergeDriver } from './commands/merge-driver.js';
 import { defineEdit } from './commands/edit.js';
 import { defineNew } from './commands/new.js';
@@ -33,7 +34,7 @@ export function buildProgram(version: string): Command {
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineDiffTextconv, defineMergeDriver]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineDiffTextconv, defineMergeDriver]) define(program);
   return program;
 }
 
