@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingsFormat } from '../../render/findings-report.js';
+import { checkFormatAliases, checkFormats } from '../../render/check-formats.js';
 import { countFindings } from '../../validate/finding.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT } from '../cli-error.js';
@@ -8,7 +8,7 @@ import { resolveJobs, resolveToday, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
 
 export interface CheckOptions {
-  format: FindingsFormat;
+  format: string;
   strict?: boolean;
   today?: string;
   quiet?: boolean;
@@ -27,13 +27,8 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
   const findings = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-  const output =
-    options.format === 'json'
-      ? renderFindingsJson(shown, files.length)
-      : options.format === 'github'
-        ? renderFindingsGithub(shown)
-        : renderFindingsPretty(findings, files.length, ctx.out, shown);
-  ctx.stdout.write(output);
+  const render = checkFormats[checkFormatAliases[options.format] ?? options.format]!;
+  ctx.stdout.write(await render({ findings, shown, files, out: ctx.out, version }));
   const counts = countFindings(findings);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { checkFormatNames } from '../../render/check-formats.js';
 import { runAction } from '../run-action.js';
 
 export function defineCheck(program: Command): void {
@@ -11,7 +12,7 @@ export function defineCheck(program: Command): void {
         'professional judgement and never decide anything.',
     )
     .argument('<paths...>', 'files, folders or globs')
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github']).default('pretty'))
+    .addOption(new Option('--format <format>', 'output format').choices(checkFormatNames).default('terminal'))
     .option('--strict', 'warnings fail the check too (exit 1)')
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
     .option('--quiet', 'show errors only')
@@ -20,7 +21,7 @@ export function defineCheck(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --cache\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
+      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --format sarif > ntk.sarif     # GitHub code scanning\n  $ ntk check records/ --format junit > ntk-junit.xml # GitLab, Jenkins, Azure test reports\n  $ ntk check records/ --cache\n\nFormats: terminal (also called pretty), json, github, sarif, junit.\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
     )
     .action(async (paths: string[], opts, command: Command) => {
       const { runCheck } = await import('../actions/check.js');
