@@ -1,4 +1,5 @@
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
+import { lineEnd, lineStart } from '../interview/edit-splice.js';
 import { isPlainObject, sameData } from '../interview/plain-data.js';
 import { CONFLICT_KEY } from './three-way.js';
 
@@ -42,16 +43,6 @@ interface Splice {
   start: number;
   end: number;
   text: string;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
 }
 
 function column(text: string, node: YamlNode | null | undefined): number | null {
