@@ -83,8 +83,10 @@ const config = `# ntk's defaults for this repository, found by walking up from t
 # Options given on the command line win.
 # strict: true          # warnings fail \`ntk check\` too, as --strict does
 # templates: templates  # a folder of further toolkit templates, relative to this file
-ignore:                 # files \`ntk check\` passes over when it walks a folder
-  - "**/*.draft.yaml"
+ignore:                 # files \`ntk check\` passes over when it walks a folder: the YAML that is not a record
+  - .github
+  - .pre-commit-config.yaml
+  - ntk.config.yaml
 `;
 
 export function setupFiles(version: string, schema: string): SetupFile[] {
