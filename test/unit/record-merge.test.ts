@@ -49,8 +49,9 @@ describe('ntk merge-driver: three-way merge of records', () => {
   it('keeps sessions and actions both branches added', () => {
     const session = (date: string, by: string) => `    - date: ${date}\n      type: phone\n      by: ${by}\n      seen_alone: false\n`;
     const insertSession = (text: string, s: string) => text.replace(/\n {2}contributors:\n/, `\n${s.trimEnd()}\n  contributors:\n`);
-    const ours = insertSession(baseText, session('2020-09-25', 'hv1'));
-    const theirs = insertSession(baseText, session('2020-09-26', 'ct1'));
+    const insertAction = (text: string, action: string) => text.replace('\n  actions:\n', `\n  actions:\n    - action: ${action}\n      who: DSL\n`);
+    const ours = insertAction(insertSession(baseText, session('2020-09-25', 'hv1')), 'Ask the GP about the tooth');
+    const theirs = insertAction(insertSession(baseText, session('2020-09-26', 'ct1')), 'Uniform from the school shop');
     const result = merge(ours, theirs);
     if (result.kind !== 'record') throw new Error('not merged as records');
     expect(result.conflicts).toEqual([]);
@@ -58,6 +59,9 @@ describe('ntk merge-driver: three-way merge of records', () => {
     expect(dates).toContain('2020-09-25');
     expect(dates).toContain('2020-09-26');
     expect(dates.length).toBe(parse(baseText).assessment.sessions.length + 2);
+    const actions = parse(result.text).summary.actions.map((a: { action: string }) => a.action);
+    expect(actions.slice(0, 2).sort()).toEqual(['Ask the GP about the tooth', 'Uniform from the school shop']);
+    expect(actions.length).toBe(parse(baseText).summary.actions.length + 2);
   });
 
   it('writes one readable conflict block when both change the same section differently, and check points at it', () => {
@@ -74,6 +78,15 @@ describe('ntk merge-driver: three-way merge of records', () => {
     const line = result.text.split('\n').findIndex((l) => l.includes('ntk-merge-conflict:')) + 1;
     expect(findings[0]!.line).toBe(line);
     expect(result.text).toMatch(/# Merge conflict: both branches changed this/);
+  });
+
+  it('matches an action by what is to be done: one branch marks it done, the other changes who', () => {
+    const ours = baseText.replace("with Kerry's consent\n      who: DSL\n      by: 2020-10-02\n", "with Kerry's consent\n      who: DSL\n      by: 2020-10-02\n      done: 2020-10-01\n");
+    const theirs = baseText.replace("with Kerry's consent\n      who: DSL\n", "with Kerry's consent\n      who: Deputy DSL\n");
+    const result = merge(ours, theirs);
+    if (result.kind !== 'record') throw new Error('not merged as records');
+    expect(result.conflicts).toEqual([]);
+    expect(parse(result.text).summary.actions[0]).toMatchObject({ who: 'Deputy DSL', done: '2020-10-01' });
   });
 
   it('leaves files that are not records to git', () => {
