@@ -63,9 +63,8 @@ jobs:
 `;
 }
 
-const preCommit = `# ntk init: records are checked before each commit (needs ntk installed: npm install --global neglect-toolkit).
-repos:
-  - repo: local
+/** The pre-commit hook: `ntk check` on the records of each commit, with the ntk installed on the machine. */
+export const preCommitHook = `  - repo: local
     hooks:
       - id: ntk-check
         name: ntk check
@@ -73,6 +72,10 @@ repos:
         language: system
         files: ^${RECORDS_FOLDER}/.*\\.ya?ml$
 `;
+
+const preCommit = `# ntk init: records are checked before each commit (needs ntk installed: npm install --global neglect-toolkit).
+repos:
+${preCommitHook}`;
 
 const gitattributes = `# ntk init: records read as review diffs and merged by section (see README.md)
 *.yaml diff=ntk merge=ntk

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { preCommitHook } from '../../init/setup-files.js';
 import { runAction } from '../run-action.js';
 
 export function defineInit(program: Command): void {
@@ -16,7 +17,13 @@ export function defineInit(program: Command): void {
     .option('--configure', "apply the git settings to this clone's configuration")
     .option('--update', 'refresh the schema copy after ntk was upgraded')
     .option('--no-color', 'plain output without colour')
-    .addHelpText('after', '\nExamples:\n  $ git init records-repo && ntk init records-repo --configure\n  $ ntk init --update\n\nExit codes: 0 ready, 2 usage error (no such folder; --configure outside git).')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ git init records-repo && ntk init records-repo --configure\n  $ ntk init --update\n\n' +
+        'The pre-commit hook, for an existing .pre-commit-config.yaml:\n' +
+        `${preCommitHook}\n` +
+        'Exit codes: 0 ready, 2 usage error (no such folder; --configure outside git).',
+    )
     .action(async (dir: string, opts, command: Command) => {
       const { runInit } = await import('../actions/init.js');
       await runAction(opts, (ctx) => runInit(dir, opts, ctx, command.parent?.version() ?? '0'));
