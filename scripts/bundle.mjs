@@ -8,7 +8,6 @@
 // need is still loaded only when it runs: each lazy import becomes a chunk.
 import { build } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -35,6 +34,17 @@ await build({
 });
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
-for (const file of ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs', 'dist/template/package-templates.json']) {
-  await copyFile(new URL(`../${file}`, import.meta.url), new URL(`../${out}/${basename(file)}`, import.meta.url));
-}
+// The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs'],
+  outdir: out,
+  outExtension: { '.js': '.cjs' },
+  entryNames: '[name]',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+await copyFile(new URL('../dist/template/package-templates.json', import.meta.url), new URL(`../${out}/package-templates.json`, import.meta.url));

@@ -2,10 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineCompletion } from './commands/completion.js';
 import { defineDiff } from './commands/diff.js';
 import { defineDiffTextconv } from './commands/diff-textconv.js';
 import { defineExample } from './commands/example.js';
 import { defineHistory } from './commands/history.js';
+import { defineInit } from './commands/init.js';
+import { defineMergeDriver } from './commands/merge-driver.js';
 import { defineEdit } from './commands/edit.js';
 import { defineNew } from './commands/new.js';
 import { defineReport } from './commands/report.js';
@@ -32,7 +35,7 @@ export function buildProgram(version: string): Command {
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineDiffTextconv]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineCompletion, defineDiffTextconv, defineMergeDriver]) define(program);
   return program;
 }
 

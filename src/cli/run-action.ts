@@ -11,6 +11,7 @@ export async function runAction(options: { color?: boolean }, body: (ctx: CliCon
   const { makeContext } = await import('./context.js');
   const ctx = await makeContext(options.color);
   try {
+    (await import('./repository-defaults.js')).applyRepositoryTemplates();
     process.exitCode = await body(ctx);
   } catch (error) {
     const { reportError } = await import('./report-error.js');

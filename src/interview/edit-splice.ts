@@ -27,12 +27,12 @@ export function spliceEdit(original: string, before: PlainRecord, after: PlainRe
   return text;
 }
 
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** The end of the line holding the node's last character, newline included. */
-function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
   const nl = text.indexOf('\n', offset);
   return nl < 0 ? text.length : nl + 1;

@@ -1,13 +1,12 @@
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { TemplateIndex } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
-import { SCHEMA_FILE } from '../validate/schema-file.js';
+import { REPOSITORY_SCHEMA } from '../validate/schema-file.js';
 import type { Draft } from './draft.js';
 import { editorId } from './interview-walk.js';
 import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data.js';
-import { packageRoot } from '../package-files.js';
-
 
 /**
  * The record as it will be written: keys in the order the record format
@@ -74,16 +73,23 @@ function orderLike(value: unknown, schemaNode: unknown, root: object, template: 
 }
 
 /**
- * The schema line editors use: a relative path inside this repository (so a
- * clone works anywhere), the installed package's schema otherwise.
+ * The schema line editors use: a path relative to the record's folder, to
+ * the schema copy of the repository that holds it (`schemas/toolkit.schema.json`,
+ * which `ntk init` puts there and `ntk init --update` keeps current), so the
+ * line works on every colleague's machine. Found by walking up, no further
+ * than the repository's root; without such a copy there is no line at all,
+ * never a path of the writer's own machine.
  */
-export function schemaReference(outFile: string): string {
+export function schemaReference(outFile: string): string | null {
   const folder = dirname(resolve(outFile));
-  const inside = relative(packageRoot, folder);
-  if (inside.startsWith('..') || isAbsolute(inside)) return SCHEMA_FILE;
-  return relative(folder, SCHEMA_FILE).split(sep).join('/');
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const copy = join(dir, REPOSITORY_SCHEMA);
+    if (existsSync(copy)) return relative(folder, copy).split(sep).join('/');
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return null;
+  }
 }
 
 export function recordText(record: PlainRecord, outFile: string): string {
-  return `# yaml-language-server: $schema=${schemaReference(outFile)}\n${stringify(record, { lineWidth: 100 })}`;
+  const reference = schemaReference(outFile);
+  return `${reference === null ? '' : `# yaml-language-server: $schema=${reference}\n`}${stringify(record, { lineWidth: 100 })}`;
 }

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { findingAt, type Finding } from '../validate/finding.js';
+import { gitMarkerFinding } from '../validate/merge-conflicts.js';
 import { decodeRecordBytes } from './decode-text.js';
 import { MAX_RECORD_BYTES } from './record-size.js';
 import { parseRecordYaml, type ParsedRecord, type ReadProblem } from './yaml-document.js';
@@ -49,6 +50,8 @@ export function readRecordBytes(file: string, bytes: Uint8Array): ReadOutcome {
   }
   const decoded = decodeRecordBytes(bytes);
   if (!decoded.ok) return failed(file, [{ code: decoded.code, message: decoded.message, position: decoded.position, path: [] }]);
+  const marker = gitMarkerFinding(file, decoded.text);
+  if (marker) return { file, record: null, findings: [marker] };
   const parsed = parseRecordYaml(decoded.text);
   if (!parsed.ok) return failed(file, parsed.problems);
   return { file, record: parsed.record, findings: [] };

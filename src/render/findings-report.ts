@@ -3,8 +3,6 @@ import { displayPath } from '../read/collect-files.js';
 import { countFindings, type Finding, type Severity } from '../validate/finding.js';
 import { terminalSafeLine } from './safe-text.js';
 
-export type FindingsFormat = 'pretty' | 'json' | 'github';
-
 /**
  * pretty: one line per finding, `file:line:column severity path message code`,
  * which terminals and editors turn into links, grouped by file with a blank

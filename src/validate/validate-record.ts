@@ -2,6 +2,7 @@ import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { findTemplate, type TemplateIndex } from '../template/load-template.js';
 import { compareFindings, findingAt, type Finding } from './finding.js';
+import { mergeConflictFindings } from './merge-conflicts.js';
 import { practiceFindings } from './practice-rules.js';
 import { recordRuleErrors } from './record-rules.js';
 import type { RuleFinding } from './rule-finding.js';
@@ -31,6 +32,8 @@ export function validateParsedRecord(file: string, parsed: ParsedRecord, options
     return findingAt(file, pos, { severity: f.severity, code: f.code, path: f.path.map(String).join('.'), message: f.message });
   };
   const data = parsed.data;
+  const conflicts = mergeConflictFindings(file, parsed);
+  if (conflicts.length > 0) return { file, record: null, template: null, findings: conflicts };
   if (!looksLikeRecord(data)) {
     return {
       file,

@@ -154,7 +154,10 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     expect(finished).toContain(`wrote ${file}`);
 
     expect(await readdir(dir)).toEqual(['TM-01-2021-04-01.yaml']);
-    const record = parse(await readFile(file, 'utf8')) as {
+    const text = await readFile(file, 'utf8');
+    // A temporary folder is in no repository with a schema copy: no schema line, never a path of this machine.
+    expect(text).toMatch(/^format: neglect-toolkit\/1\n/);
+    const record = parse(text) as {
       child: { born: string };
       assessment: { sessions: { date: string; note: string }[] };
       areas: Record<string, { sections: Record<string, { score?: number; parent_score?: number }> }>;

@@ -1,14 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingsFormat } from '../../render/findings-report.js';
-import { countFindings } from '../../validate/finding.js';
+import { checkFormatAliases, checkFormats } from '../../render/check-formats.js';
+import { withoutIgnored } from '../../read/repository-config.js';
+import { countFindings, type Finding } from '../../validate/finding.js';
 import { checkFiles } from '../../validate/check-files.js';
-import { EXIT } from '../cli-error.js';
+import { EXIT, UsageError } from '../cli-error.js';
 import { resolveJobs, resolveToday, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
+import { repositoryConfig } from '../repository-defaults.js';
 
 export interface CheckOptions {
-  format: FindingsFormat;
+  format: string;
   strict?: boolean;
   today?: string;
   quiet?: boolean;
@@ -18,22 +20,37 @@ export interface CheckOptions {
 
 export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
   const today = resolveToday(options.today);
+  const config = repositoryConfig();
+  const strict = options.strict ?? config?.strict ?? false;
+  if (paths.includes('-')) return checkStdin(paths, options, strict, today, ctx, version);
   // Decided once here: the threads started early are the ones the batch uses.
   const threads = resolveJobs(options.jobs) ?? availableParallelism();
   // A warm --cache run needs no checking threads; any other batch starts them while files are found.
   if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
-  const files = await collectRecordFiles(paths);
+  const files = withoutIgnored(await collectRecordFiles(paths), paths, config);
   const progress = progressReporter(ctx, files.length, 'checked');
   const findings = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
+  return report(findings, files, options, strict, ctx, version);
+}
+
+/** `ntk check -`: one record from standard input, named `<stdin>` in findings. */
+async function checkStdin(paths: string[], options: CheckOptions, strict: boolean, today: string, ctx: CliContext, version: string): Promise<number> {
+  if (paths.length > 1) throw new UsageError('`-` (a record on standard input) is checked on its own; name files and folders in another run');
+  if (process.stdin.isTTY) throw new UsageError('`ntk check -` reads a record from standard input: pipe or redirect one in, e.g. `ntk check - < record.yaml`');
+  const [{ readStdinBytes, STDIN_NAME }, { checkOneBytes }, { everyFinding }] = await Promise.all([
+    import('../../read/read-stdin.js'),
+    import('../../batch/check-one.js'),
+    import('../../validate/batch-rules.js'),
+  ]);
+  const result = checkOneBytes(STDIN_NAME, await readStdinBytes(), { today, facts: false });
+  return report(everyFinding([result], today), [STDIN_NAME], options, strict, ctx, version);
+}
+
+async function report(findings: Finding[], files: readonly string[], options: CheckOptions, strict: boolean, ctx: CliContext, version: string): Promise<number> {
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-  const output =
-    options.format === 'json'
-      ? renderFindingsJson(shown, files.length)
-      : options.format === 'github'
-        ? renderFindingsGithub(shown)
-        : renderFindingsPretty(findings, files.length, ctx.out, shown);
-  ctx.stdout.write(output);
+  const render = checkFormats[checkFormatAliases[options.format] ?? options.format]!;
+  ctx.stdout.write(await render({ findings, shown, files, out: ctx.out, version }));
   const counts = countFindings(findings);
-  return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
+  return counts.errors > 0 || (strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { checkFormatNames } from '../../render/check-formats.js';
 import { runAction } from '../run-action.js';
 
 export function defineCheck(program: Command): void {
@@ -10,9 +11,10 @@ export function defineCheck(program: Command): void {
         'Errors mean the record is wrong; warnings and prompts are about practice: they inform ' +
         'professional judgement and never decide anything.',
     )
-    .argument('<paths...>', 'files, folders or globs')
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'github']).default('pretty'))
-    .option('--strict', 'warnings fail the check too (exit 1)')
+    .argument('<paths...>', 'files, folders or globs; - for one record on standard input')
+    .addOption(new Option('--format <format>', 'output format').choices(checkFormatNames).default('terminal'))
+    .option('--strict', 'warnings fail the check too (exit 1); the default when ntk.config.yaml says `strict: true`')
+    .option('--no-strict', 'warnings do not fail the check, whatever ntk.config.yaml says')
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
     .option('--quiet', 'show errors only')
     .option('--jobs <n>', 'worker threads for a large batch (default: one per core)')
@@ -20,7 +22,7 @@ export function defineCheck(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --cache\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
+      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --format sarif > ntk.sarif     # GitHub code scanning\n  $ ntk check records/ --format junit > ntk-junit.xml # GitLab, Jenkins, Azure test reports\n  $ ntk check records/ --cache\n  $ git show HEAD:records/MJ-01.yaml | ntk check -\n\nDefaults (strict, ignore, templates) come from the nearest ntk.config.yaml, found walking up from the working folder.\nFormats: terminal (also called pretty), json, github, sarif, junit.\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
     )
     .action(async (paths: string[], opts, command: Command) => {
       const { runCheck } = await import('../actions/check.js');

@@ -1,0 +1,65 @@
+/**
+ * What each finding code is about, in a line: the rule metadata of formats
+ * that describe their rules apart from the results (SARIF). A finding's own
+ * message says what is wrong in that place; this says what the rule checks.
+ */
+export const findingCodeSummaries: Readonly<Record<string, string>> = {
+  'bad-area-key': 'An area key must be one of the template’s areas, written in kebab-case.',
+  'bad-key': 'A key that cannot be used in a record.',
+  'bad-reference': 'A reference (child, household, contributor) must be letters, digits, dots, dashes and underscores.',
+  'bad-section-key': 'A section key must be one of the template’s section numbers, quoted ("1.1").',
+  'bad-value': 'A value the record format does not allow here.',
+  'binary-file': 'A record is a text file, not binary data.',
+  'born-after-completed': 'The child’s date of birth must be before the toolkit was completed.',
+  'child-not-seen-alone': 'The child should be seen on their own in at least one session.',
+  'completed-in-future': 'The completion date should not be after today.',
+  'date-format': 'Dates are written YYYY-MM-DD.',
+  'discuss-with-lead': 'Mainly 3s and 4s with impact: discuss with the safeguarding lead as soon as possible.',
+  'domestic-abuse-reminder': 'Parental conflict scored 3-4 or described: look for indicators of domestic abuse; consider a DASH RIC where safe.',
+  'duplicate-contributor': 'Each contributor id is used once in a record.',
+  'duplicate-key': 'A key may appear only once in a mapping.',
+  'duplicate-record': 'One record per child and completion date in a batch.',
+  'empty-file': 'The file is empty.',
+  'empty-text': 'A text field must not be empty.',
+  'file-changed': 'The file changed while it was being read.',
+  'file-too-large': 'A record is at most 2 MB.',
+  'forbidden-key': 'Keys such as __proto__ and constructor are refused.',
+  'impact-missing': 'An area scored 3 or 4 should record the impact on the child.',
+  'impossible-date': 'A date must exist in the calendar.',
+  'lead-not-consulted': 'Mainly 3s and 4s: record when the safeguarding lead was consulted.',
+  'merge-conflict': 'An unresolved merge conflict: both branches changed the same part of the record.',
+  'missing-field': 'A field the record format requires is missing.',
+  'next-review-not-after-completed': 'The next review must be after the toolkit was completed.',
+  'no-sessions': 'The toolkit should record the sessions the evidence came from.',
+  'no-unannounced-visit': 'The sessions should include an unannounced visit.',
+  'not-a-file': 'A record is an ordinary file, not a pipe, socket or device.',
+  'not-a-record': 'The file is YAML but not a toolkit record.',
+  'not-allowed-value': 'The value is not one of those the record format allows.',
+  'not-utf8': 'A record is UTF-8 text.',
+  'out-of-range': 'A number outside the range the record format allows.',
+  'parent-score-differs': 'The parent’s own score differs from the practitioner’s by 2 or more: a conversation to have.',
+  'previous-not-before-completed': 'A review’s previous toolkit must be before this one.',
+  'review-overdue': 'The next review date has passed.',
+  'review-without-previous': 'A review should name the toolkit it reviews.',
+  schema: 'The record does not match the schema.',
+  'score-range': 'A score is on the template’s scale, 1 to 4.',
+  'section-not-scored': 'A section should have a score or a reason it is not relevant.',
+  'session-after-completed': 'A session cannot be after the toolkit was completed.',
+  'too-long': 'A text longer than the record format allows.',
+  'too-many': 'More items than the record format allows.',
+  'unknown-field': 'A field the record format does not have.',
+  'unknown-template': 'The record names a template ntk does not have.',
+  'unreadable-file': 'The file cannot be read.',
+  'wrong-format': 'The record format and version must be exactly neglect-toolkit/1.',
+  'wrong-type': 'A value of the wrong kind (text, number, list...).',
+  'yaml-alias': 'YAML aliases and anchors are refused.',
+  'yaml-merge-key': 'YAML merge keys (<<) are refused.',
+  'yaml-syntax': 'The file is not valid YAML.',
+  'yaml-tag': 'YAML tags are refused.',
+  'yaml-too-deep': 'Nesting deeper than 64 levels is refused.',
+};
+
+/** The summary of a code; a code without one (a rule added since) reads as its words. */
+export function findingCodeSummary(code: string): string {
+  return Object.hasOwn(findingCodeSummaries, code) ? findingCodeSummaries[code]! : `${code.replace(/-/g, ' ')}.`;
+}
