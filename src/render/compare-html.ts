@@ -18,7 +18,7 @@ export function renderCompareHtml(sheet: SiblingComparison): string {
 <h1>${sheet.children.map((c) => childName(c, h)).join(' · ')}</h1>
 ${note ? `<p class="far">${h(note)}</p>` : ''}
 </header>
-<div class="cols">
+<div class="cols${sheet.children.length > 2 ? ' many' : ''}">
 <section class="gridcol">${grid(sheet)}
 ${scoreLegend(sheet.template.scale, [`<b class="mark">${DIFFERENTIAL_MARK}</b> to talk about`, `${HOUSEHOLD_MARK} usually the same for every child in the home`])}
 </section>
@@ -58,6 +58,9 @@ body { max-width: 80rem; }
 .head { border-bottom: 3px solid var(--accent); padding-bottom: 0.3em; margin-bottom: 0.5em; }
 .far { margin: 0.2em 0 0; padding: 0.2em 0.5em; border: 2px solid #8a4b00; border-radius: 0.3em; color: #5c3200; }
 .cols { display: grid; grid-template-columns: 1.05fr 1fr; gap: 1em; align-items: start; }
+/* Three or four children: the grid needs the room, and four children's words share the other column two by two. */
+.cols.many { grid-template-columns: 1.4fr 1fr; }
+.many .voices, .many .flags { font-size: 0.9em; }
 h2 { font-size: 1.1em; margin: 0 0 0.3em; color: var(--accent); }
 h2 + * { margin-bottom: 0.7em; }
 .grid { font-size: 0.8em; }

@@ -34,11 +34,17 @@ export function flagQuestion(sheet: SiblingComparison, flag: SiblingFlag, esc: E
     const scores = sheet.children.map((c, i) => `${childName(c, esc)} ${section.scores[i] ?? 'not scored'}`).join(', ');
     return `${section.key} ${esc(section.title)} is usually the same for every child in the home, but is scored ${scores}: is the home different for them, or is one child's experience of it?`;
   }
-  const better = sheet.children[flag.better]!;
-  const worse = sheet.children[flag.worse]!;
-  const scoresOf = (child: number) => flag.sections.map((key) => index(key).scores[child]).join(', ');
+  const scoresOf = (child: number) => flag.sections.map((key) => index(key).scores[child] ?? 'not scored').join(', ');
   const which = flag.sections.length === 1 ? `section ${flag.sections[0]}` : `sections ${flag.sections.join(', ')}`;
-  return `${possessive(childName(better, esc))} ${area.title.toLowerCase()} is ${scoresOf(flag.better)}; ${possessive(childName(worse, esc))} ${scoresOf(flag.worse)} (${which}): is care different between them?`;
+  if (flag.pairs.length === 1) {
+    const { better, worse } = flag.pairs[0]!;
+    return `${possessive(childName(sheet.children[better]!, esc))} ${area.title.toLowerCase()} is ${scoresOf(better)}; ${possessive(childName(sheet.children[worse]!, esc))} ${scoresOf(worse)} (${which}): is care different between them?`;
+  }
+  // Several pairs: every child named apart, better-scored first.
+  const named = [...new Set(flag.pairs.flatMap((p) => [p.better, p.worse]))];
+  const total = (child: number) => flag.sections.reduce((sum, key) => sum + (index(key).scores[child] ?? 0), 0);
+  named.sort((a, b) => total(a) - total(b) || a - b);
+  return `${area.title} (${which}) is ${named.map((child) => `${scoresOf(child)} for ${childName(sheet.children[child]!, esc)}`).join('; ')}: is care different between them?`;
 }
 
 /** Said when the toolkits compared are far apart in time. */

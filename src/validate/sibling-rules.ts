@@ -21,14 +21,14 @@ export interface ChildScores {
  * (no section worse) by 2 or more points in all. The second catches the
  * difference the guidance means when no single section shows it (Tyler's
  * emotional warmth 1, 1, 2 beside Mary Jo's 2, 2, 2). Household-wide sections
- * are left to `household-wide-differs`.
+ * are left to `household-wide-differs`. One flag per area, naming every pair
+ * of children found apart.
  */
 export interface DifferentialCare {
   code: 'differential-care';
   area: string;
-  /** The two children, by index into the list given; `better` is the one scored better (lower) overall. */
-  better: number;
-  worse: number;
+  /** Pairs of children, by index into the list given: `better` is the one scored better (lower). */
+  pairs: { better: number; worse: number }[];
   /** The sections whose scores differ, in template order. */
   sections: string[];
 }
@@ -51,12 +51,17 @@ export function siblingFlags(children: readonly ChildScores[], template: Templat
   const out: SiblingFlag[] = [];
   for (const tArea of template.template.areas) {
     const own = tArea.sections.filter((s) => !s.household_wide);
+    const pairs: DifferentialCare['pairs'] = [];
+    const sections = new Set<string>();
     for (let i = 0; i < children.length; i++) {
       for (let j = i + 1; j < children.length; j++) {
-        const flag = differentialCare(tArea.key, own.map((s) => s.key), children, i, j);
-        if (flag) out.push(flag);
+        const apart = differentialCare(own.map((s) => s.key), children, i, j);
+        if (!apart) continue;
+        pairs.push({ better: apart.better, worse: apart.worse });
+        for (const key of apart.sections) sections.add(key);
       }
     }
+    if (pairs.length > 0) out.push({ code: 'differential-care', area: tArea.key, pairs, sections: own.map((s) => s.key).filter((key) => sections.has(key)) });
     for (const tSection of tArea.sections) {
       if (!tSection.household_wide) continue;
       const scored = children.map((c) => c.scores[tSection.key]).filter((s): s is number => s !== undefined);
@@ -66,7 +71,7 @@ export function siblingFlags(children: readonly ChildScores[], template: Templat
   return out;
 }
 
-function differentialCare(area: string, sectionKeys: readonly string[], children: readonly ChildScores[], i: number, j: number): DifferentialCare | null {
+function differentialCare(sectionKeys: readonly string[], children: readonly ChildScores[], i: number, j: number): { better: number; worse: number; sections: string[] } | null {
   const gaps: { section: string; gap: number }[] = [];
   for (const key of sectionKeys) {
     const a = children[i]!.scores[key];
@@ -78,10 +83,10 @@ function differentialCare(area: string, sectionKeys: readonly string[], children
   const oneWay = gaps.every((g) => Math.sign(g.gap) === Math.sign(total));
   const wide = gaps.filter((g) => Math.abs(g.gap) >= DIFFERENTIAL_GAP);
   if (oneWay && Math.abs(total) >= DIFFERENTIAL_GAP) {
-    return { code: 'differential-care', area, better: total > 0 ? j : i, worse: total > 0 ? i : j, sections: gaps.map((g) => g.section) };
+    return { better: total > 0 ? j : i, worse: total > 0 ? i : j, sections: gaps.map((g) => g.section) };
   }
   if (wide.length === 0) return null;
   // Mixed directions: the widest gaps name the pair's order.
   const lead = wide.reduce((sum, g) => sum + g.gap, 0) >= 0;
-  return { code: 'differential-care', area, better: lead ? j : i, worse: lead ? i : j, sections: wide.map((g) => g.section) };
+  return { better: lead ? j : i, worse: lead ? i : j, sections: wide.map((g) => g.section) };
 }

@@ -10,12 +10,12 @@ const child = (ref: string, scores: Record<string, number>): ChildScores => ({ r
 describe('siblingFlags', () => {
   it('marks a section 2 or more apart, whatever the rest of the area', () => {
     const flags = siblingFlags([child('A', { '4.1': 1, '4.2': 3 }), child('B', { '4.1': 3, '4.2': 2 })], template);
-    expect(flags).toEqual([{ code: 'differential-care', area: 'emotional-warmth', better: 0, worse: 1, sections: ['4.1'] }]);
+    expect(flags).toEqual([{ code: 'differential-care', area: 'emotional-warmth', pairs: [{ better: 0, worse: 1 }], sections: ['4.1'] }]);
   });
 
   it('marks an area where one child is scored better throughout by 2 or more in all, and not by 1', () => {
     expect(siblingFlags([child('A', { '4.1': 2, '4.2': 2, '4.3': 2 }), child('B', { '4.1': 1, '4.2': 1, '4.3': 2 })], template)).toEqual([
-      { code: 'differential-care', area: 'emotional-warmth', better: 1, worse: 0, sections: ['4.1', '4.2'] },
+      { code: 'differential-care', area: 'emotional-warmth', pairs: [{ better: 1, worse: 0 }], sections: ['4.1', '4.2'] },
     ]);
     expect(siblingFlags([child('A', { '4.1': 2, '4.2': 2 }), child('B', { '4.1': 1, '4.2': 2 })], template)).toEqual([]);
     // Gaps that cancel out are no pattern.
@@ -29,9 +29,16 @@ describe('siblingFlags', () => {
 
   it('compares every pair of three children', () => {
     const flags = siblingFlags([child('A', { '2.1': 1 }), child('B', { '2.1': 3 }), child('C', { '2.1': 4 })], template);
-    expect(flags.map((f) => f.code === 'differential-care' && [f.better, f.worse])).toEqual([
-      [0, 1],
-      [0, 2],
+    expect(flags).toEqual([
+      {
+        code: 'differential-care',
+        area: 'health-development',
+        pairs: [
+          { better: 0, worse: 1 },
+          { better: 0, worse: 2 },
+        ],
+        sections: ['2.1'],
+      },
     ]);
   });
 });
@@ -46,8 +53,8 @@ describe("compareChildren on Mary Jo's Story", () => {
       ['Tyler', 3, '2020-09-29'],
     ]);
     const flagged = (area: string) => sheet.flags.filter((f) => f.code === 'differential-care' && f.area === area);
-    expect(flagged('emotional-warmth')).toEqual([{ code: 'differential-care', area: 'emotional-warmth', better: 1, worse: 0, sections: ['4.1', '4.2'] }]);
-    expect(flagged('health-development')).toEqual([{ code: 'differential-care', area: 'health-development', better: 0, worse: 1, sections: ['2.2', '2.3'] }]);
+    expect(flagged('emotional-warmth')).toEqual([{ code: 'differential-care', area: 'emotional-warmth', pairs: [{ better: 1, worse: 0 }], sections: ['4.1', '4.2'] }]);
+    expect(flagged('health-development')).toEqual([{ code: 'differential-care', area: 'health-development', pairs: [{ better: 0, worse: 1 }], sections: ['2.2', '2.3'] }]);
     expect(sheet.flags.filter((f) => f.code === 'household-wide-differs')).toEqual([]);
     const householdWide = sheet.areas.flatMap((a) => a.sections.filter((s) => s.householdWide));
     expect(householdWide.map((s) => [s.key, s.scores, s.flagged])).toEqual([
