@@ -2,37 +2,8 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv.js';
 import { ntk } from './run-ntk.js';
-
-/** A strict RFC 4180 reader, enough to prove the CSV opens cleanly. (The runner strips stdout's final newline.) */
-function parseCsv(stdout: string): string[][] {
-  const text = `${stdout}\n`;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  expect(quoted).toBe(false);
-  expect(field).toBe('');
-  return rows;
-}
 
 let work: string;
 // A folder name with a comma, quotes and a line break: it reaches the CSV through the file column.
