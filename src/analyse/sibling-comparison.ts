@@ -2,7 +2,7 @@ import { scoresBySection } from '../record/sections.js';
 import type { ChildVoice, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
-import { siblingFlags, type ChildScores, type SiblingFlag } from '../validate/sibling-rules.js';
+import { FAR_APART_DAYS, siblingFlags, type ChildScores, type SiblingFlag } from '../validate/sibling-rules.js';
 import { ageOn } from './summary-sheet.js';
 
 /**
@@ -51,9 +51,6 @@ export interface ComparedSection {
   /** A flag of the sibling rules names this section. */
   flagged: boolean;
 }
-
-/** A review period: toolkits further apart than this are compared with that said. */
-export const FAR_APART_DAYS = 92;
 
 export interface ComparedRecord {
   file: string;

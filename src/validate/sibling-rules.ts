@@ -44,6 +44,9 @@ export type SiblingFlag = DifferentialCare | HouseholdWideDiffers;
 
 export const SIBLING_CODES = ['differential-care', 'household-wide-differs'] as const;
 
+/** A review period: siblings' toolkits further apart than this are not taken to describe the same home at the same time. */
+export const FAR_APART_DAYS = 92;
+
 /** Sections two or more apart make a difference on their own; so does a consistent gap of this size over an area. */
 const DIFFERENTIAL_GAP = 2;
 

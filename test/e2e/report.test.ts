@@ -24,11 +24,26 @@ describe('ntk report', () => {
     const r = await ntk(['report', 'fixtures/mary-jo', '--today', '2021-04-01', '--no-color']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('2 children (latest record each; 4 files read)');
-    expect(r.stdout).toMatch(/MJ-01 +H-MJ +2021-03-16 review +1\.2 5\.2 6\.1 6\.3 7\.1 +domestic-abuse-reminder +early-help +2021-06-15 +-/);
-    expect(r.stdout).toMatch(/MJ-02 .*discuss-with-lead domestic-abuse-reminder +early-help +2020-12-15 +107 days/);
+    // Drift across Mary Jo's three toolkits: actions of the March plan past their dates, home conditions at 3 three times.
+    expect(r.stdout).toMatch(/MJ-01 +H-MJ +2021-03-16 review +1\.2 5\.2 6\.1 6\.3 7\.1 +domestic-abuse-reminder drift-action-overdue drift-no-improvement +early-help +2021-06-15 +-/);
+    expect(r.stdout).toMatch(/MJ-02 .*discuss-with-lead domestic-abuse-reminder drift-action-overdue drift-review-late +early-help +2020-12-15 +107 days/);
+    expect(r.stdout).toMatch(/^ {2}drift-action-overdue +2 of 2$/m);
+    expect(r.stdout).toMatch(/^ {2}differential-care +0 of 2$/m);
     expect(r.stdout).toMatch(/early-help +█+ 2/);
     expect(r.stdout).toMatch(/Family and relationships +[▂▄▆█]+ +1:0 2:2 3:4 4:0/);
     expect(r.stderr).toBe('');
+  });
+
+  it('counts differential care between siblings assessed at the same time, and not between toolkits far apart', async () => {
+    const together = await ntk(['report', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'fixtures/mary-jo/MJ-02-2020-09-29.yaml', '--today', '2020-10-01', '--format', 'json']);
+    const json = JSON.parse(together.stdout) as { rows: { ref: string; prompts: string[] }[]; totals: { byPrompt: { code: string; children: number }[] } };
+    expect(json.rows.map((row) => [row.ref, row.prompts.includes('differential-care'), row.prompts.includes('household-wide-differs')])).toEqual([
+      ['MJ-01', true, false],
+      ['MJ-02', true, false],
+    ]);
+    expect(json.totals.byPrompt.find((p) => p.code === 'differential-care')?.children).toBe(2);
+    const apart = await ntk(['report', 'fixtures/mary-jo', '--today', '2020-10-01', '--format', 'json']);
+    expect((JSON.parse(apart.stdout) as typeof json).rows.some((row) => row.prompts.includes('differential-care'))).toBe(false);
   });
 
   it('filters and sorts', async () => {
