@@ -94,3 +94,16 @@ export function compareChildren(records: readonly ComparedRecord[], template: Te
     flags,
   };
 }
+
+/** Each child's latest toolkit (of a household, on or before a date, when asked), eldest child first: the children to compare. */
+export function latestPerChild<T extends { record: ToolkitRecord }>(records: readonly T[], options: { household?: string; on?: string } = {}): T[] {
+  const latest = new Map<string, T>();
+  for (const r of records) {
+    const { child, assessment } = r.record;
+    if (options.household !== undefined && child.household !== options.household) continue;
+    if (options.on !== undefined && assessment.completed > options.on) continue;
+    const known = latest.get(child.ref);
+    if (!known || assessment.completed > known.record.assessment.completed) latest.set(child.ref, r);
+  }
+  return [...latest.values()].sort((a, b) => (a.record.child.born ?? '9999').localeCompare(b.record.child.born ?? '9999') || a.record.child.ref.localeCompare(b.record.child.ref));
+}

@@ -1,5 +1,4 @@
-import { compareChildren, type SiblingComparison } from '../../analyse/sibling-comparison.js';
-import type { RecordVersion } from '../../analyse/history.js';
+import { compareChildren, latestPerChild, type SiblingComparison } from '../../analyse/sibling-comparison.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { renderCompareHtml } from '../../render/compare-html.js';
 import { renderCompareMarkdown } from '../../render/compare-markdown.js';
@@ -49,17 +48,4 @@ export async function runCompare(paths: string[], options: CompareOptions, ctx: 
   );
   await writeOutput(renderers[options.format](sheet, options, ctx), options, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
-}
-
-/** Each child's latest toolkit (on or before --on), eldest child first. */
-function latestPerChild(versions: readonly RecordVersion[], options: CompareOptions): RecordVersion[] {
-  const latest = new Map<string, RecordVersion>();
-  for (const v of versions) {
-    const { child, assessment } = v.record;
-    if (options.household !== undefined && child.household !== options.household) continue;
-    if (options.on !== undefined && assessment.completed > options.on) continue;
-    const known = latest.get(child.ref);
-    if (!known || assessment.completed > known.record.assessment.completed) latest.set(child.ref, v);
-  }
-  return [...latest.values()].sort((a, b) => (a.record.child.born ?? '9999').localeCompare(b.record.child.born ?? '9999') || a.record.child.ref.localeCompare(b.record.child.ref));
 }
