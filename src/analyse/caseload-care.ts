@@ -18,8 +18,7 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
   for (const r of records) byChild.set(r.ref, [...(byChild.get(r.ref) ?? []), r]);
   const latest = new Map<string, CaseloadFacts>();
   for (const [ref, list] of byChild) {
-    const toolkits = list.map((r) => ({ completed: r.completed, nextReview: r.nextReview, scores: r.scores, actions: r.actions.map((a) => ({ by: a.by ?? '9999-12-31', ...(a.done ? { done: a.done } : {}) })) }));
-    for (const flag of driftFlags(toolkits, today)) add(ref, flag.code);
+    for (const flag of driftFlags(list, today)) add(ref, flag.code);
     latest.set(ref, list.reduce((a, b) => (b.completed > a.completed ? b : a)));
   }
   const households = new Map<string, CaseloadFacts[]>();

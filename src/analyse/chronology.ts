@@ -122,7 +122,7 @@ function childEvents(ref: string, toolkits: readonly RecordVersion[], today: str
   const flags: ChronologyFlag[] = [];
   const records = toolkits.map((t) => t.record);
   const drift = driftFlags(
-    records.map((r) => ({ completed: r.assessment.completed, nextReview: r.summary?.next_review ?? null, scores: scoresBySection(r), actions: (r.summary?.actions ?? []).map((a) => ({ by: a.by ?? '9999-12-31', ...(a.done ? { done: a.done } : {}) })) })),
+    records.map((r) => ({ completed: r.assessment.completed, nextReview: r.summary?.next_review ?? null, scores: scoresBySection(r), actions: r.summary?.actions ?? [] })),
     today,
   );
   toolkits.forEach((version, i) => {

@@ -26,7 +26,7 @@ ${scoreLegend(sheet.template.scale, [`<b class="mark">${DIFFERENTIAL_MARK}</b> t
 <h2>To talk about</h2>
 ${sheet.flags.length === 0 ? `<p>${h(NO_FLAGS)}</p>` : `<ul class="flags">${sheet.flags.map((f) => `<li>${flagQuestion(sheet, f, h)}</li>`).join('')}</ul>`}
 <h2>In their own words</h2>
-<div class="voices" style="grid-template-columns: repeat(${Math.min(sheet.children.length, 2)}, 1fr)">${sheet.children.map(voice).join('\n')}</div>
+<div class="voices">${sheet.children.map(voice).join('\n')}</div>
 </section>
 </div>`;
   return htmlPage({ title: `Children side by side: ${names}`, css: compareCss, footer: `${names} · side by side`, body });
@@ -73,7 +73,7 @@ h2 + * { margin-bottom: 0.7em; }
 .mark { color: var(--accent); font-weight: 700; text-align: center; }
 .flags { margin: 0; padding-left: 1.1em; }
 .flags li { margin-bottom: 0.25em; }
-.voices { display: grid; gap: 0.5em; }
+.voices { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5em; }
 .voice { background: var(--tint); border-radius: 0.4em; padding: 0.3em 0.5em; }
 .voice h3 { font-size: 0.95em; margin-bottom: 0.1em; }
 .voice p { font-style: italic; }

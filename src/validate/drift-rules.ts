@@ -14,8 +14,8 @@ export interface DriftToolkit {
   nextReview: string | null;
   /** Section scores by section key. */
   scores: Readonly<Record<string, number>>;
-  /** The plan's actions: when each is due and, if recorded, when it was done. */
-  actions: readonly { by: string; done?: string }[];
+  /** The plan's actions: when each is due (one without a date is never overdue) and, if recorded, when it was done. */
+  actions: readonly { by?: string; done?: string }[];
 }
 
 export type DriftFlag =
@@ -38,7 +38,7 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string): Dr
   if (!latest) return [];
   const out: DriftFlag[] = [];
   latest.actions.forEach((a, i) => {
-    if (a.done === undefined && a.by < today) out.push({ code: 'drift-action-overdue', action: i, by: a.by, days: daysBetween(a.by, today) });
+    if (a.by !== undefined && a.done === undefined && a.by < today) out.push({ code: 'drift-action-overdue', action: i, by: a.by, days: daysBetween(a.by, today) });
   });
   ordered.forEach((t, i) => {
     if (t.nextReview === null) return;
