@@ -1,4 +1,4 @@
-import { isWorrying } from '../record/sections.js';
+import { isWorrying, scoresBySection } from '../record/sections.js';
 import type { Decision, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 
@@ -17,6 +17,10 @@ export interface CaseloadFacts {
   nextReview: string | null;
   /** Every area of the template, in its order. */
   areas: AreaFacts[];
+  /** Section scores by section key, for the sibling and drift rules across a child's or a household's records. */
+  scores: Record<string, number>;
+  /** The plan's due and done dates (an action without a date is never overdue). */
+  actions: { by?: string; done?: string }[];
 }
 
 export interface AreaFacts {
@@ -49,5 +53,7 @@ export function caseloadFacts(record: ToolkitRecord, template: TemplateIndex): C
     decision: record.summary?.decision ?? null,
     nextReview: record.summary?.next_review ?? null,
     areas,
+    scores: scoresBySection(record),
+    actions: (record.summary?.actions ?? []).map(({ by, done }) => ({ ...(by ? { by } : {}), ...(done ? { done } : {}) })),
   };
 }

@@ -2,10 +2,13 @@ import type { Decision } from '../record/types.js';
 import { findTemplate } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
+import { DRIFT_CODES } from '../validate/drift-rules.js';
+import { SIBLING_CODES } from '../validate/sibling-rules.js';
+import { careCodes } from './caseload-care.js';
 import type { CaseloadFacts } from './caseload-facts.js';
 
-/** The validator's prompts a caseload view shows, by their finding codes. */
-export const REPORT_PROMPTS = ['discuss-with-lead', 'domestic-abuse-reminder', 'lead-not-consulted'] as const;
+/** The prompts a caseload view shows, by their finding codes: the validator's, then the sibling and drift rules' across records. */
+export const REPORT_PROMPTS = ['discuss-with-lead', 'domestic-abuse-reminder', 'lead-not-consulted', ...SIBLING_CODES, ...DRIFT_CODES] as const;
 
 export type ReportSort = 'ref' | 'overdue' | 'score' | 'next-review';
 
@@ -43,6 +46,8 @@ export interface CaseloadTotals {
   overdue: number;
   /** Children per decision, in the guidance's order; `none` for records without one. */
   byDecision: { decision: Decision | 'none'; children: number }[];
+  /** Children with each prompt (REPORT_PROMPTS, in its order), so drift and differential care can be counted across a caseload. */
+  byPrompt: { code: (typeof REPORT_PROMPTS)[number]; children: number }[];
   /** Sections scored 1-4 per area, over the shown children's latest records. */
   scores: { key: string; title: string; counts: [number, number, number, number] }[];
 }
@@ -71,16 +76,19 @@ const DECISIONS: (Decision | 'none')[] = ['single-agency', 'community-services',
  */
 export function buildCaseloadReport(inputs: readonly ReportInput[], today: string, filters: ReportFilters): CaseloadReport {
   const skipped: string[] = [];
+  const valid: CaseloadFacts[] = [];
   const latest = new Map<string, ReportInput & { facts: CaseloadFacts }>();
   for (const input of inputs) {
     if (!input.facts || input.findings.some((f) => f.severity === 'error')) {
       skipped.push(input.file);
       continue;
     }
+    valid.push(input.facts);
     const known = latest.get(input.facts.ref);
     if (!known || input.facts.completed > known.facts.completed) latest.set(input.facts.ref, { ...input, facts: input.facts });
   }
-  const rows = [...latest.values()].map((input) => toRow(input, today, filters.area)).filter((row) => keep(row, filters));
+  const care = careCodes(valid, today);
+  const rows = [...latest.values()].map((input) => toRow(input, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters));
   rows.sort(comparators[filters.sort]);
   const facts = new Map([...latest.values()].map((i) => [i.file, i.facts]));
   return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, facts) };
@@ -91,13 +99,13 @@ export function worryingSections(row: CaseloadRow): string[] {
   return row.areas.flatMap((a) => a.worrying);
 }
 
-function toRow(input: ReportInput & { facts: CaseloadFacts }, today: string, area: string | undefined): CaseloadRow {
+function toRow(input: ReportInput & { facts: CaseloadFacts }, today: string, area: string | undefined, care: ReadonlySet<string> = new Set()): CaseloadRow {
   const { facts } = input;
   const template = findTemplate(facts.template);
   const considered = facts.areas.filter((a) => area === undefined || a.key === area);
   let highest: number | null = null;
   for (const a of considered) for (let s = 4; s >= 1; s--) if (a.counts[s - 1]! > 0 && (highest === null || s > highest)) highest = s;
-  const codes = new Set(input.findings.map((f) => f.code));
+  const codes = new Set([...input.findings.map((f) => f.code), ...care]);
   return {
     ref: facts.ref,
     household: facts.household,
@@ -149,6 +157,7 @@ function totalsOf(rows: readonly CaseloadRow[], facts: Map<string, CaseloadFacts
     children: rows.length,
     overdue: rows.filter((r) => r.daysOverdue !== null && r.daysOverdue > 0).length,
     byDecision: DECISIONS.map((decision) => ({ decision, children: byDecision.get(decision)! })),
+    byPrompt: REPORT_PROMPTS.map((code) => ({ code, children: rows.filter((r) => r.prompts.includes(code)).length })),
     scores: [...scores.values()],
   };
 }

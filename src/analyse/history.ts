@@ -110,10 +110,15 @@ function newestFirst(a: RecordVersion, b: RecordVersion): number {
   return (b.source.date ?? '').localeCompare(a.source.date ?? '');
 }
 
-function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
+/** One child's toolkits, oldest first: for each `completed` date its newest version (the file on disk before any commit). */
+export function currentToolkits(versions: readonly RecordVersion[]): RecordVersion[] {
   const current = new Map<string, RecordVersion>();
   for (const v of [...versions].sort(newestFirst)) if (!current.has(v.record.assessment.completed)) current.set(v.record.assessment.completed, v);
-  const chosen = [...current.values()].sort((a, b) => a.record.assessment.completed.localeCompare(b.record.assessment.completed));
+  return [...current.values()].sort((a, b) => a.record.assessment.completed.localeCompare(b.record.assessment.completed));
+}
+
+function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
+  const chosen = currentToolkits(versions);
   const latest = chosen[chosen.length - 1]!;
   const template = latest.template;
   const points: HistoryPoint[] = chosen.map((v) => ({

@@ -263,9 +263,22 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * before and no longer in the plan.
  */
 function diffActions(from: readonly Action[], to: readonly Action[]): ReviewDiff['actions'] {
+  const matchOf = matchActions(from, to);
+  const used = new Set(matchOf.filter((m) => m >= 0));
+  const added = to.filter((_a, i) => matchOf[i] === -1);
+  const completed = to.filter((a, i) => {
+    const m = matchOf[i] ?? -1;
+    return a.done !== undefined && (m === -1 || from[m]?.done === undefined);
+  });
+  const dropped = from.filter((a, i) => !used.has(i) && a.done === undefined);
+  return { added, completed, dropped };
+}
+
+/** For each action of the later plan, the index of the same action in the earlier plan (same or mostly the same wording), or -1. */
+export function matchActions(from: readonly Action[], to: readonly Action[]): number[] {
   const fromWords = from.map((a) => actionWords(a.action));
   const used = new Set<number>();
-  const matchOf = to.map((act) => {
+  return to.map((act) => {
     const exact = from.findIndex((f, i) => !used.has(i) && f.action.trim() === act.action.trim());
     let best = exact;
     if (best < 0) {
@@ -282,11 +295,4 @@ function diffActions(from: readonly Action[], to: readonly Action[]): ReviewDiff
     if (best >= 0) used.add(best);
     return best;
   });
-  const added = to.filter((_a, i) => matchOf[i] === -1);
-  const completed = to.filter((a, i) => {
-    const m = matchOf[i] ?? -1;
-    return a.done !== undefined && (m === -1 || from[m]?.done === undefined);
-  });
-  const dropped = from.filter((a, i) => !used.has(i) && a.done === undefined);
-  return { added, completed, dropped };
 }

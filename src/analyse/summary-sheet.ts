@@ -184,7 +184,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
 }
 
 /** Whole years between two ISO dates. */
-function ageOn(born: string, on: string): number {
+export function ageOn(born: string, on: string): number {
   const [by, bm, bd] = born.split('-').map(Number) as [number, number, number];
   const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
   return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
 import { defineCheck } from './commands/check.js';
+import { defineChronology } from './commands/chronology.js';
+import { defineCompare } from './commands/compare.js';
 import { defineCompletion } from './commands/completion.js';
 import { defineDiff } from './commands/diff.js';
 import { defineDiffTextconv } from './commands/diff-textconv.js';
@@ -35,7 +37,7 @@ export function buildProgram(version: string): Command {
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
     .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
-  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineCompletion, defineDiffTextconv, defineMergeDriver]) define(program);
+  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineCompare, defineChronology, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineCompletion, defineDiffTextconv, defineMergeDriver]) define(program);
   return program;
 }
 

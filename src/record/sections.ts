@@ -27,6 +27,13 @@ export function scoredSections(record: ToolkitRecord): (SectionEntry & { score: 
   return out;
 }
 
+/** A record's section scores by section key (section keys are unique across a template's areas). */
+export function scoresBySection(record: ToolkitRecord): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const e of scoredSections(record)) scores[e.sectionKey] = e.score;
+  return scores;
+}
+
 /** 3 and 4 are the scores the guidance calls worrying care. */
 export function isWorrying(score: number | undefined): boolean {
   return score !== undefined && score >= 3;

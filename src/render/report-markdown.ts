@@ -20,6 +20,7 @@ export function renderReportMarkdown(report: CaseloadReport): string {
   const most = Math.max(...totals.byDecision.map((d) => d.children));
   for (const d of totals.byDecision) out.push(`| ${d.decision} | ${d.children} | ${'█'.repeat(barCells(d.children, most, 20))} |`);
   out.push('', `${totals.overdue} of ${totals.children} children are past their next review date.`, '');
+  out.push('## Children per prompt', '', '| Prompt | Children |', '|---|---:|', ...totals.byPrompt.map((p) => `| ${p.code} | ${p.children} |`), '');
   out.push('## Scores per area', '', `Sections in the latest records, ${[1, 2, 3, 4].map((s) => `${scoreSquare[s]} ${s}`).join(' ')}.`, '');
   out.push('| Area | 1 | 2 | 3 | 4 | |', '|---|---:|---:|---:|---:|---|');
   for (const area of totals.scores) {

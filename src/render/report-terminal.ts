@@ -32,6 +32,10 @@ export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): 
   const decisionWidth = Math.max(...totals.byDecision.map((d) => d.decision.length));
   for (const d of totals.byDecision) out.push(`  ${d.decision.padEnd(decisionWidth)}  ${'█'.repeat(barCells(d.children, most, 30))} ${d.children}`);
   out.push(`  ${'overdue review'.padEnd(decisionWidth)}  ${totals.overdue} of ${totals.children}`, '');
+  out.push(c.bold('Children per prompt'));
+  const promptWidth = Math.max(...totals.byPrompt.map((p) => p.code.length));
+  for (const p of totals.byPrompt) out.push(`  ${p.code.padEnd(promptWidth)}  ${p.children} of ${totals.children}`);
+  out.push('');
   out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
   const titleWidth = Math.max(0, ...totals.scores.map((a) => a.title.length));
   for (const area of totals.scores) {

@@ -35,7 +35,15 @@ describe('ntk example', () => {
     const story = await readFile(join(repoRoot, 'fixtures/mary-jo/story.md'), 'utf8');
     expect(readme.startsWith(story.slice(0, story.indexOf('## Questions for discussion')).trimEnd())).toBe(true);
     const headings = readme.match(/^## .*/gm) ?? [];
-    expect(headings.slice(-5)).toEqual(['## What ntk shows', '## The summary sheets', '## What changed at each review', '## Over time', '## Questions for discussion']);
+    expect(headings.slice(-7)).toEqual([
+      '## What ntk shows',
+      '## The summary sheets',
+      '## What changed at each review',
+      '## Over time',
+      '## Side by side',
+      "## The household's chronology",
+      '## Questions for discussion',
+    ]);
   });
 
   it('holds exactly what ntk prints for the same records, so it cannot disagree with the tool', async () => {
@@ -45,11 +53,20 @@ describe('ntk example', () => {
     expect(readme).toContain(demote(summary.stdout, 3));
     const history = await ntk(['history', '.', '--child', 'MJ-01', '--format', 'markdown', '--no-git'], { cwd: out });
     expect(readme).toContain(demote(history.stdout, 2));
+    const compare = await ntk(['compare', '.', '--household', 'H-MJ', '--on', '2020-09-29', '--format', 'markdown'], { cwd: out });
+    expect(compare.exitCode).toBe(0);
+    expect(readme).toContain(demote(compare.stdout, 2));
+    expect(readme).toContain("Tyler's emotional warmth is 1, 1; Mary Jo's 2, 2 (sections 4.1, 4.2): is care different between them?");
+    const chronology = await ntk(['chronology', '.', '--household', 'H-MJ', '--no-git', '--today', '2021-03-16', '--format', 'markdown'], { cwd: out });
+    expect(chronology.exitCode).toBe(0);
+    expect(readme).toContain(demote(chronology.stdout, 2));
+    expect(readme).toContain("Wayne (mother's partner (Tyler's father)) moved back in");
   });
 
   it('writes a page to print for every summary sheet and review diff, linked from the README by relative links', async () => {
     const pages = (await readdir(out)).filter((f) => f.endsWith('.html')).sort();
     expect(pages).toEqual([
+      'compare-H-MJ.html',
       'diff-MJ-01-2020-09-29-to-MJ-01-2020-12-15.html',
       'diff-MJ-01-2020-12-15-to-MJ-01-2021-03-16.html',
       'summary-MJ-01-2020-09-29.html',

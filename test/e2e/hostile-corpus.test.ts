@@ -153,6 +153,22 @@ describe('hostile input: history', () => {
   });
 });
 
+describe('hostile input: compare and chronology', () => {
+  // Mary Jo and Tyler beside the corpus, so there are children to compare whatever the corpus holds.
+  const siblings = ['fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'fixtures/mary-jo/MJ-02-2020-09-29.yaml'];
+  for (const args of [['compare', 'fixtures/hostile', ...siblings], ['chronology', 'fixtures/hostile', ...siblings, '--no-git', '--today', '2021-04-01']]) {
+    it(`${args[0]} reports every bad file of the corpus like check and still shows the rest (exit 1)`, async () => {
+      const run = await ntk(args, { timeout: 60_000 });
+      expect(run.exitCode).toBe(1);
+      expectHumane(run, args[0]!);
+      expect(run.stdout).toContain('Mary Jo');
+      for (const [name, want] of Object.entries(committed)) {
+        if (want.exit === 1 && want.at && name.endsWith('.yaml')) expect(run.stderr, name).toContain(`fixtures/hostile/${name}:${want.at} error`);
+      }
+    });
+  }
+});
+
 describe('hostile input: redact', () => {
   it('copies only the valid records of the corpus and reports the rest like check (exit 1)', async () => {
     const { mkdtemp, readdir } = await import('node:fs/promises');
@@ -219,6 +235,17 @@ describe('hostile input: generated at test time (huge, binary, looping, unreadab
       expect(run.exitCode, f.name).toBe(f.summaryExit ?? f.exit);
       expectHumane(run, `diff ${f.name}`);
     });
+  });
+
+  it('compare and chronology walk the folder in bounded memory, report every file and never hang', async () => {
+    const siblings = ['MJ-01-2020-09-29.yaml', 'MJ-02-2020-09-29.yaml'].map((f) => join(repoRoot, 'fixtures/mary-jo', f));
+    for (const args of [['compare', '.', ...siblings], ['chronology', '.', ...siblings, '--no-git']]) {
+      const run = await ntk(args, { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=64' }, timeout: 30_000 });
+      expect(run.exitCode, args[0]).toBe(1);
+      expectHumane(run, `${args[0]} generated folder`);
+      expect(run.stdout, args[0]).toContain('Tyler');
+      for (const f of applicable()) if (f.summaryExit !== 2) expect(run.stderr, `${args[0]} ${f.name}`).toContain(f.code);
+    }
   });
 
   it('says "permission denied" for a file it may not read (skipped as root, who can read anything)', async (ctx) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv.js';
 import { expectNoControlBytes } from '../support/output-safety.js';
 import { COMBINED_PAYLOAD, everyFieldRecord, freeTextPaths, htmlTrace, markdownTrace, plantEverywhere, terminalTrace } from '../support/payloads.js';
 import { ntk, repoRoot } from './run-ntk.js';
@@ -46,6 +47,9 @@ describe('record text cannot subvert the output', () => {
     // An earlier toolkit with different planted text, so diff and history show changed words.
     const initial = parse(await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml'), 'utf8')) as unknown;
     await writeFile(join(dir, 'earlier.yaml'), stringify(plantEverywhere(initial, `${COMBINED_PAYLOAD} was`).record, { lineWidth: 0 }));
+    // A planted sibling, so compare has two children and chronology a household.
+    const sibling = parse(await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-02-2020-09-29.yaml'), 'utf8')) as unknown;
+    await writeFile(join(dir, 'sibling.yaml'), stringify(plantEverywhere(sibling, COMBINED_PAYLOAD).record, { lineWidth: 0 }));
     // And so is a file's name, printed before every finding.
     await writeFile(join(dir, `name\u001b]0;PWN\u0007\u202e.yaml`), 'format: 1\n');
   });
@@ -89,6 +93,10 @@ describe('record text cannot subvert the output', () => {
     ['diff terminal', ['diff', 'earlier.yaml', 'planted.yaml'], true],
     ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], false],
     ['history terminal', ['history', 'earlier.yaml', 'planted.yaml'], true],
+    ['compare terminal', ['compare', 'planted.yaml', 'sibling.yaml'], false],
+    ['compare terminal', ['compare', 'planted.yaml', 'sibling.yaml'], true],
+    ['chronology terminal', ['chronology', 'earlier.yaml', 'planted.yaml', 'sibling.yaml', '--today', '2021-04-01'], false],
+    ['chronology terminal', ['chronology', 'earlier.yaml', 'planted.yaml', 'sibling.yaml', '--today', '2021-04-01'], true],
     // The report lists the folder's invalid files (a hostile file name among them) on stderr.
     ['report terminal', ['report', '.', '--today', '2021-04-01'], false],
     ['report terminal', ['report', '.', '--today', '2021-04-01'], true],
@@ -111,6 +119,8 @@ describe('record text cannot subvert the output', () => {
     ['diff markdown', ['diff', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
     ['history markdown', ['history', 'earlier.yaml', 'planted.yaml', '--format', 'markdown']],
     ['report markdown', ['report', '.', '--format', 'markdown', '--today', '2021-04-01']],
+    ['compare markdown', ['compare', 'planted.yaml', 'sibling.yaml', '--format', 'markdown']],
+    ['chronology markdown', ['chronology', 'earlier.yaml', 'planted.yaml', 'sibling.yaml', '--format', 'markdown', '--today', '2021-04-01']],
   ] as const) {
     it(`${label}: inert text, no HTML, no live link, no broken table, no control byte`, async () => {
       const run = await ntk(args, { cwd: dir });
@@ -124,6 +134,8 @@ describe('record text cannot subvert the output', () => {
   for (const [label, args] of [
     ['summary html', ['summary', 'planted.yaml', '--format', 'html', '--evidence', '--today', '2021-04-01']],
     ['diff html', ['diff', 'earlier.yaml', 'planted.yaml', '--format', 'html']],
+    ['compare html', ['compare', 'planted.yaml', 'sibling.yaml', '--format', 'html']],
+    ['chronology html', ['chronology', 'earlier.yaml', 'planted.yaml', 'sibling.yaml', '--format', 'html', '--today', '2021-04-01']],
   ] as const) {
     it(`${label}: everything escaped, no live link, no control byte`, async () => {
       const run = await ntk(args, { cwd: dir });
@@ -143,6 +155,15 @@ describe('record text cannot subvert the output', () => {
     expect(markdownTrace(run.stdout)).toBeNull();
     expect(run.stdout).toContain('&lt;b&gt;x&lt;/b&gt;');
     expect(run.stdout).toContain('\\|');
+  });
+
+  it('chronology csv: no control byte, no trace of a planted sequence, no cell a spreadsheet would run', async () => {
+    const run = await ntk(['chronology', 'earlier.yaml', 'planted.yaml', 'sibling.yaml', '--format', 'csv', '--today', '2021-04-01'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expectNoControlBytes(run.stdout, { label: 'chronology csv' });
+    expect(terminalTrace(run.stdout)).toBeNull();
+    expect(run.stdout).toContain('Text P ');
+    for (const row of parseCsv(run.stdout)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('a record that is not valid shows its diagnostics safely on stderr', async () => {

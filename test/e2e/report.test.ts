@@ -2,37 +2,8 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv.js';
 import { ntk } from './run-ntk.js';
-
-/** A strict RFC 4180 reader, enough to prove the CSV opens cleanly. (The runner strips stdout's final newline.) */
-function parseCsv(stdout: string): string[][] {
-  const text = `${stdout}\n`;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  expect(quoted).toBe(false);
-  expect(field).toBe('');
-  return rows;
-}
 
 let work: string;
 // A folder name with a comma, quotes and a line break: it reaches the CSV through the file column.
@@ -53,11 +24,26 @@ describe('ntk report', () => {
     const r = await ntk(['report', 'fixtures/mary-jo', '--today', '2021-04-01', '--no-color']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('2 children (latest record each; 4 files read)');
-    expect(r.stdout).toMatch(/MJ-01 +H-MJ +2021-03-16 review +1\.2 5\.2 6\.1 6\.3 7\.1 +domestic-abuse-reminder +early-help +2021-06-15 +-/);
-    expect(r.stdout).toMatch(/MJ-02 .*discuss-with-lead domestic-abuse-reminder +early-help +2020-12-15 +107 days/);
+    // Drift across Mary Jo's three toolkits: actions of the March plan past their dates, home conditions at 3 three times.
+    expect(r.stdout).toMatch(/MJ-01 +H-MJ +2021-03-16 review +1\.2 5\.2 6\.1 6\.3 7\.1 +domestic-abuse-reminder drift-action-overdue drift-no-improvement +early-help +2021-06-15 +-/);
+    expect(r.stdout).toMatch(/MJ-02 .*discuss-with-lead domestic-abuse-reminder drift-action-overdue drift-review-late +early-help +2020-12-15 +107 days/);
+    expect(r.stdout).toMatch(/^ {2}drift-action-overdue +2 of 2$/m);
+    expect(r.stdout).toMatch(/^ {2}differential-care +0 of 2$/m);
     expect(r.stdout).toMatch(/early-help +█+ 2/);
     expect(r.stdout).toMatch(/Family and relationships +[▂▄▆█]+ +1:0 2:2 3:4 4:0/);
     expect(r.stderr).toBe('');
+  });
+
+  it('counts differential care between siblings assessed at the same time, and not between toolkits far apart', async () => {
+    const together = await ntk(['report', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'fixtures/mary-jo/MJ-02-2020-09-29.yaml', '--today', '2020-10-01', '--format', 'json']);
+    const json = JSON.parse(together.stdout) as { rows: { ref: string; prompts: string[] }[]; totals: { byPrompt: { code: string; children: number }[] } };
+    expect(json.rows.map((row) => [row.ref, row.prompts.includes('differential-care'), row.prompts.includes('household-wide-differs')])).toEqual([
+      ['MJ-01', true, false],
+      ['MJ-02', true, false],
+    ]);
+    expect(json.totals.byPrompt.find((p) => p.code === 'differential-care')?.children).toBe(2);
+    const apart = await ntk(['report', 'fixtures/mary-jo', '--today', '2020-10-01', '--format', 'json']);
+    expect((JSON.parse(apart.stdout) as typeof json).rows.some((row) => row.prompts.includes('differential-care'))).toBe(false);
   });
 
   it('filters and sorts', async () => {

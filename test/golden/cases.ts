@@ -30,7 +30,7 @@ const colour = { FORCE_COLOR: '1' };
 const checkFormats = ['pretty', 'json', 'github'];
 const pageFormats = ['terminal', 'markdown', 'json', 'html'];
 const tableFormats = ['terminal', 'markdown', 'csv', 'json'];
-const commands = ['new', 'edit', 'review', 'check', 'report', 'summary', 'diff', 'history', 'example', 'redact', 'template', 'schema'];
+const commands = ['new', 'edit', 'review', 'check', 'report', 'summary', 'diff', 'history', 'compare', 'chronology', 'example', 'redact', 'template', 'schema'];
 
 const answers = `child:
   ref: AB-01
@@ -98,6 +98,14 @@ export const CASES: GoldenCase[] = [
   ...tableFormats.map((format) => ({ name: `history/mary-jo-${format}`, args: ['history', 'fixtures/mary-jo', '--no-git', '--format', format] })),
   { name: 'history/tyler', args: ['history', 'fixtures/mary-jo', '--no-git', '--child', 'MJ-02'] },
   { name: 'history/colour', args: ['history', 'fixtures/mary-jo', '--no-git', '--child', 'MJ-01'], env: colour },
+
+  ...pageFormats.map((format) => ({ name: `compare/mary-jo-tyler-${format}`, args: ['compare', initial, tyler, '--format', format] })),
+  { name: 'compare/household-far-apart', args: ['compare', 'fixtures/mary-jo', '--household', 'H-MJ'] },
+  { name: 'compare/colour', args: ['compare', initial, tyler], env: colour },
+
+  ...[...tableFormats, 'html'].map((format) => ({ name: `chronology/household-${format}`, args: ['chronology', 'fixtures/mary-jo', '--household', 'H-MJ', '--no-git', '--format', format, ...today] })),
+  { name: 'chronology/sessions-march', args: ['chronology', 'fixtures/mary-jo', '--child', 'MJ-01', '--no-git', '--kind', 'session,family', '--from', '2021-01-01', ...today] },
+  { name: 'chronology/colour', args: ['chronology', 'fixtures/mary-jo', '--child', 'MJ-01', '--no-git', ...today], env: colour },
 
   { name: 'template/terminal', args: ['template'] },
   { name: 'template/json', args: ['template', '--format', 'json'] },

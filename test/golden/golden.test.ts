@@ -56,7 +56,8 @@ async function goldenText(c: GoldenCase): Promise<string> {
   if (c.env?.FORCE_COLOR !== undefined) delete env.NO_COLOR;
   const r = await execa('node', [ntkBin, ...c.args], { cwd, env, extendEnv: false, reject: false, stripFinalNewline: false, stdin: 'ignore', timeout: 20_000 });
   const files = await Promise.all((c.written ?? []).map((path) => writtenFiles(cwd, path)));
-  return [`# ntk ${c.args.join(' ')}`, `# exit ${r.exitCode}`, '## stdout', String(r.stdout), '## stderr', String(r.stderr), ...files.flat()].join('\n');
+  // A record written by ntk names the schema by its path in this checkout: the same golden file must hold in every clone and worktree.
+  return [`# ntk ${c.args.join(' ')}`, `# exit ${r.exitCode}`, '## stdout', String(r.stdout), '## stderr', String(r.stderr), ...files.flat()].join('\n').replaceAll(repoRoot, '<repo>/');
 }
 
 describe('golden files: every command and format, byte for byte', () => {

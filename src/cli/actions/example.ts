@@ -1,10 +1,15 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diffRecords } from '../../analyse/review-diff.js';
-import { buildHistories } from '../../analyse/history.js';
+import { buildChronology } from '../../analyse/chronology.js';
+import { buildHistories, type RecordVersion } from '../../analyse/history.js';
+import { compareChildren, latestPerChild } from '../../analyse/sibling-comparison.js';
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readRecordBytes } from '../../read/read-record.js';
+import { renderChronologyMarkdown } from '../../render/chronology-markdown.js';
+import { renderCompareHtml } from '../../render/compare-html.js';
+import { renderCompareMarkdown } from '../../render/compare-markdown.js';
 import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
@@ -138,9 +143,49 @@ function workedExample(name: string, story: string, records: ValidRecord[]): { r
       );
     }
   }
-  const histories = buildHistories(ordered.map((r) => ({ record: r.record, template: r.template, source: { file: r.file, commit: null, author: null, date: null, subject: null } })));
+  const versions = ordered.map((r) => ({ record: r.record, template: r.template, source: { file: r.file, commit: null, author: null, date: null, subject: null } }));
+  const histories = buildHistories(versions);
   parts.push('## Over time', '', demote(renderHistoryMarkdown(histories.filter((h) => h.points.length > 1)), 2), `*Produced by \`ntk history . --format markdown\`.*`, '');
+  parts.push(...householdPages(versions, pages));
   if (questions) parts.push(questions, '');
   parts.push('---', '', `*Written by \`ntk example ${name}\`. The story is fictional; see "About this case study" above.*`);
   return { readme: `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, pages };
 }
+
+/**
+ * Each household's children side by side, at the latest date all of them
+ * had a toolkit (so the comparison is of one time, not of months apart),
+ * and the household's chronology as it stood at the latest toolkit.
+ */
+function householdPages(versions: readonly RecordVersion[], pages: Map<string, string>): string[] {
+  const households = [...new Set(versions.map((v) => v.record.child.household).filter((h): h is string => h !== undefined))].sort();
+  const parts: string[] = [];
+  for (const household of households) {
+    const own = versions.filter((v) => v.record.child.household === household);
+    const children = latestPerChild(own, { household });
+    if (children.length < 2) continue;
+    const on = children.map((v) => v.record.assessment.completed).sort()[0]!;
+    const sheet = compareChildren(latestPerChild(own, { household, on }).map((v) => ({ file: v.source.file, record: v.record })), children[0]!.template);
+    const page = `compare-${household}.html`;
+    pages.set(page, renderCompareHtml(sheet));
+    parts.push(
+      '## Side by side',
+      '',
+      `To print for supervision: ${pageLink(page, page)}, made by \`ntk compare . --household ${household} --on ${on} --format html\`.`,
+      '',
+      demote(renderCompareMarkdown(sheet), 2),
+      `*Produced by \`ntk compare . --household ${household} --on ${on} --format markdown\`.*`,
+      '',
+    );
+    const today = own.map((v) => v.record.assessment.completed).sort().at(-1)!;
+    parts.push(
+      '## The household\'s chronology',
+      '',
+      demote(renderChronologyMarkdown(buildChronology(own, { today })), 2),
+      `*Produced by \`ntk chronology . --household ${household} --no-git --today ${today} --format markdown\`.*`,
+      '',
+    );
+  }
+  return parts;
+}
+

@@ -1,0 +1,65 @@
+import { buildChronology, CHRONOLOGY_KINDS, type Chronology, type ChronologyKind } from '../../analyse/chronology.js';
+import { collectRecordFiles } from '../../read/collect-files.js';
+import { renderChronologyCsv } from '../../render/chronology-csv.js';
+import { renderChronologyHtml } from '../../render/chronology-html.js';
+import { renderChronologyMarkdown } from '../../render/chronology-markdown.js';
+import { renderChronologyTerminal } from '../../render/chronology-terminal.js';
+import { plainStyle } from '../../render/plain-style.js';
+import { renderFindingsPretty } from '../../render/findings-report.js';
+import { isRealDate } from '../../validate/dates.js';
+import { EXIT, UsageError } from '../cli-error.js';
+import { resolveToday, type CliContext } from '../context.js';
+import { writeOutput } from '../write-output.js';
+import { gatherVersions } from './history.js';
+
+export interface ChronologyOptions {
+  format: ChronologyFormat;
+  child?: string;
+  household?: string;
+  from?: string;
+  to?: string;
+  kind?: string;
+  today?: string;
+  git?: boolean;
+  output?: string;
+  force?: boolean;
+}
+
+type ChronologyFormat = 'terminal' | 'markdown' | 'csv' | 'json' | 'html';
+
+/** Each format's renderer; a file gets no colour codes, a terminal what its colour level allows. */
+const renderers: Record<ChronologyFormat, (chronology: Chronology, options: ChronologyOptions, ctx: CliContext) => string> = {
+  terminal: (chronology, options, ctx) => renderChronologyTerminal(chronology, options.output ? plainStyle : ctx.out, ctx.width),
+  markdown: (chronology) => renderChronologyMarkdown(chronology),
+  csv: (chronology) => renderChronologyCsv(chronology),
+  json: (chronology) => `${JSON.stringify(chronology, null, 2)}\n`,
+  html: (chronology) => renderChronologyHtml(chronology),
+};
+
+export async function runChronology(paths: string[], options: ChronologyOptions, ctx: CliContext): Promise<number> {
+  const today = resolveToday(options.today);
+  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && !isRealDate(value)) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  }
+  const kinds = parseKinds(options.kind);
+  const files = await collectRecordFiles(paths);
+  const { versions, findings } = await gatherVersions(files, options.git !== false, ctx);
+  if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
+  const chosen = versions.filter((v) => (options.child === undefined || v.record.child.ref === options.child) && (options.household === undefined || v.record.child.household === options.household));
+  if (chosen.length === 0) {
+    if (findings.length > 0) return EXIT.findings;
+    const whose = options.child !== undefined ? `of ${options.child} ` : options.household !== undefined ? `of household ${options.household} ` : '';
+    throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
+  }
+  const chronology = buildChronology(chosen, { today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
+  await writeOutput(renderers[options.format](chronology, options, ctx), options, ctx);
+  return findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function parseKinds(value: string | undefined): ChronologyKind[] {
+  if (value === undefined) return [...CHRONOLOGY_KINDS];
+  const kinds = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const unknown = kinds.filter((k) => !(CHRONOLOGY_KINDS as readonly string[]).includes(k));
+  if (kinds.length === 0 || unknown.length > 0) throw new UsageError(`--kind takes a comma-separated list of ${CHRONOLOGY_KINDS.join(', ')} (got ${JSON.stringify(value)})`);
+  return kinds as ChronologyKind[];
+}

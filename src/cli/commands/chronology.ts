@@ -1,0 +1,39 @@
+import { Option, type Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+export function defineChronology(program: Command): void {
+  program
+    .command('chronology')
+    .summary("every dated event of a child's or a household's toolkits, oldest first, with drift flagged")
+    .description(
+      "A chronology from the records themselves and their git history, oldest first and grouped by date: sessions " +
+        '(type, who led them, whether the child was seen alone), toolkits and reviews with their scores in words, ' +
+        'safeguarding-lead consultations, decisions and changes of decision, actions set, due, done and overdue, ' +
+        'people moving in or out (from child.family), prompts raised, and commits. Flags drift - an action overdue, ' +
+        'a review later than planned, the same concern at three or more toolkits without improvement - and a score ' +
+        'slipping back or someone moving back in: things to look at again, never conclusions.',
+    )
+    .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
+    .option('--child <ref>', 'only this child (by child.ref)')
+    .option('--household <ref>', 'only the children of this household (child.household)')
+    .option('--from <date>', 'only events on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only events on or before this date (YYYY-MM-DD)')
+    .option('--kind <kinds>', 'only these kinds, comma-separated: session, assessment, lead, decision, action, review, family, prompt, change')
+    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue actions and reviews')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json', 'html']).default('terminal'))
+    .option('--no-git', 'ignore git history; use the files as they are')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--force', 'replace --output if it exists')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ntk chronology fixtures/mary-jo --household H-MJ --today 2021-04-01\n' +
+        '  $ ntk chronology records/ --child MJ-01 --kind session,action --format markdown --output MJ-01-chronology.md\n' +
+        '  $ ntk chronology records/ --from 2021-01-01 --format csv > chronology.csv\n\n' +
+        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error.',
+    )
+    .action(async (paths: string[], opts) => {
+      const { runChronology } = await import('../actions/chronology.js');
+      await runAction(opts, (ctx) => runChronology(paths, opts, ctx));
+    });
+}
