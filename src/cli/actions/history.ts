@@ -1,4 +1,5 @@
 import { buildHistories, type RecordVersion } from '../../analyse/history.js';
+import { readSmallFile } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
 import { parseRecordBytesFast } from '../../read/fast-yaml.js';
@@ -60,13 +61,20 @@ export async function gatherVersions(files: readonly string[], useGit: boolean, 
   const contents = await committedRecords(revisions, today);
   for (const file of files) {
     const shown = displayPath(file);
-    const read = await readRecordFile(file);
-    const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
-    const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
-    if (checked?.record && checked.template && errors.length === 0) {
-      versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+    // The fast reader for the usual valid file; anything else is read again for check's own messages.
+    const bytes = readSmallFile(file);
+    const valid = bytes ? validRecord(shown, bytes, today) : null;
+    if (valid) {
+      versions.push({ ...valid, source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
-      findings.push(...errors);
+      const read = await readRecordFile(file);
+      const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
+      const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
+      if (checked?.record && checked.template && errors.length === 0) {
+        versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      } else {
+        findings.push(...errors);
+      }
     }
     for (const rev of revisions.get(file) ?? []) {
       const valid = rev.blob === null ? null : contents.get(rev.blob);
