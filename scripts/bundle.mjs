@@ -34,6 +34,25 @@ await build({
   logLevel: 'warning',
 });
 
+// git's textconv (src/cli/textconv.ts) starts once per file git shows, so it must start like a bare
+// node: what it always needs is one file of its own, not a dozen shared chunks resolved one by one;
+// the `yaml` reader (for a record the fast reader declines) and error reporting stay chunks of their own.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/textconv.ts'],
+  outdir: out,
+  entryNames: '[name]',
+  chunkNames: 'textconv-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 for (const file of ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs', 'dist/template/package-templates.json']) {
   await copyFile(new URL(`../${file}`, import.meta.url), new URL(`../${out}/${basename(file)}`, import.meta.url));
