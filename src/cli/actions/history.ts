@@ -1,4 +1,4 @@
-import { buildHistories, type RecordVersion } from '../../analyse/history.js';
+import { buildHistories, timelineRecord, type RecordVersion } from '../../analyse/history.js';
 import { readSmallFile } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
@@ -64,19 +64,22 @@ export async function gatherVersions(files: readonly string[], useGit: boolean, 
     // The fast reader for the usual valid file; anything else is read again for check's own messages.
     const bytes = readSmallFile(file);
     const valid = bytes ? validRecord(shown, bytes, today) : null;
+    const committed = revisions.get(file) ?? [];
     if (valid) {
-      versions.push({ ...valid, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      // Alone in its file, only the timeline reads it; with commits, it is compared with the last.
+      const record = committed.length === 0 ? timelineRecord(valid.record) : valid.record;
+      versions.push({ record, template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
       const read = await readRecordFile(file);
       const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
       const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
       if (checked?.record && checked.template && errors.length === 0) {
-        versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+        versions.push({ record: committed.length === 0 ? timelineRecord(checked.record) : checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
       } else {
         findings.push(...errors);
       }
     }
-    for (const rev of revisions.get(file) ?? []) {
+    for (const rev of committed) {
       const valid = rev.blob === null ? null : contents.get(rev.blob);
       if (valid) {
         versions.push({ record: valid.record, template: valid.template, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
