@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty, type FindingsFormat } from '../../render/findings-report.js';
-import { countFindings } from '../../validate/finding.js';
+import { findingsByFile, findingsTotals, findingsWriters, type FindingsFormat } from '../../render/findings-report.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT } from '../cli-error.js';
 import { resolveJobs, resolveToday, type CliContext } from '../context.js';
@@ -27,13 +26,18 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
   const findings = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-  const output =
-    options.format === 'json'
-      ? renderFindingsJson(shown, files.length)
-      : options.format === 'github'
-        ? renderFindingsGithub(shown)
-        : renderFindingsPretty(findings, files.length, ctx.out, shown);
-  ctx.stdout.write(output);
-  const counts = countFindings(findings);
+  const totals = findingsTotals(findings, files.length, shown);
+  // Written a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string.
+  const writer = findingsWriters[options.format](ctx.out);
+  let pending = writer.begin(totals);
+  for (const group of findingsByFile(shown)) {
+    pending += writer.file(group);
+    if (pending.length > 65_536) {
+      ctx.stdout.write(pending);
+      pending = '';
+    }
+  }
+  ctx.stdout.write(pending + writer.end(totals));
+  const counts = totals.all;
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }
