@@ -1,3 +1,3 @@
-export function recordYaml(index: number, visit?: number, seed?: number): string;
+export function recordYaml(index: number, visit?: number, seed?: number, options?: { findings?: boolean }): string;
 export function brokenYaml(index: number): string;
-export function writeRecords(dir: string, count: number, options?: { seed?: number; invalidEvery?: number }): Promise<void>;
+export function writeRecords(dir: string, count: number, options?: { seed?: number; invalidEvery?: number; findings?: boolean }): Promise<void>;

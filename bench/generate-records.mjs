@@ -54,8 +54,12 @@ function block(r, words, indent) {
   return `>-\n${out.map((l) => `${' '.repeat(indent)}${l}`).join('\n')}`;
 }
 
-/** One record as YAML text. `index` picks the child, `visit` which of its toolkits (0 = initial). */
-export function recordYaml(index, visit = 0, seed = 1) {
+/**
+ * One record as YAML text. `index` picks the child, `visit` which of its toolkits (0 = initial).
+ * `findings`: the parent's own score is often 2 or more away from the practitioner's, so a
+ * record carries about ten findings, as the caseloads analysts check do.
+ */
+export function recordYaml(index, visit = 0, seed = 1, { findings = false } = {}) {
   const r = rng(seed * 7919 + index * 104729 + visit * 31 + 1);
   const year = 2021 + (index % 4);
   const month = 1 + (index % 8) + visit;
@@ -65,7 +69,7 @@ export function recordYaml(index, visit = 0, seed = 1) {
   // Most children's care is good enough with a few worries; some have mainly 3s and 4s.
   const level = index % 10 === 9 ? 2 : index % 10 >= 7 ? 1 : 0;
   const score = () => Math.min(4, 1 + level + Math.floor(r() * 2));
-  const near = (s) => Math.max(1, Math.min(4, s + (r() < 0.5 ? 0 : r() < 0.5 ? -1 : 1)));
+  const near = (s) => (findings && r() < 0.45 ? (s <= 2 ? s + 2 : s - 2) : Math.max(1, Math.min(4, s + (r() < 0.5 ? 0 : r() < 0.5 ? -1 : 1))));
   const lines = [
     'format: neglect-toolkit/1',
     'template: nscp-ncscp/2021',
@@ -137,9 +141,10 @@ export function brokenYaml(index) {
 
 /**
  * Writes `count` records into `dir` (one per child, with every fifth child
- * also having a review file). `invalidEvery` > 0 makes every n-th file broken.
+ * also having a review file). `invalidEvery` > 0 makes every n-th file broken; `findings` makes
+ * records that carry about ten findings each.
  */
-export async function writeRecords(dir, count, { seed = 1, invalidEvery = 0 } = {}) {
+export async function writeRecords(dir, count, { seed = 1, invalidEvery = 0, findings = false } = {}) {
   await mkdir(dir, { recursive: true });
   const batch = [];
   let written = 0;
@@ -147,7 +152,7 @@ export async function writeRecords(dir, count, { seed = 1, invalidEvery = 0 } = 
     const visits = i % 5 === 0 ? 2 : 1;
     for (let v = 0; v < visits && written < count; v++) {
       written++;
-      const text = invalidEvery > 0 && written % invalidEvery === 0 ? brokenYaml(i) : recordYaml(i, v, seed);
+      const text = invalidEvery > 0 && written % invalidEvery === 0 ? brokenYaml(i) : recordYaml(i, v, seed, { findings });
       batch.push(writeFile(join(dir, `C-${String(i).padStart(6, '0')}-${v}.yaml`), text));
       if (batch.length >= 64) await Promise.all(batch.splice(0));
     }

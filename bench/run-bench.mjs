@@ -1,15 +1,19 @@
-// npm run bench [-- --records 10000 --runs 5 --big 50000]
+// npm run bench [-- --records 10000 --runs 5 --big 50000 --commits 2000]
 //
-// Generates realistic records into a temporary folder and times `ntk check`
-// against ajv-cli on the same files, alternating the two so that a busy
-// machine slows both alike, and prints medians and ratios against the goals
-// of issue 5. A benchmark, not a test: it never fails the build.
+// Generates realistic records into a temporary folder and times `ntk` against
+// a reference on the same work in the same run (ajv-cli, git, a bare node),
+// alternating the contenders so that a busy machine slows both alike, and
+// prints medians and ratios beside the goals of issues 5 and 18. A benchmark,
+// not a test: it never fails the build. `--big 0` and `--commits 0` leave
+// out the slow rows (50,000 files; the git history).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeBoundRecords } from './generate-bounds.mjs';
+import { writeHistoryRepo } from './generate-history-repo.mjs';
 import { writeRecords } from './generate-records.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,11 +23,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     big: { type: 'string', default: '50000' },
     today: { type: 'string', default: '2025-01-01' },
+    commits: { type: 'string', default: '2000' },
   },
 });
 const records = Number(values.records);
 const runs = Number(values.runs);
 const big = Number(values.big);
+const commits = Number(values.commits);
 const ntkBin = join(root, 'bin', 'ntk.js');
 const ajvBin = join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const schema = join(root, 'schemas', 'toolkit.schema.json');
@@ -34,11 +40,12 @@ const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
 const usageFile = join(work, 'usage.json');
 const usagePreload = join(root, 'bench', 'usage.cjs');
 
-/** Runs `node args...` with output discarded: wall seconds, CPU seconds (all threads) and peak RSS in MB. */
-function run(args) {
+/** Runs `node args...` (or, given a command, that command) with output discarded: wall seconds, CPU seconds (all threads) and peak RSS in MB. */
+function run(args, cwd = root) {
+  if (args.command) return runCommand(args, cwd);
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', usagePreload, ...args], {
-    cwd: root,
+    cwd,
     env: { ...env, NTK_BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -47,14 +54,38 @@ function run(args) {
   return { wall, ...JSON.parse(readFileSync(usageFile, 'utf8')) };
 }
 
+/** Another program (git), timed by GNU time: the same three figures. */
+function runCommand({ command, args }, cwd) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', usageFile, command, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  if (r.error) throw r.error;
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const [user, system, rssKb] = readFileSync(usageFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: user + system, rssMb: rssKb / 1024 };
+}
+const git = (...args) => ({ command: 'git', args });
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (x) => `${x.toFixed(3)} s`;
 
 /** Runs each contender in turn, `n` rounds; returns the medians of wall and CPU seconds for each. */
-function alternate(n, contenders) {
+function alternate(n, contenders, cwd = root) {
   const runs = contenders.map(() => []);
-  for (let i = 0; i < n; i++) contenders.forEach((args, k) => runs[k].push(run(args)));
-  return runs.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)) }));
+  for (let i = 0; i < n; i++) contenders.forEach((args, k) => runs[k].push(run(args, cwd)));
+  return runs.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rssMb: median(rs.map((r) => r.rssMb)) }));
+}
+
+/** A row with an absolute goal: medians of `n` runs, wall seconds against the goal, and peak memory. */
+function absolute(label, n, args, goalSeconds, cwd = root) {
+  const [a] = alternate(n, [args], cwd);
+  console.log(`${label.padEnd(40)} ${s(a.wall)} (goal < ${goalSeconds} s: ${a.wall < goalSeconds ? 'meets' : 'MISSES'}); CPU ${s(a.cpu)}, peak RSS ${a.rssMb.toFixed(0)} MB`);
+}
+
+/** A memory row: peak RSS of one run against the goal, with its wall time. */
+function memory(label, args, goalMb, cwd = root) {
+  const r = run(args, cwd);
+  console.log(`${label.padEnd(40)} peak RSS ${r.rssMb.toFixed(0)} MB in ${s(r.wall)} (goal < ${goalMb} MB: ${r.rssMb < goalMb ? 'meets' : 'MISSES'}); CPU ${s(r.cpu)}`);
+  return r;
 }
 
 /** One result line: wall times and their ratio against the goal, then CPU times for the record. */
@@ -85,6 +116,44 @@ try {
   line('ntk --version', version, nodeBare, 'node -e 0', 1.6);
   line('ntk --help', help, nodeBare, 'node -e 0', 1.6);
 
+  // Issue 18: the same headline with records that carry about ten findings each.
+  const heavyDir = join(work, 'findings');
+  await writeRecords(heavyDir, records, { findings: true });
+  const heavyCheck = [ntkBin, 'check', heavyDir, '--today', values.today];
+  const heavyAjv = [ajvBin, 'validate', '-s', schema, '-d', `${heavyDir}/*.yaml`];
+  const [heavyCold, heavyAjvCold] = alternate(runs, [heavyCheck, heavyAjv]);
+  line(`cold: ntk check, ~10 findings a file`, heavyCold, heavyAjvCold, 'ajv-cli', 0.6);
+  run([...heavyCheck, '--cache']);
+  const [heavyWarm, heavyAjvWarm] = alternate(runs, [[...heavyCheck, '--cache'], heavyAjv]);
+  line(`warm: --cache, ~10 findings a file`, heavyWarm, heavyAjvWarm, 'ajv-cli', 0.1);
+
+  // git's textconv runs once per blob: its start against a bare node's.
+  const record = join(root, 'fixtures', 'mary-jo', 'MJ-01-2020-09-29.yaml');
+  const [textconv, bare] = alternate(Math.max(15, runs * 3), [[ntkBin, 'diff-textconv', record], ['-e', '0']]);
+  line('ntk diff-textconv, one record', textconv, bare, 'node -e 0', 1.5);
+
+  // The worst records within the format's bounds.
+  const bounds = join(work, 'bounds');
+  mkdirSync(bounds);
+  await writeBoundRecords(bounds, root);
+  absolute('worst: diff, all texts 20,000 chars', runs, [ntkBin, 'diff', join(bounds, 'old.yaml'), join(bounds, 'new.yaml')], 2);
+  absolute('worst: check, 2 MB of unknown keys', runs, [ntkBin, 'check', join(bounds, 'unknown-keys.yaml')], 2);
+  absolute('worst: summary, all texts 20,000 chars', runs, [ntkBin, 'summary', join(bounds, 'new.yaml')], 2);
+
+  if (commits > 0) {
+    const repo = join(work, 'history');
+    process.stderr.write(`generating a repository of 200 children and ${commits} commits ...\n`);
+    writeHistoryRepo(repo, { children: 200, commits });
+    const [history, gitLog] = alternate(runs, [[ntkBin, 'history', 'records'], git('log', '-p', '--', 'records')], repo);
+    line(`ntk history DIR, ${commits} commits`, history, gitLog, 'git log -p', 5);
+    const one = join(work, 'one-file');
+    const oneCommits = Math.round(commits * 0.8);
+    writeHistoryRepo(one, { children: 1, commits: oneCommits });
+    const file = 'records/C-000000.yaml';
+    const [fileHistory, gitFollow] = alternate(runs, [[ntkBin, 'history', file], git('log', '-p', '--follow', file)], one);
+    line(`ntk history FILE, ${oneCommits} commits`, fileHistory, gitFollow, 'git log -p --follow', 3);
+  }
+
   const small = run(check);
   if (big > 0) {
     const bigDir = join(work, 'big');
@@ -93,6 +162,17 @@ try {
     const large = run([ntkBin, 'check', bigDir, '--format', 'json', '--today', values.today]);
     const verdict = large.rssMb < 300 ? 'meets' : 'MISSES';
     console.log(`${`memory: ntk check, ${big} files`.padEnd(40)} peak RSS ${large.rssMb.toFixed(0)} MB in ${s(large.wall)} (goal < 300 MB: ${verdict}); ${records} files: ${small.rssMb.toFixed(0)} MB`);
+    const heavyBig = join(work, 'big-findings');
+    process.stderr.write(`generating ${big} records with findings in ${heavyBig} ...\n`);
+    await writeRecords(heavyBig, big, { seed: 2, findings: true });
+    for (const format of ['pretty', 'json', 'github']) memory(`memory: check ${format}, ${big} + findings`, [ntkBin, 'check', heavyBig, '--format', format, '--today', values.today], 300);
+    const bigAjv = [ajvBin, 'validate', '-s', schema, '-d', `${heavyBig}/*.yaml`];
+    const [report, reportAjv] = alternate(1, [[ntkBin, 'report', heavyBig, '--format', 'csv', '--today', values.today], bigAjv]);
+    line(`ntk report, ${big} files`, report, reportAjv, 'ajv-cli', 1);
+    console.log(`${`memory: ntk report, ${big} files`.padEnd(40)} peak RSS ${report.rssMb.toFixed(0)} MB (goal < 300 MB: ${report.rssMb < 300 ? 'meets' : 'MISSES'}); CPU/wall ${(report.cpu / report.wall).toFixed(2)} cores`);
+    const [history, cold] = alternate(1, [[ntkBin, 'history', heavyBig, '--no-git', '--format', 'csv'], [ntkBin, 'check', heavyBig, '--format', 'json', '--today', values.today]]);
+    line(`ntk history --no-git, ${big} files`, history, cold, 'cold check', 2);
+    console.log(`${`memory: ntk history --no-git, ${big}`.padEnd(40)} peak RSS ${history.rssMb.toFixed(0)} MB (goal < 300 MB: ${history.rssMb < 300 ? 'meets' : 'MISSES'})`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

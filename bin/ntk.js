@@ -7,6 +7,11 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`);
+} else if (args.length === 2 && args[0] === 'diff-textconv' && !args[1].startsWith('-')) {
+  // git runs this once per file it shows: it loads the reader and the text view, not the command table.
+  if (process.env.NTK_DEBUG) process.setSourceMapsEnabled(true);
+  const { textconv } = await import('../dist/bin/textconv.js');
+  await textconv(args[1]);
 } else {
   // The bundle's stack traces then name the lines of src/ (they are shown only with NTK_DEBUG=1).
   if (process.env.NTK_DEBUG) process.setSourceMapsEnabled(true);

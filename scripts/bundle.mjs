@@ -14,13 +14,11 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const out = 'dist/bin';
 
 await rm(new URL(`../${out}/`, import.meta.url), { recursive: true, force: true });
-await build({
+/** What every bundle shares: ES modules for Node 20, code a command does not need split into chunks. */
+const shared = {
   absWorkingDir: root,
-  // The worker thread of a batch is an entry of its own: it is started by file name (src/batch/worker-start.ts).
-  entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts'],
   outdir: out,
   entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -31,7 +29,15 @@ await build({
   // Packages written as CommonJS (commander, cli-table3) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+// The worker thread of a batch is an entry of its own: it is started by file name (src/batch/worker-start.ts).
+await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts'], chunkNames: 'chunk-[hash]' });
+
+// git's textconv (src/cli/textconv.ts) starts once per file git shows, so it must start like a bare
+// node: what it always needs is one file of its own, not a dozen shared chunks resolved one by one;
+// the `yaml` reader (for a record the fast reader declines) and error reporting stay chunks of their own.
+await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'textconv-[hash]' });
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 // The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.

@@ -100,8 +100,38 @@ export function trendOf(series: readonly (number | null)[]): Trend {
  */
 export function buildHistories(versions: readonly RecordVersion[]): ChildHistory[] {
   const byChild = new Map<string, RecordVersion[]>();
-  for (const v of versions) byChild.set(v.record.child.ref, [...(byChild.get(v.record.child.ref) ?? []), v]);
+  for (const v of versions) {
+    const list = byChild.get(v.record.child.ref);
+    if (list) list.push(v);
+    else byChild.set(v.record.child.ref, [v]);
+  }
   return [...byChild.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ref, vs]) => childHistory(ref, vs));
+}
+
+/**
+ * What the timeline reads of a record that is the only version of its file
+ * (no git history to compare it with): the child, the date, type and
+ * decision, and the scores - not its texts. Its strings are copied, so the
+ * file's text they were read from is not kept alive with them: 50,000
+ * records then fit in a few hundred megabytes.
+ */
+export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
+  const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+  const areas: NonNullable<ToolkitRecord['areas']> = {};
+  for (const [key, area] of Object.entries(record.areas ?? {})) {
+    const sections: NonNullable<(typeof areas)[string]['sections']> = {};
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) if (section.score !== undefined) sections[flat(sectionKey)] = { score: section.score };
+    areas[flat(key)] = { sections };
+  }
+  const decision = record.summary?.decision;
+  return {
+    format: record.format,
+    template: flat(record.template),
+    child: { ref: flat(record.child.ref), ...(record.child.name !== undefined ? { name: flat(record.child.name) } : {}) },
+    assessment: { type: record.assessment.type, completed: flat(record.assessment.completed) },
+    areas,
+    ...(decision !== undefined ? { summary: { decision } } : {}),
+  } as ToolkitRecord;
 }
 
 /** Newest first: the file as it is now, then commits by date (git log order is kept for ties). */
@@ -146,7 +176,11 @@ function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
 /** Consecutive versions of each file, oldest first, as changes. */
 function changes(versions: readonly RecordVersion[]): RecordChange[] {
   const byFile = new Map<string, RecordVersion[]>();
-  for (const v of versions) byFile.set(v.source.file, [...(byFile.get(v.source.file) ?? []), v]);
+  for (const v of versions) {
+    const list = byFile.get(v.source.file);
+    if (list) list.push(v);
+    else byFile.set(v.source.file, [v]);
+  }
   const out: RecordChange[] = [];
   for (const vs of byFile.values()) {
     const ordered = [...vs].sort(newestFirst).reverse();

@@ -215,11 +215,26 @@ function normalise(text: string | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * The most word edits (insertions plus removals) a text's word diff may
+ * need. A word diff costs the square of its edits, so two long texts that
+ * share little would take minutes; past this many they are shown as
+ * rewritten, old and new whole, which is what a reader wants of them anyway.
+ */
+const MAX_WORD_EDITS = 100;
+
 function pushText(out: TextDiff[], path: string, label: string, area: string | null, a: string | undefined, b: string | undefined): void {
+  if (a === b) return;
   const from = normalise(a);
   const to = normalise(b);
   if (from === to) return;
-  const parts = diffWords(from ?? '', to ?? '').map((p): WordPart => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+  const words = diffWords(from ?? '', to ?? '', { maxEditLength: MAX_WORD_EDITS });
+  if (words === undefined) {
+    const parts: WordPart[] = [...(from !== null ? [{ kind: 'removed' as const, text: from }] : []), ...(to !== null ? [{ kind: 'added' as const, text: to }] : [])];
+    out.push({ path, label, area, from, to, rewritten: from !== null && to !== null, parts });
+    return;
+  }
+  const parts = words.map((p): WordPart => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
   const kept = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.text.trim().length, 0);
   const longer = Math.max(from?.length ?? 0, to?.length ?? 0);
   out.push({ path, label, area, from, to, rewritten: from !== null && to !== null && kept < longer / 2, parts });

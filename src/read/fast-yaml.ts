@@ -32,19 +32,37 @@ export function parseRecordYamlFast(text: string): ParsedRecord | null {
   const scanned = scanBlockYaml(text);
   if (!scanned) return null;
   const { data, nodes } = scanned;
-  return { data, locate: (path, part = 'value') => locate(nodes, path, part) };
+  const indexes = new Map<number, Map<string, number> | null>();
+  return { data, locate: (path, part = 'value') => locate(nodes, indexes, path, part) };
 }
+
+/** A mapping with more keys than this is looked up through an index rather than scanned. */
+const SCAN_LIMIT = 32;
 
 /**
  * The same walk as the `yaml` reader's locate (the nearest existing ancestor
  * for a missing path), over the scanner's node table: a map's children are
  * key, value, key, value..., and `end` skips from one child to the next.
  */
-function locate(nodes: NodeTable, path: RecordPath, part: 'key' | 'value'): Position | null {
+function locate(nodes: NodeTable, indexes: Map<number, Map<string, number> | null>, path: RecordPath, part: 'key' | 'value'): Position | null {
   const { ints, value } = nodes;
   const kind = (n: number) => ints[n * 4 + KIND]!;
   const end = (n: number) => ints[n * 4 + END]!;
   const at = (n: number): Position => ({ line: ints[n * 4 + LINE]!, column: ints[n * 4 + COLUMN]! });
+  // Every finding is located: a mapping of 200,000 unknown keys gets an index, built once per file, not a scan per finding.
+  const keyOf = (map: number, key: string): number => {
+    let index = indexes.get(map);
+    if (index === undefined) {
+      let count = 0;
+      for (let k = map + 1; k < end(map); k = end(end(k))) count++;
+      index = count > SCAN_LIMIT ? new Map() : null;
+      for (let k = map + 1; index && k < end(map); k = end(end(k))) if (!index.has(String(value[k]))) index.set(String(value[k]), k);
+      indexes.set(map, index);
+    }
+    if (index) return index.get(key) ?? -1;
+    for (let k = map + 1; k < end(map); k = end(end(k))) if (String(value[k]) === key) return k;
+    return -1;
+  };
   let node = 0;
   let keyNode = -1;
   let found = at(0);
@@ -53,13 +71,8 @@ function locate(nodes: NodeTable, path: RecordPath, part: 'key' | 'value'): Posi
     let nextKey = -1;
     const last = end(node);
     if (kind(node) === MAPPING) {
-      for (let k = node + 1; k < last; k = end(end(k))) {
-        if (String(value[k]) === String(segment)) {
-          nextKey = k;
-          next = end(k);
-          break;
-        }
-      }
+      nextKey = keyOf(node, String(segment));
+      if (nextKey !== -1) next = end(nextKey);
     } else if (kind(node) === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
       let item = node + 1;
       for (let i = 0; i < segment && item < last; i++) item = end(item);

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { execa } from 'execa';
 import { MAX_RECORD_BYTES } from './record-size.js';
@@ -7,36 +8,59 @@ import { MAX_RECORD_BYTES } from './record-size.js';
 export class GitError extends Error {}
 
 /**
+ * ntk only reads git, and a folder received from elsewhere carries its own
+ * configuration: none of it may run a command (an fsmonitor hook, a pager,
+ * an external diff, a textconv, a signature check) or change what the output
+ * means (its encoding, paths made relative).
+ */
+const READ_ONLY = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=UTF-8', '-c', 'diff.relative=false'];
+const READ_ONLY_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+
+/**
  * git runs in the file's own folder, so a record in another repository (or
  * named from another folder) resolves against the repository that holds it.
  * Arguments always go as an array: no shell ever sees a revision or a path.
  */
 async function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'utf8') {
-  return execa('git', args, { cwd, reject: false, encoding, stripFinalNewline: false, maxBuffer: MAX_RECORD_BYTES * 4, env: { GIT_TERMINAL_PROMPT: '0' } });
+  return execa('git', [...READ_ONLY, ...args], { cwd, reject: false, encoding, stripFinalNewline: false, maxBuffer: MAX_RECORD_BYTES * 4, env: READ_ONLY_ENV });
 }
 
-/** Folders already asked for their place in a repository: history asks once per file and revision. */
-const prefixes = new Map<string, Promise<string>>();
+/** Where a folder is in its repository: the repository's top folder and the folder's path from it. */
+interface Place {
+  top: string;
+  prefix: string;
+}
+
+/** Folders already asked for their place in a repository: history asks once per folder. */
+const places = new Map<string, Promise<Place>>();
+
+function placeOf(file: string): Promise<Place> {
+  const cwd = dirname(resolve(file));
+  let place = places.get(cwd);
+  if (!place) {
+    place = findPlace(cwd, file);
+    places.set(cwd, place);
+  }
+  return place;
+}
 
 /** The file's folder and its path from the repository root, as `git show REV:path` wants it. */
 export async function repositoryPath(file: string): Promise<{ cwd: string; path: string }> {
-  const cwd = dirname(resolve(file));
-  let prefix = prefixes.get(cwd);
-  if (!prefix) {
-    prefix = showPrefix(cwd, file);
-    prefixes.set(cwd, prefix);
-  }
-  return { cwd, path: `${await prefix}${basename(file)}` };
+  const { prefix } = await placeOf(file);
+  return { cwd: dirname(resolve(file)), path: `${prefix}${basename(file)}` };
 }
 
-async function showPrefix(cwd: string, file: string): Promise<string> {
+async function findPlace(cwd: string, file: string): Promise<Place> {
   if (!(await stat(cwd).then((s) => s.isDirectory(), () => false))) throw new GitError(`${dirname(file)}: no such folder`);
   const r = await git(cwd, ['rev-parse', '--show-prefix']).catch((error: unknown) => {
     throw new GitError(`git is needed to read revisions and could not be run (${error instanceof Error ? error.message : String(error)})`);
   });
   if (r.failed && (r as { code?: string }).code === 'ENOENT') throw new GitError('git is needed to read revisions and is not installed');
   if (r.exitCode !== 0) throw new GitError(`${file} is not in a git repository`);
-  return String(r.stdout).trim();
+  const prefix = String(r.stdout).replace(/\n$/, '');
+  // git gives the prefix from the folder's real path: its top is that many folders up.
+  const depth = prefix.split('/').filter((part) => part !== '').length;
+  return { top: resolve(await realpath(cwd), ...Array<string>(depth).fill('..')), prefix };
 }
 
 /** The bytes of a file as it was at a revision. */
@@ -45,9 +69,9 @@ export async function showAtRevision(file: string, revision: string): Promise<Ui
   if (revision.startsWith('-')) throw new GitError(`${revision} is not a git revision`);
   const commit = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (commit.exitCode !== 0) throw new GitError(`${revision} is not a revision in the repository of ${file}`);
-  const show = await git(cwd, ['show', '--no-textconv', `${String(commit.stdout).trim()}:${path}`], 'buffer');
-  if (show.exitCode !== 0) throw new GitError(`${path} does not exist in revision ${revision}`);
-  return show.stdout as unknown as Uint8Array;
+  const bytes = await showPath(file, String(commit.stdout).trim(), path);
+  if (bytes === null) throw new GitError(`${path} does not exist in revision ${revision}`);
+  return bytes;
 }
 
 export interface FileRevision {
@@ -58,38 +82,279 @@ export interface FileRevision {
   subject: string;
   /** The file's path from the repository root in that commit (it may have been renamed since). */
   path: string;
+  /** The id of the file's content in that commit; null where the commit deleted it. */
+  blob: string | null;
+}
+
+/** The top folder of the repository that holds the file (for `readBlobs`). */
+export async function repositoryTop(file: string): Promise<string> {
+  return (await placeOf(file)).top;
 }
 
 /** Whether git tracks the file; false outside a repository or when git is missing. */
 export async function isTracked(file: string): Promise<boolean> {
-  try {
-    const { cwd } = await repositoryPath(file);
-    const r = await git(cwd, ['ls-files', '--error-unmatch', '--', basename(file)]);
-    return r.exitCode === 0;
-  } catch {
-    return false;
-  }
+  return (await revisionsOfFiles([file])).has(file);
 }
 
-/** Every commit that changed the file, newest first, following renames. */
+/** Every commit that changed the file, newest first, following renames (as `git log --follow` lists them). */
 export async function fileRevisions(file: string): Promise<FileRevision[]> {
-  const { cwd } = await repositoryPath(file);
-  const r = await git(cwd, ['log', '--follow', '--name-only', '--no-color', '--no-show-signature', '--format=%x1e%H%x1f%an%x1f%ad%x1f%s', '--date=short', '--', basename(file)]);
-  if (r.exitCode !== 0) return [];
-  return String(r.stdout)
-    .split('\x1e')
-    .filter((chunk) => chunk.trim() !== '')
-    .flatMap((chunk) => {
-      const [head = '', ...rest] = chunk.split('\n');
-      const [commit = '', author = '', date = '', subject = ''] = head.split('\x1f');
-      const path = rest.map((l) => l.trim()).find((l) => l !== '');
-      return path ? [{ commit, author, date, subject, path }] : [];
-    });
+  return (await revisionsOfFiles([file])).get(file) ?? [];
 }
 
 /** The bytes of a file at a commit, by its path from the repository root. */
 export async function showPath(file: string, commit: string, path: string): Promise<Uint8Array | null> {
   const { cwd } = await repositoryPath(file);
-  const r = await git(cwd, ['show', '--no-textconv', `${commit}:${path}`], 'buffer');
+  const r = await git(cwd, ['cat-file', 'blob', `${commit}:${path}`], 'buffer');
   return r.exitCode === 0 ? (r.stdout as unknown as Uint8Array) : null;
+}
+
+/**
+ * The revisions of every file git tracks among `files` (untracked files and
+ * files outside a repository are left out), from two git processes per
+ * repository whatever the number of files and commits: `ls-files` for what
+ * is tracked and one `git log` of every commit with its raw changes, in
+ * which each file is followed back through its renames as `git log --follow`
+ * follows it.
+ */
+export async function revisionsOfFiles(files: readonly string[]): Promise<Map<string, FileRevision[]>> {
+  const byTop = new Map<string, { file: string; path: string }[]>();
+  for (const file of files) {
+    const place = await placeOf(file).catch(() => null);
+    if (!place) continue;
+    const group = byTop.get(place.top) ?? [];
+    group.push({ file, path: `${place.prefix}${basename(file)}` });
+    byTop.set(place.top, group);
+  }
+  const out = new Map<string, FileRevision[]>();
+  for (const [top, group] of byTop) {
+    const tracked = await trackedPaths(top);
+    const followed = group.filter((f) => tracked.has(f.path));
+    if (followed.length === 0) continue;
+    for (const f of followed) out.set(f.file, []);
+    await followRenames(top, followed, (file, revision) => out.get(file)!.push(revision));
+  }
+  return out;
+}
+
+async function trackedPaths(top: string): Promise<Set<string>> {
+  const r = await git(top, ['ls-files', '-z', '--full-name'], 'buffer');
+  if (r.exitCode !== 0) return new Set();
+  return new Set(Buffer.from(r.stdout as unknown as Uint8Array).toString('utf8').split('\0').filter((p) => p !== ''));
+}
+
+/** One file's change in one commit, from `git log --raw -z`. */
+interface RawChange {
+  status: string;
+  /** The path before a rename or copy; null otherwise. */
+  from: string | null;
+  path: string;
+  blob: string;
+}
+
+interface LogCommit {
+  commit: string;
+  parents: string[];
+  author: string;
+  date: string;
+  subject: string;
+  changes: RawChange[];
+}
+
+const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const noBlob = /^0+$/;
+
+/**
+ * Walks `git log` once, newest first, and gives each followed file the
+ * commits that changed the path it had at that point. A commit whose only
+ * change to that path is adding it and that renamed another file to it
+ * moves the file's path back to the old name, as `--follow` does; merges
+ * show no change of their own, as in `git log`.
+ */
+async function followRenames(top: string, files: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void): Promise<void> {
+  const at = new Map<string, Set<string>>();
+  const move = (file: string, from: string | null, to: string) => {
+    if (from !== null) at.get(from)?.delete(file);
+    at.set(to, (at.get(to) ?? new Set()).add(file));
+  };
+  for (const f of files) move(f.file, null, f.path);
+  await readLog(top, (c) => {
+    if (c.parents.length > 1) return;
+    const moves: [string, string, string][] = [];
+    const seen = (path: string, blob: string | null, renamedFrom: string | null) => {
+      for (const file of at.get(path) ?? []) {
+        found(file, { commit: c.commit, author: c.author, date: c.date, subject: c.subject, path, blob });
+        if (renamedFrom !== null) moves.push([file, path, renamedFrom]);
+      }
+    };
+    for (const change of c.changes) {
+      const kind = change.status[0];
+      if ((kind === 'R' || kind === 'C') && change.from !== null) {
+        seen(change.path, change.blob, change.from);
+        // The old name is deleted by a rename (a copy leaves it).
+        if (kind === 'R') seen(change.from, null, null);
+      } else {
+        seen(change.path, kind === 'D' || noBlob.test(change.blob) ? null : change.blob, null);
+      }
+    }
+    // After the whole commit: a file renamed here is followed under its old name from the next commit back.
+    for (const [file, from, to] of moves) move(file, from, to);
+  });
+}
+
+/**
+ * `git log` with every field separated by NUL (`-z`) and the fields in a
+ * fixed order, so nothing in a commit's author or subject (which may hold
+ * any character but NUL) can end a commit early or start a fake one; every
+ * commit id is checked to be one.
+ */
+function readLog(top: string, onCommit: (c: LogCommit) => void): Promise<void> {
+  const args = [...READ_ONLY, 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', '--end-of-options', 'HEAD', '--'];
+  const child = spawn('git', args, { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const parser = new LogParser(onCommit);
+  let rest = '';
+  return new Promise((resolvePromise, reject) => {
+    let failure: Error | null = null;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (failure) return;
+      const tokens = (rest + chunk).split('\0');
+      rest = tokens.pop()!;
+      try {
+        for (const token of tokens) parser.push(token);
+      } catch (error) {
+        failure = error as Error;
+        child.kill();
+      }
+    });
+    child.on('error', (error) => reject(new GitError(`git is needed to read revisions and could not be run (${error.message})`)));
+    child.on('close', (code) => {
+      if (failure) return reject(failure);
+      // No commits yet (or no HEAD): no history, not an error.
+      if (code !== 0) return resolvePromise();
+      try {
+        if (rest !== '') parser.push(rest);
+        parser.end();
+        resolvePromise();
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+}
+
+/** Reads the NUL-separated tokens of `git log -z --raw` with the format above, one commit at a time. */
+class LogParser {
+  private commit: LogCommit | null = null;
+  private header: string[] = [];
+  private pending: { status: string; blob: string; paths: string[]; wanted: number } | null = null;
+
+  constructor(private readonly onCommit: (c: LogCommit) => void) {}
+
+  push(token: string): void {
+    if (this.pending) {
+      this.pending.paths.push(token);
+      if (this.pending.paths.length === this.pending.wanted) {
+        const { status, blob, paths } = this.pending;
+        this.commit!.changes.push(paths.length === 2 ? { status, from: paths[0]!, path: paths[1]!, blob } : { status, from: null, path: paths[0]!, blob });
+        this.pending = null;
+      }
+      return;
+    }
+    if (this.commit && this.header.length === 0) {
+      // After a commit's header: its raw changes (the first after a newline), or the next commit.
+      const raw = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/.exec(token);
+      if (raw) {
+        if (!objectId.test(raw[4]!)) throw new GitError('git log gave a change that could not be read');
+        const status = raw[5]!;
+        this.pending = { status, blob: raw[4]!, paths: [], wanted: status === 'R' || status === 'C' ? 2 : 1 };
+        return;
+      }
+      if (token === '' || token === '\n') return;
+      this.flush();
+    }
+    this.header.push(this.header.length === 0 ? token.replace(/^\n/, '') : token);
+    if (this.header.length < 5) return;
+    const [commit = '', parents = '', author = '', date = '', subject = ''] = this.header;
+    const parentIds = parents === '' ? [] : parents.split(' ');
+    if (!objectId.test(commit) || !parentIds.every((p) => objectId.test(p))) throw new GitError('git log gave a commit id that is not one');
+    this.commit = { commit, parents: parentIds, author, date, subject, changes: [] };
+    this.header = [];
+  }
+
+  end(): void {
+    if (this.pending || this.header.length > 0) throw new GitError('git log ended in the middle of a commit');
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.commit) this.onCommit(this.commit);
+    this.commit = null;
+  }
+}
+
+/**
+ * The content of many blobs from one `git cat-file --batch`, each handed to
+ * `use` as it arrives (so only what `use` keeps stays in memory); a blob
+ * git does not have, or one bigger than a record can be, is given as null.
+ * The answer for each id is checked to be the one asked for.
+ */
+export async function readBlobs<T>(top: string, blobs: readonly string[], use: (blob: string, bytes: Uint8Array | null) => T): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  if (blobs.length === 0) return out;
+  const child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
+  let next = 0;
+  let buffer: Buffer = Buffer.alloc(0);
+  let body: { size: number; keep: boolean } | null = null;
+  return new Promise((resolvePromise, reject) => {
+    let failure: Error | null = null;
+    const fail = (error: Error) => {
+      failure ??= error;
+      child.kill();
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failure) return;
+      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (body === null) {
+          const eol = buffer.indexOf(10);
+          if (eol === -1) return;
+          const line = buffer.toString('latin1', 0, eol);
+          buffer = buffer.subarray(eol + 1);
+          const want = blobs[next]!;
+          const head = /^(\S+) (?:(missing)|(\S+) (\d+))$/.exec(line);
+          if (!head || head[1] !== want) return fail(new GitError('git cat-file answered for another object than the one asked for'));
+          if (head[2] !== undefined) {
+            out.set(want, use(want, null));
+            next += 1;
+            continue;
+          }
+          body = { size: Number(head[4]), keep: head[3] === 'blob' && Number(head[4]) <= MAX_RECORD_BYTES };
+        }
+        const id = blobs[next]!;
+        if (!body.keep) {
+          // Not a record (another kind of object, or far too big): skipped as it streams past, never held.
+          const skip = Math.min(buffer.length, body.size + 1);
+          buffer = buffer.subarray(skip);
+          body.size -= skip;
+          if (body.size >= 0) return;
+          out.set(id, use(id, null));
+        } else {
+          if (buffer.length < body.size + 1) return;
+          // A view, not a copy: `use` reads it before the next answer arrives.
+          out.set(id, use(id, buffer.subarray(0, body.size)));
+          buffer = buffer.subarray(body.size + 1);
+        }
+        body = null;
+        next += 1;
+      }
+    });
+    child.on('error', (error) => reject(new GitError(`git is needed to read revisions and could not be run (${error.message})`)));
+    child.on('close', () => {
+      if (failure) return reject(failure);
+      if (next !== blobs.length) return reject(new GitError('git cat-file stopped before giving every file'));
+      resolvePromise(out);
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(blobs.map((b) => `${b}\n`).join(''));
+  });
 }

@@ -11,7 +11,9 @@ import {
   type Alias,
   type Document,
   type Node as YamlNode,
+  type Pair,
   type YAMLError,
+  type YAMLMap,
 } from 'yaml';
 import type { Position, RecordPath } from '../validate/finding.js';
 
@@ -322,7 +324,7 @@ function locateInDocument(
     let next: unknown = undefined;
     let nextKey: YamlNode | null = null;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (pair) {
         next = pair.value;
         nextKey = pair.key as YamlNode;
@@ -338,4 +340,25 @@ function locateInDocument(
   }
   if (part === 'key' && keyNode) return at(keyNode.range?.[0]);
   return found;
+}
+
+/** A mapping longer than this is looked up through an index rather than scanned. */
+const SCAN_LIMIT = 32;
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The first pair of the mapping with this key. Every finding in a file is
+ * located, so a mapping of 200,000 unknown keys must not be scanned once per
+ * finding: long ones get an index, built once per document.
+ */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const matches = (p: unknown): p is Pair => isPair(p) && isScalar(p.key) && String(p.key.value) === key;
+  if (map.items.length <= SCAN_LIMIT) return map.items.find(matches);
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
 }

@@ -1,29 +1,31 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../validate/finding.js';
+import type { FindingsWriter } from './findings-report.js';
 
-/** What every format of `ntk check` is given: the same finding data the JSON format uses. */
-export interface CheckOutput {
-  /** Every finding, for the closing counts. */
-  findings: readonly Finding[];
-  /** The findings to show (errors only with --quiet). */
-  shown: readonly Finding[];
+/** What a format of `ntk check` may need besides the findings: colour, the files checked, ntk's version. */
+export interface CheckFormatContext {
+  out: ChalkInstance;
   /** Every file checked, in order. */
   files: readonly string[];
-  out: ChalkInstance;
   version: string;
 }
 
 /**
- * The formats of `ntk check`, one entry each. Each renderer is loaded when
- * it is asked for, so the command table (and `ntk --help`) can name them
- * without loading any.
+ * The formats of `ntk check`, one entry each: a writer of (begin, a file's
+ * findings, end). Each is loaded when it is asked for, so the command table
+ * (and `ntk --help`) can name them without loading any.
  */
-export const checkFormats: Record<string, (o: CheckOutput) => Promise<string>> = {
-  terminal: async (o) => (await import('./findings-report.js')).renderFindingsPretty(o.findings, o.files.length, o.out, o.shown),
-  json: async (o) => (await import('./findings-report.js')).renderFindingsJson(o.shown, o.files.length),
-  github: async (o) => (await import('./findings-report.js')).renderFindingsGithub(o.shown),
-  sarif: async (o) => (await import('./findings-sarif.js')).renderFindingsSarif(o.shown, o.version),
-  junit: async (o) => (await import('./findings-junit.js')).renderFindingsJunit(o.shown, o.files),
+export const checkFormats: Record<string, (c: CheckFormatContext) => Promise<FindingsWriter>> = {
+  terminal: async (c) => (await import('./findings-report.js')).prettyWriter(c.out),
+  json: async () => (await import('./findings-report.js')).jsonWriter(),
+  github: async () => (await import('./findings-report.js')).githubWriter(),
+  sarif: async (c) => {
+    const [{ wholeDocumentWriter }, { renderFindingsSarif }] = await Promise.all([import('./findings-report.js'), import('./findings-sarif.js')]);
+    return wholeDocumentWriter((shown) => renderFindingsSarif(shown, c.version));
+  },
+  junit: async (c) => {
+    const [{ wholeDocumentWriter }, { renderFindingsJunit }] = await Promise.all([import('./findings-report.js'), import('./findings-junit.js')]);
+    return wholeDocumentWriter((shown) => renderFindingsJunit(shown, c.files));
+  },
 };
 
 /** Other names a format answers to: `pretty` was check's word for what every other command calls `terminal`. */

@@ -1,7 +1,74 @@
 import type { ChalkInstance } from 'chalk';
 import { displayPath } from '../read/collect-files.js';
-import { countFindings, type Finding, type Severity } from '../validate/finding.js';
+import { countFindings, type Finding, type FindingCounts, type Severity } from '../validate/finding.js';
 import { terminalSafeLine } from './safe-text.js';
+
+/**
+ * What a format needs to know of the whole batch: the files checked, the
+ * counts of every finding and of those shown (`--quiet` shows errors only),
+ * and how many files have errors. Counts, not the findings themselves.
+ */
+export interface FindingsTotals {
+  files: number;
+  all: FindingCounts;
+  shown: FindingCounts;
+  filesWithErrors: number;
+}
+
+/**
+ * One output format of `ntk check`, written a file at a time: what comes
+ * before the first file, each file's findings (in the documented order,
+ * compareFindings), and what comes after the last. The output is never held
+ * whole: each piece is written as it is made.
+ */
+export interface FindingsWriter {
+  begin(totals: FindingsTotals): string;
+  file(findings: readonly Finding[]): string;
+  end(totals: FindingsTotals): string;
+}
+
+/**
+ * A writer for a format that must see every finding before it writes
+ * anything (one JSON or XML document with counts or rule lists up front):
+ * it keeps the findings shown and renders them at the end.
+ */
+export function wholeDocumentWriter(render: (shown: readonly Finding[]) => string): FindingsWriter {
+  const kept: Finding[] = [];
+  return {
+    begin: () => '',
+    file: (findings) => {
+      for (const f of findings) kept.push(f);
+      return '';
+    },
+    end: () => render(kept),
+  };
+}
+
+export function findingsTotals(findings: readonly Finding[], fileCount: number, shown: readonly Finding[] = findings): FindingsTotals {
+  const all = countFindings(findings);
+  const filesWithErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
+  return { files: fileCount, all, shown: shown === findings ? all : countFindings(shown), filesWithErrors };
+}
+
+/** Findings in order, one file's at a time. */
+export function* findingsByFile(findings: readonly Finding[]): Generator<Finding[]> {
+  let group: Finding[] = [];
+  for (const f of findings) {
+    if (group.length > 0 && group[0]!.file !== f.file) {
+      yield group;
+      group = [];
+    }
+    group.push(f);
+  }
+  if (group.length > 0) yield group;
+}
+
+/** A whole report as one string, for the few findings of one command (history, a record a command needs). */
+function renderWith(writer: FindingsWriter, shown: readonly Finding[], totals: FindingsTotals): string {
+  let out = writer.begin(totals);
+  for (const group of findingsByFile(shown)) out += writer.file(group);
+  return out + writer.end(totals);
+}
 
 /**
  * pretty: one line per finding, `file:line:column severity path message code`,
@@ -9,16 +76,16 @@ import { terminalSafeLine } from './safe-text.js';
  * line between files, and a closing count like eslint's.
  */
 export function renderFindingsPretty(findings: readonly Finding[], fileCount: number, c: ChalkInstance, shown: readonly Finding[] = findings): string {
-  const lines: string[] = [];
-  let lastFile: string | null = null;
-  for (const f of shown) {
-    if (lastFile !== null && f.file !== lastFile) lines.push('');
-    lastFile = f.file;
-    lines.push(formatFindingLine(f, c));
-  }
-  if (lines.length > 0) lines.push('');
-  lines.push(closingLine(findings, fileCount, c) + (shown.length < findings.length ? c.dim(' (only errors shown)') : ''));
-  return `${lines.join('\n')}\n`;
+  return renderWith(prettyWriter(c), shown, findingsTotals(findings, fileCount, shown));
+}
+
+export function prettyWriter(c: ChalkInstance): FindingsWriter {
+  let files = 0;
+  return {
+    begin: () => '',
+    file: (findings) => `${files++ > 0 ? '\n' : ''}${findings.map((f) => `${formatFindingLine(f, c)}\n`).join('')}`,
+    end: (t) => `${files > 0 ? '\n' : ''}${closingLineOf(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
+  };
 }
 
 const severityStyle: Record<Severity, (c: ChalkInstance, s: string) => string> = {
@@ -39,43 +106,63 @@ function plural(n: number, word: string): string {
 }
 
 export function closingLine(findings: readonly Finding[], fileCount: number, c: ChalkInstance): string {
-  const counts = countFindings(findings);
-  const withFindings = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
+  return closingLineOf(findingsTotals(findings, fileCount), c);
+}
+
+function closingLineOf(t: FindingsTotals, c: ChalkInstance): string {
+  const counts = t.all;
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.prompts, 'prompt')].join(', ');
-  const checked = `${plural(fileCount, 'file')} checked`;
-  if (counts.errors > 0) return c.red.bold(`✖ ${checked}: ${parts} (${plural(withFindings, 'file')} with errors)`);
+  const checked = `${plural(t.files, 'file')} checked`;
+  if (counts.errors > 0) return c.red.bold(`✖ ${checked}: ${parts} (${plural(t.filesWithErrors, 'file')} with errors)`);
   if (counts.warnings > 0) return c.yellow(`⚠ ${checked}: ${parts}`);
   return c.green(`✔ ${checked}: ${parts}`);
 }
 
 /** The shape cli.md fixes for `ntk check --format json`. */
 export function renderFindingsJson(findings: readonly Finding[], fileCount: number): string {
-  const counts = countFindings(findings);
-  return `${JSON.stringify(
-    {
-      files: fileCount,
-      errors: counts.errors,
-      warnings: counts.warnings,
-      prompts: counts.prompts,
-      findings: findings.map((f) => ({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message })),
-    },
-    null,
-    2,
-  )}\n`;
+  return renderWith(jsonWriter(), findings, findingsTotals(findings, fileCount));
+}
+
+/** The same text JSON.stringify(report, null, 2) gives, a finding at a time; the counts (of the findings shown) come first. */
+export function jsonWriter(): FindingsWriter {
+  let any = false;
+  return {
+    begin: (t) => `{\n  "files": ${t.files},\n  "errors": ${t.shown.errors},\n  "warnings": ${t.shown.warnings},\n  "prompts": ${t.shown.prompts},\n  "findings": [`,
+    file: (findings) =>
+      findings
+        .map((f) => {
+          const item = JSON.stringify({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message }, null, 2);
+          const separator = any ? ',\n' : '\n';
+          any = true;
+          // Split on \n only: the sole newlines JSON.stringify writes are its own (a message's U+2028 stays as it is).
+          return `${separator}    ${item.split('\n').join('\n    ')}`;
+        })
+        .join(''),
+    end: () => `${any ? '\n  ' : ''}]\n}\n`,
+  };
 }
 
 /** GitHub Actions workflow commands, so findings appear on the lines of a pull request. */
 export function renderFindingsGithub(findings: readonly Finding[]): string {
+  return renderWith(githubWriter(), findings, findingsTotals(findings, 0));
+}
+
+export function githubWriter(): FindingsWriter {
   const level: Record<Severity, string> = { error: 'error', warning: 'warning', prompt: 'notice' };
   const prop = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return findings
-    .map((f) => {
-      const props = [`file=${prop(f.file)}`];
-      if (f.line !== null) props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
-      props.push(`title=${prop(`ntk ${f.code}`)}`);
-      return `::${level[f.severity]} ${props.join(',')}::${escapeData(`${f.path ? `${f.path}: ` : ''}${f.message}`)}\n`;
-    })
-    .join('');
+  return {
+    begin: () => '',
+    file: (findings) =>
+      findings
+        .map((f) => {
+          const props = [`file=${prop(f.file)}`];
+          if (f.line !== null) props.push(`line=${f.line}`, `col=${f.column ?? 1}`);
+          props.push(`title=${prop(`ntk ${f.code}`)}`);
+          return `::${level[f.severity]} ${props.join(',')}::${escapeData(`${f.path ? `${f.path}: ` : ''}${f.message}`)}\n`;
+        })
+        .join(''),
+    end: () => '',
+  };
 }
 
 function escapeData(s: string): string {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { compiledSchema } from '../validate/compiled-schema.js';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
@@ -40,7 +40,7 @@ export function loadTemplates(): Map<string, TemplateIndex> {
       if (!found.has(built.template.id)) found.set(built.template.id, indexTemplate(built.template));
       continue;
     }
-    const data: unknown = parse(readFileSync(file, 'utf8'));
+    const data: unknown = parseYaml(readFileSync(file, 'utf8'));
     if (!validate(data)) {
       const first = validate.errors?.[0];
       throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
@@ -50,6 +50,15 @@ export function loadTemplates(): Map<string, TemplateIndex> {
   }
   cache = found;
   return found;
+}
+
+/**
+ * The `yaml` reader, loaded only for a template that was not prebuilt: every
+ * run of git's textconv checks a record against its template, and loading the
+ * reader it does not need was a third of its start.
+ */
+function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 }
 
 interface PrebuiltTemplate {

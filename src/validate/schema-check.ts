@@ -28,13 +28,25 @@ function validator(): ValidateFunction {
 
 export type SchemaResult = { ok: true; record: ToolkitRecord } | { ok: false; problems: SchemaProblem[] };
 
-/** Checks data against schemas/toolkit.schema.json and explains every failure. */
+/**
+ * A file with 200,000 unknown keys is not a record with 200,000 mistakes:
+ * past this many, the rest are counted, not each described, placed and printed.
+ */
+export const MAX_SCHEMA_PROBLEMS = 1000;
+
+/** Checks data against schemas/toolkit.schema.json and explains every failure (up to MAX_SCHEMA_PROBLEMS). */
 export function checkAgainstSchema(data: unknown): SchemaResult {
   const validate = validator();
   if (validate(data)) return { ok: true, record: data as ToolkitRecord };
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  for (const [i, error] of errors.entries()) {
+    if (problems.length === MAX_SCHEMA_PROBLEMS) {
+      const more = errors.slice(i).filter((e) => e.keyword !== 'propertyNames').length;
+      if (more > 0) problems.push({ code: 'too-many-problems', path: [], part: 'value', message: `and ${more} more problems of the schema in this file, not listed; fix those above and check it again` });
+      break;
+    }
     const problem = describeSchemaError(error, pointerToPath(error.instancePath, data));
     if (!problem) continue;
     const key = `${problem.code}\u0000${problem.path.join('\u0000')}`;

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { checkFormatAliases, checkFormats } from '../../render/check-formats.js';
+import { findingsByFile, findingsTotals } from '../../render/findings-report.js';
 import { withoutIgnored } from '../../read/repository-config.js';
-import { countFindings, type Finding } from '../../validate/finding.js';
+import type { Finding } from '../../validate/finding.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveJobs, resolveToday, type CliContext } from '../context.js';
@@ -49,8 +50,18 @@ async function checkStdin(paths: string[], options: CheckOptions, strict: boolea
 
 async function report(findings: Finding[], files: readonly string[], options: CheckOptions, strict: boolean, ctx: CliContext, version: string): Promise<number> {
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-  const render = checkFormats[checkFormatAliases[options.format] ?? options.format]!;
-  ctx.stdout.write(await render({ findings, shown, files, out: ctx.out, version }));
-  const counts = countFindings(findings);
+  const totals = findingsTotals(findings, files.length, shown);
+  // Written a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string.
+  const writer = await checkFormats[checkFormatAliases[options.format] ?? options.format]!({ out: ctx.out, files, version });
+  let pending = writer.begin(totals);
+  for (const group of findingsByFile(shown)) {
+    pending += writer.file(group);
+    if (pending.length > 65_536) {
+      ctx.stdout.write(pending);
+      pending = '';
+    }
+  }
+  ctx.stdout.write(pending + writer.end(totals));
+  const counts = totals.all;
   return counts.errors > 0 || (strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
 }

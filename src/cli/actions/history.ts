@@ -1,6 +1,8 @@
-import { buildHistories, type RecordVersion } from '../../analyse/history.js';
+import { buildHistories, timelineRecord, type RecordVersion } from '../../analyse/history.js';
+import { readSmallFile } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
-import { fileRevisions, isTracked, showPath } from '../../read/git.js';
+import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
+import { parseRecordBytesFast } from '../../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
@@ -47,36 +49,71 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
  * errors is reported as check reports it) and, for files git tracks, each
  * committed version with its author and date. An old commit that does not
  * hold a valid record is history, not the user's mistake today: it is noted
- * and left out of the timeline.
+ * and left out of the timeline. Git is read in a few processes for all the
+ * files, and each distinct content is read and checked once however many
+ * commits and files hold it.
  */
 export async function gatherVersions(files: readonly string[], useGit: boolean, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
   const today = localToday();
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
+  const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
+  const contents = await committedRecords(revisions, today);
   for (const file of files) {
     const shown = displayPath(file);
-    const read = await readRecordFile(file);
-    const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
-    const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
-    if (checked?.record && checked.template && errors.length === 0) {
-      versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+    // The fast reader for the usual valid file; anything else is read again for check's own messages.
+    const bytes = readSmallFile(file);
+    const valid = bytes ? validRecord(shown, bytes, today) : null;
+    const committed = revisions.get(file) ?? [];
+    if (valid) {
+      // Alone in its file, only the timeline reads it; with commits, it is compared with the last.
+      const record = committed.length === 0 ? timelineRecord(valid.record) : valid.record;
+      versions.push({ record, template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
-      findings.push(...errors);
-    }
-    if (!useGit || !(await isTracked(file))) continue;
-    for (const rev of await fileRevisions(file)) {
-      const bytes = await showPath(file, rev.commit, rev.path);
-      const label = `${rev.commit.slice(0, 7)}:${rev.path}`;
-      const old = bytes ? readRecordBytes(label, bytes) : null;
-      const oldChecked = old?.record ? validateParsedRecord(label, old.record, { today }) : null;
-      if (oldChecked?.record && oldChecked.template && !oldChecked.findings.some((f) => f.severity === 'error')) {
-        versions.push({ record: oldChecked.record, template: oldChecked.template, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
+      const read = await readRecordFile(file);
+      const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
+      const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
+      if (checked?.record && checked.template && errors.length === 0) {
+        versions.push({ record: committed.length === 0 ? timelineRecord(checked.record) : checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
       } else {
+        findings.push(...errors);
+      }
+    }
+    for (const rev of committed) {
+      const valid = rev.blob === null ? null : contents.get(rev.blob);
+      if (valid) {
+        versions.push({ record: valid.record, template: valid.template, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
+      } else {
+        const label = `${rev.commit.slice(0, 7)}:${rev.path}`;
         ctx.stderr.write(`${ctx.err.dim('note:')} ${terminalSafeLine(label)} (${terminalSafeLine(rev.author)}, ${rev.date}) is not a valid record; left out of the history\n`);
       }
     }
   }
   return { versions, findings };
+}
+
+type ValidRecord = Pick<RecordVersion, 'record' | 'template'>;
+
+/** Each distinct committed content as a valid record, or null when it is not one; read and checked once. */
+async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, ValidRecord | null>> {
+  const blobsByRepository = new Map<string, Set<string>>();
+  for (const [file, revs] of revisions) {
+    const top = await repositoryTop(file);
+    const blobs = blobsByRepository.get(top) ?? new Set();
+    for (const r of revs) if (r.blob !== null) blobs.add(r.blob);
+    blobsByRepository.set(top, blobs);
+  }
+  const contents = new Map<string, ValidRecord | null>();
+  for (const [top, blobs] of blobsByRepository) {
+    for (const [blob, valid] of await readBlobs(top, [...blobs], (id, bytes) => (bytes === null ? null : validRecord(id, bytes, today)))) contents.set(blob, valid);
+  }
+  return contents;
+}
+
+function validRecord(label: string, bytes: Uint8Array, today: string): ValidRecord | null {
+  const parsed = parseRecordBytesFast(bytes) ?? readRecordBytes(label, bytes).record;
+  const checked = parsed ? validateParsedRecord(label, parsed, { today }) : null;
+  return checked?.record && checked.template && !checked.findings.some((f) => f.severity === 'error') ? { record: checked.record, template: checked.template } : null;
 }
 
 /** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */

@@ -1,0 +1,1 @@
+export function writeBoundRecords(dir: string, root: string): Promise<void>;
