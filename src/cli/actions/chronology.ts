@@ -43,7 +43,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
   }
   const kinds = parseKinds(options.kind);
   const files = await collectRecordFiles(paths);
-  const { versions, findings } = await gatherVersions(files, options.git !== false, ctx);
+  const { versions, findings } = await gatherVersions(files, { useGit: options.git !== false, timelineOnly: false }, ctx);
   if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
   const chosen = versions.filter((v) => (options.child === undefined || v.record.child.ref === options.child) && (options.household === undefined || v.record.child.household === options.household));
   if (chosen.length === 0) {

@@ -32,7 +32,7 @@ const renderers: Record<CompareFormat, (sheet: SiblingComparison, options: Compa
 export async function runCompare(paths: string[], options: CompareOptions, ctx: CliContext): Promise<number> {
   if (options.on !== undefined && !isRealDate(options.on)) throw new UsageError(`--on must be a real date written YYYY-MM-DD (got ${JSON.stringify(options.on)})`);
   const files = await collectRecordFiles(paths);
-  const { versions, findings } = await gatherVersions(files, false, ctx);
+  const { versions, findings } = await gatherVersions(files, { useGit: false, timelineOnly: false }, ctx);
   if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
   const chosen = latestPerChild(versions, options);
   if (chosen.length < 2) {

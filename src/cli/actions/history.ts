@@ -12,6 +12,7 @@ import { renderHistoryTerminal } from '../../render/history-terminal.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
+import type { ToolkitRecord } from '../../record/types.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -27,7 +28,7 @@ export interface HistoryOptions {
 
 export async function runHistory(paths: string[], options: HistoryOptions, ctx: CliContext): Promise<number> {
   const files = await collectRecordFiles(paths);
-  const { versions, findings } = await gatherVersions(files, options.git !== false, ctx);
+  const { versions, findings } = await gatherVersions(files, { useGit: options.git !== false, timelineOnly: true }, ctx);
   noteDuplicates(versions, ctx);
   const histories = buildHistories(versions).filter((h) => options.child === undefined || h.ref === options.child);
   if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
@@ -51,9 +52,14 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
  * hold a valid record is history, not the user's mistake today: it is noted
  * and left out of the timeline. Git is read in a few processes for all the
  * files, and each distinct content is read and checked once however many
- * commits and files hold it.
+ * commits and files hold it. With `timelineOnly`, a file with no other
+ * version keeps only what the history timeline shows (a caseload's worth of
+ * whole records would not fit in memory); compare and chronology read more of
+ * each record, so they keep it whole.
  */
-export async function gatherVersions(files: readonly string[], useGit: boolean, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
+export async function gatherVersions(files: readonly string[], how: { useGit: boolean; timelineOnly: boolean }, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
+  const { useGit } = how;
+  const kept = (record: ToolkitRecord, committed: readonly FileRevision[]) => (how.timelineOnly && committed.length === 0 ? timelineRecord(record) : record);
   const today = localToday();
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
@@ -67,14 +73,13 @@ export async function gatherVersions(files: readonly string[], useGit: boolean, 
     const committed = revisions.get(file) ?? [];
     if (valid) {
       // Alone in its file, only the timeline reads it; with commits, it is compared with the last.
-      const record = committed.length === 0 ? timelineRecord(valid.record) : valid.record;
-      versions.push({ record, template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      versions.push({ record: kept(valid.record, committed), template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
       const read = await readRecordFile(file);
       const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
       const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
       if (checked?.record && checked.template && errors.length === 0) {
-        versions.push({ record: committed.length === 0 ? timelineRecord(checked.record) : checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+        versions.push({ record: kept(checked.record, committed), template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
       } else {
         findings.push(...errors);
       }
