@@ -1,5 +1,6 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
+import { REPORT_PROMPTS } from '../analyse/caseload-report.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../read/read-record.js';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
@@ -10,6 +11,7 @@ import { validateParsedRecord, type CheckedRecord } from '../validate/validate-r
 
 /** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
 export interface FileResult {
+  /** Every finding; with the report's facts, only those a report reads (reportFindings). */
   findings: Finding[];
   entry: BatchEntry | null;
   facts: CaseloadFacts | null;
@@ -17,7 +19,7 @@ export interface FileResult {
 
 export interface CheckOneOptions {
   today: string;
-  /** Also extract the facts `ntk report` shows. */
+  /** Also extract the facts `ntk report` shows, and keep only the findings it reads. */
   facts: boolean;
 }
 
@@ -27,7 +29,7 @@ export async function checkOneFile(file: string, options: CheckOneOptions): Prom
   if (data === null) {
     // Too big, unreadable, vanished, a folder: the reader has the words for it.
     const read = await readRecordFile(file);
-    return { findings: read.findings, entry: null, facts: null };
+    return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   }
   return checkOneBytes(file, data, options);
 }
@@ -79,11 +81,25 @@ export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOne
     if (fast) return resultOf(validateParsedRecord(file, fast, { today: options.today }), fast, options);
   }
   const read = readRecordBytes(file, bytes);
-  if (!read.record) return { findings: read.findings, entry: null, facts: null };
+  if (!read.record) return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   return resultOf(validateParsedRecord(file, read.record, { today: options.today }), read.record, options);
 }
 
 function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOneOptions): FileResult {
   const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record, checked.template) : null;
-  return { findings: checked.findings, entry: batchEntryOf(checked, parsed), facts };
+  return { findings: keptFindings(checked.findings, options), entry: batchEntryOf(checked, parsed), facts };
+}
+
+const reportPrompts: ReadonlySet<string> = new Set(REPORT_PROMPTS);
+
+/**
+ * A report reads of a file's findings only whether it has an error (the file
+ * is left out) and which prompts it raises: so its first error and its
+ * prompts are all that cross from a worker and are kept, not 50,000 files'
+ * worth of messages.
+ */
+function keptFindings(findings: Finding[], options: CheckOneOptions): Finding[] {
+  if (!options.facts) return findings;
+  const error = findings.find((f) => f.severity === 'error');
+  return findings.filter((f) => f === error || reportPrompts.has(f.code));
 }
