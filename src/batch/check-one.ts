@@ -86,7 +86,7 @@ export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOne
 }
 
 function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOneOptions): FileResult {
-  const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record, checked.template) : null;
+  const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record) : null;
   return { findings: keptFindings(checked.findings, options), entry: batchEntryOf(checked, parsed), facts };
 }
 
