@@ -18,7 +18,7 @@ const CHUNK = 32;
  */
 export async function checkInPool(files: readonly string[], options: PoolOptions, onDone?: (done: number) => void): Promise<FileResult[]> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  const one: CheckOneOptions = { today: options.today, facts: options.facts };
+  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}) };
   if (threads <= 1) {
     releaseWaitingWorkers();
     return checkHere(files, one, onDone);
