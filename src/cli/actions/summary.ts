@@ -19,7 +19,7 @@ export interface SummaryOptions {
 export async function runSummary(file: string, options: SummaryOptions, ctx: CliContext): Promise<number> {
   const today = resolveToday(options.today);
   const { record, template, findings } = await loadValidRecord(file, ctx, today);
-  const reviewedOn = await nextToolkitOf(file, record.child.ref, record.assessment.completed);
+  const reviewedOn = await nextToolkitOf(file, record.child.ref, record.assessment.completed, today);
   const sheet = buildSummarySheet(record, template, findings, reviewedOn);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(sheet, null, 2)}\n`;
