@@ -623,6 +623,14 @@ function editQuestions(draft: Draft, env: WalkEnv): Question[] {
     }),
   ];
   if (draft.answers['edit/editor'] === '+new') out.push(...contributorItemQuestions(draft, 0, known));
+  // Another agency's evidence needs its own visits and contacts behind it, dated by the toolkit's completion.
+  out.push(
+    ...listQuestions(draft, 'all', ['assessment', 'sessions'], {
+      more: () => 'Add a session of yours (a visit, meeting, call or observation your evidence comes from)?',
+      moreDefault: () => false,
+      items: (j) => sessionQuestions(draft, env, j),
+    }),
+  );
   for (const area of env.template.template.areas) {
     const gateId = questionId(0, ['areas', area.key]);
     const listed = draft.editAreas ?? [];

@@ -20,7 +20,11 @@ export function finishedRecord(draft: Draft, index: number, template: TemplateIn
   return orderLike(record, recordSchema(), recordSchema(), template) as PlainRecord;
 }
 
-/** A section the editor left as it was keeps its original author; one they changed is theirs. */
+/**
+ * A section whose score, evidence or reason it does not apply the editor left
+ * as it was keeps its original author; one they changed is theirs. A parent's
+ * own score is the parent's, so changing only that credits nobody.
+ */
 function creditEditor(record: PlainRecord, draft: Draft): void {
   const editor = editorId(draft);
   const areas = getPath(record, ['areas']);
@@ -31,16 +35,19 @@ function creditEditor(record: PlainRecord, draft: Draft): void {
     for (const [key, section] of Object.entries(sections)) {
       if (!isPlainObject(section)) continue;
       const before = getPath(draft.previous, ['areas', areaKey, 'sections', key]);
-      const { by: _mine, ...rest } = section;
-      const { by: theirs, ...was } = isPlainObject(before) ? before : { by: undefined };
-      if (isPlainObject(before) && sameData(rest, was)) {
-        if (theirs === undefined) delete section.by;
-        else section.by = theirs;
+      if (isPlainObject(before) && !practitionerChanged(before, section)) {
+        if (before.by === undefined) delete section.by;
+        else section.by = before.by;
       } else if (editor !== undefined && section.not_relevant === undefined) {
         section.by = editor;
       }
     }
   }
+}
+
+/** Whether the practitioner's own part of a section (score, evidence, why it does not apply) differs. */
+export function practitionerChanged(before: unknown, after: unknown): boolean {
+  return (['score', 'evidence', 'not_relevant'] as const).some((k) => !sameData(getPath(before, [k]), getPath(after, [k])));
 }
 
 function resolveRef(node: unknown, root: object): unknown {

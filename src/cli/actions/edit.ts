@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { editDraft } from '../../interview/draft.js';
-import { spliceEdit } from '../../interview/edit-splice.js';
+import { spliceEdit, withLastEdits } from '../../interview/edit-splice.js';
 import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
@@ -41,7 +41,10 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
   const original = await readFile(file, 'utf8');
-  const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
+  const textFor = (edited: PlainRecord): string => {
+    const final = withLastEdits(current, edited, today);
+    return spliceEdit(original, current, final) ?? rewritten(original, final);
+  };
   const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: true, textFor });
   return written ? EXIT.ok : EXIT.interrupted;
 }
@@ -51,5 +54,7 @@ function rewritten(original: string, edited: PlainRecord): string {
   const doc = parseDocument(original, { version: '1.2', schema: 'core' });
   doc.set('areas', getPath(edited, ['areas']));
   doc.setIn(['assessment', 'contributors'], getPath(edited, ['assessment', 'contributors']));
+  const sessions = getPath(edited, ['assessment', 'sessions']);
+  if (sessions !== undefined) doc.setIn(['assessment', 'sessions'], sessions);
   return doc.toString({ lineWidth: 100 });
 }
