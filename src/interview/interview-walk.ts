@@ -103,15 +103,16 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
       }),
       // The people the notes will name: the summary sheet lists them, and `ntk redact` can only
       // find a name in free text if it was recorded here.
-      ...listQuestions(draft, i, ['child', 'family'], {
+      ...(i > 0 && draft.answers['household/shared/family'] === true ? [] : listQuestions(draft, i, ['child', 'family'], {
         more: (n) =>
           n === 0
             ? `${whose(draft, i)}Add the people in the child's life the notes will name (parents, carers, brothers and sisters)?`
             : `${whose(draft, i)}Add another person?`,
         moreDefault: () => false,
         items: (j) => familyMemberQuestions(draft, i, j),
-      }),
+      })),
     );
+    if (draft.household && i === 0) out.push(sharedAnswerQuestion(draft, 'family', ['child', 'family'], 'Are these the same people, with the same relationships, for every child in the home? (then they are asked once)'));
     if (draft.household) {
       const hasNext = draft.records.length > i + 1;
       out.push(
@@ -122,7 +123,7 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
           fallback: false,
           given: hasNext,
           apply: (d, answer) => {
-            if (answer === true) d.records.push(siblingRecord(d.records[0] ?? {}));
+            if (answer === true) d.records.push(siblingRecord(d.records[0] ?? {}, d.answers['household/shared/family'] === true));
           },
         }),
       );
@@ -256,14 +257,19 @@ function sessionQuestions(draft: Draft, env: WalkEnv, j: number): Question[] {
   if (people.length > 0) {
     out.push(fieldQuestion(draft, 'all', [...base, 'by'], { kind: 'select', message: 'Who led it?', choices: [...people, { value: '', name: 'Someone not listed' }] }));
   }
-  out.push(
-    fieldQuestion(draft, 'all', [...base, 'seen_alone'], {
-      kind: 'confirm',
-      message: draft.household ? 'Was a child seen on their own?' : 'Was the child seen on their own?',
-      default: false,
-    }),
-    fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }),
-  );
+  if (draft.household && draft.records.length > 1) {
+    // Each child's file says whether that child was seen, and seen alone: a baby not seen alone must never inherit her brother's answer.
+    draft.records.forEach((_, i) => {
+      const name = childLabel(draft, i);
+      out.push(fieldQuestion(draft, i, [...base, 'seen'], { kind: 'confirm', message: `${whose(draft, i)}Was ${name} seen in this session?`, default: true }));
+      if (getPath(scopeRecord(draft, i), [...base, 'seen']) === true) {
+        out.push(fieldQuestion(draft, i, [...base, 'seen_alone'], { kind: 'confirm', message: `${whose(draft, i)}Was ${name} seen on their own?`, default: false }));
+      }
+    });
+  } else {
+    out.push(fieldQuestion(draft, 'all', [...base, 'seen_alone'], { kind: 'confirm', message: 'Was the child seen on their own?', default: false }));
+  }
+  out.push(fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }));
   return out;
 }
 
@@ -326,37 +332,81 @@ function scoreText(env: WalkEnv, section: unknown): string {
   return 'not assessed';
 }
 
-/** Sections scored once for the whole home in a household interview. */
-function sharedSectionKeys(draft: Draft): Set<string> {
-  const keys = Object.entries(draft.answers)
-    .filter(([id, a]) => id.startsWith('household/shared/') && a === true)
-    .map(([id]) => id.slice('household/shared/'.length));
-  return new Set(keys);
+/** Sections scored once for the whole home in a household interview: single sections, or every section of an area. */
+export function sharedSectionKeys(draft: Draft, template: TemplateIndex): Set<string> {
+  const keys = new Set<string>();
+  for (const [id, a] of Object.entries(draft.answers)) {
+    if (a !== true) continue;
+    const section = id.startsWith('household/shared/') ? template.section(id.slice('household/shared/'.length)) : undefined;
+    if (section) keys.add(section.section.key);
+    if (id.startsWith('household/shared-area/')) for (const s of template.area(id.slice('household/shared-area/'.length))?.sections ?? []) keys.add(s.key);
+  }
+  return keys;
 }
 
+/**
+ * What is the same for every child in the home is asked once: any area
+ * (e.g. family and relationships, where 5.1-5.3 are about the adults), or a
+ * section the template marks as usually household-wide (home conditions).
+ * Its strengths and concerns are the home's; the impact stays per child.
+ */
 function householdSectionQuestions(draft: Draft, env: WalkEnv): Question[] {
   const out: Question[] = [];
-  for (const { area, section } of env.template.sections()) {
-    if (!section.household_wide) continue;
-    const id = `household/shared/${section.key}`;
+  for (const area of env.template.template.areas) {
+    const areaId = `household/shared-area/${area.key}`;
     out.push(
-      stepQuestion(id, {
+      stepQuestion(areaId, {
         kind: 'confirm',
-        message: `${section.key} ${section.title} is usually the same for every child in the home. Score it once for all the children?`,
-        context: [section.description],
-        default: true,
+        message: `Is ${area.title} the same for every child in the home? Score its sections once for all of them?`,
+        context: [`Area ${area.number}: ${area.title}: ${area.sections.map((s) => `${s.key} ${s.title}`).join(', ')}`],
+        default: false,
         fallback: false,
       }),
     );
-    if (draft.answers[id] === true) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+    if (draft.answers[areaId] === true) {
+      out.push(...sectionWalk(draft, env, 'all', area, area.sections));
+      if (isPlainObject(getPath(scopeRecord(draft, 'all'), ['areas', area.key]))) {
+        for (const [key, message] of [
+          ['strengths', `${area.title} (every child): strengths in the care the children get:`],
+          ['concerns', `${area.title} (every child): concerns about the care:`],
+        ] as const) {
+          out.push(fieldQuestion(draft, 'all', ['areas', area.key, key], { kind: 'long', message, check: longText }));
+        }
+      }
+      continue;
+    }
+    for (const section of area.sections) {
+      if (!section.household_wide) continue;
+      const id = `household/shared/${section.key}`;
+      out.push(
+        stepQuestion(id, {
+          kind: 'confirm',
+          message: `${section.key} ${section.title} is usually the same for every child in the home. Score it once for all the children?`,
+          context: [section.description],
+          default: true,
+          fallback: false,
+        }),
+      );
+      if (draft.answers[id] === true) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+    }
   }
   return out;
 }
 
 function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea): Question[] {
-  const shared = draft.household ? sharedSectionKeys(draft) : new Set<string>();
+  const shared = draft.household ? sharedSectionKeys(draft, env.template) : new Set<string>();
   const own = area.sections.filter((s) => !shared.has(s.key));
-  if (own.length === 0) return [];
+  if (own.length === 0) {
+    // Scored once for the home; what it means for this child is still this child's own.
+    if (!isPlainObject(getPath(scopeRecord(draft, i), ['areas', area.key]))) return [];
+    return [
+      fieldQuestion(draft, i, ['areas', area.key, 'impact'], {
+        kind: 'long',
+        message: `${whose(draft, i)}${area.title}: examples of the impact on ${childLabel(draft, i)} - the heart of the summary sheet:`,
+        check: longText,
+      }),
+    ];
+  }
   const gateId = questionId(i, ['areas', area.key]);
   const record = scopeRecord(draft, i);
   const areaNow = getPath(record, ['areas', area.key]);
@@ -544,6 +594,9 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const decisionBefore = getPath(draft.previous, ['summary', 'decision']);
   const out: Question[] = [
     fieldQuestion(draft, i, ['summary', 'analysis'], { kind: 'long', message: `${who}Your analysis of the child's lived experience across the areas:`, check: longText }),
+    ...(draft.household && i === 0 && draft.records.length > 1
+      ? [sharedAnswerQuestion(draft, 'analysis', ['summary', 'analysis'], 'Is this analysis the same for every child in the home? (then it is asked once)')]
+      : []),
     fieldQuestion(draft, i, ['summary', 'parent_views'], { kind: 'long', message: `${who}What the parents or carers said about the toolkit and where they place themselves:`, check: longText }),
     fieldQuestion(draft, i, ['summary', 'lead_consulted'], {
       kind: 'date',
@@ -586,6 +639,9 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
           }),
           fieldQuestion(draft, i, [...base, 'who'], { kind: 'text', message: 'Who will do it?', check: shortText }),
           fieldQuestion(draft, i, [...base, 'by'], { kind: 'date', message: 'By when? (YYYY-MM-DD, optional)', check: dateCheck({ today: env.today }) }),
+          ...(draft.household && draft.records.length > 1 && getPath(scopeRecord(draft, i), [...base, 'household']) === undefined
+            ? [householdActionQuestion(i, j)]
+            : []),
         ];
       },
     }),
@@ -596,6 +652,47 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
     }),
   );
   return out;
+}
+
+// ---- a household: asked once for every child ------------------------------
+
+/**
+ * "The same for every child?" after the first child's answer: yes copies it
+ * into each sibling's file, so their question is already answered, and the
+ * record lists it under assessment.household_shared.
+ */
+function sharedAnswerQuestion(draft: Draft, what: 'family' | 'analysis', path: (string | number)[], message: string): Question {
+  return stepQuestion(`household/shared/${what}`, {
+    kind: 'confirm',
+    message,
+    default: false,
+    fallback: false,
+    // Only once there is something to share; a sibling added later copies it (siblingRecord).
+    given: getPath(scopeRecord(draft, 0), path) === undefined,
+    apply: (d, answer) => {
+      const value = getPath(d.records[0], path);
+      if (answer === true && value !== undefined) for (const r of d.records.slice(1)) setPath(r, path, structuredClone(value));
+    },
+  });
+}
+
+/** An action for the whole home ("chase the landlord") goes into every sibling's plan once; their own plans keep their own actions. */
+function householdActionQuestion(i: number, j: number): Question {
+  return stepQuestion(questionId(i, ['summary', 'actions', j, 'household']), {
+    kind: 'confirm',
+    message: 'Is this an action for the whole household (the same in every child\'s plan)?',
+    default: false,
+    fallback: false,
+    apply: (d, answer) => {
+      if (answer !== true) return;
+      const action = getPath(d.records[i], ['summary', 'actions', j]);
+      if (!isPlainObject(action)) return;
+      action.household = true;
+      d.records.forEach((r, k) => {
+        if (k !== i) setPath(r, ['summary', 'actions', listAt(r, ['summary', 'actions']).length], structuredClone(action));
+      });
+    },
+  });
 }
 
 // ---- edit -----------------------------------------------------------------

@@ -4,8 +4,8 @@ import type { TemplateIndex } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { SCHEMA_FILE } from '../validate/schema-file.js';
 import type { Draft } from './draft.js';
-import { editorId } from './interview-walk.js';
-import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data.js';
+import { editorId, sharedSectionKeys } from './interview-walk.js';
+import { getPath, isPlainObject, sameData, setPath, type PlainRecord } from './plain-data.js';
 import { packageRoot } from '../package-files.js';
 
 
@@ -17,6 +17,7 @@ import { packageRoot } from '../package-files.js';
 export function finishedRecord(draft: Draft, index: number, template: TemplateIndex): PlainRecord {
   const record = structuredClone(draft.records[index] ?? {});
   if (draft.command === 'edit') creditEditor(record, draft);
+  if (draft.household && draft.records.length > 1) markHouseholdShared(record, draft, template);
   return orderLike(record, recordSchema(), recordSchema(), template) as PlainRecord;
 }
 
@@ -48,6 +49,15 @@ function creditEditor(record: PlainRecord, draft: Draft): void {
 /** Whether the practitioner's own part of a section (score, evidence, why it does not apply) differs. */
 export function practitionerChanged(before: unknown, after: unknown): boolean {
   return (['score', 'evidence', 'not_relevant'] as const).some((k) => !sameData(getPath(before, [k]), getPath(after, [k])));
+}
+
+/** What a household interview asked once for every child, so a later edit or review can keep the siblings' files together. */
+function markHouseholdShared(record: PlainRecord, draft: Draft, template: TemplateIndex): void {
+  const shared = [...sharedSectionKeys(draft, template)].filter((key) => getPath(record, ['areas', template.section(key)?.area.key ?? '', 'sections', key]) !== undefined);
+  const order = template.sections().map((s) => s.section.key);
+  shared.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const what of ['family', 'analysis']) if (draft.answers[`household/shared/${what}`] === true) shared.push(what);
+  if (shared.length > 0) setPath(record, ['assessment', 'household_shared'], shared);
 }
 
 function resolveRef(node: unknown, root: object): unknown {
