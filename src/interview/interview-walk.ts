@@ -33,7 +33,7 @@ export function interviewQuestions(draft: Draft, env: WalkEnv): Question[] {
   draft.records.forEach((_, i) => {
     for (const area of env.template.template.areas) out.push(...areaQuestions(draft, env, i, area));
     out.push(...childVoiceQuestions(draft, i));
-    if (draft.command === 'review') out.push(...reviewQuestions(draft, i));
+    if (draft.command === 'review') out.push(...reviewQuestions(draft, env, i));
     out.push(...summaryQuestions(draft, env, i));
   });
   return out;
@@ -112,6 +112,7 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
         items: (j) => familyMemberQuestions(draft, i, j),
       })),
     );
+    if (draft.command === 'review') out.splice(out.length - 1, 0, ...familyChangeQuestions(draft, env, i));
     if (draft.household && i === 0) out.push(sharedAnswerQuestion(draft, 'family', ['child', 'family'], 'Are these the same people, with the same relationships, for every child in the home? (then they are asked once)'));
     if (draft.household) {
       const hasNext = draft.records.length > i + 1;
@@ -310,12 +311,20 @@ function listQuestions(draft: Draft, scope: Scope, path: (string | number)[], sp
   return out;
 }
 
-/** edit and review: long text already there is shown, and an empty answer keeps it. */
-function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[] } {
+/** What a practitioner types, alone, to clear a text carried forward on purpose (an empty answer keeps it). */
+export const CLEAR_TEXT = '-';
+
+/** edit and review: long text already there is shown, an empty answer keeps it, and `-` alone clears it. */
+function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[]; store?: (answer: string | boolean) => unknown } {
   if (draft.command === 'new') return {};
   const value = getPath(draft.previous, path);
   if (typeof value !== 'string' || value.trim() === '') return {};
-  return { keep: value, fallback: value, context: [`Last time: ${value}`] };
+  return {
+    keep: value,
+    fallback: value,
+    context: [`Last time: ${value}`, `(an empty answer keeps it; type ${CLEAR_TEXT} on its own to clear it)`],
+    store: (answer) => (typeof answer === 'string' && answer.trim() === CLEAR_TEXT ? undefined : answer),
+  };
 }
 
 // ---- areas and sections --------------------------------------------------
@@ -485,7 +494,8 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   const chosen = draft.answers[scoreId];
   const review = draft.command === 'review' && isPlainObject(before);
   const edit = draft.command === 'edit';
-  const lastTime = review ? [`Last time: ${scoreText(env, before)}`] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`] : [];
+  const lastEvidence = isPlainObject(before) && typeof before.evidence === 'string' && before.evidence.trim() !== '' ? [`Evidence then: ${before.evidence}`] : [];
+  const lastTime = review ? [`Last time: ${scoreText(env, before)}`, ...lastEvidence] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`, ...lastEvidence] : [];
   const scale = env.template.template.scale;
   const choices: Choice[] = [
     ...(review ? [{ value: 'unchanged', name: `Unchanged (${scoreText(env, before)})` }] : []),
@@ -575,17 +585,37 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
   });
 }
 
-/** The review questions of the guidance, worded as the schema describes them, so the two never drift apart. */
-function reviewQuestions(draft: Draft, i: number): Question[] {
+/**
+ * The review questions of the guidance, worded as the schema describes them,
+ * so the two never drift apart. Whether there is any indication of
+ * significant harm must be answered; whether progress held and was
+ * celebrated is asked with what improved in front of the practitioner.
+ */
+function reviewQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const properties = getPath(recordSchema(), ['properties', 'review', 'properties']);
   if (!isPlainObject(properties)) return [];
+  const improved = improvedSections(draft, env, i);
+  const shown = improved.length > 0 ? [`Improved since the last toolkit: ${improved.join('; ')}`] : ['No section scored better than at the last toolkit.'];
   return Object.entries(properties).map(([key, spec]) =>
     fieldQuestion(draft, i, ['review', key], {
       kind: 'long',
       message: `Review: ${String(getPath(spec, ['description']) ?? key)}`,
-      check: longText,
+      check: key === 'significant_harm' ? allChecks((v) => (v.trim() === '' ? 'answer this one: say "No indication" if there is none' : null), longText) : longText,
+      ...(key === 'significant_harm' ? { required: true } : {}),
+      ...(key === 'improvement_sustained' || key === 'celebrated' ? { context: shown } : {}),
     }),
   );
+}
+
+/** "1.1 Food and feeding 4 -> 2": the sections this child's review scores better than the toolkit it reviews. */
+function improvedSections(draft: Draft, env: WalkEnv, i: number): string[] {
+  const record = scopeRecord(draft, i);
+  return env.template.sections().flatMap(({ area, section }) => {
+    const path = ['areas', area.key, 'sections', section.key, 'score'];
+    const was = getPath(draft.previous, path);
+    const now = getPath(record, path);
+    return typeof was === 'number' && typeof now === 'number' && now < was ? [`${section.key} ${section.title} ${was} -> ${now}`] : [];
+  });
 }
 
 function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
@@ -611,19 +641,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
     }),
   ];
-  if (draft.command === 'review') {
-    const carried = listAt(draft.previous, ['summary', 'actions']).length;
-    listAt(scopeRecord(draft, i), ['summary', 'actions']).forEach((action, j) => {
-      if (j >= carried || action.done !== undefined) return;
-      out.push(
-        fieldQuestion(draft, i, ['summary', 'actions', j, 'done'], {
-          kind: 'date',
-          message: `Action from last time: "${String(action.action ?? '')}" - date it was done (empty if still open):`,
-          check: dateCheck({ today: env.today, past: true }),
-        }),
-      );
-    });
-  }
+  if (draft.command === 'review') out.push(...carriedActionQuestions(draft, env, i));
   out.push(
     ...listQuestions(draft, i, ['summary', 'actions'], {
       more: (n) => `${who}${n === 0 ? 'Add an action to the plan?' : 'Add another action?'}`,
@@ -651,6 +669,113 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       check: dateCheck({ today: env.today, after: { date: completed, what: 'the date the toolkit is completed' } }),
     }),
   );
+  return out;
+}
+
+// ---- a review: the plan and the family as they are now ---------------------
+
+/**
+ * Each action still open from the last toolkit: still open, done (when),
+ * changed (how and why) or dropped (why). A dropped action stays in the plan
+ * marked `dropped` with its reason, so the review diff can say what happened to it.
+ */
+function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  const out: Question[] = [];
+  const carried = listAt(draft.previous, ['summary', 'actions']);
+  listAt(scopeRecord(draft, i), ['summary', 'actions']).forEach((action, j) => {
+    const was = carried[j];
+    if (was === undefined || was.done !== undefined || was.dropped !== undefined) return;
+    const base = ['summary', 'actions', j];
+    const statusId = questionId(i, [...base, 'status']);
+    const settled = action.done !== undefined || action.dropped !== undefined || action.action !== was.action;
+    out.push(
+      stepQuestion(statusId, {
+        kind: 'select',
+        field: `summary.actions.${j}`,
+        message: `Action from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${was.by})` : ''} - what happened to it?`,
+        choices: [
+          { value: 'open', name: 'Still open - keep it in the plan' },
+          { value: 'done', name: 'Done' },
+          { value: 'changed', name: 'Changed - reword it and say why' },
+          { value: 'dropped', name: 'Dropped from the plan - say why' },
+        ],
+        default: 'open',
+        fallback: 'open',
+        given: settled,
+        apply: (d, answer) => {
+          const completed = completedOf(d);
+          if (answer === 'dropped' && completed !== undefined) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'dropped'], completed);
+        },
+      }),
+    );
+    const status = draft.answers[statusId];
+    if (status === 'done' || action.done !== undefined) {
+      out.push(fieldQuestion(draft, i, [...base, 'done'], { kind: 'date', message: 'The date it was done:', required: true, check: dateCheck({ today: env.today, past: true }) }));
+    }
+    if (status === 'changed') {
+      const rewordId = questionId(i, [...base, 'reworded']);
+      out.push(
+        stepQuestion(rewordId, {
+          kind: 'text',
+          message: 'The action as it now stands:',
+          required: true,
+          check: allChecks((v) => (v.trim() === '' ? 'say what will be done now' : null), longText),
+          apply: (d, answer) => {
+            if (typeof answer === 'string') for (const r of scopeRecords(d, i)) setPath(r, [...base, 'action'], answer);
+          },
+        }),
+      );
+    }
+    if (status === 'changed' || status === 'dropped' || action.dropped !== undefined) {
+      out.push(
+        fieldQuestion(draft, i, [...base, 'reason'], {
+          kind: 'text',
+          message: status === 'changed' ? 'Why it changed:' : 'Why it was dropped:',
+          required: status === 'dropped' || action.dropped !== undefined,
+          check: longText,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+/**
+ * At a review, whether each person still lives with the child (a partner who
+ * moved out, a grandparent who moved in) and since when; a new baby is added
+ * like any other person.
+ */
+function familyChangeQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  const out: Question[] = [];
+  const before = listAt(draft.previous, ['child', 'family']);
+  listAt(scopeRecord(draft, i), ['child', 'family']).forEach((person, j) => {
+    const was = before[j];
+    if (was === undefined || typeof was.name !== 'string') return;
+    const base = ['child', 'family', j];
+    const livedWith = was.lives_with_child !== false;
+    const id = questionId(i, [...base, 'still']);
+    out.push(
+      stepQuestion(id, {
+        kind: 'confirm',
+        message: `${whose(draft, i)}${was.name} (${String(was.relationship ?? '')}): ${livedWith ? "still living in the child's home?" : "still living away from the child's home?"}`,
+        default: true,
+        fallback: true,
+        given: person.lives_with_child !== was.lives_with_child,
+        apply: (d, answer) => {
+          if (answer === false) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'lives_with_child'], !livedWith);
+        },
+      }),
+    );
+    if (draft.answers[id] === false || person.since !== was.since) {
+      out.push(
+        fieldQuestion(draft, i, [...base, 'since'], {
+          kind: 'date',
+          message: `Since when has ${was.name} ${livedWith ? 'lived away from' : 'lived in'} the child's home? (YYYY-MM-DD, optional)`,
+          check: dateCheck({ today: env.today, past: true }),
+        }),
+      );
+    }
+  });
   return out;
 }
 

@@ -84,7 +84,12 @@ describe('interviews without a terminal', () => {
     expect(r.exitCode).toBe(0);
     expect(await readdir(out)).toEqual(['AB-01-2021-03-01.yaml', 'AB-02-2021-03-01.yaml']);
     const [a, b] = await Promise.all(['AB-01', 'AB-02'].map(async (ref) => parse(await readFile(join(out, `${ref}-2021-03-01.yaml`), 'utf8')) as Record<string, any>));
-    expect(b?.assessment).toEqual(a?.assessment);
+    // The home's answers are the same; whether the child was seen alone is the first child's alone.
+    const { sessions: sa, ...restA } = a?.assessment ?? {};
+    const { sessions: sb, ...restB } = b?.assessment ?? {};
+    expect(restB).toEqual(restA);
+    expect(sa).toEqual([{ date: '2021-02-20', type: 'unannounced-visit', by: 'hv1', seen_alone: true }]);
+    expect(sb).toEqual([{ date: '2021-02-20', type: 'unannounced-visit', by: 'hv1' }]);
     expect(b?.child.household).toBe('H-1');
     expect(b?.child_voice).toEqual({ working_well: 'Playing cars with Mum.' });
     expect(b?.areas).toBeUndefined();
@@ -93,7 +98,12 @@ describe('interviews without a terminal', () => {
 
   it('ntk review --answers carries the record forward and prints the review diff', async () => {
     const out = join(dir, 'MJ-01-2020-12-15.yaml');
+    // Whether there is any indication of significant harm must be answered: without it nothing is written.
     await writeFile(join(dir, 'review.yaml'), 'assessment:\n  completed: 2020-12-15\nreview:\n  celebrated: Certificate for the fridge.\n');
+    const unanswered = await ntk(['review', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', '--answers', join(dir, 'review.yaml'), '--out', out, '--today', '2021-04-01']);
+    expect(unanswered.exitCode).toBe(2);
+    expect(unanswered.stderr).toContain('review.significant_harm');
+    await writeFile(join(dir, 'review.yaml'), 'assessment:\n  completed: 2020-12-15\nreview:\n  significant_harm: No indication.\n  celebrated: Certificate for the fridge.\n');
     const r = await ntk(['review', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', '--answers', join(dir, 'review.yaml'), '--out', out, '--today', '2021-04-01']);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe(`wrote ${out}`);
@@ -106,7 +116,7 @@ describe('interviews without a terminal', () => {
     expect(review.assessment.previous).toBe('2020-09-29');
     expect(review.areas).toEqual(before.areas);
     expect(review.summary.actions).toEqual(before.summary.actions);
-    expect(review.review).toEqual({ celebrated: 'Certificate for the fridge.' });
+    expect(review.review).toEqual({ significant_harm: 'No indication.', celebrated: 'Certificate for the fridge.' });
     expect((await ntk(['check', out, '--today', '2021-04-01'])).exitCode).toBe(0);
   });
 
@@ -123,7 +133,8 @@ describe('interviews without a terminal', () => {
     const end = original.indexOf('  safety-supervision:');
     expect(edited.endsWith(original.slice(end))).toBe(true);
     expect(edited.startsWith(original.slice(0, original.indexOf('  involvement:')))).toBe(true);
-    expect(edited).toContain('    - id: dent1\n  involvement:');
+    // The record says who last changed what, and when.
+    expect(edited).toContain('    - id: dent1\n      last_edit:\n        date: 2021-04-01\n        sections:\n          - "2.1"\n  involvement:');
     const area = (parse(edited) as Record<string, any>).areas['health-development'];
     // What the answers leave out of the edited section (the parent's score) stays as it was.
     expect(area.sections['2.1']).toEqual({ score: 2, parent_score: 3, evidence: 'Filling done 2/10.', by: 'dent1' });

@@ -157,15 +157,52 @@ describe('ntk review', () => {
     expect(asked.filter((q) => q.id.includes('emotional-warmth'))).toHaveLength(1);
   });
 
-  it('without a terminal keeps every unchanged area and needs only the date', () => {
+  it('without a terminal keeps every unchanged area and needs only the date and the answer about significant harm', () => {
     const settled = settleWithoutTerminal(start(), env);
-    expect(settled.missing).toEqual(['assessment.completed']);
-    const given = reviewDraft(record, { source: fixture, out: '.', answers: { assessment: { completed: '2020-12-15' }, summary: { next_review: '2021-03-16' } } });
+    expect(settled.missing).toEqual(['assessment.completed', 'review.significant_harm']);
+    const given = reviewDraft(record, {
+      source: fixture,
+      out: '.',
+      answers: { assessment: { completed: '2020-12-15' }, summary: { next_review: '2021-03-16' }, review: { significant_harm: 'No indication.' } },
+    });
     const { draft, missing } = settleWithoutTerminal(given, env);
     expect(missing).toEqual([]);
     expect(nextQuestion(draft, env)).toBeUndefined();
     const result = parse(finalTexts(draft)[0] ?? '') as any;
     expect(result.areas).toEqual((record as any).areas);
     expect(checkErrors(finalTexts(draft)[0] ?? '')).toEqual([]);
+  });
+
+  it('updates the family, drops an action with its reason, shows the last evidence and what improved before asking about celebrating', () => {
+    const script = scripted([
+      [/^assessment\/completed$/, '2020-12-15'],
+      [/^assessment\/sessions\/0\/date$/, '2020-12-01'],
+      [/^child1\/child\/family\/1\/still$/, false],
+      [/^child1\/child\/family\/1\/since$/, '2020-11-01'],
+      [/^child1\/areas\/physical-care$/, 'assess'],
+      [/^child1\/areas\/[a-z-]+$/, 'unchanged'],
+      [/sections\/1\.1\/score$/, '2'],
+      [/sections\/1\.[234]\/score$/, 'unchanged'],
+      [/^child1\/summary\/actions\/0\/status$/, 'done'],
+      [/^child1\/summary\/actions\/0\/done$/, '2020-10-01'],
+      [/^child1\/summary\/actions\/1\/status$/, 'dropped'],
+      [/^child1\/summary\/actions\/1\/reason$/, 'Free school meals started instead'],
+      [/summary\/actions\/more\/\d+$/, false],
+      [/^child1\/review\//, 'Yes.'],
+      [/summary\/next_review$/, '2021-03-16'],
+    ]);
+    const { draft, asked } = walk(start(), script);
+    const result = parse(finalTexts(draft)[0] ?? '') as any;
+    expect(checkErrors(finalTexts(draft)[0] ?? '')).toEqual([]);
+    expect(result.child.family[1]).toMatchObject({ name: 'Wayne', lives_with_child: false, since: '2020-11-01' });
+    expect(asked.find((q) => q.id === 'child1/child/family/1/still')?.message).toContain("Wayne (mother's partner (Tyler's father)): still living in the child's home?");
+    expect(result.summary.actions[0].done).toBe('2020-10-01');
+    expect(result.summary.actions[1]).toMatchObject({ dropped: '2020-12-15', reason: 'Free school meals started instead' });
+    expect(result.summary.actions[1].done).toBeUndefined();
+    expect(asked.find((q) => q.id.endsWith('sections/1.1/score'))?.context.join('\n')).toMatch(/Evidence then: \S/);
+    expect(asked.find((q) => q.id === 'child1/review/celebrated')?.context.join('\n')).toContain('Improved since the last toolkit: 1.1 Food and feeding 4 -> 2');
+    const harm = asked.find((q) => q.id === 'child1/review/significant_harm');
+    expect(harm?.required).toBe(true);
+    expect(harm?.check('')).toMatch(/answer this one/);
   });
 });
