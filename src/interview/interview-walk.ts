@@ -1,4 +1,4 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels, voiceGatheredLabels } from '../analyse/summary-sheet.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
@@ -32,6 +32,8 @@ export function interviewQuestions(draft: Draft, env: WalkEnv): Question[] {
   if (draft.household && draft.records.length > 1) out.push(...householdSectionQuestions(draft, env));
   draft.records.forEach((_, i) => {
     for (const area of env.template.template.areas) out.push(...areaQuestions(draft, env, i, area));
+    // Asked once, after the first child's areas: by then what was seen and what was said are both in mind.
+    if (i === 0) out.push(...explanationQuestions(draft));
     out.push(...childVoiceQuestions(draft, i));
     if (draft.command === 'review') out.push(...reviewQuestions(draft, env, i));
     out.push(...summaryQuestions(draft, env, i));
@@ -526,6 +528,8 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   };
   delete score.givenProblem;
   const out = [score];
+  // Before the home is judged, the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
+  if (section.household_wide && isPlainObject(now) && typeof now.score === 'number' && !edit) out.push(...homeQuestions(draft, scope));
   if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
     out.push(
       fieldQuestion(draft, scope, [...base, 'not_relevant'], {
@@ -565,7 +569,76 @@ function currentChoice(section: unknown): string | undefined {
   return undefined;
 }
 
+function homeQuestions(draft: Draft, scope: Scope): Question[] {
+  const base = ['assessment', 'home'];
+  // The home is the household's: one answer for every child.
+  const where: Scope = draft.household ? 'all' : scope;
+  const change = getPath(scopeRecord(draft, where), [...base, 'recent_change']);
+  return [
+    fieldQuestion(draft, where, [...base, 'usual'], {
+      kind: 'long',
+      message: 'What is the home usually like - over several visits and as others describe it, not only on the day?',
+      check: longText,
+    }),
+    fieldQuestion(draft, where, [...base, 'recent_change'], {
+      kind: 'select',
+      message: 'Has the home recently improved or deteriorated?',
+      choices: [
+        { value: 'unchanged', name: 'Neither - it is as it usually is' },
+        { value: 'improved', name: 'Recently improved' },
+        { value: 'deteriorated', name: 'Recently deteriorated' },
+        { value: '', name: 'Not known' },
+      ],
+    }),
+    ...(change === 'improved' || change === 'deteriorated'
+      ? [fieldQuestion(draft, where, [...base, 'change_note'], { kind: 'long', message: 'What changed, and why?', check: longText })]
+      : []),
+    fieldQuestion(draft, where, ['assessment', 'outside_help'], {
+      kind: 'long',
+      message: "Did help from outside the family shape what you saw (e.g. a support worker cleared the house)? It is not credited to the parents' own care (empty if none):",
+      check: longText,
+    }),
+  ];
+}
+
+/** Explanations that did not match what was seen: asked once, each becomes a prompt to look again. */
+function explanationQuestions(draft: Draft): Question[] {
+  return listQuestions(draft, 'all', ['assessment', 'explanations'], {
+    more: (n) => (n === 0 ? 'Was an explanation given that did not match what you saw? (each becomes a prompt to look again)' : 'Another explanation that did not match?'),
+    moreDefault: () => false,
+    items: (j) => [
+      fieldQuestion(draft, 'all', ['assessment', 'explanations', j, 'said'], {
+        kind: 'long',
+        message: `Explanation ${j + 1}: what was said, and by whom?`,
+        required: true,
+        check: allChecks((v) => (v.trim() === '' ? 'say what explanation was given' : null), longText),
+      }),
+      fieldQuestion(draft, 'all', ['assessment', 'explanations', j, 'observed'], { kind: 'long', message: 'What was seen or heard that did not match it?', check: longText }),
+    ],
+  });
+}
+
 // ---- the child's voice, review questions and plan -------------------------
+
+/** How the child was heard: their words, or for a child who cannot say, play and observation. */
+function voiceGatheredQuestion(draft: Draft, i: number): Question {
+  const name = childLabel(draft, i);
+  const path = ['child_voice', 'gathered'];
+  return stepQuestion(questionId(i, path), {
+    kind: 'select',
+    field: path.join('.'),
+    message: `How was ${name}'s voice gathered?`,
+    context: ['A child who cannot say in words is still heard: through play, drawing, observation, or someone who knows them well.'],
+    choices: [...Object.entries(voiceGatheredLabels).map(([value, label]) => ({ value, name: label.charAt(0).toUpperCase() + label.slice(1) })), { value: '', name: 'Not recorded' }],
+    given: getPath(scopeRecord(draft, i), path) !== undefined,
+    apply: (d, answer) => {
+      for (const r of scopeRecords(d, i)) {
+        if (typeof answer === 'string' && answer !== '') setPath(r, path, [answer]);
+        else deletePath(r, path);
+      }
+    },
+  });
+}
 
 function childVoiceQuestions(draft: Draft, i: number): Question[] {
   const name = childLabel(draft, i);
@@ -574,7 +647,7 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
     ['worried_about', `${name}'s own words: what worries them?`],
     ['needs_to_happen', `${name}'s own words: what needs to happen?`],
   ];
-  return asks.map(([key, message]) => {
+  return [voiceGatheredQuestion(draft, i), ...asks.map(([key, message]) => {
     const last = getPath(draft.previous, ['child_voice', key]);
     return fieldQuestion(draft, i, ['child_voice', key], {
       kind: 'long',
@@ -582,7 +655,7 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
       check: longText,
       ...(typeof last === 'string' ? { context: [`Last time: ${last}`] } : {}),
     });
-  });
+  })];
 }
 
 /**

@@ -85,6 +85,8 @@ describe('ntk new in a real terminal', { retry: 2 }, () => {
     for (const area of ['Health and development', 'Safety and supervision', 'Emotional warmth', 'Family and relationships', 'Boundaries and values', 'Commitment and change']) {
       await next(`Assess ${area}?`, ['Down', 'Enter']);
     }
+    await next('Was an explanation given that did not match what you saw?', '');
+    await next("How was Tia's voice gathered?", ['Enter']);
     await next("Tia's own words: what is working well?", 'I like breakfast club.', '');
     await next("Tia's own words: what worries them?", '');
     await next("Tia's own words: what needs to happen?", '');

@@ -168,6 +168,14 @@ describe('a household: what is the same for every child is asked once, what is e
     expect(second?.areas['family-relationships'].concerns).toBe('Shouting most evenings.');
     expect(asked.filter((q) => q.id.endsWith('family-relationships/impact')).map((q) => q.id)).toEqual(['child1/areas/family-relationships/impact', 'child2/areas/family-relationships/impact']);
     expect(first?.assessment.household_shared).toEqual(['1.2', '5.1', '5.2', '5.3', 'family', 'analysis']);
+    // The practice questions of the guidance: the usual home and help from outside with home conditions, once for the home; explanations once; how each child was heard, per child.
+    expect(asked.filter((q) => /home\/recent_change$|outside_help$|explanations\/more\/0$/.test(q.id)).map((q) => q.id)).toEqual([
+      'assessment/home/recent_change',
+      'assessment/outside_help',
+      'assessment/explanations/more/0',
+    ]);
+    expect(second?.assessment.home).toEqual({ recent_change: 'unchanged' });
+    expect([first?.child_voice.gathered, second?.child_voice.gathered]).toEqual([['words'], ['words']]);
     for (const text of finalTexts(draft)) expect(checkErrors(text)).toEqual([]);
   });
 
