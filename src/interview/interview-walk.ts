@@ -1,4 +1,5 @@
 import { decisionLabels, voiceGatheredLabels } from '../analyse/summary-sheet.js';
+import { longDate } from '../validate/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
@@ -529,7 +530,8 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   delete score.givenProblem;
   const out = [score];
   // Before the home is judged, the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
-  if (section.household_wide && isPlainObject(now) && typeof now.score === 'number' && !edit) out.push(...homeQuestions(draft, scope));
+  // Only when the home is scored in this interview: a score carried forward unchanged, or given in an answers file, asks nothing more.
+  if (section.household_wide && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
   if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
     out.push(
       fieldQuestion(draft, scope, [...base, 'not_relevant'], {
@@ -765,7 +767,7 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
       stepQuestion(statusId, {
         kind: 'select',
         field: `summary.actions.${j}`,
-        message: `Action from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${was.by})` : ''} - what happened to it?`,
+        message: `Action from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${longDate(was.by)})` : ''} - what happened to it?`,
         choices: [
           { value: 'open', name: 'Still open - keep it in the plan' },
           { value: 'done', name: 'Done' },

@@ -145,11 +145,11 @@ function plan(sheet: SummarySheet): string {
   const next = nextReviewWords(sheet);
   const lead = leadWords(sheet);
   // A "done" column only once something is done: an initial plan has none, and the space goes to the actions.
-  const anyDone = p.actions.some((act) => act.done !== undefined);
+  const anyDone = p.actions.some((act) => act.done !== undefined || act.dropped !== undefined);
   const actions = p.actions.map(
     (act) =>
       `<tr><td>${h(act.action)}</td><td>${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
-        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : ''}</td>` : ''
+        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : act.dropped ? `dropped ${h(longDate(act.dropped))}${act.reason ? `: ${h(act.reason)}` : ''}` : ''}</td>` : ''
       }</tr>`,
   );
   return `<section class="plan">

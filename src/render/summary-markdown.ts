@@ -81,7 +81,8 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   if (plan.actions.length) {
     out.push('| | Action | Who | By |', '|---|---|---|---|');
     for (const act of plan.actions) {
-      out.push(`| ${act.done ? `✅ done ${longDate(act.done)}` : '☐'} | ${markdownCell(act.action)} | ${act.who ? markdownCell(act.who) : ''} | ${act.by ? longDate(act.by) : ''} |`);
+      const state = act.done ? `✅ done ${longDate(act.done)}` : act.dropped ? `➖ dropped ${longDate(act.dropped)}${act.reason ? `: ${markdownCell(act.reason)}` : ''}` : '☐';
+      out.push(`| ${state} | ${markdownCell(act.action)} | ${act.who ? markdownCell(act.who) : ''} | ${act.by ? longDate(act.by) : ''} |`);
     }
     out.push('');
   }

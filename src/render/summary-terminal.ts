@@ -103,8 +103,13 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   if (plan.actions.length > 0) {
     out.push(`  ${c.bold('Actions:')}`);
     for (const act of plan.actions) {
-      const meta = [act.who ? tl(act.who) : undefined, act.by ? `by ${longDate(act.by)}` : undefined, act.done ? c.green(`done ${longDate(act.done)}`) : undefined].filter(Boolean);
-      out.push(wrapText(`${act.done ? '☑' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
+      const meta = [
+        act.who ? tl(act.who) : undefined,
+        act.by ? `by ${longDate(act.by)}` : undefined,
+        act.done ? c.green(`done ${longDate(act.done)}`) : undefined,
+        act.dropped ? c.yellow(`dropped ${longDate(act.dropped)}${act.reason ? `: ${tl(act.reason)}` : ''}`) : undefined,
+      ].filter(Boolean);
+      out.push(wrapText(`${act.done ? '☑' : act.dropped ? '☒' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
     }
   }
   out.push(`  ${c.bold('Next review:')} ${nextReviewWords(sheet) ?? c.yellow('not set')}`);
