@@ -5,7 +5,7 @@ import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { siblingRecord, type Answer, type Draft } from './draft.js';
-import { deletePath, getPath, isPlainObject, listAt, setPath } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
 import type { Choice, Question } from './question.js';
 
 export interface WalkEnv {
@@ -756,10 +756,8 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
  */
 function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const out: Question[] = [];
-  const carried = listAt(draft.previous, ['summary', 'actions']);
-  listAt(scopeRecord(draft, i), ['summary', 'actions']).forEach((action, j) => {
-    const was = carried[j];
-    if (was === undefined || was.done !== undefined || was.dropped !== undefined) return;
+  carriedItems(draft, i, ['summary', 'actions']).forEach(({ now: action, was, j }) => {
+    if (was.done !== undefined || was.dropped !== undefined) return;
     const base = ['summary', 'actions', j];
     const statusId = questionId(i, [...base, 'status']);
     const settled = action.done !== undefined || action.dropped !== undefined || action.action !== was.action;
@@ -815,6 +813,15 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
   return out;
 }
 
+/** The items of a list carried forward from the toolkit a review reviews, as they are now and as they were. */
+function carriedItems(draft: Draft, i: number, path: string[]): { now: PlainRecord; was: PlainRecord; j: number }[] {
+  const before = listAt(draft.previous, path);
+  return listAt(scopeRecord(draft, i), path).flatMap((now, j) => {
+    const was = before[j];
+    return was === undefined ? [] : [{ now, was, j }];
+  });
+}
+
 /**
  * At a review, whether each person still lives with the child (a partner who
  * moved out, a grandparent who moved in) and since when; a new baby is added
@@ -822,10 +829,8 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
  */
 function familyChangeQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const out: Question[] = [];
-  const before = listAt(draft.previous, ['child', 'family']);
-  listAt(scopeRecord(draft, i), ['child', 'family']).forEach((person, j) => {
-    const was = before[j];
-    if (was === undefined || typeof was.name !== 'string') return;
+  carriedItems(draft, i, ['child', 'family']).forEach(({ now: person, was, j }) => {
+    if (typeof was.name !== 'string') return;
     const base = ['child', 'family', j];
     const livedWith = was.lives_with_child !== false;
     const id = questionId(i, [...base, 'still']);
