@@ -167,3 +167,40 @@ export function withLastEdits(before: PlainRecord, after: PlainRecord, today: st
   }
   return out;
 }
+
+/**
+ * A sibling's record after an edit of what the household shares
+ * (`assessment.household_shared`): each shared section the edit changed is
+ * copied as it now is, and a contributor it names who is new to the sibling's
+ * file is added, so `by` always refers to someone listed. Null when the edit
+ * changed nothing shared.
+ */
+export function siblingAfterSharedEdit(sibling: PlainRecord, before: PlainRecord, after: PlainRecord): PlainRecord | null {
+  const listed = getPath(after, ['assessment', 'household_shared']);
+  const keys = (Array.isArray(listed) ? listed : []).filter((k): k is string => typeof k === 'string' && /^\d+\.\d+$/.test(k));
+  const out = structuredClone(sibling);
+  let changed = false;
+  const areas = getPath(after, ['areas']);
+  for (const [areaKey, area] of Object.entries(isPlainObject(areas) ? areas : {})) {
+    for (const key of keys) {
+      const now = getPath(area, ['sections', key]);
+      if (now === undefined || sameData(now, getPath(before, ['areas', areaKey, 'sections', key]))) continue;
+      const sibAreas = isPlainObject(out.areas) ? out.areas : (out.areas = {});
+      const sibArea = isPlainObject(sibAreas[areaKey]) ? sibAreas[areaKey] : (sibAreas[areaKey] = {});
+      const sections = isPlainObject(sibArea.sections) ? sibArea.sections : (sibArea.sections = {});
+      sections[key] = structuredClone(now);
+      changed = true;
+      const by = getPath(now, ['by']);
+      const theirs = listAt(out, ['assessment', 'contributors']);
+      if (typeof by === 'string' && !theirs.some((c) => c.id === by)) {
+        const who = listAt(after, ['assessment', 'contributors']).find((c) => c.id === by);
+        if (who) {
+          const { last_edit: _mine, ...entry } = who;
+          const assessment = isPlainObject(out.assessment) ? out.assessment : (out.assessment = {});
+          assessment.contributors = [...theirs, structuredClone(entry)];
+        }
+      }
+    }
+  }
+  return changed ? out : null;
+}

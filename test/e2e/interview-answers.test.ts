@@ -120,6 +120,33 @@ describe('interviews without a terminal', () => {
     expect((await ntk(['check', out, '--today', '2021-04-01'])).exitCode).toBe(0);
   });
 
+  it('a household edit of a shared section updates every sibling\'s file of the same date, and nothing else', async () => {
+    const out = join(dir, 'household-edit');
+    await import('node:fs/promises').then((fs) => fs.mkdir(out));
+    const shared = answers
+      .replace('child:\n', 'child:\n  household: H-2\n')
+      .replace('  completed: 2021-03-01\n', '  completed: 2021-03-01\n  household_shared:\n    - "1.2"\n')
+      .replace('        by: hv1\n    impact:', '        by: hv1\n      "1.2":\n        score: 3\n        evidence: Damp in both bedrooms.\n        by: hv1\n    impact:');
+    const second = 'child:\n  ref: AB-02\n  name: Ali\nareas:\n  physical-care:\n    sections:\n      "1.2":\n        score: 3\n        evidence: Damp in both bedrooms.\n        by: hv1\nchild_voice:\n  working_well: Cars.\nsummary:\n  decision: early-help\n  next_review: 2021-06-01\n';
+    await writeFile(join(dir, 'household-edit.yaml'), `${shared}---\n${second}`);
+    expect((await ntk(['new', '--household', '--answers', join(dir, 'household-edit.yaml'), '--out', out, '--today', '2021-04-01'])).exitCode).toBe(0);
+    const first = join(out, 'AB-01-2021-03-01.yaml');
+    const sibling = join(out, 'AB-02-2021-03-01.yaml');
+    const siblingBefore = await readFile(sibling, 'utf8');
+    await writeFile(join(dir, 'landlord.yaml'), 'areas:\n  physical-care:\n    sections:\n      "1.2":\n        score: 2\n        evidence: Landlord fixed the damp 25/3.\n');
+    const r = await ntk(['edit', first, '--by', 'ew1', '--area', 'physical-care', '--answers', join(dir, 'landlord.yaml'), '--today', '2021-04-01']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(`wrote ${first}\nupdated ${sibling} (shared by the household)`);
+    const [a, b] = await Promise.all([first, sibling].map(async (f) => parse(await readFile(f, 'utf8')) as Record<string, any>));
+    expect(b?.areas['physical-care'].sections['1.2']).toEqual({ score: 2, evidence: 'Landlord fixed the damp 25/3.', by: 'ew1' });
+    expect(b?.areas['physical-care'].sections['1.2']).toEqual(a?.areas['physical-care'].sections['1.2']);
+    expect(b?.assessment.contributors.map((c: { id: string }) => c.id)).toEqual(['hv1', 'ew1']);
+    // Only the shared section and the new contributor changed in the sibling's file.
+    const changed = (await readFile(sibling, 'utf8')).split('\n').filter((l) => !siblingBefore.split('\n').includes(l));
+    expect(changed.sort()).toEqual(['    - id: ew1', '        by: ew1', '        evidence: Landlord fixed the damp 25/3.', '        score: 2'].sort());
+    expect((await ntk(['check', first, sibling, '--today', '2021-04-01'])).exitCode).toBe(0);
+  });
+
   it('ntk edit changes only the edited area and adds the editor as a contributor', async () => {
     const file = join(dir, 'MJ-01-2020-09-29.yaml');
     await copyFile('fixtures/mary-jo/MJ-01-2020-09-29.yaml', file);
