@@ -1,8 +1,8 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
-import type { Action, Session } from '../record/types.js';
+import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
+import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, sideTitle } from './diff-style.js';
+import { changeSymbol, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
 import { escapeHtml as h, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
 
 /** What the page needs from the template: its title, and the words for each score in the key. */
@@ -53,7 +53,7 @@ export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): st
   const childName = diff.to.name ?? diff.to.ref;
   const fullText = diff.text.reduce((n, t) => n + (t.from?.length ?? 0) + (t.to?.length ?? 0), 0) <= FULL_TEXT_BUDGET;
   // One flow in two columns: the areas, then the child's words and the plan fill whatever the areas leave, so the page holds the most.
-  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff)];
+  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff, fullText), reviewAnswers(diff, fullText)];
   const body = `${header(diff, template, childName)}
 ${legend(template, childName)}
 <div class="flow">
@@ -255,15 +255,53 @@ function sessions(diff: ReviewDiff, withNotes: boolean): string {
   return `<section class="block"><h2>Visits and meetings since (${diff.sessionsAdded.length})</h2>${withNotes ? `<ul class="list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="list">${items.join('; ')}.</p>`}</section>`;
 }
 
-function plan(diff: ReviewDiff): string {
-  const { added, completed, dropped } = diff.actions;
-  if (added.length + completed.length + dropped.length === 0) return '';
-  const items = [
-    ...completed.map((a) => actionItem(added.includes(a) ? 'added and done' : 'done', 'done', a, a.done ? `, ${longDate(a.done)}` : '')),
-    ...added.filter((a) => !completed.includes(a)).map((a) => actionItem('new', 'new', a, a.by ? `, by ${longDate(a.by)}` : '')),
-    ...dropped.map((a) => actionItem('no longer in the plan', 'dropped', a, '')),
-  ];
-  return `<section class="block"><h2>The plan</h2><ul class="list">${items.join('')}</ul></section>`;
+const planClass: Record<PlanItemKind, string> = { done: 'done', 'added-done': 'done', new: 'new', open: 'open', overdue: 'overdue', dropped: 'dropped' };
+
+function plan(diff: ReviewDiff, fullText: boolean): string {
+  const items = planItems(diff.actions);
+  if (items.length === 0) return '';
+  // What was done is a record of progress; what is open, overdue, new or dropped is what the meeting acts on, so it gets a line each.
+  const done = items.filter((i) => i.kind === 'done');
+  const rest = items.filter((i) => i.kind !== 'done');
+  // On a full page the dates things were done go: the review's summary sheet has them.
+  const doneLine =
+    done.length > 0 ? `<li><span class="tag done">${planItemWords.done}</span> ${done.map((i) => `${h(i.action)}${fullText && i.note ? `<span class="muted"> (${h(i.note)})</span>` : ''}`).join('; ')}</li>` : '';
+  const lines = rest.map((item) => actionItem(planItemWords[item.kind], planClass[item.kind], item.action, item.note ? `, ${item.note}` : ''));
+  return `<section class="block"><h2>The plan</h2><ul class="list">${doneLine}${lines.join('')}</ul></section>`;
+}
+
+/**
+ * The review questions the guidance asks, with the answers given: the review
+ * meeting hears them before the decision. On a full page long answers are cut
+ * at a sentence (the review's summary sheet has them whole); the answer about
+ * significant harm never is.
+ */
+function reviewAnswers(diff: ReviewDiff, fullText: boolean): string {
+  const r = diff.review;
+  if (!r) return '';
+  let cut = false;
+  const answers = reviewQuestions.flatMap(([key, question]) => {
+    const answer = r[key];
+    if (answer === undefined || answer.trim() === '') return [];
+    const shown = fullText || key === 'significant_harm' ? answer : shorten(answer, REVIEW_ANSWER_CHARS);
+    if (shown !== answer) cut = true;
+    return [`<div class="note"><span class="lbl">${h(question)}</span> ${h(shown)}</div>`];
+  });
+  const note = cut ? '<p class="shortened muted">Longer answers are cut short to fit one page: the review\'s summary sheet has them in full.</p>' : '';
+  return `<section class="block review"><h2>Review questions</h2>${answers.join('')}${note}</section>`;
+}
+
+/** On a full page, about two printed lines of each review answer. */
+const REVIEW_ANSWER_CHARS = 120;
+
+/** The text up to the last sentence end within `max` characters (or the last whole word), with an ellipsis. */
+function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const head = one.slice(0, max);
+  const sentence = head.search(/[.!?](?=[^.!?]*$)/);
+  if (sentence >= max / 3) return `${head.slice(0, sentence + 1)} …`;
+  return `${head.slice(0, head.lastIndexOf(' '))} …`;
 }
 
 function sessionItem(s: Session, withNote: boolean): string {
@@ -271,8 +309,8 @@ function sessionItem(s: Session, withNote: boolean): string {
   return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${h(s.note)}</span>` : ''}`;
 }
 
-function actionItem(word: string, cls: string, a: Action, when: string): string {
-  return `<li><span class="tag ${cls}">${word}</span> ${h(a.action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
+function actionItem(word: string, cls: string, action: string, when: string): string {
+  return `<li><span class="tag ${cls}">${word}</span> ${h(action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
 }
 
 const diffCss = `
@@ -314,6 +352,8 @@ h2 { font-size: 1.2em; margin: 0.8em 0 0.3em; color: var(--accent); break-after:
 .tag.done { color: #1f6b2a; border-color: #1f6b2a; }
 .tag.new { color: var(--accent); border-color: var(--accent); }
 .tag.dropped { border-style: dashed; }
+.tag.overdue { color: #8a4b00; border: 2px solid #8a4b00; }
+.review .note { font-size: 0.86em; margin-bottom: 0.1em; }
 del { color: var(--muted); text-decoration: line-through; text-decoration-thickness: 1px; }
 del + ins, ins + del { margin-left: 0.25em; }
 ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 0.15em; background: #e6f2e4; }
@@ -329,7 +369,7 @@ ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underli
 .list li { margin-bottom: 0.12em; break-inside: avoid; }
 
 @media print {
-  body { font-size: 8pt; line-height: 1.16; }
+  body { font-size: 7.7pt; line-height: 1.15; }
   .secs th, .secs td { padding-top: 0; padding-bottom: 0; }
   h2 { font-size: 1.1em; margin: 0.45em 0 0.2em; }
   .flow { columns: 2; }

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
-import { changeColour, changeSymbol, changeWords, countsLine, sideTitle } from './diff-style.js';
+import { changeColour, changeSymbol, changeWords, countsLine, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBar, scoreColour } from './score-style.js';
 import { wrapText } from './wrap.js';
@@ -50,17 +50,23 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
     }
   }
 
-  const { added, completed, dropped } = diff.actions;
-  if (added.length + completed.length + dropped.length > 0) {
+  const plan = planItems(diff.actions);
+  if (plan.length > 0) {
     out.push('', c.bold.underline('Actions'));
-    for (const a of completed) out.push(wrapText(`${c.green(added.includes(a) ? '☑ added and completed' : '☑ completed')} ${terminalSafe(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`, width, '  '));
-    for (const a of added.filter((x) => !completed.includes(x))) out.push(wrapText(`${c.cyan('+ added')} ${terminalSafe(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`, width, '  '));
-    for (const a of dropped) out.push(wrapText(`${c.yellow('- no longer in the plan')} ${terminalSafe(a.action)}`, width, '  '));
+    const marks: Record<PlanItemKind, string> = { done: c.green('☑'), 'added-done': c.green('☑'), new: c.cyan('+'), open: '☐', overdue: c.yellow.bold('⚠'), dropped: c.yellow('-') };
+    for (const item of plan) out.push(wrapText(`${marks[item.kind]} ${planItemWords[item.kind]} ${terminalSafe(item.action)}${item.note ? ` (${terminalSafe(item.note)})` : ''}`, width, '  '));
   }
 
   const d = diff.decision;
   const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
   out.push('', `${c.bold('Decision:')} ${d.changed ? `${c.yellow('changed')} from "${label(d.from)}" to "${label(d.to)}"` : `unchanged - ${label(d.to)}`}`);
+  if (diff.review) {
+    out.push('', c.bold.underline('Review questions'));
+    for (const [key, question] of reviewQuestions) {
+      const answer = diff.review[key];
+      if (answer !== undefined && answer.trim() !== '') out.push(`  ${c.bold(question)}`, wrapText(terminalSafe(answer), width, '    '));
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 

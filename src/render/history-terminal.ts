@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
 import { longDate } from '../validate/dates.js';
-import { changeSummary, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
+import { changeSummary, highestWords, patternWords, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
 import { terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
 import { wrapText } from './wrap.js';
@@ -30,8 +30,10 @@ function renderOne(h: ChildHistory, c: ChalkInstance, width: number): string {
 
   const titleWidth = Math.max(0, ...h.areas.flatMap((a) => [`${a.number} ${a.title}`.length, ...a.sections.map((s) => `  ${s.section} ${s.title}`.length)]));
   for (const a of h.areas) {
-    const averages = a.averages.map((x) => (x === null ? '-' : x.toFixed(1))).join(' -> ');
-    out.push('', `${c.bold(tl(`${a.number} ${a.title}`).padEnd(titleWidth))}  ${spark(a.averages, c)}  ${c.dim(`average ${averages}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`);
+    out.push(
+      '',
+      `${c.bold(tl(`${a.number} ${a.title}`).padEnd(titleWidth))}  ${spark(a.highest, c)}  ${c.dim(`highest ${highestWords(a)} · ${patternWords(a)}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`,
+    );
     for (const s of a.sections) {
       const scores = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : String(x))).join(' ');
       out.push(`${tl(`  ${s.section} ${s.title}`).padEnd(titleWidth)}  ${spark(s.scores, c)}  ${scores.padEnd(h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);

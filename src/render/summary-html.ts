@@ -1,6 +1,7 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
-import { longDate } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../validate/dates.js';
+import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
 
 /**
@@ -40,17 +41,12 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   if (c.family.length > 0) {
     facts.push(['Family', c.family.map((m) => `${h(m.name)} <span class="muted">(${h(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
   }
-  const sc = a.sessionCounts;
-  facts.push([
-    'Visits and meetings',
-    `${sc.total} in all: ${sc.announced} announced ${plural(sc.announced, 'visit')}, ${sc.unannounced} unannounced; ${
-      sc.seenAlone > 0 ? `${h(childName)} seen alone in ${sc.seenAlone} of them` : `${h(childName)} not seen alone`
-    }`,
-  ]);
+  facts.push(['Visits and meetings', h(sessionsLine(sheet, childName))]);
   if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => h([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
   // How the toolkit was done belongs with who did it: the reader weighs the scores knowing both.
   if (present(a.involvement)) facts.push(['Involving the family', htmlBlock(a.involvement)]);
   if (present(a.background)) facts.push(['Background allowed for', htmlBlock(a.background)]);
+  for (const [label, text] of practiceFacts(sheet)) facts.push([h(label), htmlBlock(text)]);
   return `<header class="head">
 <p class="kicker">${h(sheet.template.title)} · summary sheet</p>
 <div class="title"><h1>${h(childName)}</h1>
@@ -98,10 +94,11 @@ function gridCell(cell: GridCell): string {
 function voice(sheet: SummarySheet, childName: string): string {
   const v = sheet.childVoice;
   const parts = childVoiceQuestions.filter(([key]) => present(v[key])).map(([key, label]) => `<div><h3>${label}</h3>${htmlBlock(v[key] ?? '')}</div>`);
-  if (parts.length === 0) return '';
+  const how = voiceGatheredWords(sheet);
+  if (parts.length === 0 && how === undefined) return '';
   return `<section class="voice">
 <h2>${h(childName)}'s voice</h2>
-<div class="houses">${parts.join('')}</div>
+${how !== undefined ? `<p class="small">${h(how)}</p>\n` : ''}<div class="houses">${parts.join('')}</div>
 </section>`;
 }
 
@@ -138,7 +135,7 @@ function areaCard(area: AreaSheet, childName: string, options: { evidence?: bool
 
 function prompts(sheet: SummarySheet): string {
   if (sheet.prompts.length === 0) return '';
-  const items = sheet.prompts.map((p) => `<li><strong>${p.severity === 'warning' ? 'Check:' : 'Consider:'}</strong> ${h(p.message)}</li>`);
+  const items = sheet.prompts.map((p) => `<li><strong>${p.severity === 'warning' ? 'Check:' : 'Consider:'}</strong> ${h(longDatesIn(p.message))}</li>`);
   return `<aside class="prompts">
 <h3>Prompts for your judgement <span class="muted">- they do not decide anything</span></h3>
 <ul>${items.join('')}</ul>
@@ -147,20 +144,22 @@ function prompts(sheet: SummarySheet): string {
 
 function plan(sheet: SummarySheet): string {
   const p = sheet.plan;
+  const next = nextReviewWords(sheet);
+  const lead = leadWords(sheet);
   // A "done" column only once something is done: an initial plan has none, and the space goes to the actions.
-  const anyDone = p.actions.some((act) => act.done !== undefined);
+  const anyDone = p.actions.some((act) => act.done !== undefined || act.dropped !== undefined);
   const actions = p.actions.map(
     (act) =>
       `<tr><td>${h(act.action)}</td><td>${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
-        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : ''}</td>` : ''
+        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : act.dropped ? `dropped ${h(longDate(act.dropped))}${act.reason ? `: ${h(act.reason)}` : ''}` : ''}</td>` : ''
       }</tr>`,
   );
   return `<section class="plan">
 <h2>What happens next</h2>
 <div class="decision">
 <p><span class="k">Decision</span> ${p.decisionLabel ? `<strong>${h(p.decisionLabel)}</strong>` : '<span class="missing">not recorded</span>'}</p>
-<p><span class="k">Next review</span> ${p.nextReview ? `<strong>${h(longDate(p.nextReview))}</strong>` : '<span class="missing">not set</span>'}</p>
-<p><span class="k">Safeguarding lead consulted</span> ${p.leadConsulted ? h(longDate(p.leadConsulted)) : '<span class="missing">not recorded</span>'}</p>
+<p><span class="k">Next review</span> ${next !== undefined ? `<strong>${h(next)}</strong>` : '<span class="missing">not set</span>'}</p>
+<p><span class="k">Safeguarding lead</span> ${lead !== undefined ? h(lead) : '<span class="missing">not consulted yet</span>'}</p>
 </div>
 ${present(p.analysis) ? note('What the practitioner thinks, and why', p.analysis) : ''}
 ${present(p.parentViews) ? note("The parent's views", p.parentViews) : ''}
@@ -182,10 +181,6 @@ ${parts.join('\n')}
 /** Labelled free text with the label run in, so it costs no line of its own on paper. */
 function note(label: string, text: string): string {
   return `<div class="note">${htmlBlock(text, `<span class="lbl">${h(label)}</span> `)}</div>`;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 const summaryCss = `

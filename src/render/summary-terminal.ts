@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
-import { longDate } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../validate/dates.js';
+import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
 import { wrapText } from './wrap.js';
@@ -38,10 +39,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   out.push(
     `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
   );
-  const sc = a.sessionCounts;
-  out.push(
-    `Sessions: ${sc.total} (${sc.announced} announced visit${sc.announced === 1 ? '' : 's'}, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone})`,
-  );
+  out.push(`Sessions: ${tl(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))}`);
   if (sheet.child.family.length > 0) {
     out.push(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`);
   }
@@ -73,14 +71,18 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
 
   const v = sheet.childVoice;
-  if (v.working_well || v.worried_about || v.needs_to_happen) {
+  const how = voiceGatheredWords(sheet);
+  if (v.working_well || v.worried_about || v.needs_to_happen || how !== undefined) {
     heading(`${childName}'s voice`);
+    if (how !== undefined) out.push(c.dim(wrapText(t(how), width, '  ')));
     for (const [key, label] of childVoiceQuestions) para(label, v[key]);
   }
-  if (a.involvement || a.background) {
+  const practice = practiceFacts(sheet);
+  if (a.involvement || a.background || practice.length > 0) {
     heading('How the toolkit was completed');
     para('Involving the family', a.involvement);
     para('Background factors allowed for', a.background);
+    for (const [label, text] of practice) para(label, text);
   }
 
   if (sheet.prompts.length > 0) {
@@ -88,7 +90,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     out.push(c.dim('  These inform professional judgement; they do not decide anything.'));
     for (const p of sheet.prompts) {
       const mark = p.severity === 'warning' ? c.yellow('⚠') : c.cyan('?');
-      out.push(wrapText(`${mark} ${t(p.message)}`, width, '  '));
+      out.push(wrapText(`${mark} ${t(longDatesIn(p.message))}`, width, '  '));
     }
   }
 
@@ -96,16 +98,21 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   heading('Decision and plan');
   para('Analysis', plan.analysis);
   para("Parent's views", plan.parentViews);
-  out.push(`  ${c.bold('Discussed with safeguarding lead:')} ${plan.leadConsulted ? longDate(plan.leadConsulted) : c.yellow('not recorded')}`);
+  out.push(`  ${c.bold('Safeguarding lead:')} ${leadWords(sheet) ?? c.yellow('not consulted yet')}`);
   out.push(`  ${c.bold('Decision:')} ${plan.decisionLabel ?? c.yellow('not recorded')}`);
   if (plan.actions.length > 0) {
     out.push(`  ${c.bold('Actions:')}`);
     for (const act of plan.actions) {
-      const meta = [act.who ? tl(act.who) : undefined, act.by ? `by ${longDate(act.by)}` : undefined, act.done ? c.green(`done ${longDate(act.done)}`) : undefined].filter(Boolean);
-      out.push(wrapText(`${act.done ? '☑' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
+      const meta = [
+        act.who ? tl(act.who) : undefined,
+        act.by ? `by ${longDate(act.by)}` : undefined,
+        act.done ? c.green(`done ${longDate(act.done)}`) : undefined,
+        act.dropped ? c.yellow(`dropped ${longDate(act.dropped)}${act.reason ? `: ${tl(act.reason)}` : ''}`) : undefined,
+      ].filter(Boolean);
+      out.push(wrapText(`${act.done ? '☑' : act.dropped ? '☒' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
     }
   }
-  out.push(`  ${c.bold('Next review:')} ${plan.nextReview ? longDate(plan.nextReview) : c.yellow('not set')}`);
+  out.push(`  ${c.bold('Next review:')} ${nextReviewWords(sheet) ?? c.yellow('not set')}`);
 
   if (sheet.review) {
     heading('Review questions');

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { editDraft } from '../../interview/draft.js';
-import { spliceEdit } from '../../interview/edit-splice.js';
+import { siblingAfterSharedEdit, spliceEdit, withLastEdits } from '../../interview/edit-splice.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { householdSiblingFiles } from '../../read/household-siblings.js';
+import { readRecordBytes } from '../../read/read-record.js';
 import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
-import { loadValidRecord } from '../load-valid-record.js';
+import { InvalidRecordError, loadValidRecord, validOrReport } from '../load-valid-record.js';
 
 export interface EditOptions {
   area?: string[];
@@ -41,9 +44,45 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
   const original = await readFile(file, 'utf8');
-  const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
+  const textFor = (edited: PlainRecord): string => {
+    const final = withLastEdits(current, edited, today);
+    return spliceEdit(original, current, final) ?? rewritten(original, final);
+  };
   const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: true, textFor });
-  return written ? EXIT.ok : EXIT.interrupted;
+  if (!written) return EXIT.interrupted;
+  await updateSiblings(file, current, ctx, today);
+  return EXIT.ok;
+}
+
+/**
+ * A household edit keeps the siblings' files together: what the household
+ * shares (assessment.household_shared) and this edit changed is written into
+ * each sibling's toolkit of the same date, spliced like the edit itself. A
+ * sibling that would not be valid afterwards is left as it was, with its
+ * diagnostics printed.
+ */
+async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext, today: string): Promise<void> {
+  const household = getPath(before, ['child', 'household']);
+  const completed = getPath(before, ['assessment', 'completed']);
+  const ref = getPath(before, ['child', 'ref']);
+  if (typeof household !== 'string' || typeof completed !== 'string' || typeof ref !== 'string') return;
+  const after = parseDocument(await readFile(file, 'utf8'), { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
+  for (const sibling of await householdSiblingFiles(file, household, completed, ref)) {
+    const text = await readFile(sibling, 'utf8');
+    const record = parseDocument(text, { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
+    const updated = siblingAfterSharedEdit(record, before, after);
+    if (updated === null) continue;
+    const newText = spliceEdit(text, record, updated) ?? rewritten(text, updated);
+    const read = readRecordBytes(sibling, new TextEncoder().encode(newText));
+    try {
+      validOrReport(sibling, read.record, read.findings, ctx, today);
+    } catch (error) {
+      if (error instanceof InvalidRecordError) continue;
+      throw error;
+    }
+    await writeFileAtomic(sibling, newText, { overwrite: true, mode: 0o600 });
+    ctx.stderr.write(`updated ${sibling} (shared by the household)\n`);
+  }
 }
 
 /** For layouts a splice cannot handle: the yaml Document API still keeps comments and key order. */
@@ -51,5 +90,7 @@ function rewritten(original: string, edited: PlainRecord): string {
   const doc = parseDocument(original, { version: '1.2', schema: 'core' });
   doc.set('areas', getPath(edited, ['areas']));
   doc.setIn(['assessment', 'contributors'], getPath(edited, ['assessment', 'contributors']));
+  const sessions = getPath(edited, ['assessment', 'sessions']);
+  if (sessions !== undefined) doc.setIn(['assessment', 'sessions'], sessions);
   return doc.toString({ lineWidth: 100 });
 }

@@ -1,4 +1,5 @@
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
+import { nextToolkitOf } from '../../read/next-toolkit.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
@@ -18,7 +19,8 @@ export interface SummaryOptions {
 export async function runSummary(file: string, options: SummaryOptions, ctx: CliContext): Promise<number> {
   const today = resolveToday(options.today);
   const { record, template, findings } = await loadValidRecord(file, ctx, today);
-  const sheet = buildSummarySheet(record, template, findings);
+  const reviewedOn = await nextToolkitOf(file, record.child.ref, record.assessment.completed, today);
+  const sheet = buildSummarySheet(record, template, findings, reviewedOn);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(sheet, null, 2)}\n`;
   else if (options.format === 'html') text = renderSummaryHtml(sheet, { evidence: options.evidence });
