@@ -41,9 +41,10 @@ await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'text
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 // The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.
+// So is the `yaml` reader for a template edited after the build, which is loaded synchronously (src/template/load-template.ts).
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs'],
+  entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs', { in: 'node_modules/yaml/dist/index.js', out: 'yaml' }],
   outdir: out,
   outExtension: { '.js': '.cjs' },
   entryNames: '[name]',
