@@ -254,7 +254,9 @@ function schools(ctx: FinderContext): Span[] {
     const noun = m.index + m[0].search(/\S+$/u);
     // "Mary Jo's school" is whose school, not its name; "St Mary's School" is a name.
     if (/'s\s+$/u.test(m[1]!) && !capitalisedAt(ctx.fold, noun)) continue;
-    if (named >= 0) spans.push({ start: named, end: m.index + m[0].length, by: '[school]', kind: 'school' });
+    // With "school" in lower case a capital may only be a sentence's ("Funded nursery place"): a name-like word must be there.
+    const nameLike = named >= 0 && (capitalisedAt(ctx.fold, noun) || m[1]!.slice(named - m.index).trim().split(/\s+/u).some((w) => !ctx.isOrdinary(w)));
+    if (nameLike) spans.push({ start: named, end: m.index + m[0].length, by: '[school]', kind: 'school' });
   }
   return spans;
 }

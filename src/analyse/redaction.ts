@@ -189,7 +189,7 @@ export class Redactor {
       fold,
       birthDates: this.birthDates,
       // Not the records' own lower-case words: a place typed in lower case ("greenfields primary school") is in them.
-      isOrdinary: (w) => this.isOrdinaryName(w) || functionWords.has(w),
+      isOrdinary: (w) => this.isOrdinaryName(w) || functionWords.has(w) || isTaggedWord(w),
       uncertain: (start, end) => void uncertain.push([start, end, 'place']),
     };
     const shaped = [...findShaped(ctx), ...this.referenceSpans(fold.folded)];
@@ -225,6 +225,8 @@ export class Redactor {
         const gapOk = (a: number, b: number): boolean => /^\.?[ -]{1,3}$/u.test(fold.folded.slice(tokens[a]!.end, tokens[b]!.start));
         if (j >= tokens.length || !gapOk(i, j)) continue;
         if (weakTitles.has(word) && !cap(token) && !cap(tokens[j]!)) continue;
+        // "miss" and "master" in lower case are verbs and nouns ("don't miss golden time").
+        if ((word === 'miss' || word === 'master') && !cap(token)) continue;
         const first = j;
         while (j < tokens.length - 1 && particles.has(tokens[j]!.word) && gapOk(j, j + 1)) j++;
         const next = tokens[j]!;
@@ -338,12 +340,15 @@ export class Redactor {
     path: string,
     review: ReviewCandidate[],
   ): void {
+    // Each word once per text: the path is the text's own.
+    const seen = new Set<string>();
     const add = (start: number, end: number, why: ReviewCandidate['why']): void => {
       if (overlapsAny(spans, start, end)) return;
       const from = position(start);
       const to = position(end);
       const text = out.slice(from, to);
-      if (review.some((r) => r.path === path && r.text === text)) return;
+      if (seen.has(text)) return;
+      seen.add(text);
       review.push({ path, text, context: out.slice(Math.max(0, from - 40), Math.min(out.length, to + 40)).replace(/\s+/gu, ' '), why });
     };
     for (const [start, end, why] of uncertain) add(start, end, why);

@@ -39,7 +39,7 @@ export const plants: Plant[] = [
   // Names nobody listed.
   { family: 'unlisted names', text: 'Her partner Dan shouts. Gary Lineker visited. Dan and Mandy left. Neighbour Jim helped.', identifiers: ['Dan', 'Gary', 'Lineker', 'Mandy', 'Jim'] },
   { family: 'titles and kinship', text: 'Nurse Ratched came; Auntie Mandy; PC Dixon; Uncle Tariq; Dr Okonjo; Sister Bernadette.', identifiers: ['Ratched', 'Mandy', 'Dixon', 'Tariq', 'Okonjo', 'Bernadette'] },
-  { family: 'titles in any case', text: 'mrs brown rang; MRS BROWN again; Mr. Fairweather; ms hollis; MISS TRUNCHBULL.', identifiers: ['brown', 'Fairweather', 'hollis', 'Trunchbull'] },
+  { family: 'titles in any case', text: 'mrs brown rang; MRS BROWN again; Mr. Fairweather; ms hollis; MISS TRUNCHBULL; Miss Hopkins.', identifiers: ['brown', 'Fairweather', 'hollis', 'Trunchbull', 'Hopkins'] },
   { family: 'particles', text: "Mrs de Souza, Mr van der Berg, Ms O'Hara, Mrs Ní Dhomhnaill, Mr bin Rashid.", identifiers: ['Souza', 'Berg', "O'Hara", 'Dhomhnaill', 'Rashid'] },
   // Dates of birth (the child's is 2012-03-14; the sibling's 2017-06-21).
   {
@@ -104,7 +104,10 @@ export const ordinary: string[] = [
   'since May 2020',
   'the GP and the DSL',
   'the MASH',
-  'golden time',
+  "so I don't miss golden time",
+  'Funded nursery place for the little one',
+  'Breakfast club place',
+  'the Health visitor',
   'Sunday plaits',
   'Calpol',
   'a grace period',

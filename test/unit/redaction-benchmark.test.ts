@@ -39,4 +39,26 @@ describe('redaction benchmark: planted identifiers of every family, and ordinary
     expect(copy.assessment.sessions![0]!.by).toBe(copy.assessment.contributors!.at(-1)!.id);
     expect(copy.assessment.contributors!.at(-1)!.id).not.toMatch(/aoife/i);
   });
+
+  it('stays near-linear: 2 MB of planted text is redacted in seconds (a loose bound, not a timing test)', () => {
+    const record = plantedRecord(repoRoot);
+    const redactor = new Redactor();
+    redactor.learn(record);
+    const base = [...plants.map((p) => p.text), ...ordinary].join(' ');
+    const parts: string[] = [];
+    let length = 0;
+    // Digits and unknown names vary from copy to copy, so no cache makes the later megabyte cheaper than the first.
+    for (let i = 0; length < 2_000_000; i++) {
+      const part = `${base.replace(/\d/gu, (d) => String((Number(d) + i) % 10))} Mrs Zed${i} met Xavier${i}. `;
+      parts.push(part);
+      length += part.length;
+    }
+    const text = parts.join('');
+    const started = performance.now();
+    const out = redactor.redactText(text);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`redaction of ${(text.length / 1e6).toFixed(1)} MB: ${seconds.toFixed(1)} s`);
+    expect(out.length).toBeGreaterThan(text.length / 2);
+    expect(seconds).toBeLessThan(60);
+  }, 120_000);
 });
