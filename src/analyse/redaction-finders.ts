@@ -231,11 +231,16 @@ function addresses(ctx: FinderContext): Span[] {
     // "17 mansfield road" is an address in any case; "3 hours on the way" is not, and "3 Mill Walk" is.
     if (streetTypeSet.has(m[2]!) ? plain : named === wordsStart) add(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(unnumbered)) {
+  const pattern = new RegExp(unnumbered.source, 'gu');
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const words = m[1]!;
     const type = m[2]!;
     const named = nameWordsBefore(ctx, m.index, words, noStop);
-    if (named < 0) continue;
+    // A street word can also be the first word of a name ("Auntie May of Park View"): look again from it.
+    if (named < 0) {
+      pattern.lastIndex = m.index + words.length;
+      continue;
+    }
     const nameWords = text.slice(named, m.index + words.length).trim().split(/\s+/u);
     const capitalised = capitalisedAt(ctx.fold, named) && capitalisedAt(ctx.fold, m.index + words.length);
     const nameLike = nameWords.some((w) => !ctx.isOrdinary(w));

@@ -298,7 +298,7 @@ export class Redactor {
     const ordinary = this.isOrdinary(w);
     if (capitalised && (!ordinary || isLexiconName(w))) return 'yes';
     if (!capitalised && isLexiconName(w) && !ordinary) return 'yes';
-    return capitalised && !weakTitles.has(title) && !monthWords.has(w) ? 'unsure' : 'no';
+    return capitalised && !weakTitles.has(title) ? 'unsure' : 'no';
   }
 
   private isSurnameLike(token: Token, capitalised: boolean): boolean {

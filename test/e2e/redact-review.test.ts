@@ -24,7 +24,7 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     await mkdir(input);
     const record = plantedRecord(repoRoot);
     // Leave the ordinary phrases out: here every planted identifier is in the notes, and the review list has something to show.
-    record.assessment.background = 'Seen with Dympna, whom nobody listed.';
+    record.assessment.background = 'Seen with Dympna, whom nobody listed, and Auntie May of Park View; ref AB123456C.';
     await writeFile(join(input, 'MJ-01-2020-09-29.yaml'), stringify(record, { lineWidth: 0 }));
     await writeFile(join(input, 'MJ-02-2020-09-29.yaml'), await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-02-2020-09-29.yaml')));
   });
@@ -53,7 +53,9 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     expect(json.files).toBe(2);
     expect(json.replaced.phone).toBeGreaterThanOrEqual(8);
     expect(json.replaced.nhs).toBe(3);
-    expect(json.review).toContainEqual(expect.objectContaining({ file: 'C-001-2020-09-29.yaml', path: 'assessment.background', text: 'Dympna', why: 'unknown-word' }));
+    const listed = json.review.filter((r) => r.path === 'assessment.background').map((r) => `${r.why}: ${r.text}`);
+    expect(listed.sort()).toEqual(['after-title: Auntie May', 'number: AB123456C', 'place: Park View', 'unknown-word: Dympna']);
+    expect(json.review.every((r) => r.file === 'C-001-2020-09-29.yaml' || r.file === 'C-002-2020-09-29.yaml')).toBe(true);
     // The report is built from the copies: no planted identifier is in it either.
     const reportText = await readFile(report, 'utf8');
     expect(plants.flatMap((p) => p.identifiers.filter((id) => survives(reportText, id)))).toEqual([]);
