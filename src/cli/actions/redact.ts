@@ -107,7 +107,7 @@ const why: Record<ReviewCandidate['why'], string> = {
 /** The review list: each word or number left that may identify someone, with where it is and the words around it. */
 function reviewList(review: readonly (ReviewCandidate & { file: string })[]): string {
   if (review.length === 0) return 'review list: nothing left that looks like a name or a number\n';
-  const lines = review.map((r) => `  ${terminalSafeLine(r.file)}  ${r.path}  "${terminalSafeLine(r.text)}": ${why[r.why]}\n      ...${terminalSafeLine(r.context)}...`);
+  const lines = review.map((r) => `  ${terminalSafeLine(r.file)}  ${terminalSafeLine(r.path)}  "${terminalSafeLine(r.text)}": ${why[r.why]}\n      ...${terminalSafeLine(r.context)}...`);
   return `review list: ${review.length} word${review.length === 1 ? '' : 's'} or number${review.length === 1 ? '' : 's'} left as they were; check each before sharing:\n${lines.join('\n')}\n`;
 }
 
