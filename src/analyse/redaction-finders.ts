@@ -147,12 +147,10 @@ function birthDates(ctx: FinderContext): Span[] {
   const spans: Span[] = [];
   const isBirth = (start: number, end: number, candidates: [number | null, number, number][]): void => {
     const cued = birthCue.test(text.slice(Math.max(0, start - 24), start));
+    const pad = (n: number): string => String(n).padStart(2, '0');
     const known = candidates.some(([y, m, d]) =>
-      [...ctx.birthDates].some((born) => {
-        const [by, bm, bd] = born.split('-').map(Number) as [number, number, number];
-        // Day and month without a year are a birthday only where the text says so.
-        return bm === m && bd === d && (y === null ? cued : y === by);
-      }),
+      // Day and month without a year are a birthday only where the text says so.
+      y === null ? cued && [...ctx.birthDates].some((born) => born.endsWith(`-${pad(m)}-${pad(d)}`)) : ctx.birthDates.has(`${y}-${pad(m)}-${pad(d)}`),
     );
     const plausible = candidates.some(([y, m, d]) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && y !== null);
     if (known || (cued && plausible)) spans.push({ start, end, by: '[date of birth]', kind: 'birthDateInText' });

@@ -81,6 +81,11 @@ interface Token {
   word: string;
 }
 
+interface RefEntry {
+  by: string;
+  kind: RedactionKind;
+}
+
 interface NameEntry {
   by: string;
 }
@@ -106,7 +111,7 @@ export class Redactor {
   private readonly pseudonymWords = new Set<string>();
   private nextGiven = 0;
   private nextSurname = 0;
-  private refPattern: RegExp | null = null;
+  private refTable: { entries: Map<string, RefEntry>; prefixes: Set<string> } | null = null;
 
   /** First pass: learn every real name, reference and word of the run, so pseudonyms never collide with a real one. */
   learn(record: ToolkitRecord, template?: object): void {
@@ -415,7 +420,8 @@ export class Redactor {
   private addName(key: string, by: string): void {
     const keys = key.includes("'") ? [key, key.replace(/'/gu, ''), key.replace(/'/gu, ' ')] : [key];
     for (const k of keys) {
-      if (this.names.has(k)) continue;
+      // A name of more than six words is found by its words: longer keys would make every word of the text a long lookup.
+      if (this.names.has(k) || k.split(' ').length > 6) continue;
       this.names.set(k, { by });
       this.maxNameWords = Math.max(this.maxNameWords, k.split(' ').length);
     }
@@ -445,7 +451,7 @@ export class Redactor {
     const keep = role !== null && !this.names.has(role[1]!) && !isLexiconName(role[1]!);
     const pseudo = keep ? id : `contributor-${[...this.ids.values()].filter((v) => v.startsWith('contributor-')).length + 1}`;
     this.ids.set(id, pseudo);
-    this.refPattern = null;
+    this.refTable = null;
     return pseudo;
   }
 
@@ -455,31 +461,54 @@ export class Redactor {
     if (!pseudo) {
       pseudo = `${prefix}-${String(map.size + 1).padStart(3, '0')}`;
       map.set(real, pseudo);
-      this.refPattern = null;
+      this.refTable = null;
     }
     return pseudo;
   }
 
-  /** References, households and named contributor ids in folded text, in any case and with or without their separators (MJ-01, mj01, MJ 01). */
+  /**
+   * References, households and named contributor ids in folded text, in any case and with or without
+   * their separators (MJ-01, mj01, MJ 01, hmj): read character by character from each word's start
+   * while what is read is the beginning of some reference, so the time does not grow with the
+   * number of references in the run.
+   */
   private referenceSpans(folded: string): Span[] {
-    const table = new Map<string, { by: string; kind: RedactionKind }>();
-    for (const [real, by] of this.refs) table.set(refKey(real), { by, kind: 'reference' });
-    for (const [real, by] of this.households) table.set(refKey(real), { by, kind: 'household' });
-    for (const [real, by] of this.ids) if (real !== by) table.set(refKey(real), { by, kind: 'identifier' });
-    if (table.size === 0) return [];
-    this.refPattern ??= new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${[...table.keys()]
-        .sort((a, b) => b.length - a.length)
-        .map((k) => k.split(' ').map(escapeRegExp).join('[\\s\\-_./]?'))
-        .join('|')})(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
+    this.refTable ??= this.buildRefTable();
+    const { entries, prefixes } = this.refTable;
     const spans: Span[] = [];
-    for (const m of folded.matchAll(this.refPattern)) {
-      const entry = table.get(refKey(m[0])) ?? [...table].find(([k]) => k.replace(/ /gu, '') === refKey(m[0]).replace(/ /gu, ''))?.[1];
-      if (entry) spans.push({ start: m.index, end: m.index + m[0].length, ...entry });
+    const alnum = /[a-z0-9]/u;
+    for (const m of folded.matchAll(/(?<![\p{L}\p{N}])[a-z0-9]/gu)) {
+      let compact = '';
+      let best: Span | null = null;
+      for (let i = m.index; i < folded.length; ) {
+        const ch = folded[i]!;
+        if (alnum.test(ch)) {
+          compact += ch;
+          i++;
+          if (!prefixes.has(compact)) break;
+          const entry = entries.get(compact);
+          if (entry && !/[\p{L}\p{N}]/u.test(folded.charAt(i))) best = { start: m.index, end: i, by: entry.by, kind: entry.kind };
+        } else if (/[\s\-_./]/u.test(ch) && alnum.test(folded.charAt(i + 1))) i++;
+        else break;
+      }
+      if (best) spans.push(best);
     }
     return spans;
+  }
+
+  private buildRefTable(): { entries: Map<string, RefEntry>; prefixes: Set<string> } {
+    const entries = new Map<string, RefEntry>();
+    const prefixes = new Set<string>();
+    const add = (real: string, by: string, kind: RedactionKind): void => {
+      const compact = (foldWord(real).match(/[a-z0-9]/gu) ?? []).join('');
+      if (compact === '' || entries.has(compact)) return;
+      entries.set(compact, { by, kind });
+      for (let n = 1; n <= compact.length; n++) prefixes.add(compact.slice(0, n));
+    };
+    for (const [real, by] of this.refs) add(real, by, 'reference');
+    for (const [real, by] of this.households) add(real, by, 'household');
+    for (const [real, by] of this.ids) if (real !== by) add(real, by, 'identifier');
+    return { entries, prefixes };
   }
 
   private redactValue(value: unknown, path: string[], review: ReviewCandidate[], bound: StringBound | undefined): unknown {
@@ -501,11 +530,6 @@ export class Redactor {
 function isTitleWord(word: string): boolean {
   const f = foldWord(word).replace(/\.$/u, '');
   return honorifics.has(f) || (titleWords.has(f) && !weakTitles.has(f));
-}
-
-/** A reference's folded letter and digit groups, split where letters meet digits: MJ-01, mj01 and MJ 01 are all "mj 01". */
-function refKey(ref: string): string {
-  return (foldWord(ref).match(/[a-z]+|\d+|[^\sa-z\d\-_./]+/gu) ?? []).join(' ');
 }
 
 /** A word without its possessive or contraction: Kerry's, Kerry'll, I'm, they've. */
@@ -612,8 +636,4 @@ export function coarsenBirthDate(born: string, completed: string): string {
   const year = born.slice(0, 4);
   const july = `${year}-07-01`;
   return july <= completed ? july : `${year}-01-01`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -63,7 +63,7 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     const again = await ntk(['redact', input, '--out', join(dir, 'pack2'), '--report', report]);
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/);
-  });
+  }, 120_000);
 
   it('--strict: anything on the review list is an error (exit 1) and no copy is written', async () => {
     const out = join(dir, 'strict');
@@ -79,7 +79,7 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     const ok = await ntk(['redact', clean, '--out', join(dir, 'clean-out'), '--strict']);
     expect(ok.exitCode, ok.stderr).toBe(0);
     expect(ok.stderr).toMatch(/review list: nothing left/);
-  });
+  }, 120_000);
 
   it('never crashes on length: a pseudonym longer than the name still fits the schema, and the copy passes ntk check', async () => {
     const folder = join(dir, 'long');
@@ -98,7 +98,7 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     const copy = parse(await readFile(join(out, (await readdir(out))[0]!), 'utf8')) as ToolkitRecord;
     expect([...copy.child.family!.at(-2)!.relationship].length).toBeLessThanOrEqual(200);
     expect(copy.assessment.background).not.toMatch(/14\/3\/12/);
-  });
+  }, 120_000);
 
   it('loads the language library only for redact: no chunk that the CLI imports at start holds it', async () => {
     const bin = join(repoRoot, 'dist/bin');

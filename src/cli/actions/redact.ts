@@ -2,7 +2,7 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { stringify } from 'yaml';
 import { schemaStringBound } from '../../analyse/redaction-bounds.js';
-import { Redactor, type RedactionKind, type ReviewCandidate } from '../../analyse/redaction.js';
+import type { RedactionKind, ReviewCandidate } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
@@ -30,6 +30,8 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   await refuseOutInsideInputs(out, paths);
   const files = await collectRecordFiles(paths);
   if (files.length === 0) throw new UsageError('no records (*.yaml, *.yml) found in the paths given');
+  const outInfo = await stat(out).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
   const today = resolveToday(undefined);
 
   // Only valid records are copied: a copy must pass `ntk check` like its original.
@@ -45,6 +47,8 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
     }
   }
 
+  // The redactor brings the language library with it (about a second to load): only once the flags and paths are known to be usable.
+  const { Redactor } = await import('../../analyse/redaction.js');
   const redactor = new Redactor();
   for (const { record, template } of records) redactor.learn(record, template);
   const bound = schemaStringBound(JSON.parse(await readFile(SCHEMA_FILE, 'utf8')) as object);
@@ -69,8 +73,6 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   const realOut = await realpathOfNearest(out);
   const clash = [...outputs.keys()].find((name) => inputs.has(join(realOut, name)));
   if (clash) throw new UsageError(`${displayPath(join(out, clash))} is one of the inputs; choose another --out`);
-  const outInfo = await stat(out).catch(() => null);
-  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
 
   if (!options.force) {
     const existing = [];
