@@ -3,7 +3,7 @@ import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from './text-layout.js';
 
 /** Fixed, not the terminal's: the same record must always give the same text, or git would show changes that are not there. */
 const WIDTH = 78;

@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { boxTable, wrapText } from './text-layout.js';
 
 export interface TerminalSummaryOptions {
   width: number;
@@ -124,13 +123,13 @@ function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string
 
 function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
-  const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
-  for (const area of sheet.grid) {
-    const cells = area.sections.map((s) => cellText(s, c, withParent));
-    while (cells.length < columns) cells.push('');
-    table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
-  }
-  return table.toString();
+  return boxTable(
+    sheet.grid.map((area) => {
+      const cells = area.sections.map((s) => cellText(s, c, withParent));
+      while (cells.length < columns) cells.push('');
+      return [`${area.number} ${terminalSafeLine(area.title)}`, ...cells];
+    }),
+  );
 }
 
 function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Answer } from '../../interview/draft.js';
 import type { Question } from '../../interview/question.js';
 import { terminalSafe, terminalSafeLine } from '../../render/safe-text.js';
-import { wrapText } from '../../render/wrap.js';
+import { wrapText } from '../../render/text-layout.js';
 import multiline from './multiline-prompt.js';
 
 /** Asks one question and returns the answer; the interview loop does everything else. */

@@ -1,5 +1,6 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useRef, useState, type Status } from '@inquirer/core';
 import { terminalSafeLine } from '../../render/safe-text.js';
+import { truncateToWidth } from '../../render/text-layout.js';
 
 export interface MultilineConfig {
   message: string;
@@ -71,7 +72,7 @@ export default createPrompt<string | null, MultilineConfig>((config, done) => {
   if (status === 'done') {
     // Lines may come back from a draft file or a paste: record text, never terminal control.
     const text = terminalSafeLine(typed.current.join(' / '));
-    const shown = text === '' ? (config.keep === undefined ? '' : '(kept)') : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    const shown = text === '' ? (config.keep === undefined ? '' : '(kept)') : truncateToWidth(text, 60);
     return `${prefix} ${theme.style.message(config.doneMessage, 'done')} ${theme.style.answer(shown)}`;
   }
   const body = [`${prefix} ${theme.style.message(config.message, status)}`, theme.style.help(config.hint), ...lines.map((l) => `  ${terminalSafeLine(l)}`), `> ${terminalSafeLine(current)}`];
