@@ -24,7 +24,7 @@ function renderOne(h: ChildHistory, c: ChalkInstance, width: number): string {
   out.push(`${h.points.length} toolkit${h.points.length === 1 ? '' : 's'}, ${longDate(first.completed)} to ${longDate(last.completed)}`);
   h.points.forEach((p, i) => {
     const from = p.source.commit ? `${tl(p.source.file)} at ${p.source.commit.slice(0, 7)} (${tl(p.source.author ?? '')}, ${p.source.date})` : tl(p.source.file);
-    out.push(c.dim(`  ${i + 1}. ${pointLabel(p)} - ${from}`));
+    out.push(c.dim(wrapText(`${i + 1}. ${pointLabel(p)} - ${from}`, width, '  ')));
   });
   out.push(c.dim(`  Scores left to right, oldest first: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')}  ${NOT_ASSESSED_MARK} not scored; lower is better care.`));
 

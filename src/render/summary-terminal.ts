@@ -32,7 +32,8 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
     sheet.child.frontDoor ? `${sheet.child.frontDoor} front door` : undefined,
   ].filter(Boolean);
-  out.push(who.join(' · '));
+  // Names and references are record text of any length and script: these lines wrap like the rest.
+  out.push(wrapText(who.join(' · '), width));
   const a = sheet.assessment;
   out.push(
     `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
@@ -42,10 +43,10 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     `Sessions: ${sc.total} (${sc.announced} announced visit${sc.announced === 1 ? '' : 's'}, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone})`,
   );
   if (sheet.child.family.length > 0) {
-    out.push(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`);
+    out.push(wrapText(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`, width));
   }
   if (a.contributors.length > 0) {
-    out.push(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`);
+    out.push(wrapText(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`, width));
   }
 
   heading('At a glance');

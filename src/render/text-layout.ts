@@ -74,12 +74,13 @@ export function fillLines(words: readonly LayoutWord[], room: number): string[] 
   let line = '';
   let used = 0;
   for (const word of words) {
-    if (used > 0 && used + 1 + word.width <= room) {
+    // `line`, not `used`: a word of no width (a lone combining accent) is still text to keep.
+    if (line !== '' && used + 1 + word.width <= room) {
       line += ` ${word.text}`;
       used += 1 + word.width;
       continue;
     }
-    if (used > 0) lines.push(line);
+    if (line !== '') lines.push(line);
     line = word.text;
     used = word.width;
     if (used > room) {
