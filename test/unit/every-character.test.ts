@@ -7,6 +7,7 @@ import { diffRecords } from '../../src/analyse/review-diff.js';
 import { buildSummarySheet } from '../../src/analyse/summary-sheet.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
+import { csvText } from '../../src/render/csv-text.js';
 import { renderHistoryCsv } from '../../src/render/history-csv.js';
 import { renderHistoryTerminal } from '../../src/render/history-terminal.js';
 import { plainStyle } from '../../src/render/plain-style.js';
@@ -117,6 +118,14 @@ describe('CSV: nothing a spreadsheet would run as a formula', () => {
     const rows = csvRows(renderHistoryCsv(buildHistories(versions)));
     const authors = new Set(rows.slice(1).map((r) => r[10]!));
     expect([...authors].sort()).toEqual(formulas.map((f) => `'${f}`).sort());
+  });
+});
+
+describe('csvText', () => {
+  it('guards once what csv-stringify guards, adds what it leaves through, and leaves ordinary text alone', () => {
+    const cells = ['=1+1', '-1', '＠x', '\t=1', '﹢1', '﹣1', ' ＝1', '\u2060@x', 'Zoë', 'نانی', '  hello', 'a=b', '2021-05-11', '😀=1', ''];
+    const out = csvText([cells]).trimEnd();
+    expect(out).toBe(`'=1+1,'-1,'＠x,'\t=1,'﹢1,'﹣1,' ＝1,'\u2060@x,Zoë,نانی,  hello,a=b,2021-05-11,😀=1,`);
   });
 });
 
