@@ -56,7 +56,8 @@ async function goldenText(c: GoldenCase): Promise<string> {
   if (c.env?.FORCE_COLOR !== undefined) delete env.NO_COLOR;
   const r = await execa('node', [ntkBin, ...c.args], { cwd, env, extendEnv: false, reject: false, stripFinalNewline: false, stdin: 'ignore', timeout: 20_000 });
   const files = await Promise.all((c.written ?? []).map((path) => writtenFiles(cwd, path)));
-  return [`# ntk ${c.args.join(' ')}`, `# exit ${r.exitCode}`, '## stdout', String(r.stdout), '## stderr', String(r.stderr), ...files.flat()].join('\n');
+  // A written record names its schema by absolute path: the clone's own folder, which differs from machine to machine.
+  return [`# ntk ${c.args.join(' ')}`, `# exit ${r.exitCode}`, '## stdout', String(r.stdout), '## stderr', String(r.stderr), ...files.flat()].join('\n').replaceAll(repoRoot, '<ntk>/');
 }
 
 describe('golden files: every command and format, byte for byte', () => {
