@@ -19,6 +19,13 @@ export function graphemes(text: string): string[] {
 export function shortenGraphemes(text: string, max: number): string {
   // Fewer UTF-16 units than `max` means fewer graphemes too: the common case needs no segmenting.
   if (text.length <= max) return text;
-  const all = graphemes(text);
-  return all.length <= max ? text : `${all.slice(0, Math.max(0, max - 3)).join('')}...`;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  // The segmenter walks lazily: a value of megabytes (a refused over-long field) costs only its first graphemes.
+  let count = 0;
+  let cut = 0;
+  for (const { index } of segmenter.segment(text)) {
+    if (count === Math.max(0, max - 3)) cut = index;
+    if (++count > max) return `${text.slice(0, cut)}...`;
+  }
+  return text;
 }
