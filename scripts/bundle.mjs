@@ -26,7 +26,7 @@ const shared = {
   target: 'node20',
   // Stack traces (NTK_DEBUG=1, which bin/ntk.js turns source maps on for) point into src/.
   sourcemap: 'linked',
-  // Packages written as CommonJS (commander, cli-table3) require Node's own modules; an ES module has no `require` of its own.
+  // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };

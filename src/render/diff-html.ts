@@ -3,7 +3,7 @@ import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
 import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
 import { changeSymbol, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
-import { escapeHtml as h, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
+import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
 
 /** What the page needs from the template: its title, and the words for each score in the key. */
 export interface DiffHtmlTemplate {
@@ -85,7 +85,7 @@ function header(diff: ReviewDiff, template: DiffHtmlTemplate, childName: string)
     : `<p class="warning"><strong>These toolkits are about different children</strong> (${h(diff.from.ref)} and ${h(diff.to.ref)}): the changes below compare two children, not one child over time.</p>`;
   return `<header class="head">
 <p class="kicker">${h(template.title)} · what changed at the review${sources}</p>
-<div class="title"><h1>${h(childName)}${diff.to.name ? ` <span class="muted ref">(${h(diff.to.ref)})</span>` : ''}</h1>
+<div class="title"><h1>${bdi(childName)}${diff.to.name ? ` <span class="muted ref">(${h(diff.to.ref)})</span>` : ''}</h1>
 <p class="when">${h(sideTitle(diff.from))} → <strong>${h(sideTitle(diff.to))}</strong>: ${diff.daysBetween} days${weeks >= 2 ? ` (about ${weeks} weeks)` : ''} apart</p></div>
 ${different}<div class="overall">
 <p><span class="k">Of ${total} ${total === 1 ? 'section' : 'sections'}</span> ${counts.join(', ')}</p>
@@ -105,7 +105,7 @@ function legend(template: DiffHtmlTemplate, childName: string): string {
     `<span class="chg deteriorated">${changeSymbol.deteriorated} worse</span>`,
     `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span> the same score, 1 or 2, both times: good care that lasted`,
   ]);
-  return `<h2>Area by area: how ${h(childName)}'s care has changed</h2>\n${key}`;
+  return `<h2>Area by area: how ${bdi(childName)}'s care has changed</h2>\n${key}`;
 }
 
 function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText: boolean): string {
@@ -117,7 +117,7 @@ function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText:
   if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map(sectionRow).join('')}</tbody></table>`);
   const texts = diff.text.filter((t) => t.area === area.area);
   const impact = texts.find((t) => t.path.endsWith('.impact'));
-  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact)}</div>`);
+  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${bdi(childName)}</span> ${textChange(impact)}</div>`);
   const others = texts.filter((t) => t !== impact);
   if (others.length > 0) {
     if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(capitalise(shortLabel(t)))}</span> ${textChange(t)}</div>`));
@@ -173,19 +173,19 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * since a patchwork of marks would be unreadable.
  */
 function textChange(t: TextDiff): string {
-  if (t.from === null) return `<span class="tag">new</span> ${h(t.to ?? '')}`;
-  if (t.to === null) return `<span class="tag">removed</span> <del>${h(t.from)}</del>`;
-  if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${h(t.from)}</span> <span class="now"><span class="tag">now</span> ${h(t.to)}</span>`;
-  return wordDiff(t.parts);
+  if (t.from === null) return `<span class="tag">new</span> ${bdi(t.to ?? '')}`;
+  if (t.to === null) return `<span class="tag">removed</span> <del>${bdi(t.from)}</del>`;
+  if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${bdi(t.from)}</span> <span class="now"><span class="tag">now</span> ${bdi(t.to)}</span>`;
+  return `<bdi>${wordDiff(t.parts)}</bdi>`;
 }
 
 function wordDiff(parts: readonly WordPart[]): string {
   return parts.map((p) => (p.kind === 'same' ? h(p.text) : p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`)).join('');
 }
 
-/** Only the changed phrases, each with a few words either side, the rest as "…". */
+/** Only the changed phrases, each with a few words either side, the rest as "…"; isolated for direction as record text. */
 function changedPhrases(parts: readonly WordPart[], context = 4): string {
-  return parts
+  return `<bdi>${parts
     .map((p, i) => {
       if (p.kind !== 'same') return p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`;
       const words = p.text.split(/(\s+)/);
@@ -197,7 +197,7 @@ function changedPhrases(parts: readonly WordPart[], context = 4): string {
       if (last) return `${h(words.slice(0, keep).join(''))} …`;
       return `${h(words.slice(0, keep).join(''))} … ${h(words.slice(-keep).join(''))}`;
     })
-    .join('');
+    .join('')}</bdi>`;
 }
 
 /**
@@ -230,10 +230,10 @@ function compactList(texts: readonly TextDiff[]): string {
 function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
   const texts = diff.text.filter((t) => t.path.startsWith('child_voice.'));
   if (texts.length === 0) return '';
-  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${h(t.to ?? '')}</span>`);
+  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${bdi(t.to ?? '')}</span>`);
   const houses = texts.map((t) => `<div><h3>${h(t.label.replace(/^Child's voice - /, ''))}</h3>${said(t)}</div>`);
   return `<section class="voice">
-<h2>What ${h(childName)} says now</h2>
+<h2>What ${bdi(childName)} says now</h2>
 <div class="houses">${houses.join('')}</div>
 </section>`;
 }
@@ -305,12 +305,12 @@ function shorten(text: string, max: number): string {
 }
 
 function sessionItem(s: Session, withNote: boolean): string {
-  const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${h(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
-  return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${h(s.note)}</span>` : ''}`;
+  const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${bdi(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
+  return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${bdi(s.note)}</span>` : ''}`;
 }
 
 function actionItem(word: string, cls: string, action: string, when: string): string {
-  return `<li><span class="tag ${cls}">${word}</span> ${h(action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
+  return `<li><span class="tag ${cls}">${word}</span> ${bdi(action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
 }
 
 const diffCss = `

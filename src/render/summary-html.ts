@@ -2,7 +2,7 @@ import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet
 import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
-import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
+import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
 
 /**
  * The summary sheet as one printable HTML page, for the family's home, supervision
@@ -37,19 +37,19 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   const facts: [string, string][] = [];
   const born = c.born ? `born ${h(longDate(c.born))}${c.ageYears !== undefined ? ` (${c.ageYears} years old at the time)` : ''}` : undefined;
   const frontDoor = c.frontDoor ? `${c.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire'} front door` : undefined;
-  facts.push(['Child', [`${h(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
+  facts.push(['Child', [`${bdi(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
   if (c.family.length > 0) {
-    facts.push(['Family', c.family.map((m) => `${h(m.name)} <span class="muted">(${h(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
+    facts.push(['Family', c.family.map((m) => `${bdi(m.name)} <span class="muted">(${bdi(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
   }
-  facts.push(['Visits and meetings', h(sessionsLine(sheet, childName))]);
-  if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => h([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
+  facts.push(['Visits and meetings', bdi(sessionsLine(sheet, childName))]);
+  if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => bdi([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
   // How the toolkit was done belongs with who did it: the reader weighs the scores knowing both.
   if (present(a.involvement)) facts.push(['Involving the family', htmlBlock(a.involvement)]);
   if (present(a.background)) facts.push(['Background allowed for', htmlBlock(a.background)]);
   for (const [label, text] of practiceFacts(sheet)) facts.push([h(label), htmlBlock(text)]);
   return `<header class="head">
 <p class="kicker">${h(sheet.template.title)} · summary sheet</p>
-<div class="title"><h1>${h(childName)}</h1>
+<div class="title"><h1>${bdi(childName)}</h1>
 <p class="when">${kind} completed <strong>${h(longDate(a.completed))}</strong>${
     a.previous ? `, reviewing the toolkit of ${h(longDate(a.previous))} (${a.daysSincePrevious} days earlier)` : ''
   }</p></div>
@@ -67,7 +67,7 @@ function glance(sheet: SummarySheet, childName: string): string {
   });
   const t = sheet.totals;
   return `<section class="glance">
-<h2>At a glance: how well ${h(childName)}'s needs are met</h2>
+<h2>At a glance: how well ${bdi(childName)}'s needs are met</h2>
 <table class="grid">
 <thead><tr><th scope="col">Area</th><th scope="col" colspan="${columns}">Sections: the practitioner's score, then the parent's own score</th></tr></thead>
 <tbody>
@@ -97,7 +97,7 @@ function voice(sheet: SummarySheet, childName: string): string {
   const how = voiceGatheredWords(sheet);
   if (parts.length === 0 && how === undefined) return '';
   return `<section class="voice">
-<h2>${h(childName)}'s voice</h2>
+<h2>${bdi(childName)}'s voice</h2>
 ${how !== undefined ? `<p class="small">${h(how)}</p>\n` : ''}<div class="houses">${parts.join('')}</div>
 </section>`;
 }
@@ -107,7 +107,7 @@ function areas(sheet: SummarySheet, childName: string, options: { evidence?: boo
   if (shown.length === 0) return prompts(sheet);
   // The prompts flow with the areas (most are about one of them), so the two columns fill evenly instead of leaving a hole on paper.
   return `<section class="areas">
-<h2>Each area: the impact on ${h(childName)}</h2>
+<h2>Each area: the impact on ${bdi(childName)}</h2>
 <div class="area-list">
 ${shown.map((area) => areaCard(area, childName, options)).join('\n')}
 ${prompts(sheet)}
@@ -118,15 +118,15 @@ ${prompts(sheet)}
 function areaCard(area: AreaSheet, childName: string, options: { evidence?: boolean }): string {
   const highest = area.highest !== undefined ? `<span class="highest">highest ${scoreBadge(area.highest)}</span>` : '';
   const out = [`<article class="area">`, `<h3><span class="num">${area.number}</span> ${h(area.title)} ${highest}</h3>`];
-  if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${h(childName)}</span> `)}</div>`);
+  if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${bdi(childName)}</span> `)}</div>`);
   if (present(area.strengths)) out.push(note('Strengths', area.strengths));
   if (present(area.concerns)) out.push(note('Concerns', area.concerns));
   const notRelevant = area.sections.filter((s) => s.state === 'not-relevant');
-  for (const s of notRelevant) out.push(`<p class="small"><span class="key">${h(s.key)}</span> ${h(s.title)}: not relevant${present(s.notRelevant) ? ` - ${h(s.notRelevant)}` : ''}</p>`);
+  for (const s of notRelevant) out.push(`<p class="small"><span class="key">${h(s.key)}</span> ${h(s.title)}: not relevant${present(s.notRelevant) ? ` - ${bdi(s.notRelevant)}` : ''}</p>`);
   if (options.evidence) {
     const items = area.sections
       .filter((s) => s.state === 'scored' && present(s.evidence))
-      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, { small: true }) : ''}: ${h(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${h(s.by)})</span>` : ''}</li>`);
+      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, { small: true }) : ''}: ${bdi(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${bdi(s.by)})</span>` : ''}</li>`);
     if (items.length > 0) out.push(`<div class="note"><h4>Evidence</h4><ul class="evidence">${items.join('')}</ul></div>`);
   }
   out.push('</article>');
@@ -150,7 +150,7 @@ function plan(sheet: SummarySheet): string {
   const anyDone = p.actions.some((act) => act.done !== undefined || act.dropped !== undefined);
   const actions = p.actions.map(
     (act) =>
-      `<tr><td>${h(act.action)}</td><td>${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
+      `<tr><td dir="auto">${h(act.action)}</td><td dir="auto">${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
         anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : act.dropped ? `dropped ${h(longDate(act.dropped))}${act.reason ? `: ${h(act.reason)}` : ''}` : ''}</td>` : ''
       }</tr>`,
   );

@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { boxTable, wrapText } from './text-layout.js';
 
 export interface TerminalSummaryOptions {
   width: number;
@@ -34,17 +33,18 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
     sheet.child.frontDoor ? `${sheet.child.frontDoor} front door` : undefined,
   ].filter(Boolean);
-  out.push(who.join(' · '));
+  // Names and references are record text of any length and script: these lines wrap like the rest.
+  out.push(wrapText(who.join(' · '), width));
   const a = sheet.assessment;
   out.push(
     `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
   );
   out.push(`Sessions: ${tl(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))}`);
   if (sheet.child.family.length > 0) {
-    out.push(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`);
+    out.push(wrapText(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`, width));
   }
   if (a.contributors.length > 0) {
-    out.push(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`);
+    out.push(wrapText(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`, width));
   }
 
   heading('At a glance');
@@ -131,13 +131,13 @@ function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string
 
 function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
-  const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
-  for (const area of sheet.grid) {
-    const cells = area.sections.map((s) => cellText(s, c, withParent));
-    while (cells.length < columns) cells.push('');
-    table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
-  }
-  return table.toString();
+  return boxTable(
+    sheet.grid.map((area) => {
+      const cells = area.sections.map((s) => cellText(s, c, withParent));
+      while (cells.length < columns) cells.push('');
+      return [`${area.number} ${terminalSafeLine(area.title)}`, ...cells];
+    }),
+  );
 }
 
 function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {
