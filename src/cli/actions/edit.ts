@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { editDraft } from '../../interview/draft.js';
 import { spliceEdit } from '../../interview/edit-splice.js';
@@ -7,7 +6,7 @@ import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
-import { loadValidRecord } from '../load-valid-record.js';
+import { loadValidRecord, recordOnDisk } from '../load-valid-record.js';
 
 export interface EditOptions {
   area?: string[];
@@ -19,7 +18,10 @@ export interface EditOptions {
 
 export async function runEdit(file: string, options: EditOptions, ctx: CliContext): Promise<number> {
   const today = resolveToday(options.today);
-  const { record, template } = await loadValidRecord(file, ctx, today);
+  const valid = await loadValidRecord(file, ctx, today);
+  const { record, template } = valid;
+  // What the file held when read: the write at the end replaces it only if nobody else has written it since.
+  const onDisk = await recordOnDisk(valid);
   const current = structuredClone(record) as unknown as PlainRecord;
   const areas = options.area ?? [];
   for (const key of areas) {
@@ -29,7 +31,7 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const resumeCommand = resumeCommandFor({ command: 'edit', source: file }, draftPath);
   let draft;
   if (options.resume) {
-    draft = await resumeDraft(draftPath, 'edit');
+    draft = await resumeDraft(draftPath, 'edit', { source: file, out: null, outFile: file });
     // The splice replaces areas in the file as it was when the edit began; a file changed since then is not guessed at.
     if (!sameData(draft.previous, current)) throw new UsageError(`${file} has changed since this edit began; delete ${draftPath} and start the edit again`);
   } else {
@@ -40,9 +42,9 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   }
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
-  const original = await readFile(file, 'utf8');
-  const textFor = (edited: PlainRecord): string => spliceEdit(original, current, edited) ?? rewritten(original, edited);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: true, textFor });
+  const textFor = (edited: PlainRecord): string => spliceEdit(onDisk.text, current, edited) ?? rewritten(onDisk.text, edited);
+  const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: false, textFor, inputs, inPlace: { file, onDisk } });
   return written ? EXIT.ok : EXIT.interrupted;
 }
 

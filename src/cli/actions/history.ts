@@ -38,7 +38,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   else if (options.format === 'csv') text = renderHistoryCsv(histories);
   else if (options.format === 'markdown') text = renderHistoryMarkdown(histories);
   else text = renderHistoryTerminal(histories, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'nod
 import { stringify } from 'yaml';
 import { Redactor, type RedactionKind } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
@@ -51,10 +52,7 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   }
 
   // Even with --force, a copy never lands on an input file (an input given by name inside --out).
-  const inputs = new Set(await Promise.all(files.map((f) => realpath(f).catch(() => resolve(f)))));
-  const realOut = await realpathOfNearest(out);
-  const clash = [...outputs.keys()].find((name) => inputs.has(join(realOut, name)));
-  if (clash) throw new UsageError(`${displayPath(join(out, clash))} is one of the inputs; choose another --out`);
+  await refuseOutputsOverInputs([...outputs.keys()].map((name) => join(out, name)), files);
   const outInfo = await stat(out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
 

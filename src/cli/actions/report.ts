@@ -61,6 +61,6 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   else if (options.format === 'markdown') text = renderReportMarkdown(report);
   // A file gets no colour codes; the terminal gets what its colour level allows.
   else text = renderReportTerminal(report, options.output ? plainStyle : ctx.out);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, files, ctx);
   return 0;
 }

@@ -25,6 +25,6 @@ export async function runSummary(file: string, options: SummaryOptions, ctx: Cli
   else if (options.format === 'markdown') text = renderSummaryMarkdown(sheet, { evidence: options.evidence });
   // A file gets no colour codes; the terminal gets what its colour level allows.
   else text = renderSummaryTerminal(sheet, options.output ? plainStyle : ctx.out, { width: ctx.width, evidence: options.evidence });
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, [file], ctx);
   return 0;
 }

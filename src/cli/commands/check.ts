@@ -20,7 +20,7 @@ export function defineCheck(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --cache\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
+      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --cache\n\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error, 3 the cache could not be written.',
     )
     .action(async (paths: string[], opts, command: Command) => {
       const { runCheck } = await import('../actions/check.js');
