@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { displayPath } from '../read/collect-files.js';
 import { countFindings, type Finding, type Severity } from '../validate/finding.js';
-import { terminalSafeLine } from './safe-text.js';
+import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 export type FindingsFormat = 'pretty' | 'json' | 'github';
 
@@ -53,7 +53,7 @@ export function closingLine(findings: readonly Finding[], fileCount: number, c: 
 /** The shape cli.md fixes for `ntk check --format json`. */
 export function renderFindingsJson(findings: readonly Finding[], fileCount: number): string {
   const counts = countFindings(findings);
-  return `${JSON.stringify(
+  return `${jsonSafe(
     {
       files: fileCount,
       errors: counts.errors,
@@ -61,8 +61,6 @@ export function renderFindingsJson(findings: readonly Finding[], fileCount: numb
       prompts: counts.prompts,
       findings: findings.map((f) => ({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message })),
     },
-    null,
-    2,
   )}\n`;
 }
 

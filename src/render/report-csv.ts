@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../template/load-template.js';
+import { terminalSafe } from './safe-text.js';
 import { spreadsheetText } from './spreadsheet-text.js';
 
 /**
@@ -38,8 +39,9 @@ export function renderReportCsv(report: CaseloadReport): string {
     r.highestScore === null ? '' : String(r.highestScore),
     worryingSections(r).join(' '),
     r.prompts.join(' '),
-    // The one column of free text: a path is whatever the user named.
-    spreadsheetText(r.file),
+    // The one column of free text: a path is whatever the user named, escape sequences included (a newline in a
+    // name stays: the CSV quotes it, and scripts need the real name).
+    spreadsheetText(terminalSafe(r.file)),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
   ]);
   return stringify([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);

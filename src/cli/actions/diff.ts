@@ -1,3 +1,4 @@
+import { jsonSafe } from '../../render/safe-text.js';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
@@ -39,7 +40,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe(diff)}\n`;
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
   else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);

@@ -10,7 +10,7 @@ import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
 import { sideTitle } from '../../render/diff-style.js';
-import { markdownInline } from '../../render/safe-text.js';
+import { markdownInline, terminalSafeLine } from '../../render/safe-text.js';
 import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { UsageError } from '../cli-error.js';
@@ -57,7 +57,7 @@ export async function runExample(name: string, options: ExampleOptions, ctx: Cli
   // `--out` naming the packaged example itself must not rewrite the copy every later run starts from.
   await refuseOutputsOverInputs([...files.keys()].map((file) => join(out, file)), [...recordNames, 'story.md'].map((file) => join(source, file)));
   for (const [file, content] of files) await writeFileAtomic(join(out, file), content, { overwrite: options.force === true, mode: 0o644 });
-  ctx.stderr.write(`wrote ${join(out, 'README.md')}, ${records.length} records and ${pages.size} pages to print\n`);
+  ctx.stderr.write(`${terminalSafeLine(`wrote ${join(out, 'README.md')}, ${records.length} records and ${pages.size} pages to print`)}\n`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { jsonSafe } from '../../render/safe-text.js';
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderSummaryHtml } from '../../render/summary-html.js';
@@ -20,7 +21,7 @@ export async function runSummary(file: string, options: SummaryOptions, ctx: Cli
   const { record, template, findings } = await loadValidRecord(file, ctx, today);
   const sheet = buildSummarySheet(record, template, findings);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(sheet, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe(sheet)}\n`;
   else if (options.format === 'html') text = renderSummaryHtml(sheet, { evidence: options.evidence });
   else if (options.format === 'markdown') text = renderSummaryMarkdown(sheet, { evidence: options.evidence });
   // A file gets no colour codes; the terminal gets what its colour level allows.
