@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { findingAt, type Finding } from '../validate/finding.js';
 import { decodeRecordBytes } from './decode-text.js';
 import { MAX_RECORD_BYTES } from './record-size.js';
@@ -9,6 +9,19 @@ export type ReadOutcome = { file: string; record: ParsedRecord; findings: [] } |
 
 /** Reads one file from disk into a ParsedRecord, or findings that say why it cannot be one. */
 export async function readRecordFile(file: string): Promise<ReadOutcome> {
+  const read = await readBoundedFile(file);
+  return read.ok ? readRecordBytes(file, read.bytes) : failed(file, [read.problem]);
+}
+
+export type BoundedRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: ReadProblem };
+
+/**
+ * The bytes of a file that can be a record, or why not: the bounds every
+ * YAML input of ntk shares (records, answers files, git's textconv). Never
+ * blocks on a pipe or device, never reads more than MAX_RECORD_BYTES.
+ */
+export async function readBoundedFile(file: string): Promise<BoundedRead> {
+  const fail = (code: string, message: string): BoundedRead => ({ ok: false, problem: { code, message, position: null, path: [] } });
   let bytes: Uint8Array;
   try {
     // Non-blocking open: a named pipe or device called *.yaml must not hang the batch waiting for a writer.
@@ -16,30 +29,25 @@ export async function readRecordFile(file: string): Promise<ReadOutcome> {
     try {
       const info = await handle.stat();
       if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-      if (!info.isFile()) {
-        return failed(file, [{ code: 'not-a-file', message: 'this is not an ordinary file (a pipe, socket or device); a toolkit record is a YAML text file', position: null, path: [] }]);
-      }
+      if (!info.isFile()) return fail('not-a-file', 'this is not an ordinary file (a pipe, socket or device); a toolkit record is a YAML text file');
       const size = info.size;
-      if (size > MAX_RECORD_BYTES) {
-        return failed(file, [{ code: 'file-too-large', message: `this file is ${formatBytes(size)}; a toolkit record is at most ${formatBytes(MAX_RECORD_BYTES)}`, position: null, path: [] }]);
-      }
+      if (size > MAX_RECORD_BYTES) return fail('file-too-large', `this file is ${formatBytes(size)}; a toolkit record is at most ${formatBytes(MAX_RECORD_BYTES)}`);
       // One byte more than stat() promised: if it fills, the file grew while being read.
       const buffer = new Uint8Array(size + 1);
       let length = 0;
       for (let n = -1; n !== 0 && length < buffer.length; length += n) {
         ({ bytesRead: n } = await handle.read(buffer, length, buffer.length - length, null));
       }
-      if (length > size) {
-        return failed(file, [{ code: 'file-changed', message: 'this file changed while it was being read; check it again', position: null, path: [] }]);
-      }
+      if (length > size) return fail('file-changed', 'this file changed while it was being read; check it again');
       bytes = buffer.subarray(0, length);
     } finally {
       await handle.close();
     }
   } catch (error) {
-    return failed(file, [{ code: 'unreadable-file', message: fileErrorMessage(error), position: null, path: [] }]);
+    const folder = await unreadableFolder(file);
+    return folder !== null ? fail('unreadable-folder', folder) : fail('unreadable-file', fileErrorMessage(error));
   }
-  return readRecordBytes(file, bytes);
+  return { ok: true, bytes };
 }
 
 /** Reads a record from bytes already in memory (git revisions, tests). */
@@ -60,6 +68,18 @@ function failed(file: string, problems: ReadProblem[]): ReadOutcome {
     record: null,
     findings: problems.map((p) => findingAt(file, p.position, { severity: 'error', code: p.code, path: p.path.map(String).join('.'), message: p.message })),
   };
+}
+
+/** A folder on the list is one whose listing failed: why, or null when `file` is no folder. */
+async function unreadableFolder(file: string): Promise<string | null> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isDirectory()) return null;
+  try {
+    await readdir(file);
+    return 'this is a folder, not a file';
+  } catch (error) {
+    return `this folder cannot be read (${fileErrorMessage(error).replace(/^this file cannot be read: /, '')}), so the records in it were not checked`;
+  }
 }
 
 function fileErrorMessage(error: unknown): string {
