@@ -10,8 +10,11 @@ export class FileExistsError extends Error {
 
 /** The file was changed by someone else between being read and being written back. */
 export class FileChangedError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} was changed by someone else after this command read it; nothing was written, so their change is kept`);
+  constructor(
+    readonly path: string,
+    next?: string,
+  ) {
+    super(`${path} was changed by someone else after this command read it; nothing was written, so their change is kept${next ? `; ${next}` : ''}`);
   }
 }
 

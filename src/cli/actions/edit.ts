@@ -1,6 +1,9 @@
 import { parseDocument } from 'yaml';
 import { editDraft } from '../../interview/draft.js';
+import { FileChangedError } from '../../io/atomic-write.js';
 import { spliceEdit } from '../../interview/edit-splice.js';
+import { rebaseEdit } from '../../interview/rebase-edit.js';
+import { terminalSafeLine } from '../../render/safe-text.js';
 import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
@@ -32,8 +35,17 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   let draft;
   if (options.resume) {
     draft = await resumeDraft(draftPath, 'edit', { source: file, out: null, outFile: file });
-    // The splice replaces areas in the file as it was when the edit began; a file changed since then is not guessed at.
-    if (!sameData(draft.previous, current)) throw new UsageError(`${file} has changed since this edit began; delete ${draftPath} and start the edit again`);
+    // Someone saved the file since this edit began: their changes are kept and this edit's areas laid on top, unless
+    // they changed one of those areas too - then nothing is guessed.
+    if (!sameData(draft.previous, current)) {
+      const rebased = rebaseEdit(draft, current);
+      if (!rebased.ok) {
+        const which = rebased.areas.length > 0 ? `the same area${rebased.areas.length === 1 ? '' : 's'} (${rebased.areas.join(', ')})` : 'its contributors';
+        throw new UsageError(`${file} was changed by someone else since this edit began, in ${which}; nothing was written. Compare, then delete ${draftPath} and start the edit again`);
+      }
+      draft = rebased.draft;
+      ctx.stderr.write(`${terminalSafeLine(`${file} was changed by someone else since this edit began; their changes are kept and yours are added to them`)}\n`);
+    }
   } else {
     await refuseWaitingDraft(draftPath, resumeCommand);
     const answers = await answersFrom(options.answers);
@@ -44,7 +56,14 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const prompter = terminalPrompter(ctx);
   const textFor = (edited: PlainRecord): string => spliceEdit(onDisk.text, current, edited) ?? rewritten(onDisk.text, edited);
   const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: false, textFor, inputs, inPlace: { file, onDisk } });
+  let written;
+  try {
+    written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx }, { force: false, textFor, inputs, inPlace: { file, onDisk } });
+  } catch (error) {
+    // At a terminal every answer is in the draft: resuming lays them onto the other person's version.
+    if (error instanceof FileChangedError && prompter) throw new FileChangedError(file, `your answers are kept in ${draftPath}; continue with: ${resumeCommand}`);
+    throw error;
+  }
   return written ? EXIT.ok : EXIT.interrupted;
 }
 
