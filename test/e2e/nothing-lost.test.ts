@@ -58,6 +58,27 @@ describe('an output never replaces an input', () => {
   });
 });
 
+describe('review in place', () => {
+  it('review FILE --out FILE --force updates the reviewed record itself (one file per child, its history in git)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-review-in-place-'));
+    const file = join(dir, 'MJ-01.yaml');
+    await copyFile(fixture(first), file);
+    await writeFile(
+      join(dir, 'review.yaml'),
+      'assessment:\n  completed: 2020-12-15\n  sessions:\n    - date: 2020-12-10\n      type: unannounced-visit\n      by: hv1\n      seen_alone: true\nsummary:\n  decision: early-help\n  lead_consulted: 2020-12-15\n  next_review: 2021-03-15\nreview:\n  celebrated: Fridge.\n',
+    );
+    const refused = await ntk(['review', file, '--answers', join(dir, 'review.yaml'), '--out', file, '--today', '2021-01-01']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/already exists; .*--force/);
+    const r = await ntk(['review', file, '--answers', join(dir, 'review.yaml'), '--out', file, '--force', '--today', '2021-01-01']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const after = parse(await readFile(file, 'utf8')) as Record<string, any>;
+    expect(after.assessment).toMatchObject({ type: 'review', previous: '2020-09-29', completed: '2020-12-15' });
+    expect((await readdir(dir)).sort()).toEqual(['MJ-01.yaml', 'review.yaml']);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('drafts are data, not instructions', () => {
   let dir = '';
   beforeAll(async () => {
