@@ -27,7 +27,8 @@ export function reportError(error: unknown, ctx: Pick<CliContext, 'stderr' | 'er
     return EXIT.io;
   }
   if (isIoError(error)) {
-    say(`${(error as Error).message}; nothing was changed`);
+    // True of every write (atomic, cleaned up); a command writing several files may have finished some before.
+    say(`${(error as Error).message} (no file was left half-written)`);
     return EXIT.io;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
