@@ -10,7 +10,7 @@ import type { PlainRecord } from '../../src/interview/plain-data.js';
 import { ntk, ntkBin, repoRoot } from './run-ntk.js';
 
 /** Trials of two real `ntk edit` processes started together on one record; NTK_RACE_TRIALS raises it. */
-const trials = Number(process.env.NTK_RACE_TRIALS ?? 30);
+const trials = Number(process.env.NTK_RACE_TRIALS ?? 20);
 
 const edits = [
   { by: 'dent1', marker: 'Dentist-marker', answers: 'areas:\n  health-development:\n    sections:\n      "2.1":\n        score: 2\n        evidence: Dentist-marker filling done.\n' },

@@ -46,7 +46,7 @@ describe('writeFileAtomic when the file system fails', () => {
     for (const f of await readdir(dir)) await rm(join(dir, f), { force: true });
   });
 
-  for (const code of ['ENOSPC', 'EIO', 'EDQUOT']) {
+  for (const code of ['ENOSPC', 'EIO', 'EDQUOT', 'EACCES', 'EROFS']) {
     it(`${code} while writing: the temporary file is removed, the old file untouched, exit 3`, async () => {
       const file = join(dir, 'record.yaml');
       await writeFile(file, 'old\n');
