@@ -25,8 +25,15 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   const { child, assessment } = record;
   out.push(wrapText(`${child.name ? `${tl(child.name)} ` : ''}(${tl(child.ref)}) - ${assessment.type === 'initial' ? 'initial toolkit' : 'review'} completed ${assessment.completed}`, WIDTH));
   if (assessment.previous) out.push(`reviews the toolkit of ${assessment.previous}`);
-  out.push(`template ${tl(record.template)}`);
-  for (const m of child.family ?? []) out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''}`, WIDTH, '  ').trimStart());
+  out.push(`template ${tl(record.template)}, format ${tl(record.format)}`);
+  // Every fact about the child and home: a change to any of them must show in `git diff` (see the schema test).
+  if (child.born) out.push(`born ${child.born}`);
+  if (child.household) out.push(`household ${tl(child.household)}`);
+  if (child.front_door) out.push(`front door: ${child.front_door === 'city' ? 'Nottingham City' : 'Nottinghamshire County'} (${child.front_door})`);
+  for (const m of child.family ?? []) {
+    const lives = m.lives_with_child === false ? ', lives elsewhere' : m.lives_with_child === true ? ', lives with the child' : '';
+    out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.ref ? ` (${tl(m.ref)})` : ''}${lives}`, WIDTH, '  ').trimStart());
+  }
   const summary = record.summary ?? {};
   out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
   out.push(`discussed with safeguarding lead: ${summary.lead_consulted ?? 'not recorded'}`);

@@ -1,6 +1,7 @@
 import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../template/load-template.js';
 import { csvText } from './csv-text.js';
+import { terminalSafe } from './safe-text.js';
 
 /**
  * One header row, one row per child. The column names are a contract for
@@ -37,8 +38,9 @@ export function renderReportCsv(report: CaseloadReport): string {
     r.highestScore === null ? '' : String(r.highestScore),
     worryingSections(r).join(' '),
     r.prompts.join(' '),
-    // The one column of free text: a path is whatever the user named (csvText keeps a formula-like name text).
-    r.file,
+    // The one column of free text: a path is whatever the user named, escape sequences included (a newline in a
+    // name stays: the CSV quotes it, and scripts need the real name); csvText keeps a formula-like name text.
+    terminalSafe(r.file),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
   ]);
   return csvText([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);

@@ -138,8 +138,16 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
       warn('child-not-seen-alone', ['assessment', 'sessions'], 'the child is not recorded as seen on their own in any session');
     }
   }
+  // An error, not a warning: a typo such as 2202 for 2022 would make this the child's latest record and hide an
+  // overdue review. (--today moves "today" for audits and tests.)
   if (assessment.completed > today) {
-    warn('completed-in-future', ['assessment', 'completed'], `the completed date ${assessment.completed} is after today (${today})`);
+    out.push({
+      severity: 'error',
+      code: 'completed-in-future',
+      path: ['assessment', 'completed'],
+      part: 'value',
+      message: `the completed date ${assessment.completed} is after today (${today}); a toolkit is recorded once it is completed (a typo in the year?)`,
+    });
   }
   for (const e of sectionEntries(record)) {
     if (e.section.score === undefined && e.section.not_relevant === undefined) {

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { schemaStringBound } from '../../analyse/redaction-bounds.js';
 import type { RedactionKind, ReviewCandidate } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
@@ -69,10 +70,7 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   }
 
   // Even with --force, a copy never lands on an input file (an input given by name inside --out).
-  const inputs = new Set(await Promise.all(files.map((f) => realpath(f).catch(() => resolve(f)))));
-  const realOut = await realpathOfNearest(out);
-  const clash = [...outputs.keys()].find((name) => inputs.has(join(realOut, name)));
-  if (clash) throw new UsageError(`${displayPath(join(out, clash))} is one of the inputs; choose another --out`);
+  await refuseOutputsOverInputs([...outputs.keys()].map((name) => join(out, name)), files);
 
   if (!options.force) {
     const existing = [];

@@ -32,7 +32,7 @@ export function defineRedact(program: Command): void {
       '\nExamples:\n  $ ntk redact fixtures/mary-jo --out training/case-a\n  $ ntk redact records --out pack --report pack-review.json --strict\n  $ ntk redact "records/MJ-01-*.yaml" --out pack --force\n\n' +
         'Exit codes: 0 copies written, 1 a record was not valid (not copied) or, with --strict,\n' +
         'words were left on the review list (nothing written), 2 usage error\n' +
-        '(--out inside an input, or copies already there without --force).',
+        '(--out inside an input, or copies already there without --force), 3 a copy could not be written.',
     )
     .action(async (paths: string[], opts) => {
       const { runRedact } = await import('../actions/redact.js');
