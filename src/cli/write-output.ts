@@ -1,4 +1,6 @@
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { refuseOutputsOverInputs } from '../io/output-not-input.js';
+import { terminalSafeLine } from '../render/safe-text.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -6,8 +8,8 @@ import type { CliContext } from './context.js';
  * 64 KB as the pieces come, so the whole is never one string; to --output
  * joined, as a file is written whole and atomically.
  */
-export async function writeOutputPieces(pieces: Iterable<string>, options: { output?: string; force?: boolean }, ctx: CliContext): Promise<void> {
-  if (options.output !== undefined && options.output !== '-') return writeOutput([...pieces].join(''), options, ctx);
+export async function writeOutputPieces(pieces: Iterable<string>, options: { output?: string; force?: boolean }, inputs: readonly string[], ctx: CliContext): Promise<void> {
+  if (options.output !== undefined && options.output !== '-') return writeOutput([...pieces].join(''), options, inputs, ctx);
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
@@ -19,12 +21,17 @@ export async function writeOutputPieces(pieces: Iterable<string>, options: { out
   ctx.stdout.write(pending);
 }
 
-/** Writes a command's result to stdout, or atomically to --output (never over an existing file without --force). */
-export async function writeOutput(text: string, options: { output?: string; force?: boolean }, ctx: CliContext): Promise<void> {
+/**
+ * Writes a command's result to stdout, or atomically to --output: never over
+ * an existing file without --force, and never, even with it, over one of
+ * the files the command read (`inputs`).
+ */
+export async function writeOutput(text: string, options: { output?: string; force?: boolean }, inputs: readonly string[], ctx: CliContext): Promise<void> {
   if (options.output === undefined || options.output === '-') {
     ctx.stdout.write(text);
     return;
   }
+  await refuseOutputsOverInputs([options.output], inputs);
   await writeFileAtomic(options.output, text, { overwrite: options.force === true, mode: 0o600 });
-  ctx.stderr.write(`wrote ${options.output}\n`);
+  ctx.stderr.write(`${terminalSafeLine(`wrote ${options.output}`)}\n`);
 }

@@ -3,6 +3,7 @@ import type { ChildHistory } from '../analyse/history.js';
 import { HISTORY_CSV_HEADER, renderChildHistoryCsv } from './history-csv.js';
 import { renderChildHistoryMarkdown } from './history-markdown.js';
 import { renderChildHistoryTerminal } from './history-terminal.js';
+import { jsonSafe } from './safe-text.js';
 
 /**
  * A format of `ntk history` as pieces: what opens the output, each child's
@@ -17,11 +18,11 @@ export interface HistoryFormat {
   end: string;
 }
 
-/** JSON.stringify's two-space layout of `{ children: [...] }`, one child at a time. */
+/** jsonSafe's two-space layout of `{ children: [...] }`, one child at a time. */
 const json: HistoryFormat = {
   begin: '{\n  "children": [\n',
   // A JSON text holds no raw line break inside a string, so every line break is between values and gets the indent.
-  child: (h) => `    ${JSON.stringify(h, null, 2).replaceAll('\n', '\n    ')}`,
+  child: (h) => `    ${jsonSafe(h).replaceAll('\n', '\n    ')}`,
   between: ',\n',
   end: '\n  ]\n}\n',
 };

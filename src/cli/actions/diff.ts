@@ -1,3 +1,4 @@
+import { jsonSafe } from '../../render/safe-text.js';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
@@ -39,11 +40,11 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe(diff)}\n`;
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
   else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }
 

@@ -39,7 +39,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   }
   // A file gets no colour codes; the terminal gets what its colour level allows.
   const format = historyFormats[options.format](options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, ctx);
+  await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
