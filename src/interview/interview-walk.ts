@@ -1,6 +1,8 @@
 import { decisionLabels, voiceGatheredLabels } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
+import type { ToolkitRecord } from '../record/types.js';
+import { reminderRaised } from '../validate/practice-rules.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
@@ -569,6 +571,17 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
         ...(edit ? keepFromPrevious(draft, [...base, 'evidence']) : {}),
       }),
     );
+    // Once the section's reminder is raised (5.2: look for domestic abuse), what was done about it can be recorded.
+    if (reminderRaised(scopeRecord(draft, scope) as unknown as ToolkitRecord, area.key, section) !== null) {
+      out.push(
+        fieldQuestion(draft, scope, [...base, 'reminder_response'], {
+          kind: 'long',
+          message: `${section.key} ${section.title}: what was done about the reminder above (optional; e.g. indicators looked for, a DASH RIC completed or why not, who was told)?`,
+          check: longText,
+          ...(edit || review ? keepFromPrevious(draft, [...base, 'reminder_response']) : {}),
+        }),
+      );
+    }
   }
   return out;
 }
