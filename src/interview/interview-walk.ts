@@ -532,9 +532,9 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   };
   delete score.givenProblem;
   const out = [score];
-  // Before the home is judged, the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
+  // Before the home is judged (the template marks its section usual_state), the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
   // Only when the home is scored in this interview: a score carried forward unchanged, or given in an answers file, asks nothing more.
-  if (section.household_wide && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
+  if (section.usual_state && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
   if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
     out.push(
       fieldQuestion(draft, scope, [...base, 'not_relevant'], {

@@ -49,6 +49,13 @@ describe('the interview walk', () => {
     expect(question?.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
   });
 
+  it('asks what the home is usually like with home conditions only, not with the other household-wide sections', () => {
+    const homeAsked = (overrides: Parameters<typeof scripted>[0]) => walk(start(), scripted(overrides)).asked.filter((q) => /assessment\/(home\/|outside_help)/.test(q.id)).map((q) => q.id);
+    // 5.1-5.3 are the same for every child too, but they are not the home: scored without 1.2, nothing about the home is asked.
+    expect(homeAsked([[/areas\/physical-care$/, 'skip'], [/areas\/family-relationships$/, 'assess']])).toEqual([]);
+    expect(homeAsked([])).toEqual(['child1/assessment/home/usual', 'child1/assessment/home/recent_change', 'child1/assessment/outside_help']);
+  });
+
   it('records the people in the child\'s life when the practitioner adds them, so the sheet and redaction know them', () => {
     const script = scripted([
       [/^child1\/child\/family\/more\/0$/, true],
