@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests that import the sources see the rule code's hash as the bundle does (scripts/rules-hash.mjs).
+  define: { NTK_RULES_HASH: JSON.stringify('sources') },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/support/plain-summary-reporter.ts'],

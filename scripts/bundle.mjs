@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { rulesHash } from './rules-hash.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = 'dist/bin';
@@ -29,6 +30,8 @@ const shared = {
   // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // The check cache's key includes the rule code (src/batch/rules-hash.ts).
+  define: { NTK_RULES_HASH: JSON.stringify(await rulesHash(root)) },
 };
 
 // The worker thread of a batch is an entry of its own: it is started by file name (src/batch/worker-start.ts).

@@ -5,7 +5,7 @@ import type { Finding } from '../validate/finding.js';
 import { DRIFT_CODES } from '../validate/drift-rules.js';
 import { SIBLING_CODES } from '../validate/sibling-rules.js';
 import { careCodes } from './caseload-care.js';
-import type { CaseloadFacts } from './caseload-facts.js';
+import { areaFacts, type AreaFacts, type CaseloadFacts } from './caseload-facts.js';
 
 /** The prompts a caseload view shows, by their finding codes: the validator's, then the sibling and drift rules' across records. */
 export const REPORT_PROMPTS = ['discuss-with-lead', 'domestic-abuse-reminder', 'lead-not-consulted', ...SIBLING_CODES, ...DRIFT_CODES] as const;
@@ -88,10 +88,14 @@ export function buildCaseloadReport(inputs: readonly ReportInput[], today: strin
     if (!known || input.facts.completed > known.facts.completed) latest.set(input.facts.ref, { ...input, facts: input.facts });
   }
   const care = careCodes(valid, today);
-  const rows = [...latest.values()].map((input) => toRow(input, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters));
+  const areas = new Map<string, AreaFacts[]>();
+  for (const { file, facts } of latest.values()) {
+    const template = findTemplate(facts.template);
+    areas.set(file, template ? areaFacts(facts.scores, template) : []);
+  }
+  const rows = [...latest.values()].map((input) => toRow(input, areas.get(input.file)!, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters));
   rows.sort(comparators[filters.sort]);
-  const facts = new Map([...latest.values()].map((i) => [i.file, i.facts]));
-  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, facts) };
+  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas) };
 }
 
 /** The sections scored 3-4, area by area, e.g. ["5.2", "6.1"]. */
@@ -99,10 +103,10 @@ export function worryingSections(row: CaseloadRow): string[] {
   return row.areas.flatMap((a) => a.worrying);
 }
 
-function toRow(input: ReportInput & { facts: CaseloadFacts }, today: string, area: string | undefined, care: ReadonlySet<string> = new Set()): CaseloadRow {
+function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly AreaFacts[], today: string, area: string | undefined, care: ReadonlySet<string> = new Set()): CaseloadRow {
   const { facts } = input;
   const template = findTemplate(facts.template);
-  const considered = facts.areas.filter((a) => area === undefined || a.key === area);
+  const considered = areas.filter((a) => area === undefined || a.key === area);
   let highest: number | null = null;
   for (const a of considered) for (let s = 4; s >= 1; s--) if (a.counts[s - 1]! > 0 && (highest === null || s > highest)) highest = s;
   const codes = new Set([...input.findings.map((f) => f.code), ...care]);
@@ -112,7 +116,7 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, today: string, are
     file: input.file,
     completed: facts.completed,
     type: facts.type,
-    areas: facts.areas.map((a) => ({ key: a.key, title: template?.area(a.key)?.title ?? a.key, worrying: a.worrying })),
+    areas: areas.map((a) => ({ key: a.key, title: template?.area(a.key)?.title ?? a.key, worrying: a.worrying })),
     highestScore: highest,
     worryingCount: considered.reduce((n, a) => n + a.worrying.length, 0),
     prompts: REPORT_PROMPTS.filter((code) => codes.has(code)),
@@ -141,12 +145,12 @@ const comparators: Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number
   'next-review': (a, b) => nullsLast(a.nextReview, b.nextReview, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) || byRef(a, b),
 };
 
-function totalsOf(rows: readonly CaseloadRow[], facts: Map<string, CaseloadFacts>): CaseloadTotals {
+function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>): CaseloadTotals {
   const byDecision = new Map<Decision | 'none', number>(DECISIONS.map((d) => [d, 0]));
   const scores = new Map<string, CaseloadTotals['scores'][number]>();
   for (const row of rows) {
     byDecision.set(row.decision ?? 'none', byDecision.get(row.decision ?? 'none')! + 1);
-    for (const area of facts.get(row.file)!.areas) {
+    for (const area of areas.get(row.file)!) {
       const title = row.areas.find((a) => a.key === area.key)?.title ?? area.key;
       const total = scores.get(area.key) ?? { key: area.key, title, counts: [0, 0, 0, 0] };
       area.counts.forEach((n, i) => (total.counts[i] = total.counts[i]! + n));

@@ -7,6 +7,7 @@ import { packagePath } from '../package-files.js';
 import { templateFiles } from '../template/template-folders.js';
 import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { CACHE_FORMAT } from './cache-format.js';
+import { RULES_HASH } from './rules-hash.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Caches of paths not checked for this long are removed when another cache is saved. */
@@ -20,13 +21,13 @@ export function cacheFolders(): string[] {
 }
 
 /**
- * ntk's version and cache format, the schema, every template file and the
- * paths checked: change any but the paths and the cache starts again.
+ * ntk's version and cache format, the rule code, the schema, every template
+ * file and the paths checked: change any but the paths and the cache starts again.
  * Relative paths mean different files in different folders, so then the
  * working folder counts too; absolute ones find the same cache from anywhere.
  */
-export function contextHash(version: string, scope: readonly string[]): string {
-  const hash = createHash('sha256').update(`ntk ${version} cache ${CACHE_FORMAT}\0`).update(readFileSync(SCHEMA_FILE));
+export function contextHash(version: string, scope: readonly string[], rules = RULES_HASH): string {
+  const hash = createHash('sha256').update(`ntk ${version} cache ${CACHE_FORMAT} rules ${rules}\0`).update(readFileSync(SCHEMA_FILE));
   for (const file of templateFiles()) hash.update(`\0${file}\0`).update(readFileSync(file));
   hash.update(`\0${scope.every(isAbsolute) ? '' : process.cwd()}`);
   for (const path of [...scope].map((p) => resolve(p)).sort()) hash.update(`\0${path}`);

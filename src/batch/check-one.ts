@@ -1,24 +1,32 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
+import { timelineRecord } from '../analyse/history.js';
+import { REPORT_PROMPTS } from '../analyse/caseload-report.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../read/read-record.js';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
+import type { ToolkitRecord } from '../record/types.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
 import type { Finding } from '../validate/finding.js';
 import { validateParsedRecord, type CheckedRecord } from '../validate/validate-record.js';
 
 /** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
 export interface FileResult {
+  /** Every finding; with the report's facts, only those a report reads (reportFindings). */
   findings: Finding[];
   entry: BatchEntry | null;
   facts: CaseloadFacts | null;
+  /** With `timeline`: what `ntk history` shows of the record, when it has no errors. */
+  timeline?: ToolkitRecord;
 }
 
 export interface CheckOneOptions {
   today: string;
-  /** Also extract the facts `ntk report` shows. */
+  /** Also extract the facts `ntk report` shows, and keep only the findings it reads. */
   facts: boolean;
+  /** Keep what `ntk history` shows of a valid record (timelineRecord), and only the errors of an invalid one. */
+  timeline?: boolean;
 }
 
 /** Reads and checks one file. */
@@ -27,7 +35,7 @@ export async function checkOneFile(file: string, options: CheckOneOptions): Prom
   if (data === null) {
     // Too big, unreadable, vanished, a folder: the reader has the words for it.
     const read = await readRecordFile(file);
-    return { findings: read.findings, entry: null, facts: null };
+    return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   }
   return checkOneBytes(file, data, options);
 }
@@ -79,11 +87,29 @@ export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOne
     if (fast) return resultOf(validateParsedRecord(file, fast, { today: options.today }), fast, options);
   }
   const read = readRecordBytes(file, bytes);
-  if (!read.record) return { findings: read.findings, entry: null, facts: null };
+  if (!read.record) return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   return resultOf(validateParsedRecord(file, read.record, { today: options.today }), read.record, options);
 }
 
 function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOneOptions): FileResult {
-  const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record, checked.template) : null;
-  return { findings: checked.findings, entry: batchEntryOf(checked, parsed), facts };
+  const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record) : null;
+  const findings = keptFindings(checked.findings, options);
+  if (options.timeline) return { findings, entry: null, facts, ...(checked.record && checked.template && findings.length === 0 ? { timeline: timelineRecord(checked.record) } : {}) };
+  return { findings, entry: batchEntryOf(checked, parsed), facts };
+}
+
+const reportPrompts: ReadonlySet<string> = new Set(REPORT_PROMPTS);
+
+/**
+ * History reads of a file's findings only its errors. A report reads only
+ * whether it has an error (the file is left out) and which prompts it
+ * raises: so its first error and its prompts are all that cross from a
+ * worker and are kept, not 50,000 files' worth of messages.
+ */
+function keptFindings(findings: Finding[], options: CheckOneOptions): Finding[] {
+  // History shows a record with errors as those errors, and nothing else of it.
+  if (options.timeline) return findings.filter((f) => f.severity === 'error');
+  if (!options.facts) return findings;
+  const error = findings.find((f) => f.severity === 'error');
+  return findings.filter((f) => f === error || reportPrompts.has(f.code));
 }

@@ -4,6 +4,24 @@ import { terminalSafeLine } from '../render/safe-text.js';
 import type { CliContext } from './context.js';
 
 /**
+ * The same for a result made piece by piece: to stdout in writes of about
+ * 64 KB as the pieces come, so the whole is never one string; to --output
+ * joined, as a file is written whole and atomically.
+ */
+export async function writeOutputPieces(pieces: Iterable<string>, options: { output?: string; force?: boolean }, inputs: readonly string[], ctx: CliContext): Promise<void> {
+  if (options.output !== undefined && options.output !== '-') return writeOutput([...pieces].join(''), options, inputs, ctx);
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length > 65_536) {
+      ctx.stdout.write(pending);
+      pending = '';
+    }
+  }
+  ctx.stdout.write(pending);
+}
+
+/**
  * Writes a command's result to stdout, or atomically to --output: never over
  * an existing file without --force, and never, even with it, over one of
  * the files the command read (`inputs`).

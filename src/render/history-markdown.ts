@@ -10,10 +10,11 @@ import { NOT_ASSESSED_MARK, scoreSquare } from './score-style.js';
  * with their trend, then the call-outs and who changed what.
  */
 export function renderHistoryMarkdown(histories: readonly ChildHistory[]): string {
-  return `${histories.map(renderOne).join('\n')}`;
+  return `${histories.map(renderChildHistoryMarkdown).join('\n')}`;
 }
 
-function renderOne(h: ChildHistory): string {
+/** One child's timeline; children are joined by a blank line. */
+export function renderChildHistoryMarkdown(h: ChildHistory): string {
   const md = markdownInline;
   const out: string[] = [];
   out.push(`# History: ${h.name ? `${md(h.name)} (${md(h.ref)})` : md(h.ref)}`, '');

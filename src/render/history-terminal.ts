@@ -6,16 +6,17 @@ import { terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
 import { displayWidth, padEndDisplay, wrapText } from './text-layout.js';
 
-/** Each child's timeline for a terminal: a sparkline of score bars per area and section. */
+/** Each child's timeline for a terminal (history-formats.ts writes the same a child at a time). */
 export function renderHistoryTerminal(histories: readonly ChildHistory[], c: ChalkInstance, width: number): string {
-  return histories.map((h) => renderOne(h, c, width)).join('\n');
+  return histories.map((h) => renderChildHistoryTerminal(h, c, width)).join('\n');
 }
 
 function spark(scores: readonly (number | null)[], c: ChalkInstance): string {
   return scores.map((s) => (s === null ? c.dim(NOT_ASSESSED_MARK) : scoreColour(s, c)(scoreBar[Math.round(s)] ?? '?'))).join('');
 }
 
-function renderOne(h: ChildHistory, c: ChalkInstance, width: number): string {
+/** One child's timeline for a terminal: a sparkline of score bars per area and section; children are joined by a blank line. */
+export function renderChildHistoryTerminal(h: ChildHistory, c: ChalkInstance, width: number): string {
   const tl = terminalSafeLine;
   const out: string[] = [];
   const first = h.points[0]!;

@@ -30,7 +30,8 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
 }
 
 /**
- * The same check for `ntk report`, with the facts it shows for each file, in
+ * The same check for `ntk report`, with the facts it shows for each file (and
+ * only the findings it reads: see keptFindings in check-one.ts), in
  * the order of `files`. Never cached: the cache keeps findings, not facts.
  */
 export async function checkFilesWithFacts(

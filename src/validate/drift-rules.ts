@@ -51,11 +51,14 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string): Dr
   return out;
 }
 
+/** Section keys in number order ("5.2" before "5.10"); one collator, as localeCompare with options builds one per call, which was most of a caseload report's own time. */
+const bySectionKey = new Intl.Collator('en', { numeric: true }).compare;
+
 /** Runs of worrying scores that never went below where they began; reported once, at their longest. */
 function notImproving(ordered: readonly DriftToolkit[]): DriftFlag[] {
   const keys = new Set(ordered.flatMap((t) => Object.keys(t.scores)));
   const out: DriftFlag[] = [];
-  for (const key of [...keys].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+  for (const key of [...keys].sort(bySectionKey)) {
     let start = -1;
     for (let i = 0; i <= ordered.length; i++) {
       const score = ordered[i]?.scores[key];

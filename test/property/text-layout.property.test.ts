@@ -196,7 +196,7 @@ describe('every renderer with names, scripts and emoji (property)', async () => 
         for (const x of [out, renderHistoryMarkdown(histories), renderHistoryCsv(histories)]) expectWhole(x);
         for (const x of t.slice(0, 4)) expectReadBack(out, x);
         expectFits(out.split('\n').filter(carriesText), w);
-        const report = buildCaseloadReport([{ file: t[4]!, facts: caseloadFacts(record, template), findings: [] }], '2021-06-01', { sort: 'ref' });
+        const report = buildCaseloadReport([{ file: t[4]!, facts: caseloadFacts(record), findings: [] }], '2021-06-01', { sort: 'ref' });
         for (const x of [renderReportTerminal(report, plainStyle), renderReportMarkdown(report), renderReportCsv(report)]) expectWhole(x);
         expectReadBack(renderReportCsv(report), t[4]!);
       }),

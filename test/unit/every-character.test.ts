@@ -85,7 +85,7 @@ describe('columns line up by what the eye sees', () => {
     expect(arrows.length).toBeGreaterThan(3);
     expect(new Set(arrows.map((l) => stringWidth(l.slice(0, l.indexOf(' -> ')))))).toHaveProperty('size', 1);
 
-    const facts = caseloadFacts(record, t);
+    const facts = caseloadFacts(record);
     const report = renderReportTerminal(buildCaseloadReport([{ file: 'zk.yaml', facts, findings: [] }], '2021-06-01', { sort: 'ref' }), plainStyle);
     const bars = report.split('\n').filter((l) => /\d:\d+ \d:\d+/.test(l));
     expect(new Set(bars.map((l) => stringWidth(l.slice(0, l.search(/[▂▄▆█]|not scored/)))))).toHaveProperty('size', 1);
@@ -105,8 +105,8 @@ describe('CSV: nothing a spreadsheet would run as a formula', () => {
   const formulas = ['＝HYPERLINK(A1)', '＋1+1', '－1+1', '＠SUM(A1)', '﹦1+1', '﹫SUM(A1)', ' =1+1', '\u200b=1+1'];
 
   it('in the report CSV, whatever a file is named', async () => {
-    const { record, template } = await manyVoices();
-    const facts = caseloadFacts(record, template);
+    const { record } = await manyVoices();
+    const facts = caseloadFacts(record);
     const inputs = formulas.map((name, i) => ({ file: name, facts: { ...facts, ref: `ZK-${i}` }, findings: [] }));
     const rows = csvRows(renderReportCsv(buildCaseloadReport(inputs, '2021-06-01', { sort: 'ref' })));
     const files = rows.slice(1).map((r) => r[10]!);

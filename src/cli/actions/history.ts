@@ -1,22 +1,22 @@
-import { buildHistories, timelineRecord, type RecordVersion } from '../../analyse/history.js';
-import { readSmallFile } from '../../batch/check-one.js';
+import { availableParallelism } from 'node:os';
+import { eachHistory, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { readSmallFile, type FileResult } from '../../batch/check-one.js';
+import { checkInPool } from '../../batch/check-pool.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
 import { parseRecordBytesFast } from '../../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
-import { renderHistoryCsv } from '../../render/history-csv.js';
-import { renderHistoryMarkdown } from '../../render/history-markdown.js';
-import { renderHistoryTerminal } from '../../render/history-terminal.js';
-import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
+import { historyFormats, type HistoryFormat } from '../../render/history-formats.js';
+import { terminalSafeLine } from '../../render/safe-text.js';
 import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
-import type { ToolkitRecord } from '../../record/types.js';
+import { findTemplate } from '../../template/load-template.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { writeOutput } from '../write-output.js';
+import { writeOutputPieces } from '../write-output.js';
 
 export interface HistoryOptions {
   format: 'terminal' | 'markdown' | 'csv' | 'json';
@@ -30,19 +30,28 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   const files = await collectRecordFiles(paths);
   const { versions, findings } = await gatherVersions(files, { useGit: options.git !== false, timelineOnly: true }, ctx);
   noteDuplicates(versions, ctx);
-  const histories = buildHistories(versions).filter((h) => options.child === undefined || h.ref === options.child);
+  // A child's timeline is built from the versions of that child alone: the others can go first.
+  const shown = options.child === undefined ? versions : versions.filter((v) => v.record.child.ref === options.child);
   if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
-  if (histories.length === 0) {
+  if (shown.length === 0) {
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
-  let text: string;
-  if (options.format === 'json') text = `${jsonSafe({ children: histories })}\n`;
-  else if (options.format === 'csv') text = renderHistoryCsv(histories);
-  else if (options.format === 'markdown') text = renderHistoryMarkdown(histories);
-  else text = renderHistoryTerminal(histories, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, files, ctx);
+  // A file gets no colour codes; the terminal gets what its colour level allows.
+  const format = historyFormats[options.format](options.output ? plainStyle : ctx.out, ctx.width);
+  await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>): Generator<string> {
+  yield format.begin;
+  let first = true;
+  for (const h of histories) {
+    if (!first) yield format.between;
+    first = false;
+    yield format.child(h);
+  }
+  yield format.end;
 }
 
 /**
@@ -52,34 +61,41 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
  * hold a valid record is history, not the user's mistake today: it is noted
  * and left out of the timeline. Git is read in a few processes for all the
  * files, and each distinct content is read and checked once however many
- * commits and files hold it. With `timelineOnly`, a file with no other
- * version keeps only what the history timeline shows (a caseload's worth of
- * whole records would not fit in memory); compare and chronology read more of
- * each record, so they keep it whole.
+ * commits and files hold it. With `timelineOnly`, files with no other
+ * version are checked over every core and keep only what the history
+ * timeline shows (a caseload's worth of whole records would not fit in
+ * memory); compare and chronology read more of each record, so they keep it
+ * whole.
  */
 export async function gatherVersions(files: readonly string[], how: { useGit: boolean; timelineOnly: boolean }, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
   const { useGit } = how;
-  const kept = (record: ToolkitRecord, committed: readonly FileRevision[]) => (how.timelineOnly && committed.length === 0 ? timelineRecord(record) : record);
   const today = localToday();
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
   const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
   const contents = await committedRecords(revisions, today);
+  const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
   for (const file of files) {
     const shown = displayPath(file);
+    const checked = alone.get(file);
+    if (checked) {
+      if (checked.timeline) versions.push({ record: checked.timeline, template: findTemplate(checked.timeline.template)!, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      else findings.push(...checked.findings.map((f) => ({ ...f, file: shown })));
+      continue;
+    }
     // The fast reader for the usual valid file; anything else is read again for check's own messages.
     const bytes = readSmallFile(file);
     const valid = bytes ? validRecord(shown, bytes, today) : null;
     const committed = revisions.get(file) ?? [];
     if (valid) {
-      // Alone in its file, only the timeline reads it; with commits, it is compared with the last.
-      versions.push({ record: kept(valid.record, committed), template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      // Whole: compared with its last commit, or read in full by compare and chronology.
+      versions.push({ record: valid.record, template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
       const read = await readRecordFile(file);
       const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
       const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
       if (checked?.record && checked.template && errors.length === 0) {
-        versions.push({ record: kept(checked.record, committed), template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+        versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
       } else {
         findings.push(...errors);
       }
@@ -95,6 +111,18 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
     }
   }
   return { versions, findings };
+}
+
+/**
+ * Files with no committed version, checked over every core as `ntk check`
+ * checks them: each worker sends back only what the timeline shows of a
+ * valid record, or the errors of an invalid one, so 50,000 records cost
+ * neither one core's time nor their texts' memory.
+ */
+async function timelinesOfLoneFiles(files: readonly string[], revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, FileResult>> {
+  const lone = files.filter((file) => (revisions.get(file)?.length ?? 0) === 0);
+  const results = await checkInPool(lone, { today, facts: false, timeline: true, jobs: availableParallelism() });
+  return new Map(lone.map((file, i) => [file, results[i]!]));
 }
 
 type ValidRecord = Pick<RecordVersion, 'record' | 'template'>;

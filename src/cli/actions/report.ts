@@ -39,7 +39,11 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   const result = await checkFilesWithFacts(files, { today, jobs }, progress.update);
   progress.done();
   const findingsByFile = new Map<string, typeof result.findings>();
-  for (const f of result.findings) findingsByFile.set(f.file, [...(findingsByFile.get(f.file) ?? []), f]);
+  for (const f of result.findings) {
+    const list = findingsByFile.get(f.file);
+    if (list) list.push(f);
+    else findingsByFile.set(f.file, [f]);
+  }
   const report = buildCaseloadReport(
     files.map((file, i) => ({ file, facts: result.results[i]!.facts, findings: findingsByFile.get(file) ?? [] })),
     today,

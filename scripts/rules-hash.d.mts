@@ -1,0 +1,1 @@
+export function rulesHash(root: string): Promise<string>;
