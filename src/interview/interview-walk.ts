@@ -1,6 +1,4 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
-import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { siblingRecord, type Answer, type Draft } from './draft.js';
@@ -33,7 +31,7 @@ export function interviewQuestions(draft: Draft, env: WalkEnv): Question[] {
   draft.records.forEach((_, i) => {
     for (const area of env.template.template.areas) out.push(...areaQuestions(draft, env, i, area));
     out.push(...childVoiceQuestions(draft, i));
-    if (draft.command === 'review') out.push(...reviewQuestions(draft, i));
+    if (draft.command === 'review') out.push(...reviewQuestions(draft, env, i));
     out.push(...summaryQuestions(draft, env, i));
   });
   return out;
@@ -79,12 +77,8 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
     }),
     fieldQuestion(draft, 'all', ['child', 'front_door'], {
       kind: 'select',
-      message: 'Which Early Help / MASH front door serves the family\'s address?',
-      choices: [
-        { value: 'city', name: 'Nottingham City' },
-        { value: 'county', name: 'Nottinghamshire (county)' },
-        { value: '', name: 'Not known yet' },
-      ],
+      message: 'Which Early Help / safeguarding front door serves the family\'s address?',
+      choices: [...env.template.template.front_doors.map(({ key, label }) => ({ value: key, name: label })), { value: '', name: 'Not known yet' }],
     }),
   ];
   draft.records.forEach((_, i) => {
@@ -599,13 +593,11 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
 }
 
 /** The review questions of the guidance, worded as the schema describes them, so the two never drift apart. */
-function reviewQuestions(draft: Draft, i: number): Question[] {
-  const properties = getPath(recordSchema(), ['properties', 'review', 'properties']);
-  if (!isPlainObject(properties)) return [];
-  return Object.entries(properties).map(([key, spec]) =>
+function reviewQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  return env.template.template.review_questions.map(({ key, question }) =>
     fieldQuestion(draft, i, ['review', key], {
       kind: 'long',
-      message: `Review: ${String(getPath(spec, ['description']) ?? key)}`,
+      message: `Review: ${question}`,
       check: longText,
     }),
   );
@@ -627,7 +619,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       kind: 'select',
       message: `${who}What was decided with your safeguarding lead or manager?`,
       context: ['The toolkit informs this decision; it never makes it.'],
-      choices: [...Object.entries(decisionLabels).map(([value, name]) => ({ value, name })), { value: '', name: 'Not decided yet' }],
+      choices: [...env.template.template.decisions.map(({ key, label }) => ({ value: key, name: label })), { value: '', name: 'Not decided yet' }],
       ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
     }),
   ];

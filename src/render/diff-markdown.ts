@@ -1,12 +1,11 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { changeSymbol, changeWords, countsLine, sideTitle } from './diff-style.js';
 import { markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
 
 /** The review diff as GitHub/GitLab Markdown; record text only through safe-text.ts. */
-export function renderDiffMarkdown(diff: ReviewDiff): string {
+export function renderDiffMarkdown(diff: ReviewDiff, decisionLabel: (key: string) => string): string {
   const md = markdownInline;
   const out: string[] = [];
   const who = diff.to.name ? `${md(diff.to.name)} (${md(diff.to.ref)})` : md(diff.to.ref);
@@ -53,7 +52,7 @@ export function renderDiffMarkdown(diff: ReviewDiff): string {
     out.push('');
   }
   const d = diff.decision;
-  const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
+  const label = (x: typeof d.from) => (x ? markdownInline(decisionLabel(x)) : 'not recorded');
   out.push('## Decision', '', d.changed ? `Changed from *${label(d.from)}* to **${label(d.to)}**.` : `Unchanged: ${label(d.to)}.`);
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { changeColour, changeSymbol, changeWords, countsLine, sideTitle } from './diff-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
@@ -12,7 +11,7 @@ import { wrapText } from './wrap.js';
  * area by area, then the changed words, sessions, actions and decision.
  * `ntk review` prints this after writing a review.
  */
-export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: number): string {
+export function renderDiffTerminal(diff: ReviewDiff, decisionLabel: (key: string) => string, c: ChalkInstance, width: number): string {
   const tl = terminalSafeLine;
   const out: string[] = [];
   const who = diff.to.name ? `${tl(diff.to.name)} (${tl(diff.to.ref)})` : tl(diff.to.ref);
@@ -59,7 +58,7 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
   }
 
   const d = diff.decision;
-  const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
+  const label = (x: typeof d.from) => (x ? terminalSafeLine(decisionLabel(x)) : 'not recorded');
   out.push('', `${c.bold('Decision:')} ${d.changed ? `${c.yellow('changed')} from "${label(d.from)}" to "${label(d.to)}"` : `unchanged - ${label(d.to)}`}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,3 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
@@ -28,7 +27,7 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   out.push(`template ${tl(record.template)}`);
   for (const m of child.family ?? []) out.push(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''}`);
   const summary = record.summary ?? {};
-  out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
+  out.push(`decision: ${summary.decision ? tl(template.decision(summary.decision)?.label ?? summary.decision) : 'not recorded'}`);
   out.push(`discussed with safeguarding lead: ${summary.lead_consulted ?? 'not recorded'}`);
   out.push(`next review: ${summary.next_review ?? 'not set'}`);
 

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
@@ -67,7 +67,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     ),
   );
   out.push(
-    `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at 3 or 4${sheet.totals.mainlyWorrying ? c.bold(' - mainly 3s and 4s') : ''}`,
+    `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at ${worryingWords(sheet).or}${sheet.totals.mainlyWorrying ? c.bold(` - mainly ${worryingWords(sheet).plural}`) : ''}`,
   );
 
   for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
@@ -110,7 +110,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   if (sheet.review) {
     heading('Review questions');
     const r = sheet.review;
-    for (const [key, question] of reviewQuestions) para(question, r[key]);
+    for (const { key, question } of (sheet.reviewQuestions ?? [])) para(question, r[key]);
   }
   return `${out.join('\n')}\n`;
 }

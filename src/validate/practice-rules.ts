@@ -1,4 +1,4 @@
-import { hasText, isWorrying, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
+import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
 import type { RuleFinding } from './rule-finding.js';
@@ -9,12 +9,13 @@ import type { RuleFinding } from './rule-finding.js';
  * professional judgement, not a score, so these only say what to consider.
  */
 export function practiceFindings(record: ToolkitRecord, template: TemplateIndex, today: string): RuleFinding[] {
-  return [...leadAndImpact(record), ...reminders(record, template), ...parentScores(record), ...evidenceGathering(record, today)];
+  return [...leadAndImpact(record, template), ...reminders(record, template), ...parentScores(record), ...evidenceGathering(record, today)];
 }
 
-function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
+function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => isWorrying(s.score)));
+  const { or, plural } = template.worryingWords;
+  const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => template.isWorrying(s.score)));
   for (const [key, area] of worryingAreas) {
     if (!hasText(area.impact)) {
       out.push({
@@ -22,18 +23,18 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
         code: 'impact-missing',
         path: ['areas', key],
         part: 'key',
-        message: `${key} has sections scored 3 or 4 but no examples of the impact on the child; the impact is the heart of the summary sheet`,
+        message: `${key} has sections scored ${or} but no examples of the impact on the child; the impact is the heart of the summary sheet`,
       });
     }
   }
-  const share = worryingShare(record);
+  const share = worryingShare(record, template.isWorrying);
   if (share.mainly && worryingAreas.some(([, area]) => hasText(area.impact))) {
     out.push({
       severity: 'prompt',
       code: 'discuss-with-lead',
       path: record.summary ? ['summary'] : [],
       part: 'key',
-      message: `mainly 3s and 4s (${share.worrying} of ${share.scored} scored sections) with examples of impact on the child: discuss with your safeguarding lead or manager as soon as possible so a plan of support can be agreed (your judgement decides, not the score)`,
+      message: `mainly ${plural} (${share.worrying} of ${share.scored} scored sections) with examples of impact on the child: discuss with your safeguarding lead or manager as soon as possible so a plan of support can be agreed (your judgement decides, not the score)`,
     });
   }
   if (share.mainly && record.summary?.lead_consulted === undefined) {
@@ -42,7 +43,7 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
       code: 'lead-not-consulted',
       path: ['summary', 'lead_consulted'],
       part: 'key',
-      message: 'mainly 3s and 4s but no date when this was discussed with the safeguarding lead or manager (summary.lead_consulted)',
+      message: `mainly ${plural} but no date when this was discussed with the safeguarding lead or manager (summary.lead_consulted)`,
     });
   }
   return out;

@@ -14,6 +14,7 @@ import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
 import type { ToolkitRecord } from '../../record/types.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
+import { decisionLabeller } from '../../template/load-template.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { writeOutput } from '../write-output.js';
@@ -39,7 +40,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify({ children: histories }, null, 2)}\n`;
   else if (options.format === 'csv') text = renderHistoryCsv(histories);
-  else if (options.format === 'markdown') text = renderHistoryMarkdown(histories);
+  else if (options.format === 'markdown') text = renderHistoryMarkdown(histories, decisionLabeller(versions.map((v) => v.template)));
   else text = renderHistoryTerminal(histories, options.output ? plainStyle : ctx.out, ctx.width);
   await writeOutput(text, options, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;

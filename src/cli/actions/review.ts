@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
+import { decisionLabeller } from '../../template/load-template.js';
 import { reviewDraft } from '../../interview/draft.js';
 import type { PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
@@ -42,7 +43,7 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   if (reviewFile !== undefined) {
     // The review diff is what the family and the meeting want to see first: what changed since last time.
     const after = await loadValidRecord(reviewFile, ctx, today);
-    ctx.stdout.write(renderDiffTerminal(diffRecords(record, after.record, after.template, { from: file, to: reviewFile }), ctx.out, ctx.width));
+    ctx.stdout.write(renderDiffTerminal(diffRecords(record, after.record, after.template, { from: file, to: reviewFile }), decisionLabeller([after.template]), ctx.out, ctx.width));
   }
   return EXIT.ok;
 }
