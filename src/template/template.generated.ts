@@ -132,9 +132,13 @@ descriptors: {
 reminder?: Reminder
 }
 /**
- * A practice reminder shown when this section scores high or its text mentions certain words (at least one of the two triggers besides the text). It reminds; it never decides.
+ * A practice reminder shown when this section scores high or its text mentions certain words (at least one of the two triggers besides the code and the text). It reminds; it never decides.
  */
 export interface Reminder {
+/**
+ * The finding code the reminder is raised with, kebab-case, e.g. domestic-abuse-reminder: scripts and the caseload report count it by this code.
+ */
+code: string
 /**
  * Show the reminder when the section's score is at least this (a score of the scale).
  */

@@ -64,7 +64,7 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
     const why = byScore ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`;
     out.push({
       severity: 'prompt',
-      code: 'domestic-abuse-reminder',
+      code: reminder.code,
       path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
       part: 'key',
       message: `${why}: ${lowerFirst(reminder.text)}`,

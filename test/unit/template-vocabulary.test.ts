@@ -40,7 +40,7 @@ describe('the record schema against every template', () => {
     const r = record();
     r.summary = { ...r.summary, decision: 'wait-and-see' };
     r.child.front_door = 'north';
-    r.areas['physical-care']!.sections!['1.1']!.score = 5;
+    r.areas!['physical-care']!.sections!['1.1']!.score = 5;
     r.review = { support_working: 'yes', how_it_went: 'well' };
     expect(vocabularyErrors(r, nscp()).map((f) => [f.code, f.path.join('.'), f.message])).toEqual([
       ['score-range', 'areas.physical-care.sections.1.1.score', 'must be 1-4 (got 5)'],
@@ -54,7 +54,7 @@ describe('the record schema against every template', () => {
 describe('templateProblems', () => {
   it('finds what the template schema cannot: a gap in the scale, a missing descriptor, no worrying score, a key used twice', () => {
     const t = copy(nscp().template);
-    t.scale = t.scale.filter((p) => p.score !== 2).map((p) => ({ ...p, worrying: undefined }));
+    t.scale = t.scale.filter((p) => p.score !== 2).map(({ score, label, meaning }) => ({ score, label, meaning })) as ToolkitTemplate['scale'];
     t.decisions = [...t.decisions, t.decisions[0]!];
     const problems = templateProblems(t);
     expect(problems).toContain('/scale/1 the scale\'s scores must run in steps of one, from the best care to the worst (got 3 after 1)');
