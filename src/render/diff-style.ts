@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { AreaVerdict, RecordSide, SectionChange } from '../analyse/review-diff.js';
+import type { AreaVerdict, RecordSide, ReviewDiff, SectionChange } from '../analyse/review-diff.js';
+import type { Action } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
 
 /**
@@ -7,6 +8,17 @@ import { longDate } from '../validate/dates.js';
  * the scale. Every change carries a symbol and a word as well as a colour, so
  * it reads the same with NO_COLOR and in greyscale.
  */
+/** What every format of the review diff takes from the template: the decisions' words and the review questions, in order. */
+export interface DiffWords {
+  decisions: readonly { key: string; label: string }[];
+  review_questions: readonly { key: string; question: string; required?: boolean }[];
+}
+
+/** A decision in the template's words; a key it does not define is shown as written. */
+export function decisionWords(words: DiffWords, key: string): string {
+  return words.decisions.find((d) => d.key === key)?.label ?? key;
+}
+
 export const changeSymbol: Record<SectionChange, string> = {
   improved: '▼',
   deteriorated: '▲',
@@ -50,4 +62,41 @@ export function countsLine(counts: Record<SectionChange, number>): string {
   if (counts['no-longer-assessed']) parts.push(`${counts['no-longer-assessed']} no longer assessed`);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return `${total} section${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+/** One line of "the plan" in a review diff, in every format: what happened to an action since the last toolkit. */
+export type PlanItemKind = 'done' | 'added-done' | 'new' | 'open' | 'overdue' | 'dropped';
+
+export interface PlanItem {
+  kind: PlanItemKind;
+  action: string;
+  /** When or why, in words: "done 14 May 2021", "by 11 January 2021", the reason it was dropped. */
+  note: string;
+}
+
+export const planItemWords: Record<PlanItemKind, string> = {
+  done: 'done',
+  'added-done': 'added and done',
+  new: 'new',
+  open: 'still open',
+  overdue: 'overdue',
+  dropped: 'no longer in the plan',
+};
+
+/**
+ * The plan as the review meeting reads it: what was done, what is new, what
+ * is still open (overdue first-class, with the date it was due), and what
+ * was dropped and why. Open actions are listed so the page never hides work
+ * that has not happened.
+ */
+export function planItems(actions: ReviewDiff['actions']): PlanItem[] {
+  const { added, completed, dropped, open, overdue } = actions;
+  const by = (a: Action) => (a.by ? `by ${longDate(a.by)}` : '');
+  return [
+    ...completed.map((a) => ({ kind: added.includes(a) ? ('added-done' as const) : ('done' as const), action: a.action, note: a.done ? longDate(a.done) : '' })),
+    ...overdue.map((a) => ({ kind: 'overdue' as const, action: a.action, note: a.by ? `was due by ${longDate(a.by)}` : '' })),
+    ...open.filter((a) => !overdue.includes(a) && !added.includes(a)).map((a) => ({ kind: 'open' as const, action: a.action, note: by(a) })),
+    ...added.filter((a) => !completed.includes(a) && !overdue.includes(a)).map((a) => ({ kind: 'new' as const, action: a.action, note: by(a) })),
+    ...dropped.map((a) => ({ kind: 'dropped' as const, action: a.action, note: [a.dropped ? longDate(a.dropped) : '', a.reason ?? ''].filter(Boolean).join(': ') })),
+  ];
 }

@@ -197,4 +197,12 @@ key: string
  * The question as asked and shown, e.g. Is the support working and making a difference to the child?
  */
 question: string
+/**
+ * True when the question must be answered at every review, e.g. whether there is any indication of significant harm: the interview does not go on, and a review written from answers is refused, without it. Omit otherwise.
+ */
+required?: boolean
+/**
+ * True when the question is asked with what improved since the last toolkit in front of the practitioner, e.g. whether progress held and was celebrated. Omit otherwise.
+ */
+with_improvements?: boolean
 }

@@ -7,7 +7,6 @@ import type { ToolkitRecord } from '../../src/record/types.js';
 import { renderDiffHtml } from '../../src/render/diff-html.js';
 import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
-import { decisionLabeller } from '../../src/template/load-template.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { readRecordBytes } from '../../src/read/read-record.js';
 import { Chalk } from 'chalk';
@@ -54,7 +53,7 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
     // What `ntk diff` does with the original record and this one, both ways round.
     for (const [from, to] of [[original(), checked.record!], [checked.record!, original()]] as const) {
       const diff = diffRecords(from, to, checked.template!);
-      const words = decisionLabeller([checked.template!]);
+      const words = checked.template!.template;
       outputs.push(renderDiffTerminal(diff, words, colour, 80), renderDiffMarkdown(diff, words), renderDiffHtml(diff, checked.template!.template));
     }
   }

@@ -10,7 +10,7 @@ import { plainStyle } from '../../src/render/plain-style.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
-import { decisionLabeller, defaultTemplate } from '../../src/template/load-template.js';
+import { defaultTemplate } from '../../src/template/load-template.js';
 import { checkErrors } from './interview-script.js';
 
 const text = readFileSync('fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'utf8');
@@ -56,7 +56,7 @@ describe("carers' own views side by side", () => {
       { carer: 'Mum', score: 2 },
       { carer: 'Dad', score: 1 },
     ]);
-    expect(renderDiffTerminal(diff, decisionLabeller([defaultTemplate()]), plainStyle, 120)).toContain('parent 2 -> ·  carers · -> Mum 2, Dad 1');
+    expect(renderDiffTerminal(diff, defaultTemplate().template, plainStyle, 120)).toContain('parent 2 -> ·  carers · -> Mum 2, Dad 1');
     expect(renderDiffHtml(diff, defaultTemplate().template)).toContain('carers - → Mum 2, Dad 1');
   });
 });

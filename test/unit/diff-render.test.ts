@@ -4,7 +4,7 @@ import { Chalk } from 'chalk';
 import { plainStyle } from '../../src/render/plain-style.js';
 import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
-import { decisionLabeller, defaultTemplate } from '../../src/template/load-template.js';
+import { defaultTemplate } from '../../src/template/load-template.js';
 import { maryJo } from './fixture-records.js';
 
 async function hostileDiff() {
@@ -15,7 +15,7 @@ async function hostileDiff() {
   return diffRecords(record, edited, template);
 }
 
-const words = decisionLabeller([defaultTemplate()]);
+const words = defaultTemplate().template;
 describe('review diff renderers', () => {
   it('never pass terminal control sequences from record text to a terminal', async () => {
     const diff = await hostileDiff();

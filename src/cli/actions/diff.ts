@@ -1,3 +1,4 @@
+import { jsonSafe } from '../../render/safe-text.js';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
@@ -6,7 +7,6 @@ import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
 import { UsageError } from '../cli-error.js';
-import { decisionLabeller } from '../../template/load-template.js';
 import { localToday } from '../../validate/dates.js';
 import type { CliContext } from '../context.js';
 import { loadValidRecord, validOrReport, type ValidRecord } from '../load-valid-record.js';
@@ -39,13 +39,13 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
     sources = { from: oldFile, to: newFile };
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
-  const decisionLabel = decisionLabeller([after.template, before.template]);
+  const words = after.template.template;
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe(diff)}\n`;
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
-  else if (options.format === 'markdown') text = renderDiffMarkdown(diff, decisionLabel);
-  else text = renderDiffTerminal(diff, decisionLabel, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, ctx);
+  else if (options.format === 'markdown') text = renderDiffMarkdown(diff, words);
+  else text = renderDiffTerminal(diff, words, options.output ? plainStyle : ctx.out, ctx.width);
+  await writeOutput(text, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }
 
