@@ -106,8 +106,9 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   const review = record.review;
   if (review) {
     out.push('', 'Review questions');
-    // In the template's order, each named by its key: the text is for diffs, where the key is what changed.
-    for (const { key } of template.template.review_questions) text(key.replace(/_/g, ' '), review[key], '  ');
+    // In the template's order, then any the template does not ask, each named by its key: the text is for diffs, where the key is what changed.
+    const asked = template.template.review_questions.map((q) => q.key);
+    for (const key of [...asked, ...Object.keys(review).filter((k) => !asked.includes(k))]) text(key.replace(/_/g, ' '), review[key], '  ');
   }
   return `${out.join('\n')}\n`;
 }
