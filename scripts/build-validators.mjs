@@ -43,6 +43,8 @@ function lengthFirst(code) {
 async function prebuildTemplates() {
   const { parse } = await import('yaml');
   const { readdir, stat } = await import('node:fs/promises');
+  // tsc has built dist/ by now: the checks the schema cannot make are the loader's own.
+  const { templateProblems } = await import(new URL('dist/template/template-checks.js', root).href);
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(JSON.parse(await readFile(new URL('schemas/template.schema.json', root), 'utf8')));
   const folder = new URL('templates/', root);
@@ -51,6 +53,8 @@ async function prebuildTemplates() {
     const file = new URL(name, folder);
     const template = parse(await readFile(file, 'utf8'));
     if (!validate(template)) throw new Error(`templates/${name} is not valid: ${ajv.errorsText(validate.errors)}`);
+    const problems = templateProblems(template);
+    if (problems.length > 0) throw new Error(`templates/${name} is not valid: ${problems.join('; ')}`);
     const { size, mtimeMs } = await stat(file);
     entries.push({ name, size, mtimeMs, template });
   }

@@ -18,7 +18,8 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
   for (const r of records) byChild.set(r.ref, [...(byChild.get(r.ref) ?? []), r]);
   const latest = new Map<string, CaseloadFacts>();
   for (const [ref, list] of byChild) {
-    for (const flag of driftFlags(list, today)) add(ref, flag.code);
+    const template = findTemplate(list[0]!.template);
+    if (template) for (const flag of driftFlags(list, today, template.isWorrying)) add(ref, flag.code);
     latest.set(ref, list.reduce((a, b) => (b.completed > a.completed ? b : a)));
   }
   const households = new Map<string, CaseloadFacts[]>();

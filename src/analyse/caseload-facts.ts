@@ -1,4 +1,4 @@
-import { isWorrying, scoresBySection } from '../record/sections.js';
+import { scoresBySection } from '../record/sections.js';
 import type { Decision, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 
@@ -28,10 +28,10 @@ export interface CaseloadFacts {
 
 export interface AreaFacts {
   key: string;
-  /** Section keys scored 3 or 4, in template order. */
+  /** Section keys at scores the template calls worrying (3 or 4 of a 1-4 scale), in template order. */
   worrying: string[];
-  /** How many sections are scored 1, 2, 3 and 4. */
-  counts: [number, number, number, number];
+  /** How many sections are at each score of the template's scale, best first. */
+  counts: number[];
 }
 
 /**
@@ -41,13 +41,13 @@ export interface AreaFacts {
  */
 export function areaFacts(scores: Readonly<Record<string, number>>, template: TemplateIndex): AreaFacts[] {
   return template.template.areas.map((tArea): AreaFacts => {
-    const counts: AreaFacts['counts'] = [0, 0, 0, 0];
+    const counts: AreaFacts['counts'] = template.scores.map(() => 0);
     const worrying: string[] = [];
     for (const tSection of tArea.sections) {
       const score = Object.hasOwn(scores, tSection.key) ? scores[tSection.key] : undefined;
       if (score === undefined) continue;
-      counts[score - 1]!++;
-      if (isWorrying(score)) worrying.push(tSection.key);
+      counts[template.scores.indexOf(score)]!++;
+      if (template.isWorrying(score)) worrying.push(tSection.key);
     }
     return { key: tArea.key, worrying, counts };
   });

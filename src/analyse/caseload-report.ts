@@ -1,5 +1,5 @@
 import type { Decision } from '../record/types.js';
-import { findTemplate } from '../template/load-template.js';
+import { defaultTemplate, findTemplate } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
 import { DRIFT_CODES } from '../validate/drift-rules.js';
@@ -44,12 +44,12 @@ export interface CaseloadRow {
 export interface CaseloadTotals {
   children: number;
   overdue: number;
-  /** Children per decision, in the guidance's order; `none` for records without one. */
+  /** Children per decision, in the order of the records' templates (the default template's when there are none); `none` for records without one. */
   byDecision: { decision: Decision | 'none'; children: number }[];
   /** Children with each prompt (REPORT_PROMPTS, in its order), so drift and differential care can be counted across a caseload. */
   byPrompt: { code: (typeof REPORT_PROMPTS)[number]; children: number }[];
-  /** Sections scored 1-4 per area, over the shown children's latest records. */
-  scores: { key: string; title: string; counts: [number, number, number, number] }[];
+  /** Sections at each score of the template's scale (best first) per area of each template, over the shown children's latest records. */
+  scores: { key: string; title: string; template: string; counts: number[] }[];
 }
 
 export interface CaseloadReport {
@@ -66,8 +66,6 @@ export interface ReportInput {
   facts: CaseloadFacts | null;
   findings: readonly Finding[];
 }
-
-const DECISIONS: (Decision | 'none')[] = ['single-agency', 'community-services', 'early-help', 'mash', 'mash-urgent', 'none'];
 
 /**
  * The caseload: the latest valid record per child (by `child.ref`, then
@@ -95,12 +93,31 @@ export function buildCaseloadReport(inputs: readonly ReportInput[], today: strin
   }
   const rows = [...latest.values()].map((input) => toRow(input, areas.get(input.file)!, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters));
   rows.sort(comparators[filters.sort]);
-  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas) };
+  const templates = [...new Set([...latest.values()].map((i) => i.facts.template))].flatMap((id) => findTemplate(id) ?? []);
+  const decisions = [...new Set((templates.length > 0 ? templates : [defaultTemplate()]).flatMap((t) => t.template.decisions.map((d) => d.key))), 'none'];
+  const templateOf = new Map([...latest.values()].map((i) => [i.file, i.facts.template]));
+  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas, templateOf, decisions) };
 }
 
-/** The sections scored 3-4, area by area, e.g. ["5.2", "6.1"]. */
+/** The sections at worrying scores (3-4 of a 1-4 scale), area by area, e.g. ["5.2", "6.1"]. */
 export function worryingSections(row: CaseloadRow): string[] {
   return row.areas.flatMap((a) => a.worrying);
+}
+
+/**
+ * The words a report's headers and keys take from its templates: the scales
+ * of the areas it counts (the default template's when it counts none), and
+ * how their worrying scores are said ("3-4"; "worrying" when they differ).
+ */
+export function reportScale(report: CaseloadReport): { scores: number[]; worrying: string; scoresOf(area: CaseloadTotals['scores'][number]): readonly number[] } {
+  const ids = [...new Set(report.totals.scores.map((a) => a.template))];
+  const templates = ids.length > 0 ? ids.flatMap((id) => findTemplate(id) ?? []) : [defaultTemplate()];
+  const ranges = [...new Set(templates.map((t) => t.worryingWords.range))];
+  return {
+    scores: [...new Set(templates.flatMap((t) => t.scores))].sort((a, b) => a - b),
+    worrying: ranges.length === 1 ? ranges[0]! : 'worrying',
+    scoresOf: (area) => findTemplate(area.template)?.scores ?? [],
+  };
 }
 
 function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly AreaFacts[], today: string, area: string | undefined, care: ReadonlySet<string> = new Set()): CaseloadRow {
@@ -108,7 +125,11 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
   const template = findTemplate(facts.template);
   const considered = areas.filter((a) => area === undefined || a.key === area);
   let highest: number | null = null;
-  for (const a of considered) for (let s = 4; s >= 1; s--) if (a.counts[s - 1]! > 0 && (highest === null || s > highest)) highest = s;
+  const scores = template?.scores ?? [];
+  for (const a of considered) a.counts.forEach((n, i) => {
+    const s = scores[i];
+    if (n > 0 && s !== undefined && (highest === null || s > highest)) highest = s;
+  });
   const codes = new Set([...input.findings.map((f) => f.code), ...care]);
   return {
     ref: facts.ref,
@@ -145,22 +166,24 @@ const comparators: Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number
   'next-review': (a, b) => nullsLast(a.nextReview, b.nextReview, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) || byRef(a, b),
 };
 
-function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>): CaseloadTotals {
-  const byDecision = new Map<Decision | 'none', number>(DECISIONS.map((d) => [d, 0]));
+function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>, templateOf: Map<string, string>, decisions: readonly (Decision | 'none')[]): CaseloadTotals {
+  const byDecision = new Map<Decision | 'none', number>(decisions.map((d) => [d, 0]));
   const scores = new Map<string, CaseloadTotals['scores'][number]>();
   for (const row of rows) {
-    byDecision.set(row.decision ?? 'none', byDecision.get(row.decision ?? 'none')! + 1);
+    byDecision.set(row.decision ?? 'none', (byDecision.get(row.decision ?? 'none') ?? 0) + 1);
+    const template = templateOf.get(row.file)!;
     for (const area of areas.get(row.file)!) {
       const title = row.areas.find((a) => a.key === area.key)?.title ?? area.key;
-      const total = scores.get(area.key) ?? { key: area.key, title, counts: [0, 0, 0, 0] };
+      // Two templates may share an area key but not a scale: each template's areas are counted apart.
+      const total = scores.get(`${template}\u0000${area.key}`) ?? { key: area.key, title, template, counts: area.counts.map(() => 0) };
       area.counts.forEach((n, i) => (total.counts[i] = total.counts[i]! + n));
-      scores.set(area.key, total);
+      scores.set(`${template}\u0000${area.key}`, total);
     }
   }
   return {
     children: rows.length,
     overdue: rows.filter((r) => r.daysOverdue !== null && r.daysOverdue > 0).length,
-    byDecision: DECISIONS.map((decision) => ({ decision, children: byDecision.get(decision)! })),
+    byDecision: [...byDecision].map(([decision, children]) => ({ decision, children })),
     byPrompt: REPORT_PROMPTS.map((code) => ({ code, children: rows.filter((r) => r.prompts.includes(code)).length })),
     scores: [...scores.values()],
   };

@@ -1,4 +1,4 @@
-import { highestScore, isWorrying, scoresBySection } from '../record/sections.js';
+import { highestScore, scoresBySection } from '../record/sections.js';
 import type { Decision, FamilyMember, SessionType, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { driftFlags, type DriftFlag } from '../validate/drift-rules.js';
@@ -55,7 +55,7 @@ export interface AssessedArea {
   /** The highest section score, and the template's words for it; null when nothing is scored. */
   highest: number | null;
   label: string | null;
-  /** Sections scored 3 or 4. */
+  /** Sections at scores the template calls worrying (3 or 4 of a 1-4 scale). */
   worrying: string[];
 }
 
@@ -124,6 +124,8 @@ function childEvents(ref: string, toolkits: readonly RecordVersion[], today: str
   const drift = driftFlags(
     records.map((r) => ({ completed: r.assessment.completed, nextReview: r.summary?.next_review ?? null, scores: scoresBySection(r), actions: r.summary?.actions ?? [] })),
     today,
+    // One child's toolkits are on one template; the latest one's words are the child's.
+    toolkits[toolkits.length - 1]!.template.isWorrying,
   );
   toolkits.forEach((version, i) => {
     const { record, template } = version;
@@ -188,7 +190,7 @@ function assessedAreas(record: ToolkitRecord, template: TemplateIndex): Assessed
     if (!area) return [];
     const highest = highestScore(area) ?? null;
     const label = highest === null ? null : (template.template.scale.find((p) => p.score === highest)?.label ?? null);
-    const worrying = tArea.sections.filter((s) => isWorrying(area.sections?.[s.key]?.score)).map((s) => s.key);
+    const worrying = tArea.sections.filter((s) => template.isWorrying(area.sections?.[s.key]?.score)).map((s) => s.key);
     return [{ key: tArea.key, number: tArea.number, title: tArea.title, highest, label, worrying }];
   });
 }

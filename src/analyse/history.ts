@@ -1,5 +1,4 @@
 import type { Decision, ToolkitRecord } from '../record/types.js';
-import { isWorrying } from '../record/sections.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { diffRecords, type SectionChange } from './review-diff.js';
 
@@ -182,7 +181,7 @@ function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
     if (sections.every((s) => s.trend === 'not-scored')) continue;
     const scoredAt = chosen.map((_v, i) => sections.map((s) => s.scores[i]).filter((x): x is number => x !== null && x !== undefined));
     const highest = scoredAt.map((scored) => (scored.length ? Math.max(...scored) : null));
-    const pattern = scoredAt.map((scored) => ({ scored: scored.length, worrying: scored.filter(isWorrying).length }));
+    const pattern = scoredAt.map((scored) => ({ scored: scored.length, worrying: scored.filter((s) => template.isWorrying(s)).length }));
     // Worst first, then how many sections are worrying: an order on the pattern that never adds ordinal scores up.
     const order = highest.map((top, i) => (top === null ? null : top * 1000 + pattern[i]!.worrying));
     areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, highest, pattern, trend: trendOf(order), sections: sections.filter((s) => s.trend !== 'not-scored') });

@@ -159,7 +159,7 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
     sessionsAdded: sessionsAdded(from.assessment.sessions ?? [], to.assessment.sessions ?? []),
     actions: diffActions(from.summary?.actions ?? [], to.summary?.actions ?? [], to.assessment.completed),
     decision: { from: decisionFrom, to: decisionTo, changed: decisionFrom !== decisionTo },
-    review: to.review && Object.values(to.review).some((v) => v.trim() !== '') ? to.review : null,
+    review: to.review && Object.values(to.review).some((v) => v !== undefined && v.trim() !== '') ? to.review : null,
   };
 }
 

@@ -2,15 +2,16 @@ import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
 import { hasText, highestScore, worryingShare } from '../record/sections.js';
 import type { Action, ChildVoice, Contributor, Decision, FamilyMember, HomeConditions, ReviewAnswers, Session, ToolkitRecord, UnmatchedExplanation } from '../record/types.js';
-import type { TemplateIndex } from '../template/load-template.js';
+import { listWords, type TemplateIndex } from '../template/load-template.js';
 
 /**
  * The summary sheet as data: everything a renderer shows, in the order the
  * guidance gives it weight. Renderers only lay it out.
  */
 export interface SummarySheet {
-  template: { id: string; title: string; scale: { score: number; label: string; meaning: string }[] };
-  child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: string; family: FamilyMember[] };
+  template: { id: string; title: string; scale: { score: number; label: string; meaning: string; worrying?: boolean }[] };
+  /** frontDoorLabel: the template's name for the front door. */
+  child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: string; frontDoorLabel?: string; family: FamilyMember[] };
   assessment: {
     type: 'initial' | 'review';
     completed: string;
@@ -35,6 +36,8 @@ export interface SummarySheet {
   prompts: { severity: Finding['severity']; code: string; path: string; message: string }[];
   plan: { analysis?: string; parentViews?: string; leadConsulted?: string; decision?: Decision; decisionLabel?: string; actions: Action[]; nextReview?: string };
   review?: ReviewAnswers;
+  /** The template's review questions, in their order, when the record answers any. */
+  reviewQuestions?: { key: string; question: string }[];
   /** The `completed` date of a later toolkit of the same child, when one is known: this record's review date was met by it. */
   supersededBy?: string;
 }
@@ -74,15 +77,6 @@ export interface AreaSheet {
   impact?: string;
 }
 
-/** What each decision means, in the words of the guidance. The tool records decisions; it never makes them. */
-export const decisionLabels: Record<Decision, string> = {
-  'single-agency': 'Talk with the family and continue to support as a single agency',
-  'community-services': 'Referral to community-based services',
-  'early-help': 'Request for support to Early Help',
-  mash: 'Request for support to the MASH',
-  'mash-urgent': 'Urgent contact with the MASH (risk of significant harm)',
-};
-
 /** The child's voice, in the order and words of the toolkit's "three houses". */
 export const childVoiceQuestions: readonly (readonly ['working_well' | 'worried_about' | 'needs_to_happen', string])[] = [
   ['working_well', 'What is working well'],
@@ -90,15 +84,11 @@ export const childVoiceQuestions: readonly (readonly ['working_well' | 'worried_
   ['needs_to_happen', 'What needs to happen'],
 ];
 
-/** The guidance's questions for a review, as every renderer asks them. */
-export const reviewQuestions: readonly (readonly [keyof ReviewAnswers, string])[] = [
-  ['support_working', 'Is the support working and making a difference to the child?'],
-  ['circumstances_changed', 'Have the circumstances that caused concern changed?'],
-  ['needs_increased', 'Have needs increased or failed to improve?'],
-  ['significant_harm', 'Any indication of significant harm?'],
-  ['improvement_sustained', 'Has improvement been sustained; can support be reduced?'],
-  ['celebrated', 'Progress celebrated with the family'],
-];
+/** The worrying scores of a sheet's scale as sentences say them: "3 or 4" and "3s and 4s" on a 1-4 scale. */
+export function worryingWords(sheet: SummarySheet): { or: string; plural: string } {
+  const scores = sheet.template.scale.filter((p) => p.worrying === true).map((p) => p.score);
+  return { or: listWords(scores.map(String), 'or'), plural: listWords(scores.map((s) => `${s}s`), 'and') };
+}
 
 /** How the child's voice was gathered, in words for a sheet. */
 export const voiceGatheredLabels: Record<NonNullable<ChildVoice['gathered']>[number], string> = {
@@ -154,7 +144,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       impact: area?.impact,
     };
   });
-  const share = worryingShare(record);
+  const share = worryingShare(record, template.isWorrying);
   const summary = record.summary ?? {};
   return {
     template: { id: template.template.id, title: template.template.title, scale: template.template.scale },
@@ -165,6 +155,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       ageYears: child.born ? ageOn(child.born, assessment.completed) : undefined,
       household: child.household,
       frontDoor: child.front_door,
+      frontDoorLabel: child.front_door === undefined ? undefined : template.frontDoor(child.front_door)?.label,
       family: child.family ?? [],
     },
     assessment: {
@@ -205,11 +196,12 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       parentViews: summary.parent_views,
       leadConsulted: summary.lead_consulted,
       decision: summary.decision,
-      decisionLabel: summary.decision ? decisionLabels[summary.decision] : undefined,
+      decisionLabel: summary.decision ? template.decision(summary.decision)?.label : undefined,
       actions: summary.actions ?? [],
       nextReview: summary.next_review,
     },
     review: record.review,
+    reviewQuestions: record.review ? template.template.review_questions.map(({ key, question }) => ({ key, question })) : undefined,
     ...(supersededBy !== undefined ? { supersededBy } : {}),
   };
 }

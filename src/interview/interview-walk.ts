@@ -1,9 +1,8 @@
-import { decisionLabels, voiceGatheredLabels } from '../analyse/summary-sheet.js';
+import { voiceGatheredLabels } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { reminderRaised } from '../validate/practice-rules.js';
-import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { siblingRecord, type Answer, type Draft } from './draft.js';
@@ -84,12 +83,8 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
     }),
     fieldQuestion(draft, 'all', ['child', 'front_door'], {
       kind: 'select',
-      message: 'Which Early Help / MASH front door serves the family\'s address?',
-      choices: [
-        { value: 'city', name: 'Nottingham City' },
-        { value: 'county', name: 'Nottinghamshire (county)' },
-        { value: '', name: 'Not known yet' },
-      ],
+      message: 'Which Early Help / safeguarding front door serves the family\'s address?',
+      choices: [...env.template.template.front_doors.map(({ key, label }) => ({ value: key, name: label })), { value: '', name: 'Not known yet' }],
     }),
   ];
   draft.records.forEach((_, i) => {
@@ -749,23 +744,21 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
 }
 
 /**
- * The review questions of the guidance, worded as the schema describes them,
- * so the two never drift apart. Whether there is any indication of
- * significant harm must be answered; whether progress held and was
- * celebrated is asked with what improved in front of the practitioner.
+ * The template's review questions, in its words. One it marks required must
+ * be answered (whether there is any indication of significant harm); those it
+ * marks with_improvements are asked with what improved in front of the
+ * practitioner (whether progress held and was celebrated).
  */
 function reviewQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
-  const properties = getPath(recordSchema(), ['properties', 'review', 'properties']);
-  if (!isPlainObject(properties)) return [];
   const improved = improvedSections(draft, env, i);
   const shown = improved.length > 0 ? [`Improved since the last toolkit: ${improved.join('; ')}`] : ['No section scored better than at the last toolkit.'];
-  return Object.entries(properties).map(([key, spec]) =>
+  return env.template.template.review_questions.map(({ key, question, required, with_improvements }) =>
     fieldQuestion(draft, i, ['review', key], {
       kind: 'long',
-      message: `Review: ${String(getPath(spec, ['description']) ?? key)}`,
-      check: key === 'significant_harm' ? allChecks((v) => (v.trim() === '' ? 'answer this one: say "No indication" if there is none' : null), longText) : longText,
-      ...(key === 'significant_harm' ? { required: true } : {}),
-      ...(key === 'improvement_sustained' || key === 'celebrated' ? { context: shown } : {}),
+      message: `Review: ${question}`,
+      check: required === true ? allChecks((v) => (v.trim() === '' ? 'answer this one, if only to say there is nothing to report' : null), longText) : longText,
+      ...(required === true ? { required: true } : {}),
+      ...(with_improvements === true ? { context: shown } : {}),
     }),
   );
 }
@@ -800,7 +793,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       kind: 'select',
       message: `${who}What was decided with your safeguarding lead or manager?`,
       context: ['The toolkit informs this decision; it never makes it.'],
-      choices: [...Object.entries(decisionLabels).map(([value, name]) => ({ value, name })), { value: '', name: 'Not decided yet' }],
+      choices: [...env.template.template.decisions.map(({ key, label }) => ({ value: key, name: label })), { value: '', name: 'Not decided yet' }],
       ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
     }),
   ];

@@ -71,6 +71,8 @@ function orderLike(value: unknown, schemaNode: unknown, root: object, template: 
   if (!isPlainObject(value)) return value;
   const properties = getPath(schema, ['properties']);
   const rank = (key: string): number => {
+    // Review answers: the template's order of its questions.
+    if (parentKey === 'review') return template.template.review_questions.findIndex((q) => q.key === key);
     if (isPlainObject(properties)) {
       const i = Object.keys(properties).indexOf(key);
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;

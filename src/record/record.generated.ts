@@ -45,9 +45,9 @@ born?: string
  */
 household?: string
 /**
- * Which Early Help / MASH front door serves the child's address: city (Nottingham City) or county (Nottinghamshire).
+ * Which Early Help / safeguarding front door serves the child's address: a key of the template's `front_doors`, e.g. city (Nottingham City) or county (Nottinghamshire) in nscp-ncscp/2021.
  */
-front_door?: ("city" | "county")
+front_door?: string
 /**
  * The people in the child's life whom the toolkit talks about: parents, carers, siblings, others. Names are removed by `ntk redact`.
  * 
@@ -345,9 +345,9 @@ parent_views?: string
  */
 lead_consulted?: string
 /**
- * What was decided with the safeguarding lead or manager. The toolkit informs this decision; it never makes it.
+ * What was decided with the safeguarding lead or manager: a key of the template's `decisions`, e.g. early-help in nscp-ncscp/2021. The toolkit informs this decision; it never makes it.
  */
-decision?: ("single-agency" | "community-services" | "early-help" | "mash" | "mash-urgent")
+decision?: string
 /**
  * The plan: who does what by when.
  * 
@@ -393,7 +393,7 @@ dropped?: string
 reason?: string
 }
 /**
- * Reviews only: the answers to the review questions from the practitioner guidance.
+ * Reviews only: the answers to the template's `review_questions`, keyed by question (the nscp-ncscp/2021 keys are listed here).
  */
 export interface ReviewAnswers {
 /**
@@ -420,4 +420,8 @@ improvement_sustained?: string
  * How progress was celebrated with the family, where it was made and held.
  */
 celebrated?: string
+/**
+ * The answer to another of the template's review questions.
+ */
+[k: string]: string | undefined
 }

@@ -34,11 +34,6 @@ export function scoresBySection(record: ToolkitRecord): Record<string, number> {
   return scores;
 }
 
-/** 3 and 4 are the scores the guidance calls worrying care. */
-export function isWorrying(score: number | undefined): boolean {
-  return score !== undefined && score >= 3;
-}
-
 /** The highest practitioner score in an area, or undefined when nothing in it is scored. */
 export function highestScore(area: Area): number | undefined {
   let max: number | undefined;
@@ -52,10 +47,11 @@ export function hasText(value: string | undefined): value is string {
 }
 
 /**
- * "Mainly 3s and 4s": more than half of the scored sections. The guidance
- * makes this, with examples of impact, the cue to talk to the safeguarding lead.
+ * "Mainly worrying" (3s and 4s of a 1-4 scale): more than half of the scored
+ * sections at scores the template calls worrying. The guidance makes this,
+ * with examples of impact, the cue to talk to the safeguarding lead.
  */
-export function worryingShare(record: ToolkitRecord): { worrying: number; scored: number; mainly: boolean } {
+export function worryingShare(record: ToolkitRecord, isWorrying: (score: number) => boolean): { worrying: number; scored: number; mainly: boolean } {
   const scored = scoredSections(record);
   const worrying = scored.filter((s) => isWorrying(s.score)).length;
   return { worrying, scored: scored.length, mainly: scored.length > 0 && worrying * 2 > scored.length };

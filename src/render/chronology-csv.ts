@@ -8,11 +8,11 @@ import { terminalSafe, terminalSafeLine } from './safe-text.js';
  * what happened in words, the record's own text, and the flags' codes.
  * Cells a spreadsheet would run as a formula are guarded by csvText.
  */
-export function renderChronologyCsv(chronology: Chronology): string {
+export function renderChronologyCsv(chronology: Chronology, decisionLabel: (key: string) => string): string {
   const name = namer(chronology, terminalSafeLine);
   const rows = chronology.days.flatMap((day) =>
     day.events.map((e) => {
-      const words = eventWords(e, name, terminalSafe, chronology.today);
+      const words = eventWords(e, name, terminalSafe, chronology.today, decisionLabel);
       return [day.date, e.kind, e.refs.join(' '), words.headline, words.detail ?? '', e.flags.join(' ')];
     }),
   );

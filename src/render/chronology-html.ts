@@ -4,14 +4,14 @@ import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords } from '
 import { escapeHtml as h, htmlPage } from './html-page.js';
 
 /** The chronology as a page to print (A4) or keep in a case file: what to look at again, then a row per event, grouped by date. */
-export function renderChronologyHtml(chronology: Chronology): string {
+export function renderChronologyHtml(chronology: Chronology, decisionLabel: (key: string) => string): string {
   const name = namer(chronology, h);
   const many = chronology.children.length > 1;
   const names = chronology.children.map((ch) => ch.name ?? ch.ref).join(', ');
   const scope = scopeWords(chronology, CHRONOLOGY_KINDS.length);
   const rows = chronology.days.flatMap((day) =>
     day.events.map((e, i) => {
-      const words = eventWords(e, name, h, chronology.today);
+      const words = eventWords(e, name, h, chronology.today, decisionLabel);
       const date = i === 0 ? `<th scope="rowgroup" rowspan="${day.events.length}">${h(longDate(day.date))}</th>` : '';
       const who = many ? `<span class="who">${e.refs.map(name).join(', ')}</span> ` : '';
       const detail = words.detail ? `<div class="detail">${words.detail.replace(/\n/g, '<br>')}</div>` : '';

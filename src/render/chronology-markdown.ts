@@ -4,7 +4,7 @@ import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords } from '
 import { markdownInline } from './safe-text.js';
 
 /** The chronology as Markdown: what to look at again, then a heading per date and a list of its events. */
-export function renderChronologyMarkdown(chronology: Chronology): string {
+export function renderChronologyMarkdown(chronology: Chronology, decisionLabel: (key: string) => string): string {
   const md = markdownInline;
   const name = namer(chronology, md);
   const many = chronology.children.length > 1;
@@ -20,7 +20,7 @@ export function renderChronologyMarkdown(chronology: Chronology): string {
   for (const day of chronology.days) {
     out.push(`## ${longDate(day.date)}`, '');
     for (const e of day.events) {
-      const words = eventWords(e, name, md, chronology.today);
+      const words = eventWords(e, name, md, chronology.today, decisionLabel);
       const who = many ? `${e.refs.map(name).join(', ')}: ` : '';
       out.push(`- ${e.flags.length ? `**${FLAG_MARK}** ` : ''}*${kindWords[e.kind]}* - ${who}${words.headline}`);
       if (words.detail) out.push(`  <br>${words.detail}`);

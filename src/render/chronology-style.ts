@@ -1,5 +1,4 @@
 import type { Chronology, ChronologyEvent, ChronologyFlag } from '../analyse/chronology.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import type { SessionType } from '../record/types.js';
 import { daysBetween, longDate } from '../validate/dates.js';
 import { changeSummary } from './history-style.js';
@@ -39,7 +38,7 @@ export function namer(chronology: Chronology, esc: Escape): (ref: string) => str
 }
 
 /** One event: a headline, and the record's own text (a note, a prompt) when it has some. */
-export function eventWords(e: ChronologyEvent, name: (ref: string) => string, esc: Escape, today: string): { headline: string; detail: string | null } {
+export function eventWords(e: ChronologyEvent, name: (ref: string) => string, esc: Escape, today: string, decisionLabel: (key: string) => string): { headline: string; detail: string | null } {
   switch (e.kind) {
     case 'session': {
       const seen = e.seenAlone.filter((s) => s.alone !== null).map((s) => `${name(s.ref)} ${s.alone ? 'seen alone' : 'not seen alone'}`);
@@ -58,7 +57,7 @@ export function eventWords(e: ChronologyEvent, name: (ref: string) => string, es
     case 'lead':
       return { headline: `Discussed with the safeguarding lead or manager (toolkit of ${longDate(e.completed)})`, detail: null };
     case 'decision': {
-      const label = (d: typeof e.decision) => (d === null ? 'none recorded' : decisionLabels[d]);
+      const label = (d: typeof e.decision) => (d === null ? 'none recorded' : esc(decisionLabel(d)));
       return { headline: e.changed ? `Decision changed: ${label(e.before)} → ${label(e.decision)}` : `Decision: ${label(e.decision)}`, detail: null };
     }
     case 'action':

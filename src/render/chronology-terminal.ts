@@ -6,7 +6,7 @@ import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { wrapText } from './text-layout.js';
 
 /** The chronology for a terminal: what to look at again first, then date by date. */
-export function renderChronologyTerminal(chronology: Chronology, c: ChalkInstance, width: number): string {
+export function renderChronologyTerminal(chronology: Chronology, decisionLabel: (key: string) => string, c: ChalkInstance, width: number): string {
   const tl = terminalSafeLine;
   const name = namer(chronology, tl);
   const many = chronology.children.length > 1;
@@ -21,7 +21,7 @@ export function renderChronologyTerminal(chronology: Chronology, c: ChalkInstanc
   for (const day of chronology.days) {
     out.push('', c.bold(longDate(day.date)));
     for (const e of day.events) {
-      const words = eventWords(e, name, tl, chronology.today);
+      const words = eventWords(e, name, tl, chronology.today, decisionLabel);
       const who = many ? `${e.refs.map(name).join(', ')}: ` : '';
       const mark = e.flags.length ? `${c.red.bold(FLAG_MARK)} ` : '';
       out.push(wrapText(`${mark}${c.dim(`[${kindWords[e.kind]}]`)} ${who}${words.headline}`, width, '  '));

@@ -1,14 +1,14 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
 import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
+import { changeSymbol, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { listWords } from '../template/load-template.js';
 import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
 
-/** What the page needs from the template: its title, and the words for each score in the key. */
-export interface DiffHtmlTemplate {
+/** What the page needs from the template: its title, the words for each score in the key, which scores are worrying, and the decisions' words. */
+export interface DiffHtmlTemplate extends DiffWords {
   title: string;
-  scale: readonly { score: number; label: string }[];
+  scale: readonly { score: number; label: string; worrying?: boolean }[];
 }
 
 /**
@@ -53,7 +53,7 @@ export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): st
   const childName = diff.to.name ?? diff.to.ref;
   const fullText = diff.text.reduce((n, t) => n + (t.from?.length ?? 0) + (t.to?.length ?? 0), 0) <= FULL_TEXT_BUDGET;
   // One flow in two columns: the areas, then the child's words and the plan fill whatever the areas leave, so the page holds the most.
-  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff, fullText), reviewAnswers(diff, fullText)];
+  const flow = [...diff.areas.map((a) => areaCard(diff, template, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff, fullText), reviewAnswers(diff, template, fullText)];
   const body = `${header(diff, template, childName)}
 ${legend(template, childName)}
 <div class="flow">
@@ -75,7 +75,7 @@ function header(diff: ReviewDiff, template: DiffHtmlTemplate, childName: string)
   if (c['no-longer-assessed']) counts.push(`<strong>${c['no-longer-assessed']}</strong> no longer looked at`);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
   const d = diff.decision;
-  const label = (x: typeof d.from) => (x ? h(decisionLabels[x]) : '<span class="missing">not recorded</span>');
+  const label = (x: typeof d.from) => (x ? h(decisionWords(template, x)) : '<span class="missing">not recorded</span>');
   const decision = d.changed
     ? `<strong>changed</strong> from ${label(d.from)} to <strong>${label(d.to)}</strong>`
     : `<strong>${label(d.to)}</strong>, the same as before`;
@@ -99,22 +99,28 @@ function count(n: number): string {
 }
 
 function legend(template: DiffHtmlTemplate, childName: string): string {
+  const good = template.scale.filter((p) => p.worrying !== true).map((p) => String(p.score));
   const key = scoreLegend(template.scale, [
     '<span class="arrow">→</span> earlier score, then the score now',
     `<span class="chg improved">${changeSymbol.improved} better</span> lower score, better care`,
     `<span class="chg deteriorated">${changeSymbol.deteriorated} worse</span>`,
-    `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span> the same score, 1 or 2, both times: good care that lasted`,
+    `<span class="kept">${changeSymbol.unchanged} ${keptWords(template)}</span> the same score, ${listWords(good, 'or')}, both times: good care that lasted`,
   ]);
   return `<h2>Area by area: how ${bdi(childName)}'s care has changed</h2>\n${key}`;
 }
 
-function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText: boolean): string {
+/** A score that stayed out of the worrying ones: "kept at 2 or better" on a 1-4 scale. */
+function keptWords(template: DiffHtmlTemplate): string {
+  return `kept at ${template.scale.filter((p) => p.worrying !== true).at(-1)?.score ?? ''} or better`;
+}
+
+function areaCard(diff: ReviewDiff, template: DiffHtmlTemplate, area: AreaDiff, childName: string, fullText: boolean): string {
   const sections = diff.sections.filter((s) => s.area === area.area);
   const out = [
     `<article class="area">`,
     `<h3><span class="num">${area.number}</span> ${h(area.title)} <span class="verdict v-${area.verdict}">${verdictSymbol[area.verdict]} ${verdictWords[area.verdict]}</span> <span class="line">${areaLine(area)}</span></h3>`,
   ];
-  if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map(sectionRow).join('')}</tbody></table>`);
+  if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map((s) => sectionRow(s, template)).join('')}</tbody></table>`);
   const texts = diff.text.filter((t) => t.area === area.area);
   const impact = texts.find((t) => t.path.endsWith('.impact'));
   if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${bdi(childName)}</span> ${textChange(impact)}</div>`);
@@ -142,13 +148,13 @@ function areaLine(area: AreaDiff): string {
   return [parts.join(', '), highest].filter(Boolean).join('; ');
 }
 
-function sectionRow(s: SectionDiff): string {
-  const kept = s.change === 'unchanged' && s.to !== null && s.to <= 2;
+function sectionRow(s: SectionDiff, template: DiffHtmlTemplate): string {
+  const kept = s.change === 'unchanged' && s.to !== null && template.scale.some((p) => p.score === s.to && p.worrying !== true);
   const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${h(v.carer)} ${v.score}`).join(', ') : '-');
   const parent =
     (s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '') +
     (s.carersFrom.length > 0 || s.carersTo.length > 0 ? `<span class="parent">carers ${carers(s.carersFrom)} → ${carers(s.carersTo)}</span>` : '');
-  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
+  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} ${keptWords(template)}</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
 }
 
 function score(value: number | null, state: SectionDiff['fromState']): string {
@@ -276,14 +282,14 @@ function plan(diff: ReviewDiff, fullText: boolean): string {
  * at a sentence (the review's summary sheet has them whole); the answer about
  * significant harm never is.
  */
-function reviewAnswers(diff: ReviewDiff, fullText: boolean): string {
+function reviewAnswers(diff: ReviewDiff, words: DiffWords, fullText: boolean): string {
   const r = diff.review;
   if (!r) return '';
   let cut = false;
-  const answers = reviewQuestions.flatMap(([key, question]) => {
+  const answers = words.review_questions.flatMap(({ key, question, required }) => {
     const answer = r[key];
     if (answer === undefined || answer.trim() === '') return [];
-    const shown = fullText || key === 'significant_harm' ? answer : shorten(answer, REVIEW_ANSWER_CHARS);
+    const shown = fullText || required === true ? answer : shorten(answer, REVIEW_ANSWER_CHARS);
     if (shown !== answer) cut = true;
     return [`<div class="note"><span class="lbl">${h(question)}</span> ${h(shown)}</div>`];
   });

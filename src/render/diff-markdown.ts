@@ -1,12 +1,11 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, changeWords, countsLine, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
+import { changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
 
 /** The review diff as GitHub/GitLab Markdown; record text only through safe-text.ts. */
-export function renderDiffMarkdown(diff: ReviewDiff): string {
+export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
   const md = markdownInline;
   const out: string[] = [];
   const who = diff.to.name ? `${md(diff.to.name)} (${md(diff.to.ref)})` : md(diff.to.ref);
@@ -52,11 +51,11 @@ export function renderDiffMarkdown(diff: ReviewDiff): string {
     out.push('');
   }
   const d = diff.decision;
-  const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
+  const label = (x: typeof d.from) => (x ? markdownInline(decisionWords(words, x)) : 'not recorded');
   out.push('## Decision', '', d.changed ? `Changed from *${label(d.from)}* to **${label(d.to)}**.` : `Unchanged: ${label(d.to)}.`);
   if (diff.review) {
     out.push('', '## Review questions', '');
-    for (const [key, question] of reviewQuestions) {
+    for (const { key, question } of words.review_questions) {
       const answer = diff.review[key];
       if (answer !== undefined && answer.trim() !== '') out.push(`**${question}**`, '', markdownBlock(answer), '');
     }

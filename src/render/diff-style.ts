@@ -8,6 +8,17 @@ import { longDate } from '../validate/dates.js';
  * the scale. Every change carries a symbol and a word as well as a colour, so
  * it reads the same with NO_COLOR and in greyscale.
  */
+/** What every format of the review diff takes from the template: the decisions' words and the review questions, in order. */
+export interface DiffWords {
+  decisions: readonly { key: string; label: string }[];
+  review_questions: readonly { key: string; question: string; required?: boolean }[];
+}
+
+/** A decision in the template's words; a key it does not define is shown as written. */
+export function decisionWords(words: DiffWords, key: string): string {
+  return words.decisions.find((d) => d.key === key)?.label ?? key;
+}
+
 export const changeSymbol: Record<SectionChange, string> = {
   improved: '▼',
   deteriorated: '▲',

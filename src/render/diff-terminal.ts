@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
-import { changeColour, changeSymbol, changeWords, countsLine, planItems, planItemWords, sideTitle, type PlanItemKind } from './diff-style.js';
+import { changeColour, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBar, scoreColour } from './score-style.js';
@@ -13,7 +12,7 @@ import { displayWidth, fillLines, padEndDisplay, roomAfter, wrapText, type Layou
  * area by area, then the changed words, sessions, actions and decision.
  * `ntk review` prints this after writing a review.
  */
-export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: number): string {
+export function renderDiffTerminal(diff: ReviewDiff, words: DiffWords, c: ChalkInstance, width: number): string {
   const tl = terminalSafeLine;
   const out: string[] = [];
   const who = diff.to.name ? `${tl(diff.to.name)} (${tl(diff.to.ref)})` : tl(diff.to.ref);
@@ -59,11 +58,11 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
   }
 
   const d = diff.decision;
-  const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
+  const label = (x: typeof d.from) => (x ? terminalSafeLine(decisionWords(words, x)) : 'not recorded');
   out.push('', `${c.bold('Decision:')} ${d.changed ? `${c.yellow('changed')} from "${label(d.from)}" to "${label(d.to)}"` : `unchanged - ${label(d.to)}`}`);
   if (diff.review) {
     out.push('', c.bold.underline('Review questions'));
-    for (const [key, question] of reviewQuestions) {
+    for (const { key, question } of words.review_questions) {
       const answer = diff.review[key];
       if (answer !== undefined && answer.trim() !== '') out.push(`  ${c.bold(question)}`, wrapText(terminalSafe(answer), width, '    '));
     }

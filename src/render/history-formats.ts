@@ -27,9 +27,9 @@ const json: HistoryFormat = {
   end: '\n  ]\n}\n',
 };
 
-export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number) => HistoryFormat> = {
+export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number, decisionLabel: (key: string) => string) => HistoryFormat> = {
   terminal: (c, width) => ({ begin: '', child: (h) => renderChildHistoryTerminal(h, c, width), between: '\n', end: '' }),
-  markdown: () => ({ begin: '', child: renderChildHistoryMarkdown, between: '\n', end: '' }),
+  markdown: (_c, _width, decisionLabel) => ({ begin: '', child: (h) => renderChildHistoryMarkdown(h, decisionLabel), between: '\n', end: '' }),
   csv: () => ({ begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' }),
   json: () => json,
 };

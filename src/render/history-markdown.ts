@@ -1,5 +1,4 @@
 import type { AreaTimeline, ChildHistory } from '../analyse/history.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import { changeSummary, pointLabel, sectionsWith, shortDate, trendMark, trendWords } from './history-style.js';
 import { markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreSquare } from './score-style.js';
@@ -9,19 +8,19 @@ import { NOT_ASSESSED_MARK, scoreSquare } from './score-style.js';
  * Mermaid xychart (GitHub and GitLab draw it) and a table of section scores
  * with their trend, then the call-outs and who changed what.
  */
-export function renderHistoryMarkdown(histories: readonly ChildHistory[]): string {
-  return `${histories.map(renderChildHistoryMarkdown).join('\n')}`;
+export function renderHistoryMarkdown(histories: readonly ChildHistory[], decisionLabel: (key: string) => string): string {
+  return `${histories.map((h) => renderChildHistoryMarkdown(h, decisionLabel)).join('\n')}`;
 }
 
 /** One child's timeline; children are joined by a blank line. */
-export function renderChildHistoryMarkdown(h: ChildHistory): string {
+export function renderChildHistoryMarkdown(h: ChildHistory, decisionLabel: (key: string) => string): string {
   const md = markdownInline;
   const out: string[] = [];
   out.push(`# History: ${h.name ? `${md(h.name)} (${md(h.ref)})` : md(h.ref)}`, '');
   out.push('| # | Toolkit | Decision | Source |', '|---|---|---|---|');
   h.points.forEach((p, i) => {
     const source = p.source.commit ? `${markdownCell(p.source.file)} at \`${p.source.commit.slice(0, 7)}\` (${markdownCell(p.source.author ?? '')}, ${p.source.date})` : markdownCell(p.source.file);
-    out.push(`| ${i + 1} | ${pointLabel(p)} | ${p.decision ? decisionLabels[p.decision] : 'not recorded'} | ${source} |`);
+    out.push(`| ${i + 1} | ${pointLabel(p)} | ${p.decision ? markdownCell(decisionLabel(p.decision)) : 'not recorded'} | ${source} |`);
   });
   out.push('', 'Lower scores mean better care. **Sustained**: improvement held across two or more toolkits. **Slipped back**: worse again after improving.', '');
 

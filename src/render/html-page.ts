@@ -1,4 +1,5 @@
 import { terminalSafe } from './safe-text.js';
+import { scoreLook } from './score-style.js';
 
 /**
  * Building blocks for ntk's printable HTML pages (summary sheet, review
@@ -69,7 +70,7 @@ export function present(text: string | undefined): text is string {
  * readers. `label` is the words for the score, shown after the bar when given.
  */
 export function scoreBadge(score: number, options: { label?: string; small?: boolean } = {}): string {
-  const cls = `score s${Math.min(4, Math.max(1, Math.round(score)))}${options.small ? ' small' : ''}`;
+  const cls = `score s${scoreLook(score)}${options.small ? ' small' : ''}`;
   const label = options.label ? `<span class="label">${escapeHtml(options.label)}</span>` : '';
   return `<span class="${cls}"><b>${score}</b><i class="bar" aria-hidden="true"></i>${label}</span>`;
 }

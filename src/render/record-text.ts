@@ -1,4 +1,3 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
@@ -29,13 +28,13 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   // Every fact about the child and home: a change to any of them must show in `git diff` (see the schema test).
   if (child.born) out.push(`born ${child.born}`);
   if (child.household) out.push(`household ${tl(child.household)}`);
-  if (child.front_door) out.push(`front door: ${child.front_door === 'city' ? 'Nottingham City' : 'Nottinghamshire County'} (${child.front_door})`);
+  if (child.front_door) out.push(`front door: ${tl(template.frontDoor(child.front_door)?.label ?? child.front_door)} (${tl(child.front_door)})`);
   for (const m of child.family ?? []) {
     const lives = m.lives_with_child === false ? ', lives elsewhere' : m.lives_with_child === true ? ', lives with the child' : '';
     out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.ref ? ` (${tl(m.ref)})` : ''}${lives}${m.since ? ` since ${m.since}` : ''}`, WIDTH, '  ').trimStart());
   }
   const summary = record.summary ?? {};
-  out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
+  out.push(`decision: ${summary.decision ? tl(template.decision(summary.decision)?.label ?? summary.decision) : 'not recorded'}`);
   out.push(`discussed with safeguarding lead: ${summary.lead_consulted ?? 'not recorded'}`);
   out.push(`next review: ${summary.next_review ?? 'not set'}`);
 
@@ -107,12 +106,9 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   const review = record.review;
   if (review) {
     out.push('', 'Review questions');
-    text('support working', review.support_working, '  ');
-    text('circumstances changed', review.circumstances_changed, '  ');
-    text('needs increased', review.needs_increased, '  ');
-    text('significant harm', review.significant_harm, '  ');
-    text('improvement sustained', review.improvement_sustained, '  ');
-    text('celebrated', review.celebrated, '  ');
+    // In the template's order, then any the template does not ask, each named by its key: the text is for diffs, where the key is what changed.
+    const asked = template.template.review_questions.map((q) => q.key);
+    for (const key of [...asked, ...Object.keys(review).filter((k) => !asked.includes(k))]) text(key.replace(/_/g, ' '), review[key], '  ');
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
+import { reportScale, worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { barCells, scoreStack } from './report-bars.js';
 import { terminalSafeLine } from './safe-text.js';
 import { scoreBar, scoreColour } from './score-style.js';
@@ -9,9 +9,10 @@ import { displayWidth, padEndDisplay } from './text-layout.js';
 export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): string {
   const out: string[] = [];
   const { rows, totals } = report;
+  const scale = reportScale(report);
   out.push(c.bold(`Caseload on ${report.today}: ${plural(rows.length, 'child', 'children')} (latest record each; ${plural(report.files, 'file')} read)`), '');
   if (rows.length > 0) {
-    const header = ['REF', 'HOUSEHOLD', 'LATEST', 'SCORED 3-4', 'PROMPTS', 'DECISION', 'NEXT REVIEW', 'OVERDUE'];
+    const header = ['REF', 'HOUSEHOLD', 'LATEST', `SCORED ${scale.worrying.toUpperCase()}`, 'PROMPTS', 'DECISION', 'NEXT REVIEW', 'OVERDUE'];
     const cells = rows.map((r) => [
       terminalSafeLine(r.ref),
       terminalSafeLine(r.household ?? '-'),
@@ -37,13 +38,14 @@ export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): 
   const promptWidth = Math.max(...totals.byPrompt.map((p) => displayWidth(p.code)));
   for (const p of totals.byPrompt) out.push(`  ${padEndDisplay(p.code, promptWidth)}  ${p.children} of ${totals.children}`);
   out.push('');
-  out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
+  out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${scale.scores.map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
   const titleWidth = Math.max(0, ...totals.scores.map((a) => displayWidth(terminalSafeLine(a.title))));
   for (const area of totals.scores) {
-    const bar = scoreStack(area.counts, 30)
+    const scores = scale.scoresOf(area);
+    const bar = scoreStack(area.counts, scores, 30)
       .map((p) => scoreColour(p.score, c)(p.text))
       .join('');
-    out.push(`  ${padEndDisplay(terminalSafeLine(area.title), titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${i + 1}:${n}`).join(' ')}`);
+    out.push(`  ${padEndDisplay(terminalSafeLine(area.title), titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${scores[i]!}:${n}`).join(' ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
@@ -36,7 +36,7 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   const a = sheet.assessment;
   const facts: [string, string][] = [];
   const born = c.born ? `born ${h(longDate(c.born))}${c.ageYears !== undefined ? ` (${c.ageYears} years old at the time)` : ''}` : undefined;
-  const frontDoor = c.frontDoor ? `${c.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire'} front door` : undefined;
+  const frontDoor = c.frontDoor ? `${bdi(c.frontDoorLabel ?? c.frontDoor)} front door` : undefined;
   facts.push(['Child', [`${bdi(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
   if (c.family.length > 0) {
     facts.push(['Family', c.family.map((m) => `${bdi(m.name)} <span class="muted">(${bdi(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
@@ -75,7 +75,7 @@ ${rows.join('\n')}
 </tbody>
 </table>
 ${scoreLegend(sheet.template.scale, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', '<span class="talk">talk it through</span> scores 2 or more apart'])}
-<p class="totals"><strong>${t.worrying} of ${t.scored}</strong> scored sections are at 3 or 4${t.mainlyWorrying ? ': <strong>mainly 3s and 4s</strong>' : ''}. Scores inform the practitioner's judgement; they do not decide what happens.</p>
+<p class="totals"><strong>${t.worrying} of ${t.scored}</strong> scored sections are at ${worryingWords(sheet).or}${t.mainlyWorrying ? `: <strong>mainly ${worryingWords(sheet).plural}</strong>` : ''}. Scores inform the practitioner's judgement; they do not decide what happens.</p>
 </section>`;
 }
 
@@ -170,7 +170,7 @@ ${actions.length > 0 ? `<table class="actions"><thead><tr><th scope="col">What w
 function review(sheet: SummarySheet): string {
   const r = sheet.review;
   if (!r) return '';
-  const parts = reviewQuestions.filter(([key]) => present(r[key])).map(([key, question]) => note(question, r[key] ?? ''));
+  const parts = (sheet.reviewQuestions ?? []).filter(({ key }) => present(r[key])).map(({ key, question }) => note(question, r[key] ?? ''));
   if (parts.length === 0) return '';
   return `<section class="review">
 <h2>Review questions</h2>

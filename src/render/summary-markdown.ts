@@ -1,5 +1,5 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
@@ -22,7 +22,7 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   const rows: [string, string][] = [['Child', `${sheet.child.name ? `${md(sheet.child.name)} ` : ''}(${md(sheet.child.ref)})`]];
   if (sheet.child.born) rows.push(['Born', `${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? ` (${sheet.child.ageYears} at the time)` : ''}`]);
   if (sheet.child.household) rows.push(['Household', md(sheet.child.household)]);
-  if (sheet.child.frontDoor) rows.push(['Front door', sheet.child.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire']);
+  if (sheet.child.frontDoor) rows.push(['Front door', md(sheet.child.frontDoorLabel ?? sheet.child.frontDoor)]);
   if (sheet.child.family.length) {
     rows.push(['Family', sheet.child.family.map((m) => `${md(m.name)} (${md(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join('; ')]);
   }
@@ -42,7 +42,7 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
     '',
     `Scores: ${sheet.template.scale.map((p) => `${scoreSquare[p.score] ?? ''} **${p.score}** ${md(p.label.toLowerCase())}`).join(' · ')} · ${NOT_RELEVANT_MARK} not relevant · ${NOT_ASSESSED_MARK} not assessed · *(parent 2)* the parent's own score.`,
     '',
-    `**${sheet.totals.worrying} of ${sheet.totals.scored}** scored sections at 3 or 4${sheet.totals.mainlyWorrying ? ' (mainly 3s and 4s)' : ''}.`,
+    `**${sheet.totals.worrying} of ${sheet.totals.scored}** scored sections at ${worryingWords(sheet).or}${sheet.totals.mainlyWorrying ? ` (mainly ${worryingWords(sheet).plural})` : ''}.`,
     '',
   );
 
@@ -89,9 +89,9 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   if (sheet.review) {
     const r = sheet.review;
     out.push('## Review questions', '');
-    for (const [key, question] of reviewQuestions) {
+    for (const { key, question } of (sheet.reviewQuestions ?? [])) {
       const text = r[key];
-      if (text) out.push(`**${question}**`, '', markdownBlock(text), '');
+      if (text) out.push(`**${md(question)}**`, '', markdownBlock(text), '');
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

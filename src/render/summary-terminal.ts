@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
@@ -69,7 +69,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     ),
   );
   out.push(
-    `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at 3 or 4${sheet.totals.mainlyWorrying ? c.bold(' - mainly 3s and 4s') : ''}`,
+    `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at ${worryingWords(sheet).or}${sheet.totals.mainlyWorrying ? c.bold(` - mainly ${worryingWords(sheet).plural}`) : ''}`,
   );
 
   for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
@@ -121,7 +121,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   if (sheet.review) {
     heading('Review questions');
     const r = sheet.review;
-    for (const [key, question] of reviewQuestions) para(question, r[key]);
+    for (const { key, question } of (sheet.reviewQuestions ?? [])) para(question, r[key]);
   }
   return `${out.join('\n')}\n`;
 }

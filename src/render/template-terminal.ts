@@ -4,7 +4,7 @@ import { terminalSafe } from './safe-text.js';
 import { scoreBadge } from './score-style.js';
 import { wrapText } from './text-layout.js';
 
-/** The template as a practitioner reads it: the scale, then each area's sections with their four descriptors. */
+/** The template as a practitioner reads it: the scale, then each area's sections with a descriptor for each score. */
 export function renderTemplateTerminal(template: ToolkitTemplate, areas: readonly TemplateArea[], c: ChalkInstance, width: number): string {
   const t = (s: string) => terminalSafe(s);
   const lines: string[] = [c.bold(t(template.title)), c.dim(`${t(template.id)}${template.partnership ? ` - ${t(template.partnership)}` : ''}`), '', c.bold('Scale')];
@@ -15,8 +15,8 @@ export function renderTemplateTerminal(template: ToolkitTemplate, areas: readonl
     for (const section of area.sections) {
       lines.push('', `  ${c.bold(`${t(section.key)} ${t(section.title)}`)}${section.household_wide ? c.dim('  (usually the same for every child in the home)') : ''}`);
       lines.push(c.italic(wrapText(t(section.description), width, '    ')));
-      for (const score of [1, 2, 3, 4] as const) {
-        lines.push(`    ${scoreBadge(score, c)} ${wrapText(t(section.descriptors[String(score) as '1']), width, '          ').trimStart()}`);
+      for (const { score } of template.scale) {
+        lines.push(`    ${scoreBadge(score, c)} ${wrapText(t(section.descriptors[String(score)] ?? ''), width, '          ').trimStart()}`);
       }
       if (section.reminder) lines.push(c.cyan(wrapText(`Reminder: ${t(section.reminder.text)}`, width, '    ')));
     }

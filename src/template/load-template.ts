@@ -3,12 +3,21 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compiledSchema } from '../validate/compiled-schema.js';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
-import type { Area as TemplateArea, Section as TemplateSection, ToolkitTemplate } from './template.generated.js';
+import type {
+  Area as TemplateArea,
+  Decision as TemplateDecision,
+  FrontDoor as TemplateFrontDoor,
+  ReviewQuestion as TemplateReviewQuestion,
+  ScalePoint,
+  Section as TemplateSection,
+  ToolkitTemplate,
+} from './template.generated.js';
 import { packagePath } from '../package-files.js';
+import { templateProblems } from './template-checks.js';
 
-export type { TemplateArea, TemplateSection, ToolkitTemplate };
+export type { ScalePoint, TemplateArea, TemplateDecision, TemplateFrontDoor, TemplateReviewQuestion, TemplateSection, ToolkitTemplate };
 
-/** The template a record names when none is given (new records). */
+/** The template a new record uses when neither `--template` nor the records repository names one: the one place its id is written. */
 export const DEFAULT_TEMPLATE_ID = 'nscp-ncscp/2021';
 
 /** A template with lookups by key, built once per process. */
@@ -19,6 +28,16 @@ export interface TemplateIndex {
   section(key: string): { area: TemplateArea; section: TemplateSection } | undefined;
   /** Every section in template order. */
   sections(): { area: TemplateArea; section: TemplateSection }[];
+  /** The scale's scores, best care first (lowest) to worst (highest). */
+  scores: readonly number[];
+  /** The scores the guidance calls worrying, in order. */
+  worrying: readonly number[];
+  /** Whether a score is one the guidance calls worrying care. */
+  isWorrying(score: number | undefined): boolean;
+  /** The worrying scores as sentences and headers say them: "3 or 4", "3s and 4s", "3-4" on a 1-4 scale. */
+  worryingWords: { or: string; plural: string; range: string };
+  decision(key: string): TemplateDecision | undefined;
+  frontDoor(key: string): TemplateFrontDoor | undefined;
 }
 
 export { templateFolders };
@@ -46,6 +65,8 @@ export function loadTemplates(): Map<string, TemplateIndex> {
       throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);
     }
     const template = data as unknown as ToolkitTemplate;
+    const problem = templateProblems(template)[0];
+    if (problem) throw new TemplateError(`template ${file} is not valid: ${problem}`);
     if (!found.has(template.id)) found.set(template.id, indexTemplate(template));
   }
   cache = found;
@@ -124,10 +145,48 @@ export function indexTemplate(template: ToolkitTemplate): TemplateIndex {
   const areas = new Map(template.areas.map((a) => [a.key, a]));
   const ordered = template.areas.flatMap((area) => area.sections.map((section) => ({ area, section })));
   const sections = new Map(ordered.map((entry) => [entry.section.key, entry]));
+  const decisions = new Map(template.decisions.map((d) => [d.key, d]));
+  const frontDoors = new Map(template.front_doors.map((d) => [d.key, d]));
+  const worrying = new Set(template.scale.filter((p) => p.worrying === true).map((p) => p.score));
   return {
     template,
     area: (key) => areas.get(key),
     section: (key) => sections.get(key),
     sections: () => ordered,
+    scores: template.scale.map((p) => p.score),
+    worrying: [...worrying],
+    isWorrying: (score) => score !== undefined && worrying.has(score),
+    worryingWords: scoreWords([...worrying]),
+    decision: (key) => decisions.get(key),
+    frontDoor: (key) => frontDoors.get(key),
   };
+}
+
+/** Words in a list as a sentence says them: "1 or 2", "3s and 4s", "8, 9 or 10". */
+export function listWords(words: readonly string[], and: 'and' | 'or'): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]!}`;
+}
+
+function scoreWords(scores: readonly number[]): TemplateIndex['worryingWords'] {
+  const list = listWords;
+  const first = scores[0];
+  const last = scores[scores.length - 1];
+  const consecutive = scores.every((s, i) => i === 0 || s === scores[i - 1]! + 1);
+  return {
+    or: list(scores.map(String), 'or'),
+    plural: list(scores.map((s) => `${s}s`), 'and'),
+    range: first === last ? String(first) : consecutive ? `${first}-${last}` : scores.join(','),
+  };
+}
+
+/**
+ * The guidance's words for a decision key, from the templates of the records a
+ * view shows (one child's or one household's toolkits share a template; were
+ * two to define a key, the first given wins). A key no template defines is
+ * shown as it is written.
+ */
+export function decisionLabeller(templates: Iterable<TemplateIndex>): (key: string) => string {
+  const labels = new Map<string, string>();
+  for (const t of templates) for (const d of t.template.decisions) if (!labels.has(d.key)) labels.set(d.key, d.label);
+  return (key) => labels.get(key) ?? key;
 }

@@ -1,7 +1,9 @@
 /* Generated from schemas/template.schema.json by scripts/gen-record-types.mjs - do not edit by hand; run `npm run gen:types`. */
 
+export type Text = string
+
 /**
- * A toolkit template as data: its scoring scale and its areas of need, each with numbered sections, a short description and a descriptor for every score. Records name the template they use by its id.
+ * A toolkit template as data: its scoring scale, its areas of need (each with numbered sections, a short description and a descriptor for every score), the decisions a practitioner may record, the front doors that serve a child's address and the questions asked at a review. Records name the template they use by its id; the code holds no toolkit's words.
  */
 export interface ToolkitTemplate {
 /**
@@ -17,12 +19,12 @@ title: string
  */
 partnership?: string
 /**
- * The scoring scale, one entry per score from 1 (needs consistently met) to 4 (most essential needs unmet, clear ongoing harm).
+ * The scoring scale, one entry per score, from the best care (the lowest score) to the worst (the highest), e.g. 1 (needs consistently met) to 4 (most essential needs unmet). Scores are consecutive whole numbers; at least one is marked worrying.
  * 
- * @minItems 4
- * @maxItems 4
+ * @minItems 2
+ * @maxItems 11
  */
-scale: [ScalePoint, ScalePoint, ScalePoint, ScalePoint, ...(ScalePoint)[]]
+scale: [ScalePoint, ScalePoint, ...(ScalePoint)[]]
 /**
  * The areas of need, in the order the toolkit presents them.
  * 
@@ -30,13 +32,34 @@ scale: [ScalePoint, ScalePoint, ScalePoint, ScalePoint, ...(ScalePoint)[]]
  * @maxItems 20
  */
 areas: [Area, ...(Area)[]]
+/**
+ * What a practitioner may record as decided with the safeguarding lead or manager (a record's `summary.decision`), from the least to the most intervention. The toolkit informs the decision; it never makes it.
+ * 
+ * @minItems 1
+ * @maxItems 20
+ */
+decisions: [Decision, ...(Decision)[]]
+/**
+ * The Early Help / safeguarding front doors a child's address may be served by (a record's `child.front_door`).
+ * 
+ * @minItems 1
+ * @maxItems 20
+ */
+front_doors: [FrontDoor, ...(FrontDoor)[]]
+/**
+ * The questions answered at a review (a record's `review:`), in the order they are asked and shown.
+ * 
+ * @minItems 1
+ * @maxItems 30
+ */
+review_questions: [ReviewQuestion, ...(ReviewQuestion)[]]
 }
 /**
  * One point on the scoring scale.
  */
 export interface ScalePoint {
 /**
- * The score this entry describes, 1 to 4.
+ * The score this entry describes, a whole number from 0 to 10.
  */
 score: number
 /**
@@ -47,6 +70,10 @@ label: string
  * One sentence on what the score means for the child.
  */
 meaning: string
+/**
+ * True for the scores the guidance calls worrying care (e.g. 3 and 4 of a 1-4 scale): they count towards "mainly worrying", raise reminders and are picked out in reports. Omit otherwise.
+ */
+worrying?: boolean
 }
 /**
  * One area of need and its sections.
@@ -101,34 +128,23 @@ household_wide?: boolean
  */
 usual_state?: boolean
 /**
- * What care looks like at each score for this section, keyed 1 to 4. Plain English for practitioners and parents.
+ * What care looks like at each score of the scale for this section, keyed by score (every score of the scale, no other). Plain English for practitioners and parents.
  */
 descriptors: {
-/**
- * Score 1: needs consistently met, the child comes first, clear strengths.
- */
-"1": string
-/**
- * Score 2: needs mostly met, small gaps, no real impact on the child.
- */
-"2": string
-/**
- * Score 3: some essential needs unmet or inconsistent, adult and child needs compete, some impact on the child.
- */
-"3": string
-/**
- * Score 4: most essential needs unmet, adults' needs come first, clear ongoing harm.
- */
-"4": string
+[k: string]: Text
 }
 reminder?: Reminder
 }
 /**
- * A practice reminder shown when this section scores high or its text mentions certain words (at least one of the two triggers besides the text). It reminds; it never decides.
+ * A practice reminder shown when this section scores high or its text mentions certain words (at least one of the two triggers besides the code and the text). It reminds; it never decides.
  */
 export interface Reminder {
 /**
- * Show the reminder when the section's score is at least this (1 to 4).
+ * The finding code the reminder is raised with, kebab-case, e.g. domestic-abuse-reminder: scripts and the caseload report count it by this code.
+ */
+code: string
+/**
+ * Show the reminder when the section's score is at least this (a score of the scale).
  */
 when_score_at_least?: number
 /**
@@ -142,4 +158,55 @@ when_text_mentions?: [string, ...(string)[]]
  * The reminder shown to the practitioner.
  */
 text: string
+}
+/**
+ * One decision a practitioner may record.
+ */
+export interface Decision {
+/**
+ * The decision's kebab-case key, as records hold it in `summary.decision`, e.g. early-help.
+ */
+key: string
+/**
+ * What the decision means, in the words of the guidance, as every view shows it.
+ */
+label: string
+/**
+ * The service or route the decision leads to, a few words, e.g. Early Help or MASH.
+ */
+pathway: string
+}
+/**
+ * One front door.
+ */
+export interface FrontDoor {
+/**
+ * The front door's kebab-case key, as records hold it in `child.front_door`, e.g. city.
+ */
+key: string
+/**
+ * The front door's name as shown, e.g. Nottingham City.
+ */
+label: string
+}
+/**
+ * One review question.
+ */
+export interface ReviewQuestion {
+/**
+ * The question's snake_case key, as records hold the answer under `review:`, e.g. support_working.
+ */
+key: string
+/**
+ * The question as asked and shown, e.g. Is the support working and making a difference to the child?
+ */
+question: string
+/**
+ * True when the question must be answered at every review, e.g. whether there is any indication of significant harm: the interview does not go on, and a review written from answers is refused, without it. Omit otherwise.
+ */
+required?: boolean
+/**
+ * True when the question is asked with what improved since the last toolkit in front of the practitioner, e.g. whether progress held and was celebrated. Omit otherwise.
+ */
+with_improvements?: boolean
 }

@@ -1,4 +1,3 @@
-import { isWorrying } from '../record/sections.js';
 import { daysBetween } from './dates.js';
 
 /**
@@ -23,7 +22,7 @@ export type DriftFlag =
   | { code: 'drift-action-overdue'; action: number; by: string; days: number }
   /** A review came later than the toolkit before it planned, or the latest planned review has not come. */
   | { code: 'drift-review-late'; planned: string; held: string | null; days: number }
-  /** A section scored 3 or 4 at three or more toolkits in a row, never better than where it started. */
+  /** A section at a worrying score (3 or 4 of a 1-4 scale) at three or more toolkits in a row, never better than where it started. */
   | { code: 'drift-no-improvement'; section: string; since: string; toolkits: number; score: number };
 
 export const DRIFT_CODES = ['drift-action-overdue', 'drift-review-late', 'drift-no-improvement'] as const;
@@ -31,8 +30,8 @@ export const DRIFT_CODES = ['drift-action-overdue', 'drift-review-late', 'drift-
 /** Three assessments is the guidance's pattern of "failing to improve", not one bad visit. */
 const NOT_IMPROVING_AFTER = 3;
 
-/** Drift over one child's toolkits (any order), as of `today`. */
-export function driftFlags(toolkits: readonly DriftToolkit[], today: string): DriftFlag[] {
+/** Drift over one child's toolkits (any order), as of `today`; `isWorrying` is the template's. */
+export function driftFlags(toolkits: readonly DriftToolkit[], today: string, isWorrying: (score: number) => boolean): DriftFlag[] {
   const ordered = [...toolkits].sort((a, b) => a.completed.localeCompare(b.completed));
   const latest = ordered[ordered.length - 1];
   if (!latest) return [];
@@ -47,7 +46,7 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string): Dr
     const late = held ?? today;
     if (late > t.nextReview) out.push({ code: 'drift-review-late', planned: t.nextReview, held, days: daysBetween(t.nextReview, late) });
   });
-  out.push(...notImproving(ordered));
+  out.push(...notImproving(ordered, isWorrying));
   return out;
 }
 
@@ -55,7 +54,7 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string): Dr
 const bySectionKey = new Intl.Collator('en', { numeric: true }).compare;
 
 /** Runs of worrying scores that never went below where they began; reported once, at their longest. */
-function notImproving(ordered: readonly DriftToolkit[]): DriftFlag[] {
+function notImproving(ordered: readonly DriftToolkit[], isWorrying: (score: number) => boolean): DriftFlag[] {
   const keys = new Set(ordered.flatMap((t) => Object.keys(t.scores)));
   const out: DriftFlag[] = [];
   for (const key of [...keys].sort(bySectionKey)) {

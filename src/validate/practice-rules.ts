@@ -1,4 +1,4 @@
-import { hasText, isWorrying, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
+import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
 import type { RuleFinding } from './rule-finding.js';
@@ -21,7 +21,8 @@ export function practiceFindings(record: ToolkitRecord, template: TemplateIndex,
 
 function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => isWorrying(s.score)));
+  const { or, plural } = template.worryingWords;
+  const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => template.isWorrying(s.score)));
   for (const [key, area] of worryingAreas) {
     if (!hasText(area.impact)) {
       out.push({
@@ -29,11 +30,11 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
         code: 'impact-missing',
         path: ['areas', key],
         part: 'key',
-        message: `${template.area(key)?.title ?? key} has sections scored 3 or 4 but no examples of the impact on the child; the impact is the heart of the summary sheet`,
+        message: `${template.area(key)?.title ?? key} has sections scored ${or} but no examples of the impact on the child; the impact is the heart of the summary sheet`,
       });
     }
   }
-  const share = worryingShare(record);
+  const share = worryingShare(record, template.isWorrying);
   // Once the lead has been consulted the prompt has done its work: the sheet shows the date instead.
   if (share.mainly && record.summary?.lead_consulted === undefined && worryingAreas.some(([, area]) => hasText(area.impact))) {
     out.push({
@@ -41,7 +42,7 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
       code: 'discuss-with-lead',
       path: record.summary ? ['summary'] : [],
       part: 'key',
-      message: `mainly 3s and 4s (${share.worrying} of ${share.scored} scored sections) with examples of impact on the child: discuss with your safeguarding lead or manager as soon as possible so a plan of support can be agreed (your judgement decides, not the score)`,
+      message: `mainly ${plural} (${share.worrying} of ${share.scored} scored sections) with examples of impact on the child: discuss with your safeguarding lead or manager as soon as possible so a plan of support can be agreed (your judgement decides, not the score)`,
     });
   }
   if (share.mainly && record.summary?.lead_consulted === undefined) {
@@ -50,7 +51,7 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
       code: 'lead-not-consulted',
       path: ['summary', 'lead_consulted'],
       part: 'key',
-      message: 'mainly 3s and 4s but no date when this was discussed with the safeguarding lead or manager',
+      message: `mainly ${plural} but no date when this was discussed with the safeguarding lead or manager`,
     });
   }
   return out;
@@ -67,7 +68,7 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
     const done = section?.reminder_response?.trim() ? ` What was done: ${section.reminder_response.trim()}` : '';
     out.push({
       severity: 'prompt',
-      code: 'domestic-abuse-reminder',
+      code: tSection.reminder!.code,
       path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
       part: 'key',
       message: `${why === 'score' ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`}: ${lowerFirst(tSection.reminder!.text)}${done}`,

@@ -1,6 +1,6 @@
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
-import { closest } from './schema-messages.js';
+import { closest, describeValue } from './schema-messages.js';
 import { impossibleDateReason } from './dates.js';
 import type { RuleFinding } from './rule-finding.js';
 
@@ -11,6 +11,40 @@ import type { RuleFinding } from './rule-finding.js';
  */
 export function recordRuleErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   return [...templateErrors(record, template), ...sectionErrors(record), ...dateErrors(record), ...contributorErrors(record)];
+}
+
+/**
+ * The values the template's vocabulary allows, which the schema leaves to it:
+ * scores on its scale, its decisions, front doors and review questions. They
+ * are worded as the schema's own errors are, because they are the same kind
+ * of mistake: a record that says something its toolkit has no word for.
+ */
+export function vocabularyErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const { scores } = template;
+  const offScale = (path: RuleFinding['path'], score: number | undefined) => {
+    if (score !== undefined && !scores.includes(score)) out.push(error('score-range', path, `must be ${scores[0]!}-${scores[scores.length - 1]!} (got ${score})`));
+  };
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) {
+      const path = ['areas', areaKey, 'sections', sectionKey];
+      offScale([...path, 'score'], section.score);
+      offScale([...path, 'parent_score'], section.parent_score);
+      (section.carer_scores ?? []).forEach((c, i) => offScale([...path, 'carer_scores', i, 'score'], c.score));
+    }
+  }
+  const notOneOf = (path: RuleFinding['path'], value: string | undefined, keys: string[]) => {
+    if (value !== undefined && !keys.includes(value)) out.push(error('not-allowed-value', path, `must be one of ${keys.join(', ')} (got ${describeValue(value)})`));
+  };
+  notOneOf(['child', 'front_door'], record.child.front_door, template.template.front_doors.map((d) => d.key));
+  notOneOf(['summary', 'decision'], record.summary?.decision, template.template.decisions.map((d) => d.key));
+  const questions = template.template.review_questions.map((q) => q.key);
+  for (const key of Object.keys(record.review ?? {})) {
+    if (questions.includes(key)) continue;
+    const guess = closest(key, questions);
+    out.push(error('unknown-field', ['review', key], `\`${key}\` is not a field in review${guess ? `; did you mean \`${guess}\`?` : `; the fields here are ${questions.join(', ')}`}`, 'key'));
+  }
+  return out;
 }
 
 function error(code: string, path: RuleFinding['path'], message: string, part: 'key' | 'value' = 'value'): RuleFinding {

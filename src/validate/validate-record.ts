@@ -4,7 +4,7 @@ import { findTemplate, type TemplateIndex } from '../template/load-template.js';
 import { compareFindings, findingAt, type Finding } from './finding.js';
 import { mergeConflictFindings } from './merge-conflicts.js';
 import { practiceFindings } from './practice-rules.js';
-import { recordRuleErrors } from './record-rules.js';
+import { recordRuleErrors, vocabularyErrors } from './record-rules.js';
 import type { RuleFinding } from './rule-finding.js';
 import { checkAgainstSchema } from './schema-check.js';
 
@@ -56,6 +56,9 @@ export function validateParsedRecord(file: string, parsed: ParsedRecord, options
       findings: [place({ severity: 'error', code: 'unknown-template', path: ['template'], message: `there is no template \`${record.template}\` (set NTK_TEMPLATE_PATH to a folder holding it)` })],
     };
   }
+  // Like the schema's errors, a value the template has no word for stops the rules, which read the template's words.
+  const unknown = vocabularyErrors(record, template);
+  if (unknown.length > 0) return { file, record: null, template: null, findings: unknown.map(place).sort(compareFindings) };
   const errors = recordRuleErrors(record, template);
   const practice = practiceFindings(record, template, options.today);
   return { file, record, template, findings: [...errors, ...practice].map(place).sort(compareFindings) };

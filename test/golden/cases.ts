@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Every view of every command in every format, run by the built `ntk` on the
  * fixtures: the cases whose whole output (stdout, stderr, exit code and the
@@ -27,6 +29,41 @@ const review2 = mj('01-2021-03-16');
 const tyler = mj('02-2020-09-29');
 const manyVoices = 'fixtures/many-voices/ZK-07-2021-03-09.yaml';
 const colour = { FORCE_COLOR: '1' };
+
+// The second template's records (northmoor/2026: five areas, a 1-5 scale where 5 is worst), pinned like Mary Jo's.
+const nmToday = ['--today', '2026-05-01'];
+const nm = (file: string) => `fixtures/northmoor/NM-${file}.yaml`;
+const nmInitial = nm('01-2026-01-12');
+const nmReview = nm('01-2026-04-20');
+const nmSibling = nm('02-2026-01-12');
+const nmAnswers = `child:
+  ref: NM-03
+  name: Kit
+  front_door: riverside
+assessment:
+  completed: 2026-03-02
+  contributors:
+    - id: hv1
+      role: Health visitor
+  sessions:
+    - date: 2026-02-26
+      type: unannounced-visit
+      by: hv1
+      seen_alone: false
+areas:
+  health:
+    sections:
+      "2.1":
+        score: 5
+        parent_score: 2
+        evidence: No checks since birth.
+        by: hv1
+    impact: Kit's hearing has not been tested.
+summary:
+  decision: children-in-need
+  lead_consulted: 2026-03-03
+  next_review: 2026-06-01
+`;
 
 const checkFormats = ['pretty', 'json', 'github'];
 const pageFormats = ['terminal', 'markdown', 'json', 'html'];
@@ -60,6 +97,51 @@ summary:
   lead_consulted: 2021-03-02
   next_review: 2021-06-01
 `;
+
+const northmoor: GoldenCase[] = [
+  ...checkFormats.map((format) => ({ name: `check/northmoor-${format}`, args: ['check', 'fixtures/northmoor', '--format', format, ...nmToday] })),
+  {
+    name: 'check/northmoor-other-vocabulary',
+    args: ['check', 'NM-01-2026-01-12.yaml', ...nmToday],
+    copy: { 'NM-01-2026-01-12.yaml': { text: readFileSync(nmInitial, 'utf8').replace('decision: family-help', 'decision: early-help').replace('score: 2\n        parent_score: 2', 'score: 6\n        parent_score: 2') } },
+  },
+  ...tableFormats.map((format) => ({ name: `report/northmoor-${format}`, args: ['report', 'fixtures/northmoor', '--format', format, ...nmToday] })),
+  { name: 'report/northmoor-decision', args: ['report', 'fixtures/northmoor', '--decision', 'protection-referral', '--min-score', '5', ...nmToday] },
+  { name: 'report/northmoor-unknown-decision', args: ['report', 'fixtures/northmoor', '--decision', 'wait-and-see', ...nmToday] },
+  ...pageFormats.map((format) => ({ name: `summary/northmoor-initial-${format}`, args: ['summary', nmInitial, '--format', format, ...nmToday] })),
+  ...pageFormats.map((format) => ({ name: `summary/northmoor-review-${format}`, args: ['summary', nmReview, '--format', format, ...nmToday] })),
+  ...pageFormats.map((format) => ({ name: `diff/northmoor-review-${format}`, args: ['diff', nmInitial, nmReview, '--format', format] })),
+  ...tableFormats.map((format) => ({ name: `history/northmoor-${format}`, args: ['history', 'fixtures/northmoor', '--no-git', '--format', format] })),
+  ...pageFormats.map((format) => ({ name: `compare/northmoor-siblings-${format}`, args: ['compare', nmInitial, nmSibling, '--format', format] })),
+  ...[...tableFormats, 'html'].map((format) => ({ name: `chronology/northmoor-household-${format}`, args: ['chronology', 'fixtures/northmoor', '--household', 'H-NM', '--no-git', '--format', format, ...nmToday] })),
+  { name: 'template/northmoor-terminal', args: ['template', '--template', 'northmoor/2026'] },
+  { name: 'template/northmoor-json', args: ['template', '--template', 'northmoor/2026', '--format', 'json'] },
+  { name: 'diff-textconv/northmoor-review', args: ['diff-textconv', nmReview] },
+  {
+    name: 'redact/northmoor',
+    args: ['redact', 'in', '--out', 'out'],
+    copy: { 'in/NM-01-2026-01-12.yaml': nmInitial, 'in/NM-01-2026-04-20.yaml': nmReview, 'in/NM-02-2026-01-12.yaml': nmSibling },
+    written: ['out'],
+  },
+  {
+    name: 'new/northmoor-answers',
+    args: ['new', '--template', 'northmoor/2026', '--answers', 'answers.yaml', '--out', '.', ...nmToday],
+    copy: { 'answers.yaml': { text: nmAnswers } },
+    written: ['NM-03-2026-03-02.yaml'],
+  },
+  {
+    name: 'review/northmoor-answers',
+    args: ['review', 'NM-01-2026-01-12.yaml', '--answers', 'review.yaml', '--out', 'NM-01-2026-04-20.yaml', ...nmToday],
+    copy: { 'NM-01-2026-01-12.yaml': nmInitial, 'review.yaml': { text: 'assessment:\n  completed: 2026-04-20\nreview:\n  child_says: I like my new bed.\nsummary:\n  decision: protection-referral\n' } },
+    written: ['NM-01-2026-04-20.yaml'],
+  },
+  {
+    name: 'edit/northmoor-answers',
+    args: ['edit', 'NM-01-2026-01-12.yaml', '--by', 'sn1', '--answers', 'dentist.yaml', ...nmToday],
+    copy: { 'NM-01-2026-01-12.yaml': nmInitial, 'dentist.yaml': { text: 'areas:\n  health:\n    sections:\n      "2.1":\n        score: 5\n        evidence: Abscess left untreated.\n' } },
+    written: ['NM-01-2026-01-12.yaml'],
+  },
+];
 
 export const CASES: GoldenCase[] = [
   { name: 'ntk/version', args: ['--version'] },
@@ -148,4 +230,5 @@ export const CASES: GoldenCase[] = [
     copy: { 'MJ-01-2020-09-29.yaml': initial, 'dentist.yaml': { text: 'areas:\n  health-development:\n    sections:\n      "2.1":\n        score: 2\n        evidence: Filling done 2/10.\n' } },
     written: ['MJ-01-2020-09-29.yaml'],
   },
+  ...northmoor,
 ];

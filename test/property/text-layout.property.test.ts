@@ -23,6 +23,7 @@ import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { renderTemplateTerminal } from '../../src/render/template-terminal.js';
+import { decisionLabeller } from '../../src/template/load-template.js';
 import { boxTable, breakWord, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
 import { graphemes } from '../../src/text/graphemes.js';
 import { manyVoices } from '../unit/fixture-records.js';
@@ -173,8 +174,8 @@ describe('every renderer with names, scripts and emoji (property)', async () => 
         to.assessment.type = 'review';
         to.assessment.sessions!.push({ date: '2021-07-01', type: 'unannounced-visit', note: b[6]! });
         const diff = diffRecords(from, to, template);
-        const out = renderDiffTerminal(diff, plainStyle, w);
-        for (const x of [out, renderDiffMarkdown(diff), renderDiffHtml(diff, template.template)]) expectWhole(x);
+        const out = renderDiffTerminal(diff, template.template, plainStyle, w);
+        for (const x of [out, renderDiffMarkdown(diff, template.template), renderDiffHtml(diff, template.template)]) expectWhole(x);
         // Text shown whole carries "- " or "+ " at the start of each of its lines.
         for (const x of [b[2]!, b[4]!, b[6]!, b[8]!]) expectReadBack(out.replace(/^ {4}[-+] /gm, ''), x);
         expectFits(out.split('\n').filter(carriesText), w);
@@ -193,7 +194,7 @@ describe('every renderer with names, scripts and emoji (property)', async () => 
         }));
         const histories = buildHistories(versions);
         const out = renderHistoryTerminal(histories, plainStyle, w);
-        for (const x of [out, renderHistoryMarkdown(histories), renderHistoryCsv(histories)]) expectWhole(x);
+        for (const x of [out, renderHistoryMarkdown(histories, decisionLabeller([template])), renderHistoryCsv(histories)]) expectWhole(x);
         for (const x of t.slice(0, 4)) expectReadBack(out, x);
         expectFits(out.split('\n').filter(carriesText), w);
         const report = buildCaseloadReport([{ file: t[4]!, facts: caseloadFacts(record), findings: [] }], '2021-06-01', { sort: 'ref' });

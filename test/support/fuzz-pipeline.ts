@@ -53,7 +53,8 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
     // What `ntk diff` does with the original record and this one, both ways round.
     for (const [from, to] of [[original(), checked.record!], [checked.record!, original()]] as const) {
       const diff = diffRecords(from, to, checked.template!);
-      outputs.push(renderDiffTerminal(diff, colour, 80), renderDiffMarkdown(diff), renderDiffHtml(diff, checked.template!.template));
+      const words = checked.template!.template;
+      outputs.push(renderDiffTerminal(diff, words, colour, 80), renderDiffMarkdown(diff, words), renderDiffHtml(diff, checked.template!.template));
     }
   }
   return { valid, outputs };

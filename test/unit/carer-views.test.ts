@@ -56,7 +56,7 @@ describe("carers' own views side by side", () => {
       { carer: 'Mum', score: 2 },
       { carer: 'Dad', score: 1 },
     ]);
-    expect(renderDiffTerminal(diff, plainStyle, 120)).toContain('parent 2 -> ·  carers · -> Mum 2, Dad 1');
+    expect(renderDiffTerminal(diff, defaultTemplate().template, plainStyle, 120)).toContain('parent 2 -> ·  carers · -> Mum 2, Dad 1');
     expect(renderDiffHtml(diff, defaultTemplate().template)).toContain('carers - → Mum 2, Dad 1');
   });
 });

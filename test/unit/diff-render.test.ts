@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import { plainStyle } from '../../src/render/plain-style.js';
 import { renderDiffMarkdown } from '../../src/render/diff-markdown.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
+import { defaultTemplate } from '../../src/template/load-template.js';
 import { maryJo } from './fixture-records.js';
 
 async function hostileDiff() {
@@ -14,20 +15,21 @@ async function hostileDiff() {
   return diffRecords(record, edited, template);
 }
 
+const words = defaultTemplate().template;
 describe('review diff renderers', () => {
   it('never pass terminal control sequences from record text to a terminal', async () => {
     const diff = await hostileDiff();
-    const plain = renderDiffTerminal(diff, plainStyle, 100);
+    const plain = renderDiffTerminal(diff, words, plainStyle, 100);
     expect(plain).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(plain).toContain('<script>alert(1)</script>');
-    const coloured = renderDiffTerminal(diff, new Chalk({ level: 1 }), 100);
+    const coloured = renderDiffTerminal(diff, words, new Chalk({ level: 1 }), 100);
     // Colour codes are ours; none of the record's own survive.
     expect(coloured).not.toContain('\u001b[2J');
     expect(coloured).not.toContain('\u001b]8');
   });
 
   it('escape record text in Markdown', async () => {
-    const md = renderDiffMarkdown(await hostileDiff());
+    const md = renderDiffMarkdown(await hostileDiff(), words);
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script&gt;');
     expect(md).toContain('\\[link\\](javascript:x)');
@@ -37,7 +39,7 @@ describe('review diff renderers', () => {
   it('read the same without colour: every change has a symbol and a word', async () => {
     const review1 = await maryJo('MJ-01-2020-12-15');
     const review2 = await maryJo('MJ-01-2021-03-16');
-    const text = renderDiffTerminal(diffRecords(review1.record, review2.record, review2.template), plainStyle, 100);
+    const text = renderDiffTerminal(diffRecords(review1.record, review2.record, review2.template), words, plainStyle, 100);
     expect(text).toMatch(/^ {2}▲ 5\.2 Parental conflict +2▄ -> 3▆ {2}deteriorated/m);
     expect(text).toMatch(/^ {2}▼ 3\.2 With the carer absent +3▆ -> 2▄ {2}improved/m);
     expect(text).toMatch(/^5 Family and relationships {2}deteriorated: 1 section worse, 2 the same; highest 2 -> 3$/m);

@@ -80,7 +80,7 @@ describe('columns line up by what the eye sees', () => {
     later.assessment.type = 'review';
     later.areas!['physical-care']!.sections!['1.2'] = { score: 2, evidence: 'ok', by: 'fsw1' };
     later.areas!['physical-care']!.sections!['1.3'] = { score: 3, evidence: 'ok', by: 'fsw1' };
-    const diff = renderDiffTerminal(diffRecords(record, later, t), plainStyle, 100);
+    const diff = renderDiffTerminal(diffRecords(record, later, t), t.template, plainStyle, 100);
     const arrows = diff.split('\n').filter((l) => / -> /.test(l) && /^ {2}\S/.test(l) && !l.includes('days'));
     expect(arrows.length).toBeGreaterThan(3);
     expect(new Set(arrows.map((l) => stringWidth(l.slice(0, l.indexOf(' -> ')))))).toHaveProperty('size', 1);

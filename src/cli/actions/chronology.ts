@@ -10,6 +10,7 @@ import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { writeOutput } from '../write-output.js';
+import { decisionLabeller } from '../../template/load-template.js';
 import { gatherVersions } from './history.js';
 
 export interface ChronologyOptions {
@@ -28,12 +29,13 @@ export interface ChronologyOptions {
 type ChronologyFormat = 'terminal' | 'markdown' | 'csv' | 'json' | 'html';
 
 /** Each format's renderer; a file gets no colour codes, a terminal what its colour level allows. */
-const renderers: Record<ChronologyFormat, (chronology: Chronology, options: ChronologyOptions, ctx: CliContext) => string> = {
-  terminal: (chronology, options, ctx) => renderChronologyTerminal(chronology, options.output ? plainStyle : ctx.out, ctx.width),
-  markdown: (chronology) => renderChronologyMarkdown(chronology),
-  csv: (chronology) => renderChronologyCsv(chronology),
+type Words = (key: string) => string;
+const renderers: Record<ChronologyFormat, (chronology: Chronology, words: Words, options: ChronologyOptions, ctx: CliContext) => string> = {
+  terminal: (chronology, words, options, ctx) => renderChronologyTerminal(chronology, words, options.output ? plainStyle : ctx.out, ctx.width),
+  markdown: (chronology, words) => renderChronologyMarkdown(chronology, words),
+  csv: (chronology, words) => renderChronologyCsv(chronology, words),
   json: (chronology) => `${JSON.stringify(chronology, null, 2)}\n`,
-  html: (chronology) => renderChronologyHtml(chronology),
+  html: (chronology, words) => renderChronologyHtml(chronology, words),
 };
 
 export async function runChronology(paths: string[], options: ChronologyOptions, ctx: CliContext): Promise<number> {
@@ -52,7 +54,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
   const chronology = buildChronology(chosen, { today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeOutput(renderers[options.format](chronology, options, ctx), options, files, ctx);
+  await writeOutput(renderers[options.format](chronology, decisionLabeller(chosen.map((v) => v.template)), options, ctx), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

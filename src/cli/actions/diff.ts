@@ -39,11 +39,12 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
     sources = { from: oldFile, to: newFile };
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
+  const words = after.template.template;
   let text: string;
   if (options.format === 'json') text = `${jsonSafe(diff)}\n`;
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
-  else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
-  else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);
+  else if (options.format === 'markdown') text = renderDiffMarkdown(diff, words);
+  else text = renderDiffTerminal(diff, words, options.output ? plainStyle : ctx.out, ctx.width);
   await writeOutput(text, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }

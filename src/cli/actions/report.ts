@@ -6,7 +6,6 @@ import { renderReportMarkdown } from '../../render/report-markdown.js';
 import { renderReportTerminal } from '../../render/report-terminal.js';
 import { displayPath } from '../../read/collect-files.js';
 import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
-import type { Decision } from '../../record/types.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
 import { checkFilesWithFacts } from '../../validate/check-files.js';
 import { UsageError } from '../cli-error.js';
@@ -18,7 +17,7 @@ export interface ReportOptions {
   format: 'terminal' | 'markdown' | 'csv' | 'json';
   today?: string;
   overdue?: boolean;
-  decision?: Decision | 'none';
+  decision?: string;
   area?: string;
   minScore?: string;
   sort: ReportSort;
@@ -33,6 +32,16 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   if (options.area !== undefined && ![...loadTemplates().values()].some((t) => t.area(options.area!))) {
     const keys = defaultTemplate().template.areas.map((a) => a.key).join(', ');
     throw new UsageError(`--area must be an area key such as ${keys} (got ${JSON.stringify(options.area)})`);
+  }
+  // The templates say which decisions and scores there are; commander's fixed choices cannot.
+  const templates = [...loadTemplates().values()];
+  const decisions = [...new Set(templates.flatMap((t) => t.template.decisions.map((d) => d.key))), 'none'];
+  if (options.decision !== undefined && !decisions.includes(options.decision)) {
+    throw new UsageError(`--decision must be one of ${decisions.join(', ')} (got ${JSON.stringify(options.decision)})`);
+  }
+  const scores = [...new Set(templates.flatMap((t) => t.scores))].sort((a, b) => a - b);
+  if (options.minScore !== undefined && !scores.map(String).includes(options.minScore)) {
+    throw new UsageError(`--min-score must be a score of a template's scale, ${scores.join(', ')} (got ${JSON.stringify(options.minScore)})`);
   }
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'read');

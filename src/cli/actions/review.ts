@@ -47,7 +47,7 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   if (reviewFile !== undefined) {
     // The review diff is what the family and the meeting want to see first: what changed since last time.
     const after = await loadValidRecord(reviewFile, ctx, today);
-    ctx.stdout.write(renderDiffTerminal(diffRecords(record, after.record, after.template, { from: file, to: reviewFile }), ctx.out, ctx.width));
+    ctx.stdout.write(renderDiffTerminal(diffRecords(record, after.record, after.template, { from: file, to: reviewFile }), after.template.template, ctx.out, ctx.width));
   }
   return EXIT.ok;
 }

@@ -6,8 +6,8 @@ export function defineReport(program: Command): void {
     .command('report')
     .summary('caseload view: the latest record per child, with totals')
     .description(
-      "The caseload for analysts: one row per child (their latest valid record): the sections scored " +
-        '3-4 in each area, prompts raised, the decision, the next review and whether it is overdue; ' +
+      "The caseload for analysts: one row per child (their latest valid record): the sections at " +
+        "worrying scores (3-4 on nscp-ncscp/2021's scale) in each area, prompts raised, the decision, the next review and whether it is overdue; " +
         'then children per decision and the spread of scores per area. Files with errors are left out ' +
         'and listed on stderr (`ntk check` explains them).',
     )
@@ -15,9 +15,9 @@ export function defineReport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
     .option('--overdue', 'only children whose next review date has passed')
-    .addOption(new Option('--decision <decision>', 'only children with this decision').choices(['single-agency', 'community-services', 'early-help', 'mash', 'mash-urgent', 'none']))
-    .option('--area <key>', 'only children with a section scored 3-4 in this area (e.g. family-relationships)')
-    .addOption(new Option('--min-score <n>', 'only children with a section scored at least n (in --area when given)').choices(['1', '2', '3', '4']))
+    .option('--decision <decision>', "only children with this decision: a key of the template's decisions (e.g. early-help), or none")
+    .option('--area <key>', 'only children with a section at a worrying score in this area (e.g. family-relationships)')
+    .option('--min-score <n>', "only children with a section scored at least n, a score of the template's scale (in --area when given)")
     .addOption(new Option('--sort <order>', 'row order').choices(['ref', 'overdue', 'score', 'next-review']).default('ref'))
     .option('--jobs <n>', 'worker threads for a large batch (default: one per core)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
