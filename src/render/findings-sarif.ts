@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { displayPath } from '../read/collect-files.js';
 import type { Finding, Severity } from '../validate/finding.js';
 import { findingCodeSummary } from '../validate/finding-codes.js';
-import { terminalSafeLine } from './safe-text.js';
+import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', prompt: 'note' };
 
@@ -47,5 +47,5 @@ export function renderFindingsSarif(findings: readonly Finding[], version: strin
     version: '2.1.0',
     runs: [{ tool: { driver: { name: 'ntk', fullName: 'ntk - the neglect toolkit on the command line', version, semanticVersion: version, rules } }, results }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonSafe(log)}\n`;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { jsonSafe } from '../../src/render/safe-text.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { diffRecords } from '../../src/analyse/review-diff.js';
@@ -48,7 +49,8 @@ export function runPipeline(bytes: Uint8Array, file = 'fuzz.yaml'): { valid: boo
       renderSummaryTerminal(sheet, colour, { width: 80, evidence: true }),
       renderSummaryMarkdown(sheet, { evidence: true }),
       renderSummaryHtml(sheet, { evidence: true }),
-      JSON.stringify(sheet),
+      // What `ntk summary --format json` writes.
+      jsonSafe(sheet),
     );
     // What `ntk diff` does with the original record and this one, both ways round.
     for (const [from, to] of [[original(), checked.record!], [checked.record!, original()]] as const) {

@@ -1,4 +1,5 @@
 import { buildChronology, CHRONOLOGY_KINDS, type Chronology, type ChronologyKind } from '../../analyse/chronology.js';
+import { jsonSafe } from '../../render/safe-text.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { renderChronologyCsv } from '../../render/chronology-csv.js';
 import { renderChronologyHtml } from '../../render/chronology-html.js';
@@ -34,7 +35,7 @@ const renderers: Record<ChronologyFormat, (chronology: Chronology, words: Words,
   terminal: (chronology, words, options, ctx) => renderChronologyTerminal(chronology, words, options.output ? plainStyle : ctx.out, ctx.width),
   markdown: (chronology, words) => renderChronologyMarkdown(chronology, words),
   csv: (chronology, words) => renderChronologyCsv(chronology, words),
-  json: (chronology) => `${JSON.stringify(chronology, null, 2)}\n`,
+  json: (chronology) => `${jsonSafe(chronology)}\n`,
   html: (chronology, words) => renderChronologyHtml(chronology, words),
 };
 

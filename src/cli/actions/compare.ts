@@ -1,4 +1,5 @@
 import { compareChildren, latestPerChild, type SiblingComparison } from '../../analyse/sibling-comparison.js';
+import { jsonSafe } from '../../render/safe-text.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { renderCompareHtml } from '../../render/compare-html.js';
 import { renderCompareMarkdown } from '../../render/compare-markdown.js';
@@ -25,7 +26,7 @@ type CompareFormat = 'terminal' | 'markdown' | 'json' | 'html';
 const renderers: Record<CompareFormat, (sheet: SiblingComparison, options: CompareOptions, ctx: CliContext) => string> = {
   terminal: (sheet, options, ctx) => renderCompareTerminal(sheet, options.output ? plainStyle : ctx.out, ctx.width),
   markdown: (sheet) => renderCompareMarkdown(sheet),
-  json: (sheet) => `${JSON.stringify(sheet, null, 2)}\n`,
+  json: (sheet) => `${jsonSafe(sheet)}\n`,
   html: (sheet) => renderCompareHtml(sheet),
 };
 

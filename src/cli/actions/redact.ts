@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
-import { terminalSafeLine } from '../../render/safe-text.js';
+import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
 import type { ToolkitRecord } from '../../record/types.js';
 import { SCHEMA_FILE } from '../../validate/schema-file.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
@@ -80,7 +80,7 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
     }
   }
   if (reportFile) {
-    const json = `${JSON.stringify({ files: outputs.size, replaced: redactor.counts, review }, null, 2)}\n`;
+    const json = `${jsonSafe({ files: outputs.size, replaced: redactor.counts, review })}\n`;
     await writeFileAtomic(reportFile, json, { overwrite: options.force === true, mode: 0o600 });
   }
   ctx.stderr.write(reviewList(review));
