@@ -1,6 +1,7 @@
 import { hasText, isWorrying, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
+import type { FindingCode } from './finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**
@@ -18,7 +19,6 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
   for (const [key, area] of worryingAreas) {
     if (!hasText(area.impact)) {
       out.push({
-        severity: 'warning',
         code: 'impact-missing',
         path: ['areas', key],
         part: 'key',
@@ -29,7 +29,6 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
   const share = worryingShare(record);
   if (share.mainly && worryingAreas.some(([, area]) => hasText(area.impact))) {
     out.push({
-      severity: 'prompt',
       code: 'discuss-with-lead',
       path: record.summary ? ['summary'] : [],
       part: 'key',
@@ -38,7 +37,6 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
   }
   if (share.mainly && record.summary?.lead_consulted === undefined) {
     out.push({
-      severity: 'warning',
       code: 'lead-not-consulted',
       path: ['summary', 'lead_consulted'],
       part: 'key',
@@ -62,7 +60,6 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
     if (!byScore && !mentions(reminder, [section?.evidence, area.concerns, area.impact])) continue;
     const why = byScore ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`;
     out.push({
-      severity: 'prompt',
       code: 'domestic-abuse-reminder',
       path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
       part: 'key',
@@ -104,8 +101,7 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
     return views
       .filter((v) => Math.abs(e.score - v.score) >= 2)
       .map((v) => ({
-        severity: 'prompt' as const,
-        code: 'parent-score-differs',
+        code: 'parent-score-differs' as const,
         path: ['areas', e.areaKey, 'sections', e.sectionKey, ...v.path],
         message: `in section ${e.sectionKey} ${v.who} places themselves at ${v.score} and the practitioner at ${e.score}: a conversation to have, side by side`,
       }));
@@ -115,7 +111,7 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
 function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   const { assessment } = record;
-  const warn = (code: string, path: RuleFinding['path'], message: string) => out.push({ severity: 'warning', code, path, part: 'key', message });
+  const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
   if (assessment.type === 'review' && assessment.previous === undefined) {
     warn('review-without-previous', ['assessment', 'previous'], 'this is a review but does not say which toolkit it reviews (assessment.previous, the earlier `completed` date)');
   }
