@@ -12,6 +12,8 @@ export const scoreSquare: Record<number, string> = { 1: '🟩', 2: '🟨', 3: '�
 
 export const NOT_RELEVANT_MARK = 'n/r';
 export const NOT_ASSESSED_MARK = '·';
+/** Beside a section whose parent's or carer's own score is far from the practitioner's, in every format. */
+export const VIEWS_APART_MARK = 'talk it through';
 
 export function scoreBadge(score: number, c: ChalkInstance): string {
   const text = ` ${score}${scoreBar[score] ?? ''} `;

@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, reviewQuestions, viewsApart } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour, VIEWS_APART_MARK } from './score-style.js';
 import { wrapText } from './wrap.js';
 
 export interface TerminalSummaryOptions {
@@ -154,7 +154,7 @@ function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryO
     const parent =
       (s.parentScore !== undefined ? ` parent ${s.parentScore}${scoreBar[s.parentScore] ?? ''}` : '') +
       (s.carers ?? []).map((v) => ` ${terminalSafeLine(v.carer)} ${v.score}${scoreBar[v.score] ?? ''}`).join('');
-    const differs = viewsApart(s) ? c.cyan('  ↔ talk it through') : '';
+    const differs = s.viewsApart ? c.cyan(`  ↔ ${VIEWS_APART_MARK}`) : '';
     out.push(`  ${score} ${terminalSafeLine(s.key)} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
     if (s.notRelevant) out.push(c.dim(wrapText(`not relevant: ${t(s.notRelevant)}`, width, '        ')));
     if (options.evidence && s.evidence) out.push(c.dim(wrapText(t(s.evidence), width, '        ')));

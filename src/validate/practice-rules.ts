@@ -92,6 +92,15 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/**
+ * Whether a parent's or carer's own score is far enough from the
+ * practitioner's to talk through (the rule of `parent-score-differs`): the
+ * summary sheet marks the same sections the rule prompts about.
+ */
+export function viewsFarApart(practitioner: number, own: number): boolean {
+  return Math.abs(practitioner - own) >= 2;
+}
+
 function parentScores(record: ToolkitRecord): RuleFinding[] {
   return scoredSections(record).flatMap((e) => {
     const views = [
@@ -99,7 +108,7 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
       ...(e.section.carer_scores ?? []).map((v, i) => ({ who: v.carer, score: v.score, path: ['carer_scores', i] })),
     ];
     return views
-      .filter((v) => Math.abs(e.score - v.score) >= 2)
+      .filter((v) => viewsFarApart(e.score, v.score))
       .map((v) => ({
         code: 'parent-score-differs' as const,
         path: ['areas', e.areaKey, 'sections', e.sectionKey, ...v.path],
