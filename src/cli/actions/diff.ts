@@ -3,6 +3,7 @@ import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderDiffHtml } from '../../render/diff-html.js';
+import { renderDiffJson } from '../../render/diff-json.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
 import { UsageError } from '../cli-error.js';
@@ -39,7 +40,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(diff, null, 2)}\n`;
+  if (options.format === 'json') text = renderDiffJson(diff);
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
   else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);
