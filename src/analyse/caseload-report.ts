@@ -1,4 +1,5 @@
 import type { Decision } from '../record/types.js';
+import { DECISIONS } from '../record/vocabulary.js';
 import { findTemplate } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
@@ -66,7 +67,8 @@ export interface ReportInput {
   findings: readonly Finding[];
 }
 
-const DECISIONS: (Decision | 'none')[] = ['single-agency', 'community-services', 'early-help', 'mash', 'mash-urgent', 'none'];
+/** Decisions as the report counts them: the guidance's, then records without one. */
+const DECISIONS_OR_NONE: (Decision | 'none')[] = [...DECISIONS, 'none'];
 
 /**
  * The caseload: the latest valid record per child (by `child.ref`, then
@@ -141,7 +143,7 @@ const comparators: Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number
 };
 
 function totalsOf(rows: readonly CaseloadRow[], facts: Map<string, CaseloadFacts>): CaseloadTotals {
-  const byDecision = new Map<Decision | 'none', number>(DECISIONS.map((d) => [d, 0]));
+  const byDecision = new Map<Decision | 'none', number>(DECISIONS_OR_NONE.map((d) => [d, 0]));
   const scores = new Map<string, CaseloadTotals['scores'][number]>();
   for (const row of rows) {
     byDecision.set(row.decision ?? 'none', byDecision.get(row.decision ?? 'none')! + 1);
@@ -155,7 +157,7 @@ function totalsOf(rows: readonly CaseloadRow[], facts: Map<string, CaseloadFacts
   return {
     children: rows.length,
     overdue: rows.filter((r) => r.daysOverdue !== null && r.daysOverdue > 0).length,
-    byDecision: DECISIONS.map((decision) => ({ decision, children: byDecision.get(decision)! })),
+    byDecision: DECISIONS_OR_NONE.map((decision) => ({ decision, children: byDecision.get(decision)! })),
     byPrompt: REPORT_PROMPTS.map((code) => ({ code, children: rows.filter((r) => r.prompts.includes(code)).length })),
     scores: [...scores.values()],
   };

@@ -2,6 +2,7 @@ import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
 import { hasText, highestScore, worryingShare } from '../record/sections.js';
 import type { Action, ChildVoice, Contributor, Decision, FamilyMember, ReviewAnswers, Session, ToolkitRecord } from '../record/types.js';
+import { decisionLabels, type FrontDoor } from '../record/vocabulary.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { viewsFarApart } from '../validate/practice-rules.js';
 
@@ -11,7 +12,7 @@ import { viewsFarApart } from '../validate/practice-rules.js';
  */
 export interface SummarySheet {
   template: { id: string; title: string; scale: { score: number; label: string; meaning: string }[] };
-  child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: string; family: FamilyMember[] };
+  child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: FrontDoor; family: FamilyMember[] };
   assessment: {
     type: 'initial' | 'review';
     completed: string;
@@ -62,15 +63,6 @@ export interface AreaSheet {
   concerns?: string;
   impact?: string;
 }
-
-/** What each decision means, in the words of the guidance. The tool records decisions; it never makes them. */
-export const decisionLabels: Record<Decision, string> = {
-  'single-agency': 'Talk with the family and continue to support as a single agency',
-  'community-services': 'Referral to community-based services',
-  'early-help': 'Request for support to Early Help',
-  mash: 'Request for support to the MASH',
-  'mash-urgent': 'Urgent contact with the MASH (risk of significant harm)',
-};
 
 /** The child's voice, in the order and words of the toolkit's "three houses". */
 export const childVoiceQuestions: readonly (readonly [keyof ChildVoice, string])[] = [

@@ -1,4 +1,4 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels, frontDoorLabels } from '../record/vocabulary.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
@@ -80,11 +80,7 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
     fieldQuestion(draft, 'all', ['child', 'front_door'], {
       kind: 'select',
       message: 'Which Early Help / MASH front door serves the family\'s address?',
-      choices: [
-        { value: 'city', name: 'Nottingham City' },
-        { value: 'county', name: 'Nottinghamshire (county)' },
-        { value: '', name: 'Not known yet' },
-      ],
+      choices: [...Object.entries(frontDoorLabels).map(([value, name]) => ({ value, name })), { value: '', name: 'Not known yet' }],
     }),
   ];
   draft.records.forEach((_, i) => {

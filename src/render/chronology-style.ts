@@ -1,5 +1,5 @@
 import type { Chronology, ChronologyEvent, ChronologyFlag } from '../analyse/chronology.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import type { SessionType } from '../record/types.js';
 import { daysBetween, longDate } from '../validate/dates.js';
 import { changeSummary } from './history-style.js';

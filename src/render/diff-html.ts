@@ -1,5 +1,5 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import type { Action, Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
 import { changeSymbol, fieldWords, sideTitle, textLabel, voiceWords } from './diff-style.js';

@@ -1,5 +1,5 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import { areaLine, changeSymbol, changeWords, countsLine, sideTitle, textLabel } from './diff-style.js';
 import { markdownCell, markdownInline } from './safe-text.js';

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import { areaLine, changeColour, changeSymbol, changeWords, countsLine, sideTitle, textLabel } from './diff-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';

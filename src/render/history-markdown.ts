@@ -1,5 +1,5 @@
 import type { AreaTimeline, ChildHistory } from '../analyse/history.js';
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import { changeSummary, pointLabel, sectionsWith, shortDate, trendMark, trendWords } from './history-style.js';
 import { markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreSquare } from './score-style.js';

@@ -1,4 +1,4 @@
-import { decisionLabels } from '../analyse/summary-sheet.js';
+import { decisionLabels } from '../record/vocabulary.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';

@@ -1,5 +1,6 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
+import { frontDoorLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
 import { VIEWS_APART_MARK } from './score-style.js';
@@ -36,7 +37,7 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   const a = sheet.assessment;
   const facts: [string, string][] = [];
   const born = c.born ? `born ${h(longDate(c.born))}${c.ageYears !== undefined ? ` (${c.ageYears} years old at the time)` : ''}` : undefined;
-  const frontDoor = c.frontDoor ? `${c.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire'} front door` : undefined;
+  const frontDoor = c.frontDoor ? `${frontDoorLabels[c.frontDoor]} front door` : undefined;
   facts.push(['Child', [`${h(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
   if (c.family.length > 0) {
     facts.push(['Family', c.family.map((m) => `${h(m.name)} <span class="muted">(${h(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);

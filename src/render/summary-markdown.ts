@@ -1,5 +1,6 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
+import { frontDoorLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare, VIEWS_APART_MARK } from './score-style.js';
@@ -21,7 +22,7 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   const rows: [string, string][] = [['Child', `${sheet.child.name ? `${md(sheet.child.name)} ` : ''}(${md(sheet.child.ref)})`]];
   if (sheet.child.born) rows.push(['Born', `${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? ` (${sheet.child.ageYears} at the time)` : ''}`]);
   if (sheet.child.household) rows.push(['Household', md(sheet.child.household)]);
-  if (sheet.child.frontDoor) rows.push(['Front door', sheet.child.frontDoor === 'city' ? 'Nottingham City' : 'Nottinghamshire']);
+  if (sheet.child.frontDoor) rows.push(['Front door', frontDoorLabels[sheet.child.frontDoor]]);
   if (sheet.child.family.length) {
     rows.push(['Family', sheet.child.family.map((m) => `${md(m.name)} (${md(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join('; ')]);
   }

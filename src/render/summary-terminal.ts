@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
+import { frontDoorLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour, VIEWS_APART_MARK } from './score-style.js';
@@ -31,7 +32,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     `${sheet.child.name ? `${tl(sheet.child.name)} ` : ''}(${tl(sheet.child.ref)})`,
     sheet.child.born ? `born ${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? `, ${sheet.child.ageYears} at the time` : ''}` : undefined,
     sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
-    sheet.child.frontDoor ? `${sheet.child.frontDoor} front door` : undefined,
+    sheet.child.frontDoor ? `${frontDoorLabels[sheet.child.frontDoor]} front door` : undefined,
   ].filter(Boolean);
   out.push(who.join(' · '));
   const a = sheet.assessment;

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DECISIONS } from '../../record/vocabulary.js';
 import { runAction } from '../run-action.js';
 
 export function defineReport(program: Command): void {
@@ -15,7 +16,7 @@ export function defineReport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
     .option('--overdue', 'only children whose next review date has passed')
-    .addOption(new Option('--decision <decision>', 'only children with this decision').choices(['single-agency', 'community-services', 'early-help', 'mash', 'mash-urgent', 'none']))
+    .addOption(new Option('--decision <decision>', 'only children with this decision').choices([...DECISIONS, 'none']))
     .option('--area <key>', 'only children with a section scored 3-4 in this area (e.g. family-relationships)')
     .addOption(new Option('--min-score <n>', 'only children with a section scored at least n (in --area when given)').choices(['1', '2', '3', '4']))
     .addOption(new Option('--sort <order>', 'row order').choices(['ref', 'overdue', 'score', 'next-review']).default('ref'))
