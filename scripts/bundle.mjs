@@ -26,7 +26,7 @@ const shared = {
   target: 'node20',
   // Stack traces (NTK_DEBUG=1, which bin/ntk.js turns source maps on for) point into src/.
   sourcemap: 'linked',
-  // Packages written as CommonJS (commander, cli-table3) require Node's own modules; an ES module has no `require` of its own.
+  // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
@@ -41,9 +41,10 @@ await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'text
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 // The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.
+// So is the `yaml` reader for a template edited after the build, which is loaded synchronously (src/template/load-template.ts).
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs'],
+  entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs', { in: 'node_modules/yaml/dist/index.js', out: 'yaml' }],
   outdir: out,
   outExtension: { '.js': '.cjs' },
   entryNames: '[name]',

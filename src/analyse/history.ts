@@ -1,4 +1,5 @@
 import type { Decision, ToolkitRecord } from '../record/types.js';
+import { isWorrying } from '../record/sections.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { diffRecords, type SectionChange } from './review-diff.js';
 
@@ -48,8 +49,14 @@ export interface AreaTimeline {
   area: string;
   number: number;
   title: string;
-  /** The average of the area's scored sections at each point, to two decimals. */
-  averages: (number | null)[];
+  /**
+   * The highest section score at each point (null: nothing scored). Scores are
+   * ordinal, so an area is read by its worst and its pattern, never by a mean.
+   */
+  highest: (number | null)[];
+  /** The pattern at each point: how many sections were scored, and how many at 3 or 4. */
+  pattern: { scored: number; worrying: number }[];
+  /** From the highest score first, then from how many sections are at 3 or 4. */
   trend: Trend;
   sections: SectionTimeline[];
 }
@@ -164,11 +171,12 @@ function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
       return { area: tArea.key, section: tSection.key, title: tSection.title, scores, trend: trendOf(scores) };
     });
     if (sections.every((s) => s.trend === 'not-scored')) continue;
-    const averages = chosen.map((_v, i) => {
-      const scored = sections.map((s) => s.scores[i]).filter((x): x is number => x !== null && x !== undefined);
-      return scored.length ? Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 100) / 100 : null;
-    });
-    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, averages, trend: trendOf(averages), sections: sections.filter((s) => s.trend !== 'not-scored') });
+    const scoredAt = chosen.map((_v, i) => sections.map((s) => s.scores[i]).filter((x): x is number => x !== null && x !== undefined));
+    const highest = scoredAt.map((scored) => (scored.length ? Math.max(...scored) : null));
+    const pattern = scoredAt.map((scored) => ({ scored: scored.length, worrying: scored.filter(isWorrying).length }));
+    // Worst first, then how many sections are worrying: an order on the pattern that never adds ordinal scores up.
+    const order = highest.map((top, i) => (top === null ? null : top * 1000 + pattern[i]!.worrying));
+    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, highest, pattern, trend: trendOf(order), sections: sections.filter((s) => s.trend !== 'not-scored') });
   }
   return { ref, name: latest.record.child.name ?? null, points, areas, changes: changes(versions) };
 }

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { highestScore } from '../record/sections.js';
-import type { Action, ChildVoice, Decision, Section, Session, ToolkitRecord } from '../record/types.js';
+import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 
@@ -89,8 +89,16 @@ export interface ReviewDiff {
   areas: AreaDiff[];
   text: TextDiff[];
   sessionsAdded: Session[];
-  actions: { added: Action[]; completed: Action[]; dropped: Action[] };
+  /**
+   * added: new to the plan; completed: done since the earlier record; dropped:
+   * taken out of the plan undone (with `dropped` and `reason` when the review
+   * recorded them); open: still to do in the new plan; overdue: open actions
+   * whose `by` date is before the review was completed.
+   */
+  actions: { added: Action[]; completed: Action[]; dropped: Action[]; open: Action[]; overdue: Action[] };
   decision: { from: Decision | null; to: Decision | null; changed: boolean };
+  /** The answers to the review questions of the newer record, or null when it has none. */
+  review: ReviewAnswers | null;
 }
 
 export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: TemplateIndex, sources: { from?: string; to?: string } = {}): ReviewDiff {
@@ -154,8 +162,9 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
     areas,
     text,
     sessionsAdded: sessionsAdded(from.assessment.sessions ?? [], to.assessment.sessions ?? []),
-    actions: diffActions(from.summary?.actions ?? [], to.summary?.actions ?? []),
+    actions: diffActions(from.summary?.actions ?? [], to.summary?.actions ?? [], to.assessment.completed),
     decision: { from: decisionFrom, to: decisionTo, changed: decisionFrom !== decisionTo },
+    review: to.review && Object.values(to.review).some((v) => v.trim() !== '') ? to.review : null,
   };
 }
 
@@ -258,18 +267,24 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * "Parenting group (two sessions left)"), so an action in the new plan is the
  * same as one in the old plan when their wording mostly overlaps. Added: new
  * to the plan; completed: marked done since the earlier record; dropped: open
- * before and no longer in the plan.
+ * before and no longer in the plan, or kept in it marked `dropped`.
  */
-function diffActions(from: readonly Action[], to: readonly Action[]): ReviewDiff['actions'] {
+function diffActions(from: readonly Action[], to: readonly Action[], completedOn: string): ReviewDiff['actions'] {
   const matchOf = matchActions(from, to);
   const used = new Set(matchOf.filter((m) => m >= 0));
-  const added = to.filter((_a, i) => matchOf[i] === -1);
+  const added = to.filter((a, i) => matchOf[i] === -1 && a.dropped === undefined);
   const completed = to.filter((a, i) => {
     const m = matchOf[i] ?? -1;
     return a.done !== undefined && (m === -1 || from[m]?.done === undefined);
   });
-  const dropped = from.filter((a, i) => !used.has(i) && a.done === undefined);
-  return { added, completed, dropped };
+  const droppedNow = to.filter((a, i) => {
+    const m = matchOf[i] ?? -1;
+    return a.dropped !== undefined && a.done === undefined && (m === -1 || from[m]?.dropped === undefined);
+  });
+  const dropped = [...from.filter((a, i) => !used.has(i) && a.done === undefined && a.dropped === undefined), ...droppedNow];
+  const open = to.filter((a) => a.done === undefined && a.dropped === undefined);
+  const overdue = open.filter((a) => a.by !== undefined && a.by < completedOn);
+  return { added, completed, dropped, open, overdue };
 }
 
 /** For each action of the later plan, the index of the same action in the earlier plan (same or mostly the same wording), or -1. */

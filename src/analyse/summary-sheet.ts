@@ -1,7 +1,7 @@
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
 import { hasText, highestScore, worryingShare } from '../record/sections.js';
-import type { Action, ChildVoice, Contributor, Decision, FamilyMember, ReviewAnswers, Session, ToolkitRecord } from '../record/types.js';
+import type { Action, ChildVoice, Contributor, Decision, FamilyMember, HomeConditions, ReviewAnswers, Session, ToolkitRecord, UnmatchedExplanation } from '../record/types.js';
 import { decisionLabels, type FrontDoor } from '../record/vocabulary.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { viewsFarApart } from '../validate/practice-rules.js';
@@ -19,10 +19,16 @@ export interface SummarySheet {
     previous?: string;
     daysSincePrevious?: number;
     sessions: Session[];
-    sessionCounts: { total: number; announced: number; unannounced: number; seenAlone: number };
+    /** `seen` only when a session says whether this child was seen. */
+    sessionCounts: { total: number; announced: number; unannounced: number; seenAlone: number; seen?: number };
     contributors: Contributor[];
     involvement?: string;
     background?: string;
+    home?: HomeConditions;
+    outsideHelp?: string;
+    explanations: UnmatchedExplanation[];
+    /** Section numbers and `family` / `analysis`: what was assessed once for every child of the household. */
+    householdShared: string[];
   };
   grid: GridArea[];
   areas: AreaSheet[];
@@ -31,6 +37,8 @@ export interface SummarySheet {
   prompts: { severity: Finding['severity']; code: string; path: string; message: string }[];
   plan: { analysis?: string; parentViews?: string; leadConsulted?: string; decision?: Decision; decisionLabel?: string; actions: Action[]; nextReview?: string };
   review?: ReviewAnswers;
+  /** The `completed` date of a later toolkit of the same child, when one is known: this record's review date was met by it. */
+  supersededBy?: string;
 }
 
 export interface GridCell {
@@ -65,7 +73,7 @@ export interface AreaSheet {
 }
 
 /** The child's voice, in the order and words of the toolkit's "three houses". */
-export const childVoiceQuestions: readonly (readonly [keyof ChildVoice, string])[] = [
+export const childVoiceQuestions: readonly (readonly ['working_well' | 'worried_about' | 'needs_to_happen', string])[] = [
   ['working_well', 'What is working well'],
   ['worried_about', 'What I am worried about'],
   ['needs_to_happen', 'What needs to happen'],
@@ -81,7 +89,23 @@ export const reviewQuestions: readonly (readonly [keyof ReviewAnswers, string])[
   ['celebrated', 'Progress celebrated with the family'],
 ];
 
-export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex, findings: readonly Finding[]): SummarySheet {
+/** How the child's voice was gathered, in words for a sheet. */
+export const voiceGatheredLabels: Record<NonNullable<ChildVoice['gathered']>[number], string> = {
+  words: 'their own words',
+  play: 'play',
+  drawing: 'drawing',
+  observation: 'observation',
+  'someone-who-knows-them': 'someone who knows them well',
+};
+
+/** The home's recent change, in words for a sheet. */
+export const homeChangeLabels: Record<NonNullable<HomeConditions['recent_change']>, string> = {
+  improved: 'recently improved',
+  deteriorated: 'recently deteriorated',
+  unchanged: 'as it usually is',
+};
+
+export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex, findings: readonly Finding[], supersededBy?: string): SummarySheet {
   const { child, assessment } = record;
   const sessions = assessment.sessions ?? [];
   const contributors = assessment.contributors ?? [];
@@ -144,10 +168,15 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
         announced: sessions.filter((s) => s.type === 'announced-visit').length,
         unannounced: sessions.filter((s) => s.type === 'unannounced-visit').length,
         seenAlone: sessions.filter((s) => s.seen_alone === true).length,
+        ...(sessions.some((s) => s.seen !== undefined) ? { seen: sessions.filter((s) => s.seen === true || s.seen_alone === true).length } : {}),
       },
       contributors,
       involvement: assessment.involvement,
       background: assessment.background,
+      home: assessment.home,
+      outsideHelp: assessment.outside_help,
+      explanations: assessment.explanations ?? [],
+      householdShared: assessment.household_shared ?? [],
     },
     grid: areas.map(({ key, number, title, highest, sections }) => ({
       key,
@@ -159,7 +188,8 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
     areas,
     totals: { scored: share.scored, worrying: share.worrying, mainlyWorrying: share.mainly },
     childVoice: record.child_voice ?? {},
-    prompts: findings.filter((f) => f.severity !== 'error').map(({ severity, code, path, message }) => ({ severity, code, path, message })),
+    // A later toolkit met this one's review date, so "overdue" would be false on its sheet.
+    prompts: findings.filter((f) => f.severity !== 'error' && !(supersededBy !== undefined && f.code === 'review-overdue')).map(({ severity, code, path, message }) => ({ severity, code, path, message })),
     plan: {
       analysis: summary.analysis,
       parentViews: summary.parent_views,
@@ -170,6 +200,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       nextReview: summary.next_review,
     },
     review: record.review,
+    ...(supersededBy !== undefined ? { supersededBy } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
-import { access } from 'node:fs/promises';
-import { readRecordFile } from '../read/read-record.js';
+import { access, readFile } from 'node:fs/promises';
+import { FileChangedError, fingerprint } from '../io/atomic-write.js';
+import { sameData } from '../interview/plain-data.js';
+import { readRecordBytes, readRecordFile } from '../read/read-record.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { renderFindingsPretty } from '../render/findings-report.js';
@@ -50,4 +52,22 @@ export function validOrReport(file: string, parsed: ParsedRecord | null, readFin
 function fail(findings: Finding[], ctx: CliContext): never {
   ctx.stderr.write(renderFindingsPretty(findings, 1, ctx.err));
   throw new InvalidRecordError('the record is not valid');
+}
+
+/** A record about to be rewritten in place: its text and the fingerprint a later write checks against. */
+export interface RecordOnDisk {
+  text: string;
+  fingerprint: string;
+}
+
+/**
+ * The exact bytes a valid record was read from, for a read-modify-write. If
+ * they no longer parse to what `valid` holds, someone wrote the file between
+ * the two reads, and nothing is guessed.
+ */
+export async function recordOnDisk(valid: ValidRecord): Promise<RecordOnDisk> {
+  const bytes = await readFile(valid.file);
+  const again = readRecordBytes(valid.file, bytes);
+  if (!again.record || !sameData(again.record.data, valid.parsed.data)) throw new FileChangedError(valid.file);
+  return { text: new TextDecoder().decode(bytes), fingerprint: fingerprint(bytes) };
 }

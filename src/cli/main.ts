@@ -36,7 +36,10 @@ export function buildProgram(version: string): Command {
     .exitOverride()
     // Commander quotes the user's arguments back; a pasted escape sequence must not reach the terminal.
     .configureOutput({ outputError: (str, write) => write(terminalSafe(str.replace(/^error:/, 'ntk:'))) })
-    .addHelpText('after', '\nRun `ntk <command> --help` for a command\'s options and examples.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success, 1 findings or an invalid record, 2 usage error, 3 a file could not be read or written (disk full, permission denied, changed by someone else meanwhile), 130 interrupted.\n\nRun `ntk <command> --help` for a command\'s options and examples.',
+    );
   for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineCompare, defineChronology, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineCompletion, defineDiffTextconv, defineMergeDriver]) define(program);
   return program;
 }
@@ -47,8 +50,8 @@ export function buildProgram(version: string): Command {
  */
 function stopQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
-    // Any other failure to write (a full disk behind a redirect) leaves nothing to report on: exit 2, not a stack trace.
-    stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.usage));
+    // Any other failure to write (a full disk behind a redirect) is an I/O failure: exit 3, not a stack trace.
+    stream.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.io));
   }
 }
 

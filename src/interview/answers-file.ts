@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parseAllDocuments } from 'yaml';
+import { isAlias, isNode, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { decodeRecordBytes } from '../read/decode-text.js';
+import { readBoundedFile } from '../read/bounded-file.js';
 import { checkAgainstSchema } from '../validate/schema-check.js';
 import { isPlainObject, type PlainRecord } from './plain-data.js';
 
@@ -11,18 +12,24 @@ export class AnswersFileError extends Error {}
  * already be right where it is given; what it leaves out is asked for.
  */
 export async function readAnswersFile(file: string): Promise<PlainRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new AnswersFileError(`${file}: no such answers file`);
-  }
-  const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', merge: false });
+  // The bounds of a record file: size, type (never waiting on a pipe), UTF-8.
+  const read = await readBoundedFile(file);
+  if (!read.ok) throw new AnswersFileError(read.problem.code === 'unreadable-file' && /does not exist/.test(read.problem.message) ? `${file}: no such answers file` : `${file}: ${read.problem.message}`);
+  const decoded = decodeRecordBytes(read.bytes);
+  if (!decoded.ok) throw new AnswersFileError(`${file}${decoded.position ? `:${decoded.position.line}:${decoded.position.column}` : ''}: ${decoded.message}`);
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(decoded.text, { version: '1.2', schema: 'core', merge: false, lineCounter: lines });
   if (!Array.isArray(docs)) throw new AnswersFileError(`${file}: not YAML`);
   const records: PlainRecord[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0) throw new AnswersFileError(`${file}: not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? ''})`);
-    const data: unknown = doc.toJS({ maxAliasCount: 0 });
+    // As in records: an alias or anchor is refused with its place, before anything expands it.
+    visit(doc, (_key, node) => {
+      if (!isNode(node) || (!isAlias(node) && !node.anchor)) return;
+      const at = node.range ? lines.linePos(node.range[0]) : null;
+      throw new AnswersFileError(`${file}${at ? `:${at.line}:${at.col}` : ''}: YAML anchors and aliases (&name, *name) are not allowed; write the value out in full`);
+    });
+    const data: unknown = doc.toJS();
     if (data === null || data === undefined) continue;
     if (!isPlainObject(data)) throw new AnswersFileError(`${file}: each document must be a partial toolkit record (a mapping of fields)`);
     const problems = schemaProblems(data);

@@ -31,7 +31,7 @@ export interface FieldSpec {
   default?: string | boolean;
   keep?: string;
   fallback?: Answer;
-  /** How the answer is stored (scores are numbers); the typed text by default. */
+  /** How the answer is stored (scores are numbers); the typed text by default; undefined clears the field. */
   store?: (answer: string | boolean) => unknown;
 }
 
@@ -68,9 +68,11 @@ export function fieldQuestion(draft: Draft, scope: Scope, path: DataPath, spec: 
     given: present !== undefined && givenProblem === undefined,
     ...(givenProblem !== undefined ? { givenProblem } : {}),
     apply(d, answer) {
+      // A store may say "nothing" (undefined): the field is cleared on purpose.
+      const value = answer === null || answer === '' ? undefined : spec.store ? spec.store(answer) : answer;
       for (const record of scopeRecords(d, scope)) {
-        if (answer === null || answer === '') deletePath(record, path);
-        else setPath(record, path, spec.store ? spec.store(answer) : answer);
+        if (value === undefined) deletePath(record, path);
+        else setPath(record, path, value);
       }
     },
   };

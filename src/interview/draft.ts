@@ -55,23 +55,37 @@ export function newDraft(options: { template: string; household: boolean; out: s
 }
 
 /** The parts of a record that are about the home, not the child: what every sibling's record shares. */
-export function siblingRecord(first: PlainRecord): PlainRecord {
+export function siblingRecord(first: PlainRecord, sharedFamily = false): PlainRecord {
   const copy = structuredClone(first);
   const child = isPlainObject(copy.child) ? copy.child : {};
-  copy.child = Object.fromEntries(Object.entries(child).filter(([k]) => k === 'household' || k === 'front_door'));
+  copy.child = Object.fromEntries(Object.entries(child).filter(([k]) => k === 'household' || k === 'front_door' || (sharedFamily && k === 'family')));
   for (const key of ['areas', 'child_voice', 'summary', 'review']) delete copy[key];
+  // A session is shared, but who was seen, and seen alone, in it is each child's own.
+  for (const session of listAt(copy, ['assessment', 'sessions'])) for (const key of PER_CHILD_SESSION_KEYS) delete session[key];
   return copy;
 }
+
+/** The fields of a shared session that each child's file answers for that child. */
+const PER_CHILD_SESSION_KEYS = ['seen', 'seen_alone'] as const;
 
 export class SharedAnswerError extends Error {}
 
 function withSharedAnswers(first: PlainRecord, own: PlainRecord): PlainRecord {
   const shared = siblingRecord(first);
-  const merged = mergeData(own, shared);
+  // Whether this child was seen (alone) in each session is theirs to give, in their own document.
+  const mine = structuredClone(own);
+  const seen = listAt(mine, ['assessment', 'sessions']).map((session) => {
+    const theirs = Object.fromEntries(PER_CHILD_SESSION_KEYS.filter((k) => session[k] !== undefined).map((k) => [k, session[k]]));
+    for (const key of PER_CHILD_SESSION_KEYS) delete session[key];
+    return theirs;
+  });
+  if (seen.length > 0 && listAt(mine, ['assessment', 'sessions']).every((session) => Object.keys(session).length === 0)) deletePath(mine, ['assessment', 'sessions']);
+  const merged = mergeData(mine, shared);
   // A sibling may add to the shared answers but never contradict them: they must be identical in every file.
-  if (!sameData(mergeData(merged, own), merged)) {
+  if (!sameData(mergeData(merged, mine), merged)) {
     throw new SharedAnswerError('the answers for a later child change what the first child\'s answers say about the whole home (household, front door, assessment); give those once, in the first document');
   }
+  listAt(merged, ['assessment', 'sessions']).forEach((session, i) => Object.assign(session, seen[i] ?? {}));
   return merged;
 }
 

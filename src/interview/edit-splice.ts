@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
+import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
+import { practitionerChanged } from './record-text.js';
 
 /**
  * Writes an edit into the original text by replacing only the lines of the
@@ -14,9 +15,10 @@ export function spliceEdit(original: string, before: PlainRecord, after: PlainRe
   const doc = parseDocument(original, { version: '1.2', schema: 'core' });
   const edits: Splice[] = [];
   const areaEdits = mapSplices(original, doc.contents, { areas: before.areas }, { areas: after.areas });
-  const contributorEdit = contributorSplice(original, doc, before, after);
-  if (areaEdits === null || contributorEdit === null) return null;
-  edits.push(...areaEdits, ...contributorEdit);
+  const contributorEdit = listSplice(original, doc, before, after, 'contributors');
+  const sessionEdit = listSplice(original, doc, before, after, 'sessions');
+  if (areaEdits === null || contributorEdit === null || sessionEdit === null) return null;
+  edits.push(...areaEdits, ...contributorEdit, ...sessionEdit);
   let text = original;
   // From the end backwards, so earlier offsets stay true; insertions at one place keep their order.
   const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
@@ -103,13 +105,18 @@ function mapSplices(text: string, node: unknown, before: PlainRecord, after: Pla
   return out;
 }
 
-function contributorSplice(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord): Splice[] | null {
-  const was = listAt(before, ['assessment', 'contributors']);
-  const now = listAt(after, ['assessment', 'contributors']);
+/**
+ * A list under `assessment` that an edit may add to (contributors, sessions):
+ * items already there may change in place (a contributor's `last_edit`), new
+ * ones go after the last; anything else is not spliced.
+ */
+function listSplice(text: string, doc: Document.Parsed, before: PlainRecord, after: PlainRecord, key: 'contributors' | 'sessions'): Splice[] | null {
+  const was = listAt(before, ['assessment', key]);
+  const now = listAt(after, ['assessment', key]);
   if (sameData(was, now)) return [];
-  if (!sameData(was, now.slice(0, was.length))) return null;
+  if (now.length < was.length) return null;
   const added = now.slice(was.length);
-  const seq = doc.getIn(['assessment', 'contributors'], true);
+  const seq = doc.getIn(['assessment', key], true);
   if (seq === undefined) {
     const assessment = doc.get('assessment', true);
     if (!blockMap(assessment) || !assessment.range) return null;
@@ -117,12 +124,83 @@ function contributorSplice(text: string, doc: Document.Parsed, before: PlainReco
     if (!firstKey?.range) return null;
     const indent = firstKey.range[0] - lineStart(text, firstKey.range[0]);
     const at = lineEnd(text, assessment.range[1]);
-    return [{ start: at, end: at, text: indented(stringify({ contributors: added }, { lineWidth: 100 }), indent) }];
+    return [{ start: at, end: at, text: indented(stringify({ [key]: added }, { lineWidth: 100 }), indent) }];
   }
   if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return null;
+  const out: Splice[] = [];
+  for (let i = 0; i < was.length; i++) {
+    if (sameData(was[i], now[i])) continue;
+    const inner = mapSplices(text, seq.items[i], was[i] ?? {}, now[i] ?? {});
+    if (inner === null) return null;
+    out.push(...inner);
+  }
+  if (added.length === 0) return out;
   const last = seq.items[seq.items.length - 1] as YamlNode;
   if (!last.range) return null;
   const indent = seq.range[0] - lineStart(text, seq.range[0]);
   const at = lineEnd(text, last.range[1]);
-  return [{ start: at, end: at, text: indented(stringify(added, { lineWidth: 100 }), indent) }];
+  return [...out, { start: at, end: at, text: indented(stringify(added, { lineWidth: 100 }), indent) }];
+}
+
+/**
+ * Who last changed what: each contributor credited with a section the edit
+ * changed (score, evidence or why it does not apply) gets `last_edit` with
+ * today's date and those sections. Git keeps the full history; the record
+ * says who to ask.
+ */
+export function withLastEdits(before: PlainRecord, after: PlainRecord, today: string): PlainRecord {
+  const changed = new Map<string, string[]>();
+  const areas = getPath(after, ['areas']);
+  for (const [areaKey, area] of Object.entries(isPlainObject(areas) ? areas : {})) {
+    const sections = getPath(area, ['sections']);
+    for (const [key, section] of Object.entries(isPlainObject(sections) ? sections : {})) {
+      const by = getPath(section, ['by']);
+      if (typeof by !== 'string' || !practitionerChanged(getPath(before, ['areas', areaKey, 'sections', key]), section)) continue;
+      changed.set(by, [...(changed.get(by) ?? []), key]);
+    }
+  }
+  if (changed.size === 0) return after;
+  const out = structuredClone(after);
+  for (const contributor of listAt(out, ['assessment', 'contributors'])) {
+    const sections = typeof contributor.id === 'string' ? changed.get(contributor.id) : undefined;
+    if (sections) contributor.last_edit = { date: today, sections };
+  }
+  return out;
+}
+
+/**
+ * A sibling's record after an edit of what the household shares
+ * (`assessment.household_shared`): each shared section the edit changed is
+ * copied as it now is, and a contributor it names who is new to the sibling's
+ * file is added, so `by` always refers to someone listed. Null when the edit
+ * changed nothing shared.
+ */
+export function siblingAfterSharedEdit(sibling: PlainRecord, before: PlainRecord, after: PlainRecord): PlainRecord | null {
+  const listed = getPath(after, ['assessment', 'household_shared']);
+  const keys = (Array.isArray(listed) ? listed : []).filter((k): k is string => typeof k === 'string' && /^\d+\.\d+$/.test(k));
+  const out = structuredClone(sibling);
+  let changed = false;
+  const areas = getPath(after, ['areas']);
+  for (const [areaKey, area] of Object.entries(isPlainObject(areas) ? areas : {})) {
+    for (const key of keys) {
+      const now = getPath(area, ['sections', key]);
+      if (now === undefined || sameData(now, getPath(before, ['areas', areaKey, 'sections', key]))) continue;
+      const sibAreas = isPlainObject(out.areas) ? out.areas : (out.areas = {});
+      const sibArea = isPlainObject(sibAreas[areaKey]) ? sibAreas[areaKey] : (sibAreas[areaKey] = {});
+      const sections = isPlainObject(sibArea.sections) ? sibArea.sections : (sibArea.sections = {});
+      sections[key] = structuredClone(now);
+      changed = true;
+      const by = getPath(now, ['by']);
+      const theirs = listAt(out, ['assessment', 'contributors']);
+      if (typeof by === 'string' && !theirs.some((c) => c.id === by)) {
+        const who = listAt(after, ['assessment', 'contributors']).find((c) => c.id === by);
+        if (who) {
+          const { last_edit: _mine, ...entry } = who;
+          const assessment = isPlainObject(out.assessment) ? out.assessment : (out.assessment = {});
+          assessment.contributors = [...theirs, structuredClone(entry)];
+        }
+      }
+    }
+  }
+  return changed ? out : null;
 }

@@ -1,10 +1,12 @@
+import { voiceGatheredLabels } from '../analyse/summary-sheet.js';
 import { decisionLabels, frontDoorLabels } from '../record/vocabulary.js';
+import { longDate } from '../validate/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { siblingRecord, type Answer, type Draft } from './draft.js';
-import { deletePath, getPath, isPlainObject, listAt, setPath } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
 import type { Choice, Question } from './question.js';
 
 export interface WalkEnv {
@@ -32,8 +34,10 @@ export function interviewQuestions(draft: Draft, env: WalkEnv): Question[] {
   if (draft.household && draft.records.length > 1) out.push(...householdSectionQuestions(draft, env));
   draft.records.forEach((_, i) => {
     for (const area of env.template.template.areas) out.push(...areaQuestions(draft, env, i, area));
+    // Asked once, after the first child's areas: by then what was seen and what was said are both in mind.
+    if (i === 0) out.push(...explanationQuestions(draft));
     out.push(...childVoiceQuestions(draft, i));
-    if (draft.command === 'review') out.push(...reviewQuestions(draft, i));
+    if (draft.command === 'review') out.push(...reviewQuestions(draft, env, i));
     out.push(...summaryQuestions(draft, env, i));
   });
   return out;
@@ -101,15 +105,17 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
       }),
       // The people the notes will name: the summary sheet lists them, and `ntk redact` can only
       // find a name in free text if it was recorded here.
-      ...listQuestions(draft, i, ['child', 'family'], {
+      ...(i > 0 && draft.answers['household/shared/family'] === true ? [] : listQuestions(draft, i, ['child', 'family'], {
         more: (n) =>
           n === 0
             ? `${whose(draft, i)}Add the people in the child's life the notes will name (parents, carers, brothers and sisters)?`
             : `${whose(draft, i)}Add another person?`,
         moreDefault: () => false,
         items: (j) => familyMemberQuestions(draft, i, j),
-      }),
+      })),
     );
+    if (draft.command === 'review') out.splice(out.length - 1, 0, ...familyChangeQuestions(draft, env, i));
+    if (draft.household && i === 0) out.push(sharedAnswerQuestion(draft, 'family', ['child', 'family'], 'Are these the same people, with the same relationships, for every child in the home? (then they are asked once)'));
     if (draft.household) {
       const hasNext = draft.records.length > i + 1;
       out.push(
@@ -120,7 +126,7 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
           fallback: false,
           given: hasNext,
           apply: (d, answer) => {
-            if (answer === true) d.records.push(siblingRecord(d.records[0] ?? {}));
+            if (answer === true) d.records.push(siblingRecord(d.records[0] ?? {}, d.answers['household/shared/family'] === true));
           },
         }),
       );
@@ -254,14 +260,19 @@ function sessionQuestions(draft: Draft, env: WalkEnv, j: number): Question[] {
   if (people.length > 0) {
     out.push(fieldQuestion(draft, 'all', [...base, 'by'], { kind: 'select', message: 'Who led it?', choices: [...people, { value: '', name: 'Someone not listed' }] }));
   }
-  out.push(
-    fieldQuestion(draft, 'all', [...base, 'seen_alone'], {
-      kind: 'confirm',
-      message: draft.household ? 'Was a child seen on their own?' : 'Was the child seen on their own?',
-      default: false,
-    }),
-    fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }),
-  );
+  if (draft.household && draft.records.length > 1) {
+    // Each child's file says whether that child was seen, and seen alone: a baby not seen alone must never inherit her brother's answer.
+    draft.records.forEach((_, i) => {
+      const name = childLabel(draft, i);
+      out.push(fieldQuestion(draft, i, [...base, 'seen'], { kind: 'confirm', message: `${whose(draft, i)}Was ${name} seen in this session?`, default: true }));
+      if (getPath(scopeRecord(draft, i), [...base, 'seen']) === true) {
+        out.push(fieldQuestion(draft, i, [...base, 'seen_alone'], { kind: 'confirm', message: `${whose(draft, i)}Was ${name} seen on their own?`, default: false }));
+      }
+    });
+  } else {
+    out.push(fieldQuestion(draft, 'all', [...base, 'seen_alone'], { kind: 'confirm', message: 'Was the child seen on their own?', default: false }));
+  }
+  out.push(fieldQuestion(draft, 'all', [...base, 'note'], { kind: 'long', message: 'Who was there and what was seen (optional):', check: longText }));
   return out;
 }
 
@@ -302,12 +313,20 @@ function listQuestions(draft: Draft, scope: Scope, path: (string | number)[], sp
   return out;
 }
 
-/** edit and review: long text already there is shown, and an empty answer keeps it. */
-function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[] } {
+/** What a practitioner types, alone, to clear a text carried forward on purpose (an empty answer keeps it). */
+export const CLEAR_TEXT = '-';
+
+/** edit and review: long text already there is shown, an empty answer keeps it, and `-` alone clears it. */
+function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[]; store?: (answer: string | boolean) => unknown } {
   if (draft.command === 'new') return {};
   const value = getPath(draft.previous, path);
   if (typeof value !== 'string' || value.trim() === '') return {};
-  return { keep: value, fallback: value, context: [`Last time: ${value}`] };
+  return {
+    keep: value,
+    fallback: value,
+    context: [`Last time: ${value}`, `(an empty answer keeps it; type ${CLEAR_TEXT} on its own to clear it)`],
+    store: (answer) => (typeof answer === 'string' && answer.trim() === CLEAR_TEXT ? undefined : answer),
+  };
 }
 
 // ---- areas and sections --------------------------------------------------
@@ -324,37 +343,81 @@ function scoreText(env: WalkEnv, section: unknown): string {
   return 'not assessed';
 }
 
-/** Sections scored once for the whole home in a household interview. */
-function sharedSectionKeys(draft: Draft): Set<string> {
-  const keys = Object.entries(draft.answers)
-    .filter(([id, a]) => id.startsWith('household/shared/') && a === true)
-    .map(([id]) => id.slice('household/shared/'.length));
-  return new Set(keys);
+/** Sections scored once for the whole home in a household interview: single sections, or every section of an area. */
+export function sharedSectionKeys(draft: Draft, template: TemplateIndex): Set<string> {
+  const keys = new Set<string>();
+  for (const [id, a] of Object.entries(draft.answers)) {
+    if (a !== true) continue;
+    const section = id.startsWith('household/shared/') ? template.section(id.slice('household/shared/'.length)) : undefined;
+    if (section) keys.add(section.section.key);
+    if (id.startsWith('household/shared-area/')) for (const s of template.area(id.slice('household/shared-area/'.length))?.sections ?? []) keys.add(s.key);
+  }
+  return keys;
 }
 
+/**
+ * What is the same for every child in the home is asked once: any area
+ * (e.g. family and relationships, where 5.1-5.3 are about the adults), or a
+ * section the template marks as usually household-wide (home conditions).
+ * Its strengths and concerns are the home's; the impact stays per child.
+ */
 function householdSectionQuestions(draft: Draft, env: WalkEnv): Question[] {
   const out: Question[] = [];
-  for (const { area, section } of env.template.sections()) {
-    if (!section.household_wide) continue;
-    const id = `household/shared/${section.key}`;
+  for (const area of env.template.template.areas) {
+    const areaId = `household/shared-area/${area.key}`;
     out.push(
-      stepQuestion(id, {
+      stepQuestion(areaId, {
         kind: 'confirm',
-        message: `${section.key} ${section.title} is usually the same for every child in the home. Score it once for all the children?`,
-        context: [section.description],
-        default: true,
+        message: `Is ${area.title} the same for every child in the home? Score its sections once for all of them?`,
+        context: [`Area ${area.number}: ${area.title}: ${area.sections.map((s) => `${s.key} ${s.title}`).join(', ')}`],
+        default: false,
         fallback: false,
       }),
     );
-    if (draft.answers[id] === true) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+    if (draft.answers[areaId] === true) {
+      out.push(...sectionWalk(draft, env, 'all', area, area.sections));
+      if (isPlainObject(getPath(scopeRecord(draft, 'all'), ['areas', area.key]))) {
+        for (const [key, message] of [
+          ['strengths', `${area.title} (every child): strengths in the care the children get:`],
+          ['concerns', `${area.title} (every child): concerns about the care:`],
+        ] as const) {
+          out.push(fieldQuestion(draft, 'all', ['areas', area.key, key], { kind: 'long', message, check: longText }));
+        }
+      }
+      continue;
+    }
+    for (const section of area.sections) {
+      if (!section.household_wide) continue;
+      const id = `household/shared/${section.key}`;
+      out.push(
+        stepQuestion(id, {
+          kind: 'confirm',
+          message: `${section.key} ${section.title} is usually the same for every child in the home. Score it once for all the children?`,
+          context: [section.description],
+          default: true,
+          fallback: false,
+        }),
+      );
+      if (draft.answers[id] === true) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+    }
   }
   return out;
 }
 
 function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea): Question[] {
-  const shared = draft.household ? sharedSectionKeys(draft) : new Set<string>();
+  const shared = draft.household ? sharedSectionKeys(draft, env.template) : new Set<string>();
   const own = area.sections.filter((s) => !shared.has(s.key));
-  if (own.length === 0) return [];
+  if (own.length === 0) {
+    // Scored once for the home; what it means for this child is still this child's own.
+    if (!isPlainObject(getPath(scopeRecord(draft, i), ['areas', area.key]))) return [];
+    return [
+      fieldQuestion(draft, i, ['areas', area.key, 'impact'], {
+        kind: 'long',
+        message: `${whose(draft, i)}${area.title}: examples of the impact on ${childLabel(draft, i)} - the heart of the summary sheet:`,
+        check: longText,
+      }),
+    ];
+  }
   const gateId = questionId(i, ['areas', area.key]);
   const record = scopeRecord(draft, i);
   const areaNow = getPath(record, ['areas', area.key]);
@@ -433,7 +496,8 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   const chosen = draft.answers[scoreId];
   const review = draft.command === 'review' && isPlainObject(before);
   const edit = draft.command === 'edit';
-  const lastTime = review ? [`Last time: ${scoreText(env, before)}`] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`] : [];
+  const lastEvidence = isPlainObject(before) && typeof before.evidence === 'string' && before.evidence.trim() !== '' ? [`Evidence then: ${before.evidence}`] : [];
+  const lastTime = review ? [`Last time: ${scoreText(env, before)}`, ...lastEvidence] : edit && isPlainObject(before) ? [`Now: ${scoreText(env, before)}`, ...lastEvidence] : [];
   const scale = env.template.template.scale;
   // The scores are listed 1 to 4 with nothing chosen, and their digit keys pick them: "unchanged" comes after, never first.
   const choices: Choice[] = [
@@ -463,6 +527,9 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   };
   delete score.givenProblem;
   const out = [score];
+  // Before the home is judged, the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
+  // Only when the home is scored in this interview: a score carried forward unchanged, or given in an answers file, asks nothing more.
+  if (section.household_wide && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
   if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
     out.push(
       fieldQuestion(draft, scope, [...base, 'not_relevant'], {
@@ -574,7 +641,76 @@ function currentChoice(section: unknown): string | undefined {
   return undefined;
 }
 
+function homeQuestions(draft: Draft, scope: Scope): Question[] {
+  const base = ['assessment', 'home'];
+  // The home is the household's: one answer for every child.
+  const where: Scope = draft.household ? 'all' : scope;
+  const change = getPath(scopeRecord(draft, where), [...base, 'recent_change']);
+  return [
+    fieldQuestion(draft, where, [...base, 'usual'], {
+      kind: 'long',
+      message: 'What is the home usually like - over several visits and as others describe it, not only on the day?',
+      check: longText,
+    }),
+    fieldQuestion(draft, where, [...base, 'recent_change'], {
+      kind: 'select',
+      message: 'Has the home recently improved or deteriorated?',
+      choices: [
+        { value: 'unchanged', name: 'Neither - it is as it usually is' },
+        { value: 'improved', name: 'Recently improved' },
+        { value: 'deteriorated', name: 'Recently deteriorated' },
+        { value: '', name: 'Not known' },
+      ],
+    }),
+    ...(change === 'improved' || change === 'deteriorated'
+      ? [fieldQuestion(draft, where, [...base, 'change_note'], { kind: 'long', message: 'What changed, and why?', check: longText })]
+      : []),
+    fieldQuestion(draft, where, ['assessment', 'outside_help'], {
+      kind: 'long',
+      message: "Did help from outside the family shape what you saw (e.g. a support worker cleared the house)? It is not credited to the parents' own care (empty if none):",
+      check: longText,
+    }),
+  ];
+}
+
+/** Explanations that did not match what was seen: asked once, each becomes a prompt to look again. */
+function explanationQuestions(draft: Draft): Question[] {
+  return listQuestions(draft, 'all', ['assessment', 'explanations'], {
+    more: (n) => (n === 0 ? 'Was an explanation given that did not match what you saw? (each becomes a prompt to look again)' : 'Another explanation that did not match?'),
+    moreDefault: () => false,
+    items: (j) => [
+      fieldQuestion(draft, 'all', ['assessment', 'explanations', j, 'said'], {
+        kind: 'long',
+        message: `Explanation ${j + 1}: what was said, and by whom?`,
+        required: true,
+        check: allChecks((v) => (v.trim() === '' ? 'say what explanation was given' : null), longText),
+      }),
+      fieldQuestion(draft, 'all', ['assessment', 'explanations', j, 'observed'], { kind: 'long', message: 'What was seen or heard that did not match it?', check: longText }),
+    ],
+  });
+}
+
 // ---- the child's voice, review questions and plan -------------------------
+
+/** How the child was heard: their words, or for a child who cannot say, play and observation. */
+function voiceGatheredQuestion(draft: Draft, i: number): Question {
+  const name = childLabel(draft, i);
+  const path = ['child_voice', 'gathered'];
+  return stepQuestion(questionId(i, path), {
+    kind: 'select',
+    field: path.join('.'),
+    message: `How was ${name}'s voice gathered?`,
+    context: ['A child who cannot say in words is still heard: through play, drawing, observation, or someone who knows them well.'],
+    choices: [...Object.entries(voiceGatheredLabels).map(([value, label]) => ({ value, name: label.charAt(0).toUpperCase() + label.slice(1) })), { value: '', name: 'Not recorded' }],
+    given: getPath(scopeRecord(draft, i), path) !== undefined,
+    apply: (d, answer) => {
+      for (const r of scopeRecords(d, i)) {
+        if (typeof answer === 'string' && answer !== '') setPath(r, path, [answer]);
+        else deletePath(r, path);
+      }
+    },
+  });
+}
 
 function childVoiceQuestions(draft: Draft, i: number): Question[] {
   const name = childLabel(draft, i);
@@ -583,7 +719,7 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
     ['worried_about', `${name}'s own words: what worries them?`],
     ['needs_to_happen', `${name}'s own words: what needs to happen?`],
   ];
-  return asks.map(([key, message]) => {
+  return [voiceGatheredQuestion(draft, i), ...asks.map(([key, message]) => {
     const last = getPath(draft.previous, ['child_voice', key]);
     return fieldQuestion(draft, i, ['child_voice', key], {
       kind: 'long',
@@ -591,20 +727,40 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
       check: longText,
       ...(typeof last === 'string' ? { context: [`Last time: ${last}`] } : {}),
     });
-  });
+  })];
 }
 
-/** The review questions of the guidance, worded as the schema describes them, so the two never drift apart. */
-function reviewQuestions(draft: Draft, i: number): Question[] {
+/**
+ * The review questions of the guidance, worded as the schema describes them,
+ * so the two never drift apart. Whether there is any indication of
+ * significant harm must be answered; whether progress held and was
+ * celebrated is asked with what improved in front of the practitioner.
+ */
+function reviewQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const properties = getPath(recordSchema(), ['properties', 'review', 'properties']);
   if (!isPlainObject(properties)) return [];
+  const improved = improvedSections(draft, env, i);
+  const shown = improved.length > 0 ? [`Improved since the last toolkit: ${improved.join('; ')}`] : ['No section scored better than at the last toolkit.'];
   return Object.entries(properties).map(([key, spec]) =>
     fieldQuestion(draft, i, ['review', key], {
       kind: 'long',
       message: `Review: ${String(getPath(spec, ['description']) ?? key)}`,
-      check: longText,
+      check: key === 'significant_harm' ? allChecks((v) => (v.trim() === '' ? 'answer this one: say "No indication" if there is none' : null), longText) : longText,
+      ...(key === 'significant_harm' ? { required: true } : {}),
+      ...(key === 'improvement_sustained' || key === 'celebrated' ? { context: shown } : {}),
     }),
   );
+}
+
+/** "1.1 Food and feeding 4 -> 2": the sections this child's review scores better than the toolkit it reviews. */
+function improvedSections(draft: Draft, env: WalkEnv, i: number): string[] {
+  const record = scopeRecord(draft, i);
+  return env.template.sections().flatMap(({ area, section }) => {
+    const path = ['areas', area.key, 'sections', section.key, 'score'];
+    const was = getPath(draft.previous, path);
+    const now = getPath(record, path);
+    return typeof was === 'number' && typeof now === 'number' && now < was ? [`${section.key} ${section.title} ${was} -> ${now}`] : [];
+  });
 }
 
 function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
@@ -613,6 +769,9 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const decisionBefore = getPath(draft.previous, ['summary', 'decision']);
   const out: Question[] = [
     fieldQuestion(draft, i, ['summary', 'analysis'], { kind: 'long', message: `${who}Your analysis of the child's lived experience across the areas:`, check: longText }),
+    ...(draft.household && i === 0 && draft.records.length > 1
+      ? [sharedAnswerQuestion(draft, 'analysis', ['summary', 'analysis'], 'Is this analysis the same for every child in the home? (then it is asked once)')]
+      : []),
     fieldQuestion(draft, i, ['summary', 'parent_views'], { kind: 'long', message: `${who}What the parents or carers said about the toolkit and where they place themselves:`, check: longText }),
     fieldQuestion(draft, i, ['summary', 'lead_consulted'], {
       kind: 'date',
@@ -627,19 +786,7 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
       ...(typeof decisionBefore === 'string' ? { default: decisionBefore } : {}),
     }),
   ];
-  if (draft.command === 'review') {
-    const carried = listAt(draft.previous, ['summary', 'actions']).length;
-    listAt(scopeRecord(draft, i), ['summary', 'actions']).forEach((action, j) => {
-      if (j >= carried || action.done !== undefined) return;
-      out.push(
-        fieldQuestion(draft, i, ['summary', 'actions', j, 'done'], {
-          kind: 'date',
-          message: `Action from last time: "${String(action.action ?? '')}" - date it was done (empty if still open):`,
-          check: dateCheck({ today: env.today, past: true }),
-        }),
-      );
-    });
-  }
+  if (draft.command === 'review') out.push(...carriedActionQuestions(draft, env, i));
   out.push(
     ...listQuestions(draft, i, ['summary', 'actions'], {
       more: (n) => `${who}${n === 0 ? 'Add an action to the plan?' : 'Add another action?'}`,
@@ -655,6 +802,9 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
           }),
           fieldQuestion(draft, i, [...base, 'who'], { kind: 'text', message: 'Who will do it?', check: shortText }),
           fieldQuestion(draft, i, [...base, 'by'], { kind: 'date', message: 'By when? (a date, optional)', check: dateCheck({ today: env.today }) }),
+          ...(draft.household && draft.records.length > 1 && getPath(scopeRecord(draft, i), [...base, 'household']) === undefined
+            ? [householdActionQuestion(i, j)]
+            : []),
         ];
       },
     }),
@@ -665,6 +815,159 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
     }),
   );
   return out;
+}
+
+// ---- a review: the plan and the family as they are now ---------------------
+
+/**
+ * Each action still open from the last toolkit: still open, done (when),
+ * changed (how and why) or dropped (why). A dropped action stays in the plan
+ * marked `dropped` with its reason, so the review diff can say what happened to it.
+ */
+function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  const out: Question[] = [];
+  carriedItems(draft, i, ['summary', 'actions']).forEach(({ now: action, was, j }) => {
+    if (was.done !== undefined || was.dropped !== undefined) return;
+    const base = ['summary', 'actions', j];
+    const statusId = questionId(i, [...base, 'status']);
+    const settled = action.done !== undefined || action.dropped !== undefined || action.action !== was.action;
+    out.push(
+      stepQuestion(statusId, {
+        kind: 'select',
+        field: `summary.actions.${j}`,
+        message: `Action from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${longDate(was.by)})` : ''} - what happened to it?`,
+        choices: [
+          { value: 'open', name: 'Still open - keep it in the plan' },
+          { value: 'done', name: 'Done' },
+          { value: 'changed', name: 'Changed - reword it and say why' },
+          { value: 'dropped', name: 'Dropped from the plan - say why' },
+        ],
+        default: 'open',
+        fallback: 'open',
+        given: settled,
+        apply: (d, answer) => {
+          const completed = completedOf(d);
+          if (answer === 'dropped' && completed !== undefined) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'dropped'], completed);
+        },
+      }),
+    );
+    const status = draft.answers[statusId];
+    if (status === 'done' || action.done !== undefined) {
+      out.push(fieldQuestion(draft, i, [...base, 'done'], { kind: 'date', message: 'The date it was done:', required: true, check: dateCheck({ today: env.today, past: true }) }));
+    }
+    if (status === 'changed') {
+      const rewordId = questionId(i, [...base, 'reworded']);
+      out.push(
+        stepQuestion(rewordId, {
+          kind: 'text',
+          message: 'The action as it now stands:',
+          required: true,
+          check: allChecks((v) => (v.trim() === '' ? 'say what will be done now' : null), longText),
+          apply: (d, answer) => {
+            if (typeof answer === 'string') for (const r of scopeRecords(d, i)) setPath(r, [...base, 'action'], answer);
+          },
+        }),
+      );
+    }
+    if (status === 'changed' || status === 'dropped' || action.dropped !== undefined) {
+      out.push(
+        fieldQuestion(draft, i, [...base, 'reason'], {
+          kind: 'text',
+          message: status === 'changed' ? 'Why it changed:' : 'Why it was dropped:',
+          required: status === 'dropped' || action.dropped !== undefined,
+          check: longText,
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+/** The items of a list carried forward from the toolkit a review reviews, as they are now and as they were. */
+function carriedItems(draft: Draft, i: number, path: string[]): { now: PlainRecord; was: PlainRecord; j: number }[] {
+  const before = listAt(draft.previous, path);
+  return listAt(scopeRecord(draft, i), path).flatMap((now, j) => {
+    const was = before[j];
+    return was === undefined ? [] : [{ now, was, j }];
+  });
+}
+
+/**
+ * At a review, whether each person still lives with the child (a partner who
+ * moved out, a grandparent who moved in) and since when; a new baby is added
+ * like any other person.
+ */
+function familyChangeQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+  const out: Question[] = [];
+  carriedItems(draft, i, ['child', 'family']).forEach(({ now: person, was, j }) => {
+    if (typeof was.name !== 'string') return;
+    const base = ['child', 'family', j];
+    const livedWith = was.lives_with_child !== false;
+    const id = questionId(i, [...base, 'still']);
+    out.push(
+      stepQuestion(id, {
+        kind: 'confirm',
+        message: `${whose(draft, i)}${was.name} (${String(was.relationship ?? '')}): ${livedWith ? "still living in the child's home?" : "still living away from the child's home?"}`,
+        default: true,
+        fallback: true,
+        given: person.lives_with_child !== was.lives_with_child,
+        apply: (d, answer) => {
+          if (answer === false) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'lives_with_child'], !livedWith);
+        },
+      }),
+    );
+    if (draft.answers[id] === false || person.since !== was.since) {
+      out.push(
+        fieldQuestion(draft, i, [...base, 'since'], {
+          kind: 'date',
+          message: `Since when has ${was.name} ${livedWith ? 'lived away from' : 'lived in'} the child's home? (YYYY-MM-DD, optional)`,
+          check: dateCheck({ today: env.today, past: true }),
+        }),
+      );
+    }
+  });
+  return out;
+}
+
+// ---- a household: asked once for every child ------------------------------
+
+/**
+ * "The same for every child?" after the first child's answer: yes copies it
+ * into each sibling's file, so their question is already answered, and the
+ * record lists it under assessment.household_shared.
+ */
+function sharedAnswerQuestion(draft: Draft, what: 'family' | 'analysis', path: (string | number)[], message: string): Question {
+  return stepQuestion(`household/shared/${what}`, {
+    kind: 'confirm',
+    message,
+    default: false,
+    fallback: false,
+    // Only once there is something to share; a sibling added later copies it (siblingRecord).
+    given: getPath(scopeRecord(draft, 0), path) === undefined,
+    apply: (d, answer) => {
+      const value = getPath(d.records[0], path);
+      if (answer === true && value !== undefined) for (const r of d.records.slice(1)) setPath(r, path, structuredClone(value));
+    },
+  });
+}
+
+/** An action for the whole home ("chase the landlord") goes into every sibling's plan once; their own plans keep their own actions. */
+function householdActionQuestion(i: number, j: number): Question {
+  return stepQuestion(questionId(i, ['summary', 'actions', j, 'household']), {
+    kind: 'confirm',
+    message: 'Is this an action for the whole household (the same in every child\'s plan)?',
+    default: false,
+    fallback: false,
+    apply: (d, answer) => {
+      if (answer !== true) return;
+      const action = getPath(d.records[i], ['summary', 'actions', j]);
+      if (!isPlainObject(action)) return;
+      action.household = true;
+      d.records.forEach((r, k) => {
+        if (k !== i) setPath(r, ['summary', 'actions', listAt(r, ['summary', 'actions']).length], structuredClone(action));
+      });
+    },
+  });
 }
 
 // ---- edit -----------------------------------------------------------------
@@ -692,6 +995,14 @@ function editQuestions(draft: Draft, env: WalkEnv): Question[] {
     }),
   ];
   if (draft.answers['edit/editor'] === '+new') out.push(...contributorItemQuestions(draft, 0, known));
+  // Another agency's evidence needs its own visits and contacts behind it, dated by the toolkit's completion.
+  out.push(
+    ...listQuestions(draft, 'all', ['assessment', 'sessions'], {
+      more: () => 'Add a session of yours (a visit, meeting, call or observation your evidence comes from)?',
+      moreDefault: () => false,
+      items: (j) => sessionQuestions(draft, env, j),
+    }),
+  );
   for (const area of env.template.template.areas) {
     const gateId = questionId(0, ['areas', area.key]);
     const listed = draft.editAreas ?? [];

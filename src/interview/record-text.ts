@@ -5,8 +5,8 @@ import type { TemplateIndex } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { REPOSITORY_SCHEMA } from '../validate/schema-file.js';
 import type { Draft } from './draft.js';
-import { editorId } from './interview-walk.js';
-import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data.js';
+import { editorId, sharedSectionKeys } from './interview-walk.js';
+import { getPath, isPlainObject, sameData, setPath, type PlainRecord } from './plain-data.js';
 
 /**
  * The record as it will be written: keys in the order the record format
@@ -16,10 +16,15 @@ import { getPath, isPlainObject, sameData, type PlainRecord } from './plain-data
 export function finishedRecord(draft: Draft, index: number, template: TemplateIndex): PlainRecord {
   const record = structuredClone(draft.records[index] ?? {});
   if (draft.command === 'edit') creditEditor(record, draft);
+  if (draft.household && draft.records.length > 1) markHouseholdShared(record, draft, template);
   return orderLike(record, recordSchema(), recordSchema(), template) as PlainRecord;
 }
 
-/** A section the editor left as it was keeps its original author; one they changed is theirs. */
+/**
+ * A section whose score, evidence or reason it does not apply the editor left
+ * as it was keeps its original author; one they changed is theirs. A parent's
+ * own score is the parent's, so changing only that credits nobody.
+ */
 function creditEditor(record: PlainRecord, draft: Draft): void {
   const editor = editorId(draft);
   const areas = getPath(record, ['areas']);
@@ -30,16 +35,28 @@ function creditEditor(record: PlainRecord, draft: Draft): void {
     for (const [key, section] of Object.entries(sections)) {
       if (!isPlainObject(section)) continue;
       const before = getPath(draft.previous, ['areas', areaKey, 'sections', key]);
-      const { by: _mine, ...rest } = section;
-      const { by: theirs, ...was } = isPlainObject(before) ? before : { by: undefined };
-      if (isPlainObject(before) && sameData(rest, was)) {
-        if (theirs === undefined) delete section.by;
-        else section.by = theirs;
+      if (isPlainObject(before) && !practitionerChanged(before, section)) {
+        if (before.by === undefined) delete section.by;
+        else section.by = before.by;
       } else if (editor !== undefined && section.not_relevant === undefined) {
         section.by = editor;
       }
     }
   }
+}
+
+/** Whether the practitioner's own part of a section (score, evidence, why it does not apply) differs. */
+export function practitionerChanged(before: unknown, after: unknown): boolean {
+  return (['score', 'evidence', 'not_relevant'] as const).some((k) => !sameData(getPath(before, [k]), getPath(after, [k])));
+}
+
+/** What a household interview asked once for every child, so a later edit or review can keep the siblings' files together. */
+function markHouseholdShared(record: PlainRecord, draft: Draft, template: TemplateIndex): void {
+  const shared = [...sharedSectionKeys(draft, template)].filter((key) => getPath(record, ['areas', template.section(key)?.area.key ?? '', 'sections', key]) !== undefined);
+  const order = template.sections().map((s) => s.section.key);
+  shared.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const what of ['family', 'analysis']) if (draft.answers[`household/shared/${what}`] === true) shared.push(what);
+  if (shared.length > 0) setPath(record, ['assessment', 'household_shared'], shared);
 }
 
 function resolveRef(node: unknown, root: object): unknown {

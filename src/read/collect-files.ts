@@ -29,7 +29,8 @@ export async function collectRecordFiles(paths: readonly string[]): Promise<stri
       info = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') {
+      // A loop, or a path the user may not look at: the reader turns it into a finding, never "no such file".
+      if (code === 'ELOOP' || code === 'EACCES') {
         files.add(path);
         continue;
       }
@@ -62,6 +63,7 @@ function walk(folder: string, visited: Set<string>, out: string[] = []): string[
   try {
     real = realpathSync(folder);
   } catch {
+    out.push(folder);
     return out;
   }
   if (visited.has(real)) return out;
@@ -70,7 +72,9 @@ function walk(folder: string, visited: Set<string>, out: string[] = []): string[
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
-    // An unreadable folder holds no records we can check; named files report their own errors.
+    // Its records cannot be checked: the folder itself goes on the list, so reading it is a finding (exit 1), never
+    // a silent "0 files checked" that turns CI green.
+    out.push(folder);
     return out;
   }
   // join(folder, name) for every entry, without normalising the folder 10,000 times: an entry's name holds no separator.

@@ -75,6 +75,10 @@ ref?: string
  * Whether they live in the child's home most of the time.
  */
 lives_with_child?: boolean
+/**
+ * Since when `lives_with_child` holds (the date they moved in or out, or were born), YYYY-MM-DD; recorded when a review updates the family.
+ */
+since?: string
 }
 /**
  * When and how the toolkit was completed, and who contributed.
@@ -112,6 +116,23 @@ involvement?: string
  * Background factors allowed for, e.g. a recent bereavement or loss of a job.
  */
 background?: string
+/**
+ * Household toolkits only: what was assessed once for all the children of the household and is the same in each sibling's file - section numbers (e.g. "1.2"), `family` (the family list), `analysis` (the summary's analysis). A household edit or review updates these in every sibling's file.
+ * 
+ * @maxItems 100
+ */
+household_shared?: string[]
+home?: HomeConditions
+/**
+ * Help from outside the family that shaped what was seen (e.g. a support worker cleared the house the day before) and so is not credited to the parents' own care.
+ */
+outside_help?: string
+/**
+ * Explanations given that did not match what was observed. Each is a prompt to look again, never a finding of fact.
+ * 
+ * @maxItems 100
+ */
+explanations?: UnmatchedExplanation[]
 }
 /**
  * One visit, meeting, call or observation.
@@ -130,7 +151,11 @@ type: ("announced-visit" | "unannounced-visit" | "meeting" | "phone" | "observat
  */
 by?: string
 /**
- * Whether the child was seen on their own.
+ * Whether this child was seen in this session. Each child's file says it for that child: in a household, a session shared by siblings can have the brother seen and the baby not.
+ */
+seen?: boolean
+/**
+ * Whether this child was seen on their own. Each child's file says it for that child: in a household, only the children actually seen alone have true.
  */
 seen_alone?: boolean
 /**
@@ -158,9 +183,55 @@ role?: string
  * Their agency or service, e.g. Community health, Primary school.
  */
 agency?: string
+last_edit?: LastEdit
 }
 /**
- * The child's own words, gathered for this child on their own.
+ * What this contributor last changed with `ntk edit` or `ntk review` and when (git keeps the full history).
+ */
+export interface LastEdit {
+/**
+ * When they last changed the record, YYYY-MM-DD.
+ */
+date: string
+/**
+ * The sections whose score or evidence they changed, by number (e.g. "1.1").
+ * 
+ * @maxItems 100
+ */
+sections?: string[]
+}
+/**
+ * What the home is usually like, not only on the day of a visit, and whether it recently changed: the guidance asks both before home conditions are scored.
+ */
+export interface HomeConditions {
+/**
+ * The usual state of the home, as seen over several visits and as others describe it.
+ */
+usual?: string
+/**
+ * Whether the home recently improved or deteriorated, or stayed as it usually is.
+ */
+recent_change?: ("improved" | "deteriorated" | "unchanged")
+/**
+ * What changed recently and why, if it did.
+ */
+change_note?: string
+}
+/**
+ * One explanation and what was observed instead.
+ */
+export interface UnmatchedExplanation {
+/**
+ * The explanation given, and by whom (e.g. Mum: the fridge is empty because shopping comes tomorrow).
+ */
+said: string
+/**
+ * What was seen or heard that did not match it.
+ */
+observed?: string
+}
+/**
+ * The child's own voice, gathered for this child on their own: their words, or for a child who cannot say, what was seen in play and observation.
  */
 export interface ChildVoice {
 /**
@@ -175,6 +246,16 @@ worried_about?: string
  * What the child says needs to happen.
  */
 needs_to_happen?: string
+/**
+ * How the child's voice was gathered: their own words, play, drawing, observation of a child who cannot say (a baby, a child with little speech), or what someone who knows them well says.
+ * 
+ * @maxItems 5
+ */
+gathered?: ("words" | "play" | "drawing" | "observation" | "someone-who-knows-them")[]
+/**
+ * How the child was heard, in more detail (e.g. watched at play with the health visitor; mostly single words).
+ */
+gathered_note?: string
 }
 /**
  * One area of need: its sections and the practitioner's strengths, concerns and impact on the child.
@@ -294,6 +375,18 @@ by?: string
  * When it was done, YYYY-MM-DD (left out while still open).
  */
 done?: string
+/**
+ * An action for the whole household (e.g. chase the landlord about the damp): the same in each sibling's file, and updated in all of them at a review.
+ */
+household?: boolean
+/**
+ * When the action was taken out of the plan without being done, YYYY-MM-DD (with `reason`).
+ */
+dropped?: string
+/**
+ * Why the action was changed or dropped at a review.
+ */
+reason?: string
 }
 /**
  * Reviews only: the answers to the review questions from the practitioner guidance.

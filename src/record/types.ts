@@ -10,11 +10,14 @@ export type {
   ChildVoice,
   Contributor,
   FamilyMember,
+  HomeConditions,
+  LastEdit,
   ReviewAnswers,
   Section,
   Session,
   Summary,
   ToolkitRecord,
+  UnmatchedExplanation,
 } from './record.generated.js';
 
 import type { ToolkitRecord } from './record.generated.js';

@@ -3,7 +3,7 @@ import { CHRONOLOGY_KINDS, type Chronology } from '../analyse/chronology.js';
 import { longDate } from '../validate/dates.js';
 import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords } from './chronology-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from './text-layout.js';
 
 /** The chronology for a terminal: what to look at again first, then date by date. */
 export function renderChronologyTerminal(chronology: Chronology, c: ChalkInstance, width: number): string {

@@ -4,7 +4,7 @@ import type { SiblingComparison } from '../analyse/sibling-comparison.js';
 import { childColumn, childName, compareKey, DIFFERENTIAL_MARK, farApartNote, flagQuestion, HOUSEHOLD_MARK, NO_FLAGS } from './compare-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from './text-layout.js';
 
 /** Children side by side for a terminal: a column per child, the questions, then their own words. */
 export function renderCompareTerminal(sheet: SiblingComparison, c: ChalkInstance, width: number): string {

@@ -1,9 +1,10 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
+import { reviewQuestions } from '../analyse/summary-sheet.js';
 import { decisionLabels } from '../record/vocabulary.js';
-import type { Action, Session } from '../record/types.js';
+import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, fieldWords, sideTitle, textLabel, voiceWords } from './diff-style.js';
-import { escapeHtml as h, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
+import { changeSymbol, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type PlanItemKind } from './diff-style.js';
+import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
 
 /** What the page needs from the template: its title, and the words for each score in the key. */
 export interface DiffHtmlTemplate {
@@ -51,7 +52,7 @@ export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): st
   const childName = diff.to.name ?? diff.to.ref;
   const fullText = diff.text.reduce((n, t) => n + (t.from?.length ?? 0) + (t.to?.length ?? 0), 0) <= FULL_TEXT_BUDGET;
   // One flow in two columns: the areas, then the child's words and the plan fill whatever the areas leave, so the page holds the most.
-  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff)];
+  const flow = [...diff.areas.map((a) => areaCard(diff, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff, fullText), reviewAnswers(diff, fullText)];
   const body = `${header(diff, template, childName)}
 ${legend(template, childName)}
 <div class="flow">
@@ -83,7 +84,7 @@ function header(diff: ReviewDiff, template: DiffHtmlTemplate, childName: string)
     : `<p class="warning"><strong>These toolkits are about different children</strong> (${h(diff.from.ref)} and ${h(diff.to.ref)}): the changes below compare two children, not one child over time.</p>`;
   return `<header class="head">
 <p class="kicker">${h(template.title)} · what changed at the review${sources}</p>
-<div class="title"><h1>${h(childName)}${diff.to.name ? ` <span class="muted ref">(${h(diff.to.ref)})</span>` : ''}</h1>
+<div class="title"><h1>${bdi(childName)}${diff.to.name ? ` <span class="muted ref">(${h(diff.to.ref)})</span>` : ''}</h1>
 <p class="when">${h(sideTitle(diff.from))} → <strong>${h(sideTitle(diff.to))}</strong>: ${diff.daysBetween} days${weeks >= 2 ? ` (about ${weeks} weeks)` : ''} apart</p></div>
 ${different}<div class="overall">
 <p><span class="k">Of ${total} ${total === 1 ? 'section' : 'sections'}</span> ${counts.join(', ')}</p>
@@ -103,7 +104,7 @@ function legend(template: DiffHtmlTemplate, childName: string): string {
     `<span class="chg deteriorated">${changeSymbol.deteriorated} worse</span>`,
     `<span class="kept">${changeSymbol.unchanged} kept at 2 or better</span> the same score, 1 or 2, both times: good care that lasted`,
   ]);
-  return `<h2>Area by area: how ${h(childName)}'s care has changed</h2>\n${key}`;
+  return `<h2>Area by area: how ${bdi(childName)}'s care has changed</h2>\n${key}`;
 }
 
 function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText: boolean): string {
@@ -115,7 +116,7 @@ function areaCard(diff: ReviewDiff, area: AreaDiff, childName: string, fullText:
   if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map(sectionRow).join('')}</tbody></table>`);
   const texts = diff.text.filter((t) => t.area === area.area);
   const impact = texts.find((t) => t.path.endsWith('.impact'));
-  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${h(childName)}</span> ${textChange(impact)}</div>`);
+  if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${bdi(childName)}</span> ${textChange(impact)}</div>`);
   const others = texts.filter((t) => t !== impact);
   if (others.length > 0) {
     if (fullText) out.push(...others.map((t) => `<div class="note"><span class="lbl">${h(capitalise(shortLabel(t)))}</span> ${textChange(t)}</div>`));
@@ -169,19 +170,19 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * since a patchwork of marks would be unreadable.
  */
 function textChange(t: TextDiff): string {
-  if (t.from === null) return `<span class="tag">new</span> ${h(t.to ?? '')}`;
-  if (t.to === null) return `<span class="tag">removed</span> <del>${h(t.from)}</del>`;
-  if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${h(t.from)}</span> <span class="now"><span class="tag">now</span> ${h(t.to)}</span>`;
-  return wordDiff(t.parts);
+  if (t.from === null) return `<span class="tag">new</span> ${bdi(t.to ?? '')}`;
+  if (t.to === null) return `<span class="tag">removed</span> <del>${bdi(t.from)}</del>`;
+  if (t.rewritten) return `<span class="before"><span class="tag">before</span> ${bdi(t.from)}</span> <span class="now"><span class="tag">now</span> ${bdi(t.to)}</span>`;
+  return `<bdi>${wordDiff(t.parts)}</bdi>`;
 }
 
 function wordDiff(parts: readonly WordPart[]): string {
   return parts.map((p) => (p.kind === 'same' ? h(p.text) : p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`)).join('');
 }
 
-/** Only the changed phrases, each with a few words either side, the rest as "…". */
+/** Only the changed phrases, each with a few words either side, the rest as "…"; isolated for direction as record text. */
 function changedPhrases(parts: readonly WordPart[], context = 4): string {
-  return parts
+  return `<bdi>${parts
     .map((p, i) => {
       if (p.kind !== 'same') return p.kind === 'added' ? `<ins>${h(p.text)}</ins>` : `<del>${h(p.text)}</del>`;
       const words = p.text.split(/(\s+)/);
@@ -193,7 +194,7 @@ function changedPhrases(parts: readonly WordPart[], context = 4): string {
       if (last) return `${h(words.slice(0, keep).join(''))} …`;
       return `${h(words.slice(0, keep).join(''))} … ${h(words.slice(-keep).join(''))}`;
     })
-    .join('');
+    .join('')}</bdi>`;
 }
 
 /**
@@ -226,10 +227,10 @@ function compactList(texts: readonly TextDiff[]): string {
 function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
   const texts = diff.text.filter((t) => t.path.startsWith('child_voice.'));
   if (texts.length === 0) return '';
-  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${h(t.to ?? '')}</span>`);
+  const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${bdi(t.to ?? '')}</span>`);
   const houses = texts.map((t) => `<div><h3>${h(t.about.of === 'child-voice' ? voiceWords(t.about.field) : textLabel(t.about))}</h3>${said(t)}</div>`);
   return `<section class="voice">
-<h2>What ${h(childName)} says now</h2>
+<h2>What ${bdi(childName)} says now</h2>
 <div class="houses">${houses.join('')}</div>
 </section>`;
 }
@@ -251,24 +252,62 @@ function sessions(diff: ReviewDiff, withNotes: boolean): string {
   return `<section class="block"><h2>Visits and meetings since (${diff.sessionsAdded.length})</h2>${withNotes ? `<ul class="list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="list">${items.join('; ')}.</p>`}</section>`;
 }
 
-function plan(diff: ReviewDiff): string {
-  const { added, completed, dropped } = diff.actions;
-  if (added.length + completed.length + dropped.length === 0) return '';
-  const items = [
-    ...completed.map((a) => actionItem(added.includes(a) ? 'added and done' : 'done', 'done', a, a.done ? `, ${longDate(a.done)}` : '')),
-    ...added.filter((a) => !completed.includes(a)).map((a) => actionItem('new', 'new', a, a.by ? `, by ${longDate(a.by)}` : '')),
-    ...dropped.map((a) => actionItem('no longer in the plan', 'dropped', a, '')),
-  ];
-  return `<section class="block"><h2>The plan</h2><ul class="list">${items.join('')}</ul></section>`;
+const planClass: Record<PlanItemKind, string> = { done: 'done', 'added-done': 'done', new: 'new', open: 'open', overdue: 'overdue', dropped: 'dropped' };
+
+function plan(diff: ReviewDiff, fullText: boolean): string {
+  const items = planItems(diff.actions);
+  if (items.length === 0) return '';
+  // What was done is a record of progress; what is open, overdue, new or dropped is what the meeting acts on, so it gets a line each.
+  const done = items.filter((i) => i.kind === 'done');
+  const rest = items.filter((i) => i.kind !== 'done');
+  // On a full page the dates things were done go: the review's summary sheet has them.
+  const doneLine =
+    done.length > 0 ? `<li><span class="tag done">${planItemWords.done}</span> ${done.map((i) => `${h(i.action)}${fullText && i.note ? `<span class="muted"> (${h(i.note)})</span>` : ''}`).join('; ')}</li>` : '';
+  const lines = rest.map((item) => actionItem(planItemWords[item.kind], planClass[item.kind], item.action, item.note ? `, ${item.note}` : ''));
+  return `<section class="block"><h2>The plan</h2><ul class="list">${doneLine}${lines.join('')}</ul></section>`;
+}
+
+/**
+ * The review questions the guidance asks, with the answers given: the review
+ * meeting hears them before the decision. On a full page long answers are cut
+ * at a sentence (the review's summary sheet has them whole); the answer about
+ * significant harm never is.
+ */
+function reviewAnswers(diff: ReviewDiff, fullText: boolean): string {
+  const r = diff.review;
+  if (!r) return '';
+  let cut = false;
+  const answers = reviewQuestions.flatMap(([key, question]) => {
+    const answer = r[key];
+    if (answer === undefined || answer.trim() === '') return [];
+    const shown = fullText || key === 'significant_harm' ? answer : shorten(answer, REVIEW_ANSWER_CHARS);
+    if (shown !== answer) cut = true;
+    return [`<div class="note"><span class="lbl">${h(question)}</span> ${h(shown)}</div>`];
+  });
+  const note = cut ? '<p class="shortened muted">Longer answers are cut short to fit one page: the review\'s summary sheet has them in full.</p>' : '';
+  return `<section class="block review"><h2>Review questions</h2>${answers.join('')}${note}</section>`;
+}
+
+/** On a full page, about two printed lines of each review answer. */
+const REVIEW_ANSWER_CHARS = 120;
+
+/** The text up to the last sentence end within `max` characters (or the last whole word), with an ellipsis. */
+function shorten(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const head = one.slice(0, max);
+  const sentence = head.search(/[.!?](?=[^.!?]*$)/);
+  if (sentence >= max / 3) return `${head.slice(0, sentence + 1)} …`;
+  return `${head.slice(0, head.lastIndexOf(' '))} …`;
 }
 
 function sessionItem(s: Session, withNote: boolean): string {
-  const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${h(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
-  return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${h(s.note)}</span>` : ''}`;
+  const meta = [s.type.replace(/-/g, ' '), s.by ? `by ${bdi(s.by)}` : undefined, s.seen_alone ? 'child seen alone' : undefined].filter(Boolean).join(', ');
+  return `<strong>${h(longDate(s.date))}</strong> ${meta}${withNote && s.note ? `<span class="muted">: ${bdi(s.note)}</span>` : ''}`;
 }
 
-function actionItem(word: string, cls: string, a: Action, when: string): string {
-  return `<li><span class="tag ${cls}">${word}</span> ${h(a.action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
+function actionItem(word: string, cls: string, action: string, when: string): string {
+  return `<li><span class="tag ${cls}">${word}</span> ${bdi(action)}${when ? `<span class="muted">${h(when)}</span>` : ''}</li>`;
 }
 
 const diffCss = `
@@ -310,6 +349,8 @@ h2 { font-size: 1.2em; margin: 0.8em 0 0.3em; color: var(--accent); break-after:
 .tag.done { color: #1f6b2a; border-color: #1f6b2a; }
 .tag.new { color: var(--accent); border-color: var(--accent); }
 .tag.dropped { border-style: dashed; }
+.tag.overdue { color: #8a4b00; border: 2px solid #8a4b00; }
+.review .note { font-size: 0.86em; margin-bottom: 0.1em; }
 del { color: var(--muted); text-decoration: line-through; text-decoration-thickness: 1px; }
 del + ins, ins + del { margin-left: 0.25em; }
 ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 0.15em; background: #e6f2e4; }
@@ -325,7 +366,7 @@ ins { text-decoration: underline; text-decoration-thickness: 1.5px; text-underli
 .list li { margin-bottom: 0.12em; break-inside: avoid; }
 
 @media print {
-  body { font-size: 8pt; line-height: 1.16; }
+  body { font-size: 7.7pt; line-height: 1.15; }
   .secs th, .secs td { padding-top: 0; padding-bottom: 0; }
   h2 { font-size: 1.1em; margin: 0.45em 0 0.2em; }
   .flow { columns: 2; }

@@ -1,5 +1,6 @@
 import type { ReviewDiff } from '../analyse/review-diff.js';
 import { areaLine, textLabel } from './diff-style.js';
+import { jsonSafe } from './safe-text.js';
 
 /**
  * The review diff for scripts: the model's facts, and beside them the words
@@ -21,5 +22,5 @@ export function renderDiffJson(diff: ReviewDiff): string {
     })),
     text: diff.text.map(({ path, about, area, from, to, rewritten, parts }) => ({ path, label: textLabel(about), area, from, to, rewritten, parts })),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return `${jsonSafe(json)}\n`;
 }

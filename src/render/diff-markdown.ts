@@ -1,8 +1,9 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
+import { reviewQuestions } from '../analyse/summary-sheet.js';
 import { decisionLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
-import { areaLine, changeSymbol, changeWords, countsLine, sideTitle, textLabel } from './diff-style.js';
-import { markdownCell, markdownInline } from './safe-text.js';
+import { areaLine, changeSymbol, changeWords, countsLine, planItems, planItemWords, sideTitle, textLabel, type PlanItemKind } from './diff-style.js';
+import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
 
 /** The review diff as GitHub/GitLab Markdown; record text only through safe-text.ts. */
@@ -44,17 +45,23 @@ export function renderDiffMarkdown(diff: ReviewDiff): string {
     }
     out.push('');
   }
-  const { added, completed, dropped } = diff.actions;
-  if (added.length + completed.length + dropped.length) {
+  const plan = planItems(diff.actions);
+  if (plan.length) {
     out.push('## Actions', '');
-    for (const a of completed) out.push(`- ✅ ${added.includes(a) ? 'added and completed' : 'completed'}: ${markdownCell(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`);
-    for (const a of added.filter((x) => !completed.includes(x))) out.push(`- ➕ added: ${markdownCell(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`);
-    for (const a of dropped) out.push(`- ➖ no longer in the plan: ${markdownCell(a.action)}`);
+    const marks: Record<PlanItemKind, string> = { done: '✅', 'added-done': '✅', new: '➕', open: '☐', overdue: '⚠️', dropped: '➖' };
+    for (const item of plan) out.push(`- ${marks[item.kind]} ${item.kind === 'overdue' ? '**overdue**' : planItemWords[item.kind]}: ${markdownCell(item.action)}${item.note ? ` (${markdownCell(item.note)})` : ''}`);
     out.push('');
   }
   const d = diff.decision;
   const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
   out.push('## Decision', '', d.changed ? `Changed from *${label(d.from)}* to **${label(d.to)}**.` : `Unchanged: ${label(d.to)}.`);
+  if (diff.review) {
+    out.push('', '## Review questions', '');
+    for (const [key, question] of reviewQuestions) {
+      const answer = diff.review[key];
+      if (answer !== undefined && answer.trim() !== '') out.push(`**${question}**`, '', markdownBlock(answer), '');
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 

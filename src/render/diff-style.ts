@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { AreaDiff, AreaVerdict, RecordSide, SectionChange, TextField } from '../analyse/review-diff.js';
+import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, SectionChange, TextField } from '../analyse/review-diff.js';
 import { childVoiceQuestions } from '../analyse/summary-sheet.js';
+import type { Action } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
 
 /**
@@ -100,4 +101,41 @@ export function textLabel(about: TextField): string {
     case 'summary':
       return summaryWords[about.field];
   }
+}
+
+/** One line of "the plan" in a review diff, in every format: what happened to an action since the last toolkit. */
+export type PlanItemKind = 'done' | 'added-done' | 'new' | 'open' | 'overdue' | 'dropped';
+
+export interface PlanItem {
+  kind: PlanItemKind;
+  action: string;
+  /** When or why, in words: "done 14 May 2021", "by 11 January 2021", the reason it was dropped. */
+  note: string;
+}
+
+export const planItemWords: Record<PlanItemKind, string> = {
+  done: 'done',
+  'added-done': 'added and done',
+  new: 'new',
+  open: 'still open',
+  overdue: 'overdue',
+  dropped: 'no longer in the plan',
+};
+
+/**
+ * The plan as the review meeting reads it: what was done, what is new, what
+ * is still open (overdue first-class, with the date it was due), and what
+ * was dropped and why. Open actions are listed so the page never hides work
+ * that has not happened.
+ */
+export function planItems(actions: ReviewDiff['actions']): PlanItem[] {
+  const { added, completed, dropped, open, overdue } = actions;
+  const by = (a: Action) => (a.by ? `by ${longDate(a.by)}` : '');
+  return [
+    ...completed.map((a) => ({ kind: added.includes(a) ? ('added-done' as const) : ('done' as const), action: a.action, note: a.done ? longDate(a.done) : '' })),
+    ...overdue.map((a) => ({ kind: 'overdue' as const, action: a.action, note: a.by ? `was due by ${longDate(a.by)}` : '' })),
+    ...open.filter((a) => !overdue.includes(a) && !added.includes(a)).map((a) => ({ kind: 'open' as const, action: a.action, note: by(a) })),
+    ...added.filter((a) => !completed.includes(a) && !overdue.includes(a)).map((a) => ({ kind: 'new' as const, action: a.action, note: by(a) })),
+    ...dropped.map((a) => ({ kind: 'dropped' as const, action: a.action, note: [a.dropped ? longDate(a.dropped) : '', a.reason ?? ''].filter(Boolean).join(': ') })),
+  ];
 }

@@ -1,11 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
+import { reviewQuestions } from '../analyse/summary-sheet.js';
 import { decisionLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
-import { areaLine, changeColour, changeSymbol, changeWords, countsLine, sideTitle, textLabel } from './diff-style.js';
+import { areaLine, changeColour, changeSymbol, changeWords, countsLine, planItems, planItemWords, sideTitle, textLabel, type PlanItemKind } from './diff-style.js';
+import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBar, scoreColour } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { displayWidth, fillLines, padEndDisplay, roomAfter, wrapText, type LayoutWord } from './text-layout.js';
 
 /**
  * The review diff for a terminal: what got better, worse or stayed the same,
@@ -23,7 +25,7 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
   if (!diff.sameChild) out.push(c.yellow(`⚠ these records are about different children (${tl(diff.from.ref)} and ${tl(diff.to.ref)})`));
   out.push(countsLine(diff.counts));
 
-  const titleWidth = Math.max(0, ...diff.sections.map((s) => `${s.section} ${s.title}`.length));
+  const titleWidth = Math.max(0, ...diff.sections.map((s) => displayWidth(terminalSafeLine(`${s.section} ${s.title}`))));
   for (const area of diff.areas) {
     out.push('', `${c.bold(`${area.number} ${tl(area.title)}`)}  ${changeColour(area.verdict, c)(areaLine(area))}`);
     for (const s of diff.sections.filter((x) => x.area === area.area)) out.push(sectionLine(s, titleWidth, c));
@@ -50,28 +52,34 @@ export function renderDiffTerminal(diff: ReviewDiff, c: ChalkInstance, width: nu
     }
   }
 
-  const { added, completed, dropped } = diff.actions;
-  if (added.length + completed.length + dropped.length > 0) {
+  const plan = planItems(diff.actions);
+  if (plan.length > 0) {
     out.push('', c.bold.underline('Actions'));
-    for (const a of completed) out.push(wrapText(`${c.green(added.includes(a) ? '☑ added and completed' : '☑ completed')} ${terminalSafe(a.action)}${a.done ? ` (${longDate(a.done)})` : ''}`, width, '  '));
-    for (const a of added.filter((x) => !completed.includes(x))) out.push(wrapText(`${c.cyan('+ added')} ${terminalSafe(a.action)}${a.by ? ` (by ${longDate(a.by)})` : ''}`, width, '  '));
-    for (const a of dropped) out.push(wrapText(`${c.yellow('- no longer in the plan')} ${terminalSafe(a.action)}`, width, '  '));
+    const marks: Record<PlanItemKind, string> = { done: c.green('☑'), 'added-done': c.green('☑'), new: c.cyan('+'), open: '☐', overdue: c.yellow.bold('⚠'), dropped: c.yellow('-') };
+    for (const item of plan) out.push(wrapText(`${marks[item.kind]} ${planItemWords[item.kind]} ${terminalSafe(item.action)}${item.note ? ` (${terminalSafe(item.note)})` : ''}`, width, '  '));
   }
 
   const d = diff.decision;
   const label = (x: typeof d.from) => (x ? decisionLabels[x] : 'not recorded');
   out.push('', `${c.bold('Decision:')} ${d.changed ? `${c.yellow('changed')} from "${label(d.from)}" to "${label(d.to)}"` : `unchanged - ${label(d.to)}`}`);
+  if (diff.review) {
+    out.push('', c.bold.underline('Review questions'));
+    for (const [key, question] of reviewQuestions) {
+      const answer = diff.review[key];
+      if (answer !== undefined && answer.trim() !== '') out.push(`  ${c.bold(question)}`, wrapText(terminalSafe(answer), width, '    '));
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 
 function scoreText(score: number | null, state: SectionDiff['fromState'], c: ChalkInstance): string {
-  if (score === null) return c.dim(state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK).padEnd(2);
+  if (score === null) return padEndDisplay(c.dim(state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK), 2);
   return scoreColour(score, c)(`${score}${scoreBar[score] ?? ''}`);
 }
 
 function sectionLine(s: SectionDiff, titleWidth: number, c: ChalkInstance): string {
   const colour = changeColour(s.change, c);
-  const title = terminalSafeLine(`${s.section} ${s.title}`).padEnd(titleWidth);
+  const title = padEndDisplay(terminalSafeLine(`${s.section} ${s.title}`), titleWidth);
   const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${terminalSafeLine(v.carer)} ${v.score}`).join(', ') : NOT_ASSESSED_MARK);
   const parent =
     (s.parentFrom !== null || s.parentTo !== null ? c.dim(`  parent ${s.parentFrom ?? NOT_ASSESSED_MARK} -> ${s.parentTo ?? NOT_ASSESSED_MARK}`) : '') +
@@ -82,18 +90,16 @@ function sectionLine(s: SectionDiff, titleWidth: number, c: ChalkInstance): stri
 /**
  * Word-wraps a word diff. Each piece is styled on its own, so a line break
  * never falls inside a colour code, and the [- -] {+ +} marks say what
- * changed without colour. Breaks fall only where the text has spaces.
+ * changed without colour. Breaks fall where the text has spaces, and inside
+ * a word too wide for the line only between graphemes.
  */
 function wrapParts(parts: readonly WordPart[], c: ChalkInstance, width: number, indent: string): string {
-  const words: { plain: string; styled: string }[] = [];
-  let word = { plain: '', styled: '' };
-  const add = (plain: string, styled: string) => {
-    word.plain += plain;
-    word.styled += styled;
-  };
+  type Run = { plain: string; style: (x: string) => string };
+  const words: Run[][] = [];
+  let word: Run[] = [];
   const end = () => {
-    if (word.plain !== '') words.push(word);
-    word = { plain: '', styled: '' };
+    if (word.length > 0) words.push(word);
+    word = [];
   };
   for (const part of parts) {
     const open = part.kind === 'removed' ? '[-' : part.kind === 'added' ? '{+' : '';
@@ -107,24 +113,44 @@ function wrapParts(parts: readonly WordPart[], c: ChalkInstance, width: number, 
         end();
         return;
       }
-      const plain = `${i === first ? open : ''}${piece}${i === last ? close : ''}`;
-      add(plain, style(plain));
+      word.push({ plain: `${i === first ? open : ''}${piece}${i === last ? close : ''}`, style });
     });
   }
   end();
-  const room = Math.max(20, width - indent.length);
-  const lines: string[] = [];
-  let line: string[] = [];
-  let length = 0;
-  for (const w of words) {
-    if (line.length > 0 && length + 1 + w.plain.length > room) {
-      lines.push(indent + line.join(' '));
-      line = [];
-      length = 0;
-    }
-    length += (line.length > 0 ? 1 : 0) + w.plain.length;
-    line.push(w.styled);
+  const styled = (runs: readonly Run[]) => runs.map((r) => r.style(r.plain)).join('');
+  const layoutWords: LayoutWord[] = words.map((runs) => ({
+    text: styled(runs),
+    width: displayWidth(runs.map((r) => r.plain).join('')),
+    // Each piece of a broken word is styled on its own, so no colour runs on into the next line's indent.
+    pieces: (room) => {
+      const lines: Run[][] = [[]];
+      let used = 0;
+      for (const run of runs) {
+        for (const unit of graphemes(run.plain)) {
+          const w = displayWidth(unit);
+          if (used > 0 && used + w > room) {
+            lines.push([]);
+            used = 0;
+          }
+          lines[lines.length - 1]!.push({ plain: unit, style: run.style });
+          used += w;
+        }
+      }
+      return lines.map((line) => styled(mergeRuns(line)));
+    },
+  }));
+  return fillLines(layoutWords, roomAfter(indent, width))
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** Neighbouring runs of one style as one, so a broken word's piece gets one colour code, not one per grapheme. */
+function mergeRuns<R extends { plain: string; style: unknown }>(runs: readonly R[]): R[] {
+  const out: R[] = [];
+  for (const run of runs) {
+    const prev = out[out.length - 1];
+    if (prev && prev.style === run.style) out[out.length - 1] = { ...prev, plain: prev.plain + run.plain };
+    else out.push(run);
   }
-  if (line.length > 0) lines.push(indent + line.join(' '));
-  return lines.join('\n');
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { displayPath } from '../read/collect-files.js';
 import { countFindings, type Finding, type FindingCounts, type Severity } from '../validate/finding.js';
-import { terminalSafeLine } from './safe-text.js';
+import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 /**
  * What a format needs to know of the whole batch: the files checked, the
@@ -131,10 +131,10 @@ export function jsonWriter(): FindingsWriter {
     file: (findings) =>
       findings
         .map((f) => {
-          const item = JSON.stringify({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message }, null, 2);
+          const item = jsonSafe({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message });
           const separator = any ? ',\n' : '\n';
           any = true;
-          // Split on \n only: the sole newlines JSON.stringify writes are its own (a message's U+2028 stays as it is).
+          // Split on \n only: the sole newlines jsonSafe writes are its own (every other line break is escaped).
           return `${separator}    ${item.split('\n').join('\n    ')}`;
         })
         .join(''),

@@ -1,12 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import type { ChildHistory } from '../analyse/history.js';
 import { terminalSafeLine } from './safe-text.js';
-import { spreadsheetText } from './spreadsheet-text.js';
+import { csvText } from './csv-text.js';
 
 /**
  * One row per child, toolkit and section, for spreadsheets and analysts.
- * Cells that a spreadsheet would run as a formula (=, +, -, @ first) get a
- * leading apostrophe, so record text stays text.
+ * Record text and git metadata (a git author is whatever they typed) stay
+ * text: no terminal control, and nothing a spreadsheet would run (csvText).
  */
 export function renderHistoryCsv(histories: readonly ChildHistory[]): string {
   const rows: (string | number)[][] = [];
@@ -15,29 +14,25 @@ export function renderHistoryCsv(histories: readonly ChildHistory[]): string {
       for (const a of h.areas) {
         for (const s of a.sections) {
           rows.push([
-            cell(h.ref),
+            terminalSafeLine(h.ref),
             p.completed,
             p.type,
             a.area,
             s.section,
-            cell(s.title),
+            terminalSafeLine(s.title),
             s.scores[i] ?? '',
             s.trend,
-            cell(p.source.file),
+            terminalSafeLine(p.source.file),
             p.source.commit ?? '',
-            cell(p.source.author ?? ''),
+            terminalSafeLine(p.source.author ?? ''),
             p.source.date ?? '',
           ]);
         }
       }
     });
   }
-  return stringify(rows, {
+  return csvText(rows, {
     header: true,
     columns: ['child_ref', 'completed', 'type', 'area', 'section', 'section_title', 'score', 'trend', 'file', 'commit', 'author', 'commit_date'],
   });
-}
-
-function cell(text: string): string {
-  return spreadsheetText(terminalSafeLine(text));
 }

@@ -49,14 +49,14 @@ function mermaidText(text: string): string {
 
 function renderArea(a: AreaTimeline, h: ChildHistory): string[] {
   const out: string[] = [`## ${a.number} ${markdownInline(a.title)} - ${trendMark[a.trend]} ${trendWords[a.trend]}`, ''];
-  const scored = h.points.map((p, i) => ({ p, v: a.averages[i] })).filter((x): x is { p: (typeof h.points)[number]; v: number } => x.v !== null && x.v !== undefined);
+  const scored = h.points.map((p, i) => ({ p, v: a.highest[i] })).filter((x): x is { p: (typeof h.points)[number]; v: number } => x.v !== null && x.v !== undefined);
   if (scored.length > 1) {
     out.push(
       '```mermaid',
       'xychart-beta',
-      `    title "${mermaidText(`${a.number} ${a.title}`)}: average score (lower is better care)"`,
+      `    title "${mermaidText(`${a.number} ${a.title}`)}: highest score (lower is better care)"`,
       `    x-axis [${scored.map((x) => `"${shortDate(x.p.completed)}"`).join(', ')}]`,
-      '    y-axis "Average score" 1 --> 4',
+      '    y-axis "Highest score" 1 --> 4',
       `    line [${scored.map((x) => x.v).join(', ')}]`,
       '```',
       '',
@@ -68,6 +68,7 @@ function renderArea(a: AreaTimeline, h: ChildHistory): string[] {
     const trend = `${trendMark[s.trend]} ${s.trend === 'sustained' || s.trend === 'slipped-back' ? `**${trendWords[s.trend]}**` : trendWords[s.trend]}`;
     out.push(`| ${s.section} ${markdownInline(s.title)} | ${cells.join(' | ')} | ${trend} |`);
   }
-  out.push(`| *Average* | ${a.averages.map((x) => (x === null ? NOT_ASSESSED_MARK : x.toFixed(2))).join(' | ')} | ${trendWords[a.trend]} |`, '');
+  out.push(`| *Highest* | ${a.highest.map((x) => (x === null ? NOT_ASSESSED_MARK : `${scoreSquare[x] ?? ''} ${x}`)).join(' | ')} | ${trendWords[a.trend]} |`);
+  out.push(`| *At 3 or 4* | ${a.pattern.map((p) => (p.scored === 0 ? NOT_ASSESSED_MARK : `${p.worrying} of ${p.scored}`)).join(' | ')} | |`, '');
   return out;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { ChildHistory, HistoryPoint, RecordChange, Trend } from '../analyse/history.js';
+import type { AreaTimeline, ChildHistory, HistoryPoint, RecordChange, Trend } from '../analyse/history.js';
 import { longDate } from '../validate/dates.js';
 
 /** Trend words for every format; "slipped back" is what the guidance asks reviewers to notice. */
@@ -54,4 +54,14 @@ export function changeSummary(change: RecordChange): string {
 /** Sections by trend, for the call-outs under a timeline. */
 export function sectionsWith(history: ChildHistory, trend: Trend): { section: string; title: string }[] {
   return history.areas.flatMap((a) => a.sections.filter((s) => s.trend === trend));
+}
+
+/** "4 -> 3 -> 3": an area's highest score at each toolkit, oldest first. */
+export function highestWords(area: AreaTimeline): string {
+  return area.highest.map((x) => (x === null ? '-' : String(x))).join(' -> ');
+}
+
+/** "3 of 4 at 3-4 -> 1 of 4": the pattern behind the highest score. */
+export function patternWords(area: AreaTimeline): string {
+  return `${area.pattern.map((p) => (p.scored === 0 ? '-' : `${p.worrying} of ${p.scored}`)).join(' -> ')} at 3-4`;
 }

@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
 import { longDate } from '../validate/dates.js';
-import { changeSummary, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
+import { changeSummary, highestWords, patternWords, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
 import { terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { displayWidth, padEndDisplay, wrapText } from './text-layout.js';
 
 /** Each child's timeline for a terminal: a sparkline of score bars per area and section. */
 export function renderHistoryTerminal(histories: readonly ChildHistory[], c: ChalkInstance, width: number): string {
@@ -24,17 +24,19 @@ function renderOne(h: ChildHistory, c: ChalkInstance, width: number): string {
   out.push(`${h.points.length} toolkit${h.points.length === 1 ? '' : 's'}, ${longDate(first.completed)} to ${longDate(last.completed)}`);
   h.points.forEach((p, i) => {
     const from = p.source.commit ? `${tl(p.source.file)} at ${p.source.commit.slice(0, 7)} (${tl(p.source.author ?? '')}, ${p.source.date})` : tl(p.source.file);
-    out.push(c.dim(`  ${i + 1}. ${pointLabel(p)} - ${from}`));
+    out.push(c.dim(wrapText(`${i + 1}. ${pointLabel(p)} - ${from}`, width, '  ')));
   });
   out.push(c.dim(`  Scores left to right, oldest first: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')}  ${NOT_ASSESSED_MARK} not scored; lower is better care.`));
 
-  const titleWidth = Math.max(0, ...h.areas.flatMap((a) => [`${a.number} ${a.title}`.length, ...a.sections.map((s) => `  ${s.section} ${s.title}`.length)]));
+  const titleWidth = Math.max(0, ...h.areas.flatMap((a) => [displayWidth(tl(`${a.number} ${a.title}`)), ...a.sections.map((s) => displayWidth(tl(`  ${s.section} ${s.title}`)))]));
   for (const a of h.areas) {
-    const averages = a.averages.map((x) => (x === null ? '-' : x.toFixed(1))).join(' -> ');
-    out.push('', `${c.bold(tl(`${a.number} ${a.title}`).padEnd(titleWidth))}  ${spark(a.averages, c)}  ${c.dim(`average ${averages}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`);
+    out.push(
+      '',
+      `${c.bold(padEndDisplay(tl(`${a.number} ${a.title}`), titleWidth))}  ${spark(a.highest, c)}  ${c.dim(`highest ${highestWords(a)} · ${patternWords(a)}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`,
+    );
     for (const s of a.sections) {
       const scores = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : String(x))).join(' ');
-      out.push(`${tl(`  ${s.section} ${s.title}`).padEnd(titleWidth)}  ${spark(s.scores, c)}  ${scores.padEnd(h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);
+      out.push(`${padEndDisplay(tl(`  ${s.section} ${s.title}`), titleWidth)}  ${spark(s.scores, c)}  ${padEndDisplay(scores, h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);
     }
   }
 

@@ -20,15 +20,30 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Record text inline in a line of the page (a name, a note, an action),
+ * isolated for direction: a name or note in Urdu or Arabic reads right to
+ * left without reordering the English words and punctuation around it.
+ */
+export function htmlText(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
+/**
  * A free-text block: paragraphs at blank lines, single newlines kept as line
- * breaks. `lead` (markup, not record text) opens the first paragraph, for a
- * run-in label that costs no line of its own on paper.
+ * breaks, each paragraph taking its direction from its own first letters
+ * (dir="auto"), so a paragraph written in Urdu is laid out right to left.
+ * `lead` (markup, not record text) opens the first paragraph, for a run-in
+ * label that costs no line of its own on paper; the text after it is then
+ * isolated on its own (<bdi>), keeping the English label where it is.
  */
 export function htmlBlock(text: string, lead = ''): string {
   return terminalSafe(text)
     .trim()
     .split(/\n{2,}/)
-    .map((para, i) => `<p>${i === 0 ? lead : ''}${para.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .map((para, i) => {
+      const body = para.split('\n').map(escapeHtml).join('<br>');
+      return i === 0 && lead !== '' ? `<p>${lead}<bdi>${body}</bdi></p>` : `<p dir="auto">${body}</p>`;
+    })
     .join('\n');
 }
 

@@ -1,9 +1,9 @@
-import { decisionLabels } from '../record/vocabulary.js';
+import { decisionLabels, frontDoorLabels } from '../record/vocabulary.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from './text-layout.js';
 
 /** Fixed, not the terminal's: the same record must always give the same text, or git would show changes that are not there. */
 const WIDTH = 78;
@@ -23,10 +23,17 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   };
   const scaleLabel = new Map(template.template.scale.map((s) => [s.score, s.label.toLowerCase()]));
   const { child, assessment } = record;
-  out.push(`${child.name ? `${tl(child.name)} ` : ''}(${tl(child.ref)}) - ${assessment.type === 'initial' ? 'initial toolkit' : 'review'} completed ${assessment.completed}`);
+  out.push(wrapText(`${child.name ? `${tl(child.name)} ` : ''}(${tl(child.ref)}) - ${assessment.type === 'initial' ? 'initial toolkit' : 'review'} completed ${assessment.completed}`, WIDTH));
   if (assessment.previous) out.push(`reviews the toolkit of ${assessment.previous}`);
-  out.push(`template ${tl(record.template)}`);
-  for (const m of child.family ?? []) out.push(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''}`);
+  out.push(`template ${tl(record.template)}, format ${tl(record.format)}`);
+  // Every fact about the child and home: a change to any of them must show in `git diff` (see the schema test).
+  if (child.born) out.push(`born ${child.born}`);
+  if (child.household) out.push(`household ${tl(child.household)}`);
+  if (child.front_door) out.push(`front door: ${frontDoorLabels[child.front_door]} (${child.front_door})`);
+  for (const m of child.family ?? []) {
+    const lives = m.lives_with_child === false ? ', lives elsewhere' : m.lives_with_child === true ? ', lives with the child' : '';
+    out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.ref ? ` (${tl(m.ref)})` : ''}${lives}`, WIDTH, '  ').trimStart());
+  }
   const summary = record.summary ?? {};
   out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
   out.push(`discussed with safeguarding lead: ${summary.lead_consulted ?? 'not recorded'}`);
@@ -65,11 +72,11 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
 
   out.push('', `Sessions (${assessment.sessions?.length ?? 0})`);
   for (const s of assessment.sessions ?? []) {
-    out.push(`  ${s.date} ${s.type}${s.by ? ` by ${tl(s.by)}` : ''}${s.seen_alone ? ', child seen alone' : ''}`);
+    out.push(wrapText(`${s.date} ${s.type}${s.by ? ` by ${tl(s.by)}` : ''}${s.seen_alone ? ', child seen alone' : ''}`, WIDTH, '  '));
     text('note', s.note, '    ');
   }
   out.push('', 'Contributors');
-  for (const c of assessment.contributors ?? []) out.push(`  ${tl(c.id)}: ${tl([c.name, c.role, c.agency].filter(Boolean).join(', '))}`);
+  for (const c of assessment.contributors ?? []) out.push(wrapText(`${tl(c.id)}: ${tl([c.name, c.role, c.agency].filter(Boolean).join(', '))}`, WIDTH, '  '));
   text('involvement', assessment.involvement, '  ');
   text('background', assessment.background, '  ');
 

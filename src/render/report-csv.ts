@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../template/load-template.js';
-import { spreadsheetText } from './spreadsheet-text.js';
+import { csvText } from './csv-text.js';
+import { terminalSafe } from './safe-text.js';
 
 /**
  * One header row, one row per child. The column names are a contract for
@@ -38,9 +38,10 @@ export function renderReportCsv(report: CaseloadReport): string {
     r.highestScore === null ? '' : String(r.highestScore),
     worryingSections(r).join(' '),
     r.prompts.join(' '),
-    // The one column of free text: a path is whatever the user named.
-    spreadsheetText(r.file),
+    // The one column of free text: a path is whatever the user named, escape sequences included (a newline in a
+    // name stays: the CSV quotes it, and scripts need the real name); csvText keeps a formula-like name text.
+    terminalSafe(r.file),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
   ]);
-  return stringify([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);
+  return csvText([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);
 }

@@ -3,6 +3,7 @@ import { worryingSections, type CaseloadReport } from '../analyse/caseload-repor
 import { barCells, scoreStack } from './report-bars.js';
 import { terminalSafeLine } from './safe-text.js';
 import { scoreBar, scoreColour } from './score-style.js';
+import { displayWidth, padEndDisplay } from './text-layout.js';
 
 /** The caseload as a table for a terminal, then the totals as small bar charts. */
 export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): string {
@@ -21,28 +22,28 @@ export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): 
       r.nextReview ?? '-',
       r.daysOverdue ? `${r.daysOverdue} days` : '-',
     ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
-    const line = (row: string[], style: (s: string, i: number) => string) => row.map((cell, i) => style(cell.padEnd(widths[i]!), i)).join('  ').trimEnd();
+    const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((row) => displayWidth(row[i]!))));
+    const line = (row: string[], style: (s: string, i: number) => string) => row.map((cell, i) => style(padEndDisplay(cell, widths[i]!), i)).join('  ').trimEnd();
     out.push(line(header, (s) => c.dim(s)));
     rows.forEach((r, k) => out.push(line(cells[k]!, (s, i) => (i === 7 && r.daysOverdue ? c.red(s) : i === 3 && r.worryingCount > 0 ? scoreColour(r.highestScore ?? undefined, c)(s) : s))));
     out.push('');
   }
   out.push(c.bold('Children per decision'));
   const most = Math.max(...totals.byDecision.map((d) => d.children));
-  const decisionWidth = Math.max(...totals.byDecision.map((d) => d.decision.length));
-  for (const d of totals.byDecision) out.push(`  ${d.decision.padEnd(decisionWidth)}  ${'█'.repeat(barCells(d.children, most, 30))} ${d.children}`);
-  out.push(`  ${'overdue review'.padEnd(decisionWidth)}  ${totals.overdue} of ${totals.children}`, '');
+  const decisionWidth = Math.max(...totals.byDecision.map((d) => displayWidth(d.decision)));
+  for (const d of totals.byDecision) out.push(`  ${padEndDisplay(d.decision, decisionWidth)}  ${'█'.repeat(barCells(d.children, most, 30))} ${d.children}`);
+  out.push(`  ${padEndDisplay('overdue review', decisionWidth)}  ${totals.overdue} of ${totals.children}`, '');
   out.push(c.bold('Children per prompt'));
-  const promptWidth = Math.max(...totals.byPrompt.map((p) => p.code.length));
-  for (const p of totals.byPrompt) out.push(`  ${p.code.padEnd(promptWidth)}  ${p.children} of ${totals.children}`);
+  const promptWidth = Math.max(...totals.byPrompt.map((p) => displayWidth(p.code)));
+  for (const p of totals.byPrompt) out.push(`  ${padEndDisplay(p.code, promptWidth)}  ${p.children} of ${totals.children}`);
   out.push('');
   out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
-  const titleWidth = Math.max(0, ...totals.scores.map((a) => a.title.length));
+  const titleWidth = Math.max(0, ...totals.scores.map((a) => displayWidth(terminalSafeLine(a.title))));
   for (const area of totals.scores) {
     const bar = scoreStack(area.counts, 30)
       .map((p) => scoreColour(p.score, c)(p.text))
       .join('');
-    out.push(`  ${terminalSafeLine(area.title).padEnd(titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${i + 1}:${n}`).join(' ')}`);
+    out.push(`  ${padEndDisplay(terminalSafeLine(area.title), titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${i + 1}:${n}`).join(' ')}`);
   }
   return `${out.join('\n')}\n`;
 }

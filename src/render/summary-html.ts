@@ -1,8 +1,9 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { frontDoorLabels } from '../record/vocabulary.js';
-import { longDate } from '../validate/dates.js';
-import { escapeHtml as h, htmlBlock, htmlPage, present, scoreBadge, scoreLegend } from './html-page.js';
+import { longDate, longDatesIn } from '../validate/dates.js';
+import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
+import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
 import { VIEWS_APART_MARK } from './score-style.js';
 
 /**
@@ -38,24 +39,19 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
   const facts: [string, string][] = [];
   const born = c.born ? `born ${h(longDate(c.born))}${c.ageYears !== undefined ? ` (${c.ageYears} years old at the time)` : ''}` : undefined;
   const frontDoor = c.frontDoor ? `${frontDoorLabels[c.frontDoor]} front door` : undefined;
-  facts.push(['Child', [`${h(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
+  facts.push(['Child', [`${bdi(childName)}${c.name ? ` <span class="muted">(${h(c.ref)})</span>` : ''}`, born, frontDoor].filter(Boolean).join(', ')]);
   if (c.family.length > 0) {
-    facts.push(['Family', c.family.map((m) => `${h(m.name)} <span class="muted">(${h(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
+    facts.push(['Family', c.family.map((m) => `${bdi(m.name)} <span class="muted">(${bdi(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})</span>`).join(', ')]);
   }
-  const sc = a.sessionCounts;
-  facts.push([
-    'Visits and meetings',
-    `${sc.total} in all: ${sc.announced} announced ${plural(sc.announced, 'visit')}, ${sc.unannounced} unannounced; ${
-      sc.seenAlone > 0 ? `${h(childName)} seen alone in ${sc.seenAlone} of them` : `${h(childName)} not seen alone`
-    }`,
-  ]);
-  if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => h([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
+  facts.push(['Visits and meetings', bdi(sessionsLine(sheet, childName))]);
+  if (a.contributors.length > 0) facts.push(['Completed by', a.contributors.map((p) => bdi([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
   // How the toolkit was done belongs with who did it: the reader weighs the scores knowing both.
   if (present(a.involvement)) facts.push(['Involving the family', htmlBlock(a.involvement)]);
   if (present(a.background)) facts.push(['Background allowed for', htmlBlock(a.background)]);
+  for (const [label, text] of practiceFacts(sheet)) facts.push([h(label), htmlBlock(text)]);
   return `<header class="head">
 <p class="kicker">${h(sheet.template.title)} · summary sheet</p>
-<div class="title"><h1>${h(childName)}</h1>
+<div class="title"><h1>${bdi(childName)}</h1>
 <p class="when">${kind} completed <strong>${h(longDate(a.completed))}</strong>${
     a.previous ? `, reviewing the toolkit of ${h(longDate(a.previous))} (${a.daysSincePrevious} days earlier)` : ''
   }</p></div>
@@ -73,7 +69,7 @@ function glance(sheet: SummarySheet, childName: string): string {
   });
   const t = sheet.totals;
   return `<section class="glance">
-<h2>At a glance: how well ${h(childName)}'s needs are met</h2>
+<h2>At a glance: how well ${bdi(childName)}'s needs are met</h2>
 <table class="grid">
 <thead><tr><th scope="col">Area</th><th scope="col" colspan="${columns}">Sections: the practitioner's score, then the parent's own score</th></tr></thead>
 <tbody>
@@ -100,10 +96,11 @@ function gridCell(cell: GridCell): string {
 function voice(sheet: SummarySheet, childName: string): string {
   const v = sheet.childVoice;
   const parts = childVoiceQuestions.filter(([key]) => present(v[key])).map(([key, label]) => `<div><h3>${label}</h3>${htmlBlock(v[key] ?? '')}</div>`);
-  if (parts.length === 0) return '';
+  const how = voiceGatheredWords(sheet);
+  if (parts.length === 0 && how === undefined) return '';
   return `<section class="voice">
-<h2>${h(childName)}'s voice</h2>
-<div class="houses">${parts.join('')}</div>
+<h2>${bdi(childName)}'s voice</h2>
+${how !== undefined ? `<p class="small">${h(how)}</p>\n` : ''}<div class="houses">${parts.join('')}</div>
 </section>`;
 }
 
@@ -112,7 +109,7 @@ function areas(sheet: SummarySheet, childName: string, options: { evidence?: boo
   if (shown.length === 0) return prompts(sheet);
   // The prompts flow with the areas (most are about one of them), so the two columns fill evenly instead of leaving a hole on paper.
   return `<section class="areas">
-<h2>Each area: the impact on ${h(childName)}</h2>
+<h2>Each area: the impact on ${bdi(childName)}</h2>
 <div class="area-list">
 ${shown.map((area) => areaCard(area, childName, options)).join('\n')}
 ${prompts(sheet)}
@@ -123,15 +120,15 @@ ${prompts(sheet)}
 function areaCard(area: AreaSheet, childName: string, options: { evidence?: boolean }): string {
   const highest = area.highest !== undefined ? `<span class="highest">highest ${scoreBadge(area.highest)}</span>` : '';
   const out = [`<article class="area">`, `<h3><span class="num">${area.number}</span> ${h(area.title)} ${highest}</h3>`];
-  if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${h(childName)}</span> `)}</div>`);
+  if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${bdi(childName)}</span> `)}</div>`);
   if (present(area.strengths)) out.push(note('Strengths', area.strengths));
   if (present(area.concerns)) out.push(note('Concerns', area.concerns));
   const notRelevant = area.sections.filter((s) => s.state === 'not-relevant');
-  for (const s of notRelevant) out.push(`<p class="small"><span class="key">${h(s.key)}</span> ${h(s.title)}: not relevant${present(s.notRelevant) ? ` - ${h(s.notRelevant)}` : ''}</p>`);
+  for (const s of notRelevant) out.push(`<p class="small"><span class="key">${h(s.key)}</span> ${h(s.title)}: not relevant${present(s.notRelevant) ? ` - ${bdi(s.notRelevant)}` : ''}</p>`);
   if (options.evidence) {
     const items = area.sections
       .filter((s) => s.state === 'scored' && present(s.evidence))
-      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, { small: true }) : ''}: ${h(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${h(s.by)})</span>` : ''}</li>`);
+      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, { small: true }) : ''}: ${bdi(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${bdi(s.by)})</span>` : ''}</li>`);
     if (items.length > 0) out.push(`<div class="note"><h4>Evidence</h4><ul class="evidence">${items.join('')}</ul></div>`);
   }
   out.push('</article>');
@@ -140,7 +137,7 @@ function areaCard(area: AreaSheet, childName: string, options: { evidence?: bool
 
 function prompts(sheet: SummarySheet): string {
   if (sheet.prompts.length === 0) return '';
-  const items = sheet.prompts.map((p) => `<li><strong>${p.severity === 'warning' ? 'Check:' : 'Consider:'}</strong> ${h(p.message)}</li>`);
+  const items = sheet.prompts.map((p) => `<li><strong>${p.severity === 'warning' ? 'Check:' : 'Consider:'}</strong> ${h(longDatesIn(p.message))}</li>`);
   return `<aside class="prompts">
 <h3>Prompts for your judgement <span class="muted">- they do not decide anything</span></h3>
 <ul>${items.join('')}</ul>
@@ -149,20 +146,22 @@ function prompts(sheet: SummarySheet): string {
 
 function plan(sheet: SummarySheet): string {
   const p = sheet.plan;
+  const next = nextReviewWords(sheet);
+  const lead = leadWords(sheet);
   // A "done" column only once something is done: an initial plan has none, and the space goes to the actions.
-  const anyDone = p.actions.some((act) => act.done !== undefined);
+  const anyDone = p.actions.some((act) => act.done !== undefined || act.dropped !== undefined);
   const actions = p.actions.map(
     (act) =>
-      `<tr><td>${h(act.action)}</td><td>${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
-        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : ''}</td>` : ''
+      `<tr><td dir="auto">${h(act.action)}</td><td dir="auto">${act.who ? h(act.who) : ''}</td><td class="date">${act.by ? h(longDate(act.by)) : ''}</td>${
+        anyDone ? `<td class="date">${act.done ? h(longDate(act.done)) : act.dropped ? `dropped ${h(longDate(act.dropped))}${act.reason ? `: ${h(act.reason)}` : ''}` : ''}</td>` : ''
       }</tr>`,
   );
   return `<section class="plan">
 <h2>What happens next</h2>
 <div class="decision">
 <p><span class="k">Decision</span> ${p.decisionLabel ? `<strong>${h(p.decisionLabel)}</strong>` : '<span class="missing">not recorded</span>'}</p>
-<p><span class="k">Next review</span> ${p.nextReview ? `<strong>${h(longDate(p.nextReview))}</strong>` : '<span class="missing">not set</span>'}</p>
-<p><span class="k">Safeguarding lead consulted</span> ${p.leadConsulted ? h(longDate(p.leadConsulted)) : '<span class="missing">not recorded</span>'}</p>
+<p><span class="k">Next review</span> ${next !== undefined ? `<strong>${h(next)}</strong>` : '<span class="missing">not set</span>'}</p>
+<p><span class="k">Safeguarding lead</span> ${lead !== undefined ? h(lead) : '<span class="missing">not consulted yet</span>'}</p>
 </div>
 ${present(p.analysis) ? note('What the practitioner thinks, and why', p.analysis) : ''}
 ${present(p.parentViews) ? note("The parent's views", p.parentViews) : ''}
@@ -184,10 +183,6 @@ ${parts.join('\n')}
 /** Labelled free text with the label run in, so it costs no line of its own on paper. */
 function note(label: string, text: string): string {
   return `<div class="note">${htmlBlock(text, `<span class="lbl">${h(label)}</span> `)}</div>`;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 const summaryCss = `

@@ -1,7 +1,8 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { frontDoorLabels } from '../record/vocabulary.js';
-import { longDate } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../validate/dates.js';
+import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare, VIEWS_APART_MARK } from './score-style.js';
 
@@ -26,8 +27,7 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   if (sheet.child.family.length) {
     rows.push(['Family', sheet.child.family.map((m) => `${md(m.name)} (${md(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join('; ')]);
   }
-  const sc = a.sessionCounts;
-  rows.push(['Sessions', `${sc.total}: ${sc.announced} announced, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone}`]);
+  rows.push(['Sessions', md(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))]);
   if (a.contributors.length) rows.push(['Contributors', a.contributors.map((p) => md([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join('; ')]);
   out.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| **${k}** | ${v} |`), '');
 
@@ -51,34 +51,39 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, name, options));
 
   const v = sheet.childVoice;
-  if (v.working_well || v.worried_about || v.needs_to_happen) {
+  const how = voiceGatheredWords(sheet);
+  if (v.working_well || v.worried_about || v.needs_to_happen || how !== undefined) {
     out.push(`## ${name}'s voice`, '');
+    if (how !== undefined) out.push(`*${md(how)}*`, '');
     for (const [key, label] of childVoiceQuestions) {
       const text = v[key];
       if (text) out.push(`**${label}**`, '', quote(markdownBlock(text)), '');
     }
   }
-  if (a.involvement || a.background) {
+  const practice = practiceFacts(sheet);
+  if (a.involvement || a.background || practice.length > 0) {
     out.push('## How the toolkit was completed', '');
     if (a.involvement) out.push('**Involving the family**', '', markdownBlock(a.involvement), '');
     if (a.background) out.push('**Background factors allowed for**', '', markdownBlock(a.background), '');
+    for (const [label, text] of practice) out.push(`**${md(label)}**`, '', markdownBlock(text), '');
   }
   if (sheet.prompts.length) {
     out.push('## Prompts for your judgement', '', '*These inform professional judgement; they do not decide anything.*', '');
-    for (const p of sheet.prompts) out.push(`- ${p.severity === 'warning' ? '⚠️ **Warning:**' : '❓ **Prompt:**'} ${md(p.message)}`);
+    for (const p of sheet.prompts) out.push(`- ${p.severity === 'warning' ? '⚠️ **Warning:**' : '❓ **Prompt:**'} ${md(longDatesIn(p.message))}`);
     out.push('');
   }
   const plan = sheet.plan;
   out.push('## Decision and plan', '');
   if (plan.analysis) out.push('**Analysis**', '', markdownBlock(plan.analysis), '');
   if (plan.parentViews) out.push("**Parent's views**", '', markdownBlock(plan.parentViews), '');
-  out.push(`- **Discussed with safeguarding lead:** ${plan.leadConsulted ? longDate(plan.leadConsulted) : 'not recorded'}`);
+  out.push(`- **Safeguarding lead:** ${leadWords(sheet) ?? 'not consulted yet'}`);
   out.push(`- **Decision:** ${plan.decisionLabel ?? 'not recorded'}`);
-  out.push(`- **Next review:** ${plan.nextReview ? longDate(plan.nextReview) : 'not set'}`, '');
+  out.push(`- **Next review:** ${nextReviewWords(sheet) ?? 'not set'}`, '');
   if (plan.actions.length) {
     out.push('| | Action | Who | By |', '|---|---|---|---|');
     for (const act of plan.actions) {
-      out.push(`| ${act.done ? `✅ done ${longDate(act.done)}` : '☐'} | ${markdownCell(act.action)} | ${act.who ? markdownCell(act.who) : ''} | ${act.by ? longDate(act.by) : ''} |`);
+      const state = act.done ? `✅ done ${longDate(act.done)}` : act.dropped ? `➖ dropped ${longDate(act.dropped)}${act.reason ? `: ${markdownCell(act.reason)}` : ''}` : '☐';
+      out.push(`| ${state} | ${markdownCell(act.action)} | ${act.who ? markdownCell(act.who) : ''} | ${act.by ? longDate(act.by) : ''} |`);
     }
     out.push('');
   }

@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, reviewQuestions } from '../analyse/summary-sheet.js';
 import { frontDoorLabels } from '../record/vocabulary.js';
-import { longDate } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../validate/dates.js';
+import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour, VIEWS_APART_MARK } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { boxTable, wrapText } from './text-layout.js';
 
 export interface TerminalSummaryOptions {
   width: number;
@@ -34,20 +34,18 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
     sheet.child.frontDoor ? `${frontDoorLabels[sheet.child.frontDoor]} front door` : undefined,
   ].filter(Boolean);
-  out.push(who.join(' · '));
+  // Names and references are record text of any length and script: these lines wrap like the rest.
+  out.push(wrapText(who.join(' · '), width));
   const a = sheet.assessment;
   out.push(
     `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
   );
-  const sc = a.sessionCounts;
-  out.push(
-    `Sessions: ${sc.total} (${sc.announced} announced visit${sc.announced === 1 ? '' : 's'}, ${sc.unannounced} unannounced; child seen alone in ${sc.seenAlone})`,
-  );
+  out.push(`Sessions: ${tl(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))}`);
   if (sheet.child.family.length > 0) {
-    out.push(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`);
+    out.push(wrapText(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`, width));
   }
   if (a.contributors.length > 0) {
-    out.push(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`);
+    out.push(wrapText(`Contributors: ${a.contributors.map((p) => tl([p.role, p.agency].filter(Boolean).join(', ') || p.id)).join(' · ')}`, width));
   }
 
   heading('At a glance');
@@ -74,14 +72,18 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
 
   const v = sheet.childVoice;
-  if (v.working_well || v.worried_about || v.needs_to_happen) {
+  const how = voiceGatheredWords(sheet);
+  if (v.working_well || v.worried_about || v.needs_to_happen || how !== undefined) {
     heading(`${childName}'s voice`);
+    if (how !== undefined) out.push(c.dim(wrapText(t(how), width, '  ')));
     for (const [key, label] of childVoiceQuestions) para(label, v[key]);
   }
-  if (a.involvement || a.background) {
+  const practice = practiceFacts(sheet);
+  if (a.involvement || a.background || practice.length > 0) {
     heading('How the toolkit was completed');
     para('Involving the family', a.involvement);
     para('Background factors allowed for', a.background);
+    for (const [label, text] of practice) para(label, text);
   }
 
   if (sheet.prompts.length > 0) {
@@ -89,7 +91,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     out.push(c.dim('  These inform professional judgement; they do not decide anything.'));
     for (const p of sheet.prompts) {
       const mark = p.severity === 'warning' ? c.yellow('⚠') : c.cyan('?');
-      out.push(wrapText(`${mark} ${t(p.message)}`, width, '  '));
+      out.push(wrapText(`${mark} ${t(longDatesIn(p.message))}`, width, '  '));
     }
   }
 
@@ -97,16 +99,21 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   heading('Decision and plan');
   para('Analysis', plan.analysis);
   para("Parent's views", plan.parentViews);
-  out.push(`  ${c.bold('Discussed with safeguarding lead:')} ${plan.leadConsulted ? longDate(plan.leadConsulted) : c.yellow('not recorded')}`);
+  out.push(`  ${c.bold('Safeguarding lead:')} ${leadWords(sheet) ?? c.yellow('not consulted yet')}`);
   out.push(`  ${c.bold('Decision:')} ${plan.decisionLabel ?? c.yellow('not recorded')}`);
   if (plan.actions.length > 0) {
     out.push(`  ${c.bold('Actions:')}`);
     for (const act of plan.actions) {
-      const meta = [act.who ? tl(act.who) : undefined, act.by ? `by ${longDate(act.by)}` : undefined, act.done ? c.green(`done ${longDate(act.done)}`) : undefined].filter(Boolean);
-      out.push(wrapText(`${act.done ? '☑' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
+      const meta = [
+        act.who ? tl(act.who) : undefined,
+        act.by ? `by ${longDate(act.by)}` : undefined,
+        act.done ? c.green(`done ${longDate(act.done)}`) : undefined,
+        act.dropped ? c.yellow(`dropped ${longDate(act.dropped)}${act.reason ? `: ${tl(act.reason)}` : ''}`) : undefined,
+      ].filter(Boolean);
+      out.push(wrapText(`${act.done ? '☑' : act.dropped ? '☒' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
     }
   }
-  out.push(`  ${c.bold('Next review:')} ${plan.nextReview ? longDate(plan.nextReview) : c.yellow('not set')}`);
+  out.push(`  ${c.bold('Next review:')} ${nextReviewWords(sheet) ?? c.yellow('not set')}`);
 
   if (sheet.review) {
     heading('Review questions');
@@ -125,13 +132,13 @@ function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string
 
 function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean): string {
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
-  const table = new Table({ style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 } });
-  for (const area of sheet.grid) {
-    const cells = area.sections.map((s) => cellText(s, c, withParent));
-    while (cells.length < columns) cells.push('');
-    table.push([`${area.number} ${terminalSafeLine(area.title)}`, ...cells]);
-  }
-  return table.toString();
+  return boxTable(
+    sheet.grid.map((area) => {
+      const cells = area.sections.map((s) => cellText(s, c, withParent));
+      while (cells.length < columns) cells.push('');
+      return [`${area.number} ${terminalSafeLine(area.title)}`, ...cells];
+    }),
+  );
 }
 
 function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TemplateArea, ToolkitTemplate } from '../template/load-template.js';
 import { terminalSafe } from './safe-text.js';
 import { scoreBadge } from './score-style.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from './text-layout.js';
 
 /** The template as a practitioner reads it: the scale, then each area's sections with their four descriptors. */
 export function renderTemplateTerminal(template: ToolkitTemplate, areas: readonly TemplateArea[], c: ChalkInstance, width: number): string {

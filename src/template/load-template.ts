@@ -58,7 +58,22 @@ export function loadTemplates(): Map<string, TemplateIndex> {
  * reader it does not need was a third of its start.
  */
 function parseYaml(text: string): unknown {
-  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+  return yamlReader().parse(text);
+}
+
+/**
+ * In the bundle the reader is a file of its own beside the chunks
+ * (dist/bin/yaml.cjs, scripts/bundle.mjs), so an installed package, which has
+ * no node_modules, has it too; run from the sources, it is the package.
+ */
+function yamlReader(): typeof import('yaml') {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('./yaml.cjs') as typeof import('yaml');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return require('yaml') as typeof import('yaml');
+  }
 }
 
 interface PrebuiltTemplate {

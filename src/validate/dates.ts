@@ -80,3 +80,8 @@ export function longDate(value: string): string {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   return `${d} ${monthNames[m - 1]} ${y}`;
 }
+
+/** Text for a sheet: every YYYY-MM-DD in it read as "29 September 2020" (finding messages quote record dates). */
+export function longDatesIn(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, longDate);
+}

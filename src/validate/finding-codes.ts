@@ -29,6 +29,7 @@ export const FINDING_CODES = {
   'not-utf8': { severity: 'error', title: 'A record is UTF-8 text.', help: 'Saved in another encoding, names and quotes would be read wrong; save the file as UTF-8.' },
   'not-a-file': { severity: 'error', title: 'A record is an ordinary file, not a pipe, socket or device.', help: 'Reading a pipe or device could wait for ever.' },
   'unreadable-file': { severity: 'error', title: 'The file cannot be read.', help: 'The file is missing or its permissions do not let ntk read it.' },
+  'unreadable-folder': { severity: 'error', title: 'A folder given to ntk cannot be read.', help: 'The records in it were not checked: an error, never "0 files checked".' },
   'file-changed': { severity: 'error', title: 'The file changed while it was being read.', help: 'What was checked may not be what is on disk now: check it again.' },
   'merge-conflict': { severity: 'error', title: 'An unresolved merge conflict: both branches changed the same part of the record.', help: 'A half-merged record says two things at once; keep one side, then check it again.' },
   // Reading YAML.
@@ -72,11 +73,16 @@ export const FINDING_CODES = {
   'duplicate-contributor': { severity: 'error', title: 'Each contributor id is used once in a record.', help: 'A `by` must name one contributor.' },
   'unknown-contributor': { severity: 'error', title: 'A `by` names one of the record’s contributors.', help: 'Who gathered the evidence is part of the evidence.' },
   'duplicate-record': { severity: 'error', title: 'One record per child and completion date in a batch.', help: 'Two files for the same toolkit would be counted twice and could disagree.' },
+  'completed-in-future': {
+    severity: 'error',
+    title: 'The completion date must not be after today.',
+    help: 'A toolkit is recorded once it is completed; a typo such as 2202 would make this the child’s latest record and hide an overdue review.',
+  },
   // Practice the guidance asks for, and the conversations it asks for.
   'discuss-with-lead': {
     severity: 'prompt',
     title: 'Mainly 3s and 4s with impact: discuss with the safeguarding lead as soon as possible.',
-    help: 'If there are mainly 3s and 4s and there are detailed examples of the negative impact on the child, this is cause for concern and should be discussed with the relevant safeguarding lead or manager, as soon as possible, so that a clear plan of support can be agreed. The trigger is professional judgement, not a score.',
+    help: 'If there are mainly 3s and 4s and there are detailed examples of the negative impact on the child, this is cause for concern and should be discussed with the relevant safeguarding lead or manager, as soon as possible, so that a clear plan of support can be agreed. The trigger is professional judgement, not a score. Once `lead_consulted` is recorded the prompt has done its work.',
     report: true,
   },
   'domestic-abuse-reminder': {
@@ -101,9 +107,21 @@ export const FINDING_CODES = {
   'no-unannounced-visit': { severity: 'warning', title: 'The sessions should include an unannounced visit.', help: 'To avoid results being distorted, the toolkit should be undertaken through announced and unannounced visits.' },
   'child-not-seen-alone': { severity: 'warning', title: 'The child should be seen on their own in at least one session.', help: 'Speak to the child to inform your completion of the toolkit: their lived experience is what it assesses.' },
   'review-without-previous': { severity: 'warning', title: 'A review should name the toolkit it reviews.', help: 'A review looks at what changes have taken place since the toolkit before it (assessment.previous).' },
-  'completed-in-future': { severity: 'warning', title: 'The completion date should not be after today.', help: 'A toolkit is completed on or before the day it is recorded; a later date is usually mistyped.' },
   'section-not-scored': { severity: 'warning', title: 'A section should have a score or a reason it is not relevant.', help: 'Score it or leave it out, so a blank is never read as a score.' },
+  'no-areas': { severity: 'warning', title: 'A toolkit should assess at least one area of need.', help: 'Score at least the areas you know; under `--strict` an incomplete toolkit fails.' },
+  'child-voice-missing': {
+    severity: 'warning',
+    title: 'The child’s voice should be recorded.',
+    help: 'Speak to the child to inform your completion of the toolkit: what is working well, what worries them and what needs to happen, in their words or, for a child who cannot say, what play and observation showed.',
+  },
+  'decision-missing': { severity: 'warning', title: 'A finished toolkit records the decision made with the safeguarding lead or manager.', help: 'It is important to clearly record decisions made and regularly review.' },
+  'next-review-missing': { severity: 'warning', title: 'A finished toolkit sets a date for the next review.', help: 'The neglect toolkit should be reviewed regularly with the family to look at what changes have taken place in response to the support offered.' },
   'review-overdue': { severity: 'warning', title: 'The next review date has passed.', help: 'The toolkit should be reviewed regularly with the family; checked on a child’s latest record only.' },
+  'explanation-mismatch': {
+    severity: 'prompt',
+    title: 'An explanation did not match what was seen: look again.',
+    help: 'An explanation that does not fit what was seen is a conversation to have again with the family, never a conclusion.',
+  },
   // Across records: siblings of a home, and a child's toolkits over time.
   'differential-care': {
     severity: 'prompt',

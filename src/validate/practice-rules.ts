@@ -10,10 +10,17 @@ import type { RuleFinding } from './rule-finding.js';
  * professional judgement, not a score, so these only say what to consider.
  */
 export function practiceFindings(record: ToolkitRecord, template: TemplateIndex, today: string): RuleFinding[] {
-  return [...leadAndImpact(record), ...reminders(record, template), ...parentScores(record), ...evidenceGathering(record, today)];
+  return [
+    ...leadAndImpact(record, template),
+    ...reminders(record, template),
+    ...parentScores(record),
+    ...evidenceGathering(record, today),
+    ...completeness(record),
+    ...lookAgain(record),
+  ];
 }
 
-function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
+function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   const worryingAreas = Object.entries(record.areas ?? {}).filter(([, area]) => Object.values(area.sections ?? {}).some((s) => isWorrying(s.score)));
   for (const [key, area] of worryingAreas) {
@@ -22,12 +29,13 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
         code: 'impact-missing',
         path: ['areas', key],
         part: 'key',
-        message: `${key} has sections scored 3 or 4 but no examples of the impact on the child; the impact is the heart of the summary sheet`,
+        message: `${template.area(key)?.title ?? key} has sections scored 3 or 4 but no examples of the impact on the child; the impact is the heart of the summary sheet`,
       });
     }
   }
   const share = worryingShare(record);
-  if (share.mainly && worryingAreas.some(([, area]) => hasText(area.impact))) {
+  // Once the lead has been consulted the prompt has done its work: the sheet shows the date instead.
+  if (share.mainly && record.summary?.lead_consulted === undefined && worryingAreas.some(([, area]) => hasText(area.impact))) {
     out.push({
       code: 'discuss-with-lead',
       path: record.summary ? ['summary'] : [],
@@ -40,7 +48,7 @@ function leadAndImpact(record: ToolkitRecord): RuleFinding[] {
       code: 'lead-not-consulted',
       path: ['summary', 'lead_consulted'],
       part: 'key',
-      message: 'mainly 3s and 4s but no date when this was discussed with the safeguarding lead or manager (summary.lead_consulted)',
+      message: 'mainly 3s and 4s but no date when this was discussed with the safeguarding lead or manager',
     });
   }
   return out;
@@ -122,7 +130,7 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
   const { assessment } = record;
   const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
   if (assessment.type === 'review' && assessment.previous === undefined) {
-    warn('review-without-previous', ['assessment', 'previous'], 'this is a review but does not say which toolkit it reviews (assessment.previous, the earlier `completed` date)');
+    warn('review-without-previous', ['assessment', 'previous'], 'this is a review but does not say which toolkit it reviews (the date the earlier toolkit was completed)');
   }
   const sessions = assessment.sessions ?? [];
   if (sessions.length === 0) {
@@ -135,8 +143,15 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
       warn('child-not-seen-alone', ['assessment', 'sessions'], 'the child is not recorded as seen on their own in any session');
     }
   }
+  // An error, not a warning: a typo such as 2202 for 2022 would make this the child's latest record and hide an
+  // overdue review. (--today moves "today" for audits and tests.)
   if (assessment.completed > today) {
-    warn('completed-in-future', ['assessment', 'completed'], `the completed date ${assessment.completed} is after today (${today})`);
+    out.push({
+      code: 'completed-in-future',
+      path: ['assessment', 'completed'],
+      part: 'value',
+      message: `the completed date ${assessment.completed} is after today (${today}); a toolkit is recorded once it is completed (a typo in the year?)`,
+    });
   }
   for (const e of sectionEntries(record)) {
     if (e.section.score === undefined && e.section.not_relevant === undefined) {
@@ -144,4 +159,37 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
     }
   }
   return out;
+}
+
+/**
+ * What a finished toolkit needs before it can inform a decision. Warnings, so a
+ * toolkit can be saved half-done, and errors under `--strict`, so a folder
+ * checked in CI cannot pass with a toolkit that never heard the child.
+ */
+function completeness(record: ToolkitRecord): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
+  if (sectionEntries(record).length === 0) warn('no-areas', ['areas'], 'no area of need is assessed: score at least the areas you know');
+  const voice = record.child_voice;
+  const heard = voice !== undefined && ([voice.working_well, voice.worried_about, voice.needs_to_happen, voice.gathered_note].some(hasText) || (voice.gathered?.length ?? 0) > 0);
+  if (!heard) {
+    warn('child-voice-missing', ['child_voice'], "the child's voice is not recorded: what is working well, what worries them and what needs to happen, in their words or, for a child who cannot say, what play and observation showed");
+  }
+  if (record.summary?.decision === undefined) warn('decision-missing', ['summary', 'decision'], 'no decision is recorded: what was decided with the safeguarding lead or manager');
+  if (record.summary?.next_review === undefined) warn('next-review-missing', ['summary', 'next_review'], 'no date is set for the next review with the family');
+  return out;
+}
+
+/** Each explanation that did not match what was seen is a conversation to have again, never a conclusion. */
+function lookAgain(record: ToolkitRecord): RuleFinding[] {
+  return (record.assessment.explanations ?? []).map((e, i) => ({
+    code: 'explanation-mismatch' as const,
+    path: ['assessment', 'explanations', i],
+    message: `an explanation did not match what was seen ("${clip(e.said)}"${hasText(e.observed) ? `; seen: "${clip(e.observed)}"` : ''}): look again, and talk it through with the family`,
+  }));
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 120 ? `${one.slice(0, 119)}…` : one;
 }

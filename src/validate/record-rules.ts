@@ -80,6 +80,8 @@ export function datesOf(record: ToolkitRecord): { path: RuleFinding['path']; val
     if (value !== undefined) dates.push({ path, value });
   };
   add(['child', 'born'], record.child.born);
+  record.child.family?.forEach((m, i) => add(['child', 'family', i, 'since'], m.since));
+  record.assessment.contributors?.forEach((c, i) => add(['assessment', 'contributors', i, 'last_edit', 'date'], c.last_edit?.date));
   add(['assessment', 'previous'], record.assessment.previous);
   add(['assessment', 'completed'], record.assessment.completed);
   record.assessment.sessions?.forEach((s, i) => add(['assessment', 'sessions', i, 'date'], s.date));
@@ -87,6 +89,7 @@ export function datesOf(record: ToolkitRecord): { path: RuleFinding['path']; val
   record.summary?.actions?.forEach((a, i) => {
     add(['summary', 'actions', i, 'by'], a.by);
     add(['summary', 'actions', i, 'done'], a.done);
+    add(['summary', 'actions', i, 'dropped'], a.dropped);
   });
   add(['summary', 'next_review'], record.summary?.next_review);
   return dates;

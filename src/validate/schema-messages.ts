@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { shortenGraphemes } from '../text/graphemes.js';
 import type { FindingCode } from './finding-codes.js';
 import { dayMonthYear, isRealDate, longDate } from './dates.js';
 
@@ -171,8 +172,7 @@ export function dateAdvice(value: unknown): string {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') {
-    const short = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return value.length === 0 ? 'empty text' : `"${short}"`;
+    return value.length === 0 ? 'empty text' : `"${shortenGraphemes(value, 40)}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';

@@ -46,7 +46,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect(report.files).toBe(202);
     expect(report.errors).toBeGreaterThan(10);
     const codes = new Set(report.findings.map((f) => f.code));
-    for (const code of ['duplicate-record', 'review-overdue', 'completed-in-future', 'duplicate-key', 'score-range', 'discuss-with-lead']) expect(codes).toContain(code);
+    for (const code of ['duplicate-record', 'review-overdue', 'completed-in-future', 'duplicate-key', 'score-range', 'domestic-abuse-reminder']) expect(codes).toContain(code);
     expect(report.findings.every((f) => f.code === 'review-overdue' || f.line !== null)).toBe(true);
     for (const run of [two, cold, warm]) {
       expect(run.exitCode).toBe(1);

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,37 @@ describe('ntk check', () => {
     const r = await ntk(['check', 'fixtures/mary-jo', '--format', 'xml']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain("argument 'xml' is invalid");
+  });
+});
+
+describe('ntk check --strict and completeness', () => {
+  it("fails an initial toolkit with no child's voice, naming it; without --strict it is a warning", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-complete-'));
+    try {
+      const file = join(dir, 'A1-2020-09-21.yaml');
+      await writeFile(
+        file,
+        `format: neglect-toolkit/1
+template: nscp-ncscp/2021
+child: {ref: A1}
+assessment:
+  type: initial
+  completed: 2020-09-21
+  sessions: [{date: 2020-09-10, type: unannounced-visit, seen_alone: true}]
+areas:
+  physical-care:
+    sections: {"1.1": {score: 2}}
+summary: {decision: single-agency, next_review: 2020-12-01}
+`,
+      );
+      const strict = await ntk(['check', file, '--strict', '--today', '2020-10-01']);
+      expect(strict.exitCode).toBe(1);
+      expect(strict.stdout).toMatch(/warning child_voice +the child's voice is not recorded.*child-voice-missing/);
+      const lenient = await ntk(['check', file, '--today', '2020-10-01']);
+      expect(lenient.exitCode).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -23,7 +23,10 @@ describe('ntk diff between Mary Jo\'s initial toolkit and her first review', () 
       expect(r.stdout, `section ${section}`).toMatch(line);
     }
     expect(r.stdout).toMatch(/^1 Physical care {2}improved: 3 sections better, 1 the same; highest 4 -> 3$/m);
-    expect(r.stdout).toContain('☑ completed Optician and replacement glasses (2 November 2020)');
+    expect(r.stdout).toContain('☑ done Optician and replacement glasses (2 November 2020)');
+    expect(r.stdout).toContain('☐ still open Parenting group (two sessions left) (by 12 January 2021)');
+    expect(r.stdout).toMatch(/Review questions\n  Is the support working and making a difference to the child\?\n    Yes\. Breakfast club/);
+    expect(r.stdout).toContain('Any indication of significant harm?');
     expect(r.stdout).toContain('Decision: unchanged - Request for support to Early Help');
   });
 
@@ -35,6 +38,8 @@ describe('ntk diff between Mary Jo\'s initial toolkit and her first review', () 
       expect(r.stdout, `section ${section}`).toMatch(row);
     }
     expect(r.stdout).toContain('## Changed text');
+    expect(r.stdout).toContain('- ☐ still open: Parenting group (two sessions left) (by 12 January 2021)');
+    expect(r.stdout).toContain('## Review questions\n\n**Is the support working and making a difference to the child?**\n\nYes. Breakfast club');
   });
 
   it('names every section in the JSON, which is all that is on stdout', async () => {

@@ -14,13 +14,19 @@ describe('ntk history on Mary Jo\'s Story', () => {
     expect(r.stdout).toMatch(/^ {2}5\.2 Parental conflict +▆▄▆ {2}3 2 3 +⚠ slipped back$/m);
     expect(r.stdout).toMatch(/⚠ Slipped back - worse again after improving: 4\.3 Play and stimulation, 5\.2 Parental conflict/);
     expect(r.stdout).not.toContain('Tyler (MJ-02)');
+    expect(r.stdout).toMatch(/^1 Physical care +█▆▆ {2}highest 4 -> 3 -> 3 · 4 of 4 -> 1 of 4 -> 1 of 4 at 3-4 {2}★ sustained$/m);
+    expect(r.stdout).not.toContain('average');
   });
 
   it('draws a Mermaid xychart per area in Markdown', async () => {
     const r = await ntk([...base, '--child', 'MJ-01', '--format', 'markdown']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.match(/```mermaid\nxychart-beta\n/g)).toHaveLength(7);
-    expect(r.stdout).toContain('    line [3.5, 2.25, 2.25]');
+    // Ordinal scores are never averaged: each area is read by its highest score and the pattern beneath it.
+    expect(r.stdout).toContain('    line [4, 3, 3]');
+    expect(r.stdout).toContain('| *Highest* | 🟥 4 | 🟧 3 | 🟧 3 | sustained |');
+    expect(r.stdout).toContain('| *At 3 or 4* | 4 of 4 | 1 of 4 | 1 of 4 | |');
+    expect(r.stdout).not.toMatch(/average|\d\.\d\d/i);
     expect(r.stdout).toContain('| 5.2 Parental conflict | 🟧 3 | 🟨 2 | 🟧 3 | ⚠ **slipped back** |');
   });
 

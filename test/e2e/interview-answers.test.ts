@@ -84,7 +84,12 @@ describe('interviews without a terminal', () => {
     expect(r.exitCode).toBe(0);
     expect(await readdir(out)).toEqual(['AB-01-2021-03-01.yaml', 'AB-02-2021-03-01.yaml']);
     const [a, b] = await Promise.all(['AB-01', 'AB-02'].map(async (ref) => parse(await readFile(join(out, `${ref}-2021-03-01.yaml`), 'utf8')) as Record<string, any>));
-    expect(b?.assessment).toEqual(a?.assessment);
+    // The home's answers are the same; whether the child was seen alone is the first child's alone.
+    const { sessions: sa, ...restA } = a?.assessment ?? {};
+    const { sessions: sb, ...restB } = b?.assessment ?? {};
+    expect(restB).toEqual(restA);
+    expect(sa).toEqual([{ date: '2021-02-20', type: 'unannounced-visit', by: 'hv1', seen_alone: true }]);
+    expect(sb).toEqual([{ date: '2021-02-20', type: 'unannounced-visit', by: 'hv1' }]);
     expect(b?.child.household).toBe('H-1');
     expect(b?.child_voice).toEqual({ working_well: 'Playing cars with Mum.' });
     expect(b?.areas).toBeUndefined();
@@ -93,7 +98,12 @@ describe('interviews without a terminal', () => {
 
   it('ntk review --answers carries the record forward and prints the review diff', async () => {
     const out = join(dir, 'MJ-01-2020-12-15.yaml');
+    // Whether there is any indication of significant harm must be answered: without it nothing is written.
     await writeFile(join(dir, 'review.yaml'), 'assessment:\n  completed: 2020-12-15\nreview:\n  celebrated: Certificate for the fridge.\n');
+    const unanswered = await ntk(['review', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', '--answers', join(dir, 'review.yaml'), '--out', out, '--today', '2021-04-01']);
+    expect(unanswered.exitCode).toBe(2);
+    expect(unanswered.stderr).toContain('review.significant_harm');
+    await writeFile(join(dir, 'review.yaml'), 'assessment:\n  completed: 2020-12-15\nreview:\n  significant_harm: No indication.\n  celebrated: Certificate for the fridge.\n');
     const r = await ntk(['review', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', '--answers', join(dir, 'review.yaml'), '--out', out, '--today', '2021-04-01']);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe(`wrote ${out}`);
@@ -106,8 +116,35 @@ describe('interviews without a terminal', () => {
     expect(review.assessment.previous).toBe('2020-09-29');
     expect(review.areas).toEqual(before.areas);
     expect(review.summary.actions).toEqual(before.summary.actions);
-    expect(review.review).toEqual({ celebrated: 'Certificate for the fridge.' });
+    expect(review.review).toEqual({ significant_harm: 'No indication.', celebrated: 'Certificate for the fridge.' });
     expect((await ntk(['check', out, '--today', '2021-04-01'])).exitCode).toBe(0);
+  });
+
+  it('a household edit of a shared section updates every sibling\'s file of the same date, and nothing else', async () => {
+    const out = join(dir, 'household-edit');
+    await import('node:fs/promises').then((fs) => fs.mkdir(out));
+    const shared = answers
+      .replace('child:\n', 'child:\n  household: H-2\n')
+      .replace('  completed: 2021-03-01\n', '  completed: 2021-03-01\n  household_shared:\n    - "1.2"\n')
+      .replace('        by: hv1\n    impact:', '        by: hv1\n      "1.2":\n        score: 3\n        evidence: Damp in both bedrooms.\n        by: hv1\n    impact:');
+    const second = 'child:\n  ref: AB-02\n  name: Ali\nareas:\n  physical-care:\n    sections:\n      "1.2":\n        score: 3\n        evidence: Damp in both bedrooms.\n        by: hv1\nchild_voice:\n  working_well: Cars.\nsummary:\n  decision: early-help\n  next_review: 2021-06-01\n';
+    await writeFile(join(dir, 'household-edit.yaml'), `${shared}---\n${second}`);
+    expect((await ntk(['new', '--household', '--answers', join(dir, 'household-edit.yaml'), '--out', out, '--today', '2021-04-01'])).exitCode).toBe(0);
+    const first = join(out, 'AB-01-2021-03-01.yaml');
+    const sibling = join(out, 'AB-02-2021-03-01.yaml');
+    const siblingBefore = await readFile(sibling, 'utf8');
+    await writeFile(join(dir, 'landlord.yaml'), 'areas:\n  physical-care:\n    sections:\n      "1.2":\n        score: 2\n        evidence: Landlord fixed the damp 25/3.\n');
+    const r = await ntk(['edit', first, '--by', 'ew1', '--area', 'physical-care', '--answers', join(dir, 'landlord.yaml'), '--today', '2021-04-01']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe(`wrote ${first}\nupdated ${sibling} (shared by the household)`);
+    const [a, b] = await Promise.all([first, sibling].map(async (f) => parse(await readFile(f, 'utf8')) as Record<string, any>));
+    expect(b?.areas['physical-care'].sections['1.2']).toEqual({ score: 2, evidence: 'Landlord fixed the damp 25/3.', by: 'ew1' });
+    expect(b?.areas['physical-care'].sections['1.2']).toEqual(a?.areas['physical-care'].sections['1.2']);
+    expect(b?.assessment.contributors.map((c: { id: string }) => c.id)).toEqual(['hv1', 'ew1']);
+    // Only the shared section and the new contributor changed in the sibling's file.
+    const changed = (await readFile(sibling, 'utf8')).split('\n').filter((l) => !siblingBefore.split('\n').includes(l));
+    expect(changed.sort()).toEqual(['    - id: ew1', '        by: ew1', '        evidence: Landlord fixed the damp 25/3.', '        score: 2'].sort());
+    expect((await ntk(['check', first, sibling, '--today', '2021-04-01'])).exitCode).toBe(0);
   });
 
   it('ntk edit changes only the edited area and adds the editor as a contributor', async () => {
@@ -123,7 +160,8 @@ describe('interviews without a terminal', () => {
     const end = original.indexOf('  safety-supervision:');
     expect(edited.endsWith(original.slice(end))).toBe(true);
     expect(edited.startsWith(original.slice(0, original.indexOf('  involvement:')))).toBe(true);
-    expect(edited).toContain('    - id: dent1\n  involvement:');
+    // The record says who last changed what, and when.
+    expect(edited).toContain('    - id: dent1\n      last_edit:\n        date: 2021-04-01\n        sections:\n          - "2.1"\n  involvement:');
     const area = (parse(edited) as Record<string, any>).areas['health-development'];
     // What the answers leave out of the edited section (the parent's score) stays as it was.
     expect(area.sections['2.1']).toEqual({ score: 2, parent_score: 3, evidence: 'Filling done 2/10.', by: 'dent1' });

@@ -130,6 +130,8 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await step('Family and relationships: concerns', done);
     await step('Family and relationships: examples of the impact', done);
     for (const area of ['Boundaries and values', 'Commitment and change']) await step(`Assess ${area}?`, skipArea);
+    await step('Was an explanation given that did not match what you saw?', '');
+    await step("How was Tia's voice gathered?", ['Enter']);
     await step("Tia's own words: what is working well?", 'I like breakfast club.', done);
     await step("Tia's own words: what worries them?", done);
     await step("Tia's own words: what needs to happen?", done);

@@ -36,7 +36,8 @@ describe('invalid fixtures', () => {
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; errors: number; findings: JsonFinding[] };
     expect(report.files).toBe(expected.length);
-    const got = report.findings.map((f) => [f.file.replace('fixtures/invalid/', ''), f.code, f.line, f.column]);
+    // Warnings (a record with an error is often incomplete too) are other tests' business.
+    const got = report.findings.filter((f) => f.severity === 'error').map((f) => [f.file.replace('fixtures/invalid/', ''), f.code, f.line, f.column]);
     expect(got).toEqual(expected);
   });
 
@@ -70,7 +71,7 @@ describe('invalid fixtures', () => {
     const strict = await ntk(['check', 'fixtures/mary-jo/MJ-02-2020-09-29.yaml', '--today', '2020-10-01', '--strict']);
     expect(strict.exitCode).toBe(1);
     const promptsOnly = await ntk(['check', 'fixtures/mary-jo/MJ-01-2020-09-29.yaml', '--today', '2020-10-01', '--strict']);
-    expect(promptsOnly.stdout).toContain('discuss-with-lead');
+    expect(promptsOnly.stdout).toContain('domestic-abuse-reminder');
     expect(promptsOnly.exitCode).toBe(0);
   });
 

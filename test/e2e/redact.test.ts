@@ -100,12 +100,14 @@ describe('ntk redact', () => {
     // A name in free text became the same pseudonym as in its name field, possessive kept.
     const text = await readFile(join(out, 'C-001-2020-09-29.yaml'), 'utf8');
     const mum = first.child.family[0]!.name.split(' ')[0]!;
-    expect(text).toContain(`${mum}'s sister`);
+    // KERRY's in capitals stays in capitals.
+    expect(text).toContain(`${mum.toUpperCase()}'s sister`);
     expect(text).toContain('[address]');
     expect(text).toContain('[postcode]');
     expect(text).toContain('[phone]');
     expect(text).toContain('[email]');
-    expect(text).toContain('Mrs [name]');
+    // A titled name nobody listed gets a pseudonym of its own, so the sentence still reads.
+    expect(text).toMatch(/Mrs (?!Brownlow)[A-Z][a-z]+ \(neighbour\)/);
     // The summary still tells Mary Jo's story under her pseudonym.
     const summary = await ntk(['summary', join(out, 'C-001-2020-09-29.yaml'), '--today', '2021-04-01']);
     expect(summary.exitCode).toBe(0);
@@ -138,12 +140,13 @@ describe('ntk redact', () => {
     // A copy given back as input is never overwritten by its own copy, even with --force.
     const onItself = await ntk(['redact', copy, '--out', out, '--force']);
     expect(onItself.exitCode).toBe(2);
-    expect(onItself.stderr).toMatch(/is one of the inputs/);
+    expect(onItself.stderr).toMatch(/is the input .* of this command/);
     expect(await sha(copy)).toBe(hash);
     const onFile = await ntk(['redact', input, '--out', copy]);
     expect(onFile.exitCode).toBe(2);
     expect(onFile.stderr).toMatch(/is a file/);
-  });
+    // Seven runs of the built ntk, three of them full redactions: a loose bound for a shared machine.
+  }, 120_000);
 
   it('copies the valid records of a batch and reports a bad one like check (exit 1)', async () => {
     const batch = join(dir, 'batch');

@@ -23,6 +23,22 @@ describe('ntk summary', () => {
     expect(r.stdout).toContain('18 of 23 scored sections at 3 or 4 - mainly 3s and 4s');
   });
 
+  it('never calls a review overdue when the next toolkit of the child is in the folder; says when the lead was consulted; words, not field paths or ISO dates', async () => {
+    for (const format of ['terminal', 'markdown', 'html']) {
+      const r = await ntk(['summary', maryJo, '--today', '2021-04-01', '--format', format]);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).not.toContain('overdue');
+      expect(r.stdout).toContain('reviewed on 15 December 2020');
+      expect(r.stdout).toContain('discussed on 30 September 2020');
+      expect(r.stdout).not.toContain('as soon as possible');
+      expect(r.stdout).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(r.stdout).not.toMatch(/\b(summary|assessment|child_voice|areas)\.[a-z_]+/);
+    }
+    // Tyler has no later toolkit: his review is overdue, and the date reads as words.
+    const tyler = await ntk(['summary', 'fixtures/mary-jo/MJ-02-2020-09-29.yaml', '--today', '2021-04-01', '--format', 'markdown']);
+    expect(tyler.stdout).toContain('the review due on 15 December 2020 is overdue (today is 1 April 2021)');
+  });
+
   it('prints no escape codes when piped or with NO_COLOR, and colour only when forced', async () => {
     const piped = await ntk(['summary', maryJo]);
     expect(piped.stdout).not.toContain(ESC);

@@ -25,6 +25,7 @@ const initial = mj('01-2020-09-29');
 const review1 = mj('01-2020-12-15');
 const review2 = mj('01-2021-03-16');
 const tyler = mj('02-2020-09-29');
+const manyVoices = 'fixtures/many-voices/ZK-07-2021-03-09.yaml';
 const colour = { FORCE_COLOR: '1' };
 
 const checkFormats = ['pretty', 'json', 'github'];
@@ -86,6 +87,8 @@ export const CASES: GoldenCase[] = [
   { name: 'summary/review-markdown', args: ['summary', review2, '--format', 'markdown', ...today] },
   { name: 'summary/review-html', args: ['summary', review2, '--format', 'html', ...today] },
   { name: 'summary/tyler-terminal', args: ['summary', tyler, ...today] },
+  // Zoë: accented names, emoji in her words, Urdu; on an 80-column terminal, where a long word of emoji must break.
+  ...pageFormats.map((format) => ({ name: `summary/many-voices-${format}`, args: ['summary', manyVoices, '--format', format, '--evidence', ...today], env: { COLUMNS: '80' } })),
   { name: 'summary/hostile-control-characters', args: ['summary', 'fixtures/hostile/control-characters.yaml', ...today] },
   { name: 'summary/invalid-record', args: ['summary', 'fixtures/invalid/score-out-of-range.yaml'] },
   { name: 'summary/missing-file', args: ['summary', 'fixtures/no-such-file.yaml'] },
@@ -114,6 +117,7 @@ export const CASES: GoldenCase[] = [
   { name: 'schema/json', args: ['schema'] },
 
   { name: 'diff-textconv/record', args: ['diff-textconv', initial] },
+  { name: 'diff-textconv/many-voices', args: ['diff-textconv', manyVoices] },
   { name: 'diff-textconv/review', args: ['diff-textconv', review2] },
   { name: 'diff-textconv/not-a-record', args: ['diff-textconv', 'fixtures/invalid/unclosed-quote.yaml'] },
 

@@ -1,11 +1,14 @@
 import { expect } from 'vitest';
 
 /**
- * Bytes that must never reach a terminal from record text: C0 controls but
- * tab and newline, DEL, C1 controls, and the bidi controls that can make a
- * line read differently from what it says.
+ * Characters that must never reach a terminal from record text: C0 controls
+ * but tab and newline, DEL, C1 controls, Unicode line separators, and every
+ * format character (bidi controls that make a line read differently from
+ * what it says, zero-width and tag characters that hide text), except a
+ * zero-width (non-)joiner between two non-ASCII characters (emoji, Indic scripts).
  */
-const forbidden = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const shown = '[^\\u0000-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}]';
+const forbidden = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u3164]|(?![\\u200c\\u200d])\\p{Cf}|(?<!${shown})[\\u200c\\u200d]|[\\u200c\\u200d](?!${shown})`, 'u');
 
 /** ntk's own colour codes (chalk SGR: ESC [ one number m; a planted ESC [38;5;196m is not one), the only escapes ntk itself writes. */
 const ownColour = /\u001b\[\d{1,3}m/g;

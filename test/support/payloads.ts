@@ -46,6 +46,12 @@ const notFreeText = new Set([
   'decision',
   'next_review',
   'done',
+  'dropped',
+  'since',
+  'recent_change',
+  'gathered',
+  'household_shared',
+  'sections',
 ]);
 
 /** Free-text field paths holding a string in `data`, e.g. ["child", "family", 0, "name"]. */
@@ -104,8 +110,10 @@ export function markdownTrace(markdown: string): string | null {
 export async function everyFieldRecord(): Promise<Record<string, unknown>> {
   const { readFile } = await import('node:fs/promises');
   const record = parse(await readFile(new URL('../../fixtures/mary-jo/MJ-01-2020-12-15.yaml', import.meta.url), 'utf8')) as {
-    assessment: { contributors: { name?: string }[] };
+    assessment: Record<string, unknown> & { contributors: { name?: string }[] };
     areas: Record<string, { sections: Record<string, unknown> }>;
+    child_voice: Record<string, unknown>;
+    summary: { actions: Record<string, unknown>[] };
   };
   for (const c of record.assessment.contributors) c.name = 'A. Practitioner';
   record.areas['physical-care']!.sections['1.3'] = { not_relevant: 'Reason it does not apply' };
@@ -115,6 +123,13 @@ export async function everyFieldRecord(): Promise<Record<string, unknown>> {
     { carer: 'Kerry', score: 2 },
     { carer: 'Wayne', score: 3 },
   ];
+  // The practice questions of the guidance, so their text is planted and shown too.
+  record.assessment.home = { usual: 'Usually tidy', recent_change: 'improved', change_note: 'Cleared last week' };
+  record.assessment.outside_help = 'A support worker cleared the kitchen';
+  record.assessment.explanations = [{ said: 'Shopping comes tomorrow', observed: 'Cupboards bare all week' }];
+  record.child_voice.gathered = ['words', 'play'];
+  record.child_voice.gathered_note = 'Drew the three houses with her teacher';
+  record.summary.actions.push({ action: 'Chase the landlord', dropped: '2020-12-15', reason: 'The family moved' });
   return record;
 }
 

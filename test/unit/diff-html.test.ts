@@ -26,7 +26,7 @@ function tags(html: string): { name: string; attributes: string[] }[] {
   }));
 }
 
-const allowedTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'section', 'article', 'div', 'p', 'br', 'span', 'b', 'i', 'strong', 'h1', 'h2', 'h3', 'ul', 'li', 'table', 'tbody', 'tr', 'th', 'td', 'del', 'ins']);
+const allowedTags = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'section', 'article', 'div', 'p', 'br', 'span', 'b', 'i', 'strong', 'h1', 'h2', 'h3', 'ul', 'li', 'table', 'tbody', 'tr', 'th', 'td', 'del', 'ins', 'bdi']);
 
 function expectNoMarkupFrom(html: string): void {
   expect(html).not.toMatch(/<script/i);
@@ -74,7 +74,7 @@ describe('review diff as HTML: record text never becomes markup', () => {
     const to = plant(b.record, (s) => `${s} ${attack}`) as ToolkitRecord;
     const html = renderDiffHtml(diffRecords(a.record, to, b.template, { from: attack, to: attack }), b.template.template);
     expectNoMarkupFrom(html);
-    for (const text of ['Mary Jo &lt;script&gt;', 'Mary Jo starts the day fed and clean.', 'Keep breakfast club.', 'Morning plan - Kerry up before the children; check at unannounced visits &lt;script&gt;', 'by fsw1 &lt;script&gt;']) {
+    for (const text of ['Mary Jo &lt;script&gt;', 'Mary Jo starts the day fed and clean.', 'Keep breakfast club.', 'Morning plan - Kerry up before the children; check at unannounced visits &lt;script&gt;', 'by <bdi>fsw1 &lt;script&gt;']) {
       expect(html).toContain(text);
     }
   });
@@ -112,16 +112,18 @@ describe("Mary Jo's review diffs as HTML", () => {
   it('shows the impact on the child before and now in every area, and shortens the rest to fit one page, saying so', async () => {
     const { diff, template } = await maryJoDiff('MJ-01-2020-09-29', 'MJ-01-2020-12-15');
     const html = renderDiffHtml(diff, template.template);
-    expect(html.match(/Impact on Mary Jo/g)).toHaveLength(7);
+    expect(html.match(/Impact on <bdi>Mary Jo<\/bdi>/g)).toHaveLength(7);
     expect(html).toContain('Mary Jo arrives hungry and cannot settle');
     expect(html).toContain('Mary Jo starts the day fed and clean.');
     expect(html).toContain('<span class="lbl">Also reworded:</span> evidence for 1.1, 1.2, 1.3, 1.4; strengths; concerns');
     expect(html).not.toContain('cupboards almost empty');
     expect(html).toContain('To fit one page');
     expect(html).toContain('&quot;Keep breakfast club.&quot;');
-    expect(html).toContain('<span class="tag done">done</span> Lice treatment and weekly checks<span class="muted">, 30 September 2020</span>');
-    expect(html).toContain('<span class="tag new">new</span> Morning plan');
-    expect(html).toContain('<strong>18 November 2020</strong> announced visit, by fsw1');
+    // On a full page what was done is one line, without its dates; what is still open keeps a line each.
+    expect(html).toMatch(/<span class="tag done">done<\/span> <bdi>[^<]*; Lice treatment and weekly checks; /);
+    expect(html).toContain('<span class="tag open">still open</span> <bdi>Parenting group (two sessions left)</bdi><span class="muted">, by 12 January 2021</span>');
+    expect(html).toContain('<span class="tag new">new</span> <bdi>Morning plan');
+    expect(html).toContain('<strong>18 November 2020</strong> announced visit, by <bdi>fsw1</bdi>');
   });
 
   it('marks a few changed words in place, and says worse and mixed in words', async () => {

@@ -8,7 +8,17 @@ export const maryJoFolder = fileURLToPath(new URL('../../fixtures/mary-jo/', imp
 
 /** A Mary Jo fixture, read and validated as the CLI would. */
 export async function maryJo(name: string): Promise<{ record: ToolkitRecord; template: TemplateIndex }> {
-  const file = `${maryJoFolder}${name}.yaml`;
+  return fixtureRecord(`${maryJoFolder}${name}.yaml`);
+}
+
+/** Zoë's record (fixtures/many-voices): emoji in the child's words, accented names, a note in Urdu. */
+export const manyVoicesFile = fileURLToPath(new URL('../../fixtures/many-voices/ZK-07-2021-03-09.yaml', import.meta.url));
+
+export async function manyVoices(): Promise<{ record: ToolkitRecord; template: TemplateIndex }> {
+  return fixtureRecord(manyVoicesFile);
+}
+
+async function fixtureRecord(file: string): Promise<{ record: ToolkitRecord; template: TemplateIndex }> {
   const read = await readRecordFile(file);
   if (!read.record) throw new Error(`${file} did not read`);
   const checked = validateParsedRecord(file, read.record, { today: '2021-04-01' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { editDraft, reviewDraft } from '../../src/interview/draft.js';
-import { spliceEdit } from '../../src/interview/edit-splice.js';
+import { spliceEdit, withLastEdits } from '../../src/interview/edit-splice.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
 import type { PlainRecord } from '../../src/interview/plain-data.js';
 import { finishedRecord } from '../../src/interview/record-text.js';
@@ -29,7 +29,9 @@ describe('ntk edit', () => {
 
   it('asks only about the named areas, showing what is there', () => {
     const { run } = edited();
-    expect(run.asked.every((q) => q.id.startsWith('child1/areas/health-development') || /^child1\/assessment\/contributors\/\d+\//.test(q.id))).toBe(true);
+    const outside = run.asked.filter((q) => !q.id.startsWith('child1/areas/health-development') && !/^child1\/assessment\/contributors\/\d+\//.test(q.id));
+    // Beside the area, only whether the editor has a session of their own to add.
+    expect(outside.map((q) => q.id)).toEqual(['assessment/sessions/more/4']);
     const score = run.asked.find((q) => q.id.endsWith('2.2/score'));
     expect(score?.default).toBe('3');
     expect(score?.context.join('\n')).toContain('Now: 3 Some essential needs unmet (parent: 2)');
@@ -65,6 +67,43 @@ describe('ntk edit', () => {
     expect((text ?? '').endsWith(original.slice(end))).toBe(true);
     // Inside the edited area too, the sections left as they were keep their bytes (folded lines and all).
     expect(text).toContain(original.slice(original.indexOf('      "2.2":'), original.indexOf('    strengths:', start)));
+  });
+
+  it('a second agency adds its own session; only what it changed is credited to it, and the record says who last changed what', () => {
+    const draft = editDraft(record, { file: fixture, areas: ['health-development'], by: 'dent1' });
+    const script = scripted([
+      [/contributors\/\d+\/role$/, 'Dental nurse'],
+      [/^assessment\/sessions\/more\/4$/, true],
+      [/^assessment\/sessions\/4\/date$/, '2020-09-25'],
+      [/^assessment\/sessions\/4\/type$/, 'observation'],
+      [/^assessment\/sessions\/4\/by$/, 'dent1'],
+      [/^assessment\/sessions\/4\/seen_alone$/, false],
+      [/^assessment\/sessions\/4\/note$/, 'Dental check at school.'],
+      [/sections\/2\.1\/score$/, '4'],
+      [/sections\/2\.1\/parent_score$/, '3'],
+      [/sections\/2\.2\/score$/, '2'],
+      [/sections\/2\.3\/score$/, '3'],
+    ]);
+    const run = walk(draft, (q) => (/\/(evidence|strengths|concerns|impact)$|2\.[23]\/parent_score$/.test(q.id) ? (q.keep ?? q.default ?? null) : script(q)));
+    const result = finishedRecord(run.draft, 0, env.template);
+    const sections = (result.areas as any)['health-development'].sections;
+    // 2.1: only the parent's own score changed - the school nurse's score and evidence stay hers.
+    expect(sections['2.1'].by).toBe('sn1');
+    expect(sections['2.1'].parent_score).toBe(3);
+    // 2.2: a new score is the dental nurse's.
+    expect(sections['2.2'].by).toBe('dent1');
+    expect(sections['2.3'].by).toBe('ct1');
+    const final = withLastEdits(record, result, '2020-09-28');
+    const contributors = (final.assessment as any).contributors;
+    expect(contributors.at(-1)).toEqual({ id: 'dent1', role: 'Dental nurse', last_edit: { date: '2020-09-28', sections: ['2.2'] } });
+    expect(contributors.filter((c: any) => c.last_edit)).toHaveLength(1);
+    const text = spliceEdit(original, record, final) ?? '';
+    expect(checkErrors(text)).toEqual([]);
+    const added = text.split('\n').filter((l) => !original.split('\n').includes(l));
+    expect(added).toEqual(expect.arrayContaining(['    - date: 2020-09-25', '      type: observation', '      by: dent1', '      note: Dental check at school.']));
+    // The session goes after the last one, before the contributors: everything before it is untouched.
+    const contributorsAt = original.indexOf('  contributors:');
+    expect(text.startsWith(original.slice(0, contributorsAt - 1))).toBe(true);
   });
 
   it('without a terminal needs the editor; the rest of an area it does not give stays as it was', () => {
@@ -118,15 +157,52 @@ describe('ntk review', () => {
     expect(asked.filter((q) => q.id.includes('emotional-warmth'))).toHaveLength(1);
   });
 
-  it('without a terminal keeps every unchanged area and needs only the date', () => {
+  it('without a terminal keeps every unchanged area and needs only the date and the answer about significant harm', () => {
     const settled = settleWithoutTerminal(start(), env);
-    expect(settled.missing).toEqual(['assessment.completed']);
-    const given = reviewDraft(record, { source: fixture, out: '.', answers: { assessment: { completed: '2020-12-15' }, summary: { next_review: '2021-03-16' } } });
+    expect(settled.missing).toEqual(['assessment.completed', 'review.significant_harm']);
+    const given = reviewDraft(record, {
+      source: fixture,
+      out: '.',
+      answers: { assessment: { completed: '2020-12-15' }, summary: { next_review: '2021-03-16' }, review: { significant_harm: 'No indication.' } },
+    });
     const { draft, missing } = settleWithoutTerminal(given, env);
     expect(missing).toEqual([]);
     expect(nextQuestion(draft, env)).toBeUndefined();
     const result = parse(finalTexts(draft)[0] ?? '') as any;
     expect(result.areas).toEqual((record as any).areas);
     expect(checkErrors(finalTexts(draft)[0] ?? '')).toEqual([]);
+  });
+
+  it('updates the family, drops an action with its reason, shows the last evidence and what improved before asking about celebrating', () => {
+    const script = scripted([
+      [/^assessment\/completed$/, '2020-12-15'],
+      [/^assessment\/sessions\/0\/date$/, '2020-12-01'],
+      [/^child1\/child\/family\/1\/still$/, false],
+      [/^child1\/child\/family\/1\/since$/, '2020-11-01'],
+      [/^child1\/areas\/physical-care$/, 'assess'],
+      [/^child1\/areas\/[a-z-]+$/, 'unchanged'],
+      [/sections\/1\.1\/score$/, '2'],
+      [/sections\/1\.[234]\/score$/, 'unchanged'],
+      [/^child1\/summary\/actions\/0\/status$/, 'done'],
+      [/^child1\/summary\/actions\/0\/done$/, '2020-10-01'],
+      [/^child1\/summary\/actions\/1\/status$/, 'dropped'],
+      [/^child1\/summary\/actions\/1\/reason$/, 'Free school meals started instead'],
+      [/summary\/actions\/more\/\d+$/, false],
+      [/^child1\/review\//, 'Yes.'],
+      [/summary\/next_review$/, '2021-03-16'],
+    ]);
+    const { draft, asked } = walk(start(), script);
+    const result = parse(finalTexts(draft)[0] ?? '') as any;
+    expect(checkErrors(finalTexts(draft)[0] ?? '')).toEqual([]);
+    expect(result.child.family[1]).toMatchObject({ name: 'Wayne', lives_with_child: false, since: '2020-11-01' });
+    expect(asked.find((q) => q.id === 'child1/child/family/1/still')?.message).toContain("Wayne (mother's partner (Tyler's father)): still living in the child's home?");
+    expect(result.summary.actions[0].done).toBe('2020-10-01');
+    expect(result.summary.actions[1]).toMatchObject({ dropped: '2020-12-15', reason: 'Free school meals started instead' });
+    expect(result.summary.actions[1].done).toBeUndefined();
+    expect(asked.find((q) => q.id.endsWith('sections/1.1/score'))?.context.join('\n')).toMatch(/Evidence then: \S/);
+    expect(asked.find((q) => q.id === 'child1/review/celebrated')?.context.join('\n')).toContain('Improved since the last toolkit: 1.1 Food and feeding 4 -> 2');
+    const harm = asked.find((q) => q.id === 'child1/review/significant_harm');
+    expect(harm?.required).toBe(true);
+    expect(harm?.check('')).toMatch(/answer this one/);
   });
 });

@@ -53,6 +53,7 @@ export function scripted(overrides: [RegExp, Answer][] = []): Script {
     [/\/strengths$/, 'Warm with the child.'],
     [/\/concerns$/, 'Little food.'],
     [/\/impact$/, 'Hungry at school most mornings.'],
+    [/child_voice\/gathered$/, 'words'],
     [/^child1\/child_voice\//, 'Sam said: "I like my teacher."'],
     [/^child2\/child_voice\//, 'Ali said: "Mum plays cars with me."'],
     [/summary\/analysis$/, 'Food is the main worry.'],

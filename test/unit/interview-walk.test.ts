@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft } from '../../src/interview/draft.js';
+import { getPath } from '../../src/interview/plain-data.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
 import { schemaReference } from '../../src/interview/record-text.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
@@ -135,6 +136,75 @@ describe('a household', () => {
     expect(second?.areas['emotional-warmth'].sections['4.1'].score).toBe(1);
     expect(first?.child_voice).not.toEqual(second?.child_voice);
     expect(asked.find((q) => q.id === 'child2/child_voice/working_well')?.message).toBe("Ali's own words: what is working well?");
+  });
+});
+
+describe('a household: what is the same for every child is asked once, what is each child\'s stays theirs', () => {
+  const run = () =>
+    walk(
+      newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.' }),
+      scripted([
+        [/^child\/household$/, 'H-1'],
+        [/^household\/more\/1$/, true],
+        [/^child1\/child\/family\/more\/0$/, true],
+        [/^child1\/child\/family\/0\/name$/, 'Dee'],
+        [/^child1\/child\/family\/0\/relationship$/, 'mother'],
+        [/^household\/shared\/family$/, true],
+        [/^household\/shared-area\/family-relationships$/, true],
+        [/areas\/family-relationships\/concerns$/, 'Shouting most evenings.'],
+        [/^child1\/assessment\/sessions\/0\/seen$/, true],
+        [/^child1\/assessment\/sessions\/0\/seen_alone$/, true],
+        [/^child2\/assessment\/sessions\/0\/seen$/, true],
+        [/^child2\/assessment\/sessions\/0\/seen_alone$/, false],
+        [/^household\/shared\/analysis$/, true],
+        [/^child1\/summary\/actions\/0\/household$/, true],
+      ]),
+    );
+
+  it('asks 5.1-5.3 once for both children and writes them identically; the impact stays per child', () => {
+    const { draft, asked } = run();
+    const [first, second] = finalTexts(draft).map((t) => parse(t) as Record<string, any>);
+    for (const key of ['5.1', '5.2', '5.3']) expect(asked.filter((q) => q.id.endsWith(`sections/${key}/score`)).map((q) => q.id)).toEqual([`areas/family-relationships/sections/${key}/score`]);
+    expect(second?.areas['family-relationships'].sections).toEqual(first?.areas['family-relationships'].sections);
+    expect(second?.areas['family-relationships'].concerns).toBe('Shouting most evenings.');
+    expect(asked.filter((q) => q.id.endsWith('family-relationships/impact')).map((q) => q.id)).toEqual(['child1/areas/family-relationships/impact', 'child2/areas/family-relationships/impact']);
+    expect(first?.assessment.household_shared).toEqual(['1.2', '5.1', '5.2', '5.3', 'family', 'analysis']);
+    // The practice questions of the guidance: the usual home and help from outside with home conditions, once for the home; explanations once; how each child was heard, per child.
+    expect(asked.filter((q) => /home\/recent_change$|outside_help$|explanations\/more\/0$/.test(q.id)).map((q) => q.id)).toEqual([
+      'assessment/home/recent_change',
+      'assessment/outside_help',
+      'assessment/explanations/more/0',
+    ]);
+    expect(second?.assessment.home).toEqual({ recent_change: 'unchanged' });
+    expect([first?.child_voice.gathered, second?.child_voice.gathered]).toEqual([['words'], ['words']]);
+    for (const text of finalTexts(draft)) expect(checkErrors(text)).toEqual([]);
+  });
+
+  it('records only the child actually seen alone as seen alone', () => {
+    const { draft, asked } = run();
+    const [first, second] = finalTexts(draft).map((t) => parse(t) as Record<string, any>);
+    expect(asked.find((q) => q.id === 'child2/assessment/sessions/0/seen_alone')?.message).toBe('[Ali] Was Ali seen on their own?');
+    expect(first?.assessment.sessions[0]).toMatchObject({ seen: true, seen_alone: true });
+    expect(second?.assessment.sessions[0]).toMatchObject({ seen: true, seen_alone: false });
+  });
+
+  it('asks the family list, the analysis and a household action once', () => {
+    const { draft, asked } = run();
+    const [first, second] = finalTexts(draft).map((t) => parse(t) as Record<string, any>);
+    expect(second?.child.family).toEqual(first?.child.family);
+    expect(asked.some((q) => q.id.startsWith('child2/child/family/'))).toBe(false);
+    expect(second?.summary.analysis).toBe(first?.summary.analysis);
+    expect(asked.some((q) => q.id === 'child2/summary/analysis')).toBe(false);
+    expect(second?.summary.actions).toEqual([{ action: 'Food bank referral', who: 'Health visitor', by: '2021-03-10', household: true }]);
+  });
+
+  it('takes each child\'s own seen answers from an answers file, never the first child\'s', () => {
+    const first = { child: { ref: 'A-1', household: 'H' }, assessment: { completed: '2021-03-01', sessions: [{ date: '2021-02-01', type: 'meeting', seen: true, seen_alone: true }] } };
+    const second = { child: { ref: 'A-2' }, assessment: { sessions: [{ seen: true, seen_alone: false }] } };
+    const draft = newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.', answers: [first, second] });
+    expect(getPath(draft.records[1], ['assessment', 'sessions', 0])).toEqual({ date: '2021-02-01', type: 'meeting', seen: true, seen_alone: false });
+    const third = newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.', answers: [first, { child: { ref: 'A-2' } }] });
+    expect(getPath(third.records[1], ['assessment', 'sessions', 0])).toEqual({ date: '2021-02-01', type: 'meeting' });
   });
 });
 

@@ -43,6 +43,31 @@ describe('diffRecords on Mary Jo\'s Story', () => {
     ]);
   });
 
+  it('lists the actions still open, those overdue at the review, those dropped with their reason, and the review answers', async () => {
+    const initial = await maryJo('MJ-01-2020-09-29');
+    const review1 = await maryJo('MJ-01-2020-12-15');
+    const first = diffRecords(initial.record, review1.record, review1.template);
+    expect(first.actions.open.map((a) => a.action)).toEqual([
+      'Parenting group (two sessions left)',
+      'Nursery place for Tyler, starting 11 January',
+      'Morning plan - Kerry up before the children; check at unannounced visits',
+      'Keep asking Kerry alone about contact with Wayne and any domestic-abuse indicators',
+    ]);
+    expect(first.actions.overdue).toEqual([]);
+    expect(first.review?.significant_harm).toMatch(/^No indication/);
+
+    const changed = structuredClone(review1.record);
+    const actions = changed.summary?.actions ?? [];
+    actions[8] = { ...actions[8]!, by: '2020-12-01' };
+    actions[7] = { ...actions[7]!, dropped: '2020-12-15', reason: 'Kerry finished the course early' };
+    const second = diffRecords(initial.record, changed, review1.template);
+    expect(second.actions.overdue.map((a) => a.action)).toEqual(['Nursery place for Tyler, starting 11 January']);
+    expect(second.actions.dropped.map((a) => [a.action, a.reason])).toEqual([['Parenting group (two sessions left)', 'Kerry finished the course early']]);
+    expect(second.actions.open.map((a) => a.action)).not.toContain('Parenting group (two sessions left)');
+    expect(second.actions.added.map((a) => a.action)).not.toContain('Parenting group (two sessions left)');
+    expect(diffRecords(initial.record, initial.record, initial.template).review).toBeNull();
+  });
+
   it('shows where 5.2 slipped back at the second review', async () => {
     const review1 = await maryJo('MJ-01-2020-12-15');
     const review2 = await maryJo('MJ-01-2021-03-16');

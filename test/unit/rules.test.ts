@@ -70,6 +70,39 @@ describe('practice prompts and warnings', () => {
   });
 });
 
+describe('completeness and looking again', () => {
+  const complete = `${head}areas:\n  physical-care:\n    sections: {"1.1": {score: 2}}\nchild_voice: {working_well: My bike.}\nsummary: {decision: single-agency, next_review: 2020-12-01}\n`;
+
+  it('warns, naming each, when a toolkit has no areas, no child\'s voice, no decision or no next review', () => {
+    const c = codes(complete);
+    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing'] as const) expect(c).not.toContain(code);
+    const bare = findings(head);
+    const byCode = new Map(bare.map((f) => [f.code, f]));
+    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing'] as const) expect(byCode.get(code)?.severity).toBe('warning');
+    expect(byCode.get('child-voice-missing')?.message).toMatch(/child's voice is not recorded/);
+  });
+
+  it('takes a voice heard through play or observation as the child\'s voice', () => {
+    expect(codes(complete.replace('{working_well: My bike.}', '{gathered: [play, observation]}'))).not.toContain('child-voice-missing');
+  });
+
+  it('is satisfied by lead_consulted: no prompt to discuss once it was discussed, and no field path in the words', () => {
+    const yaml = `${head}areas:\n  physical-care:\n    sections: {"1.1": {score: 4}, "1.2": {score: 3}}\n    impact: Arrives hungry.\n`;
+    const before = findings(yaml);
+    expect(before.map((f) => f.code)).toEqual(expect.arrayContaining(['discuss-with-lead', 'lead-not-consulted']));
+    for (const f of before) expect(f.message).not.toMatch(/summary\.|assessment\.|`/);
+    expect(codes(`${yaml}summary: {lead_consulted: 2020-09-22}\n`)).not.toEqual(expect.arrayContaining(['discuss-with-lead']));
+  });
+
+  it('makes each explanation that did not match what was seen a prompt to look again', () => {
+    const yaml = head.replace('  sessions:', '  explanations:\n    - {said: "Shopping comes tomorrow", observed: Cupboards bare all week}\n  sessions:');
+    const f = findings(yaml).find((x) => x.code === 'explanation-mismatch');
+    expect(f?.severity).toBe('prompt');
+    expect(f?.message).toContain('Shopping comes tomorrow');
+    expect(f?.message).toContain('look again');
+  });
+});
+
 describe('dates', () => {
   it('knows which dates are real', () => {
     expect(impossibleDateReason('2020-02-29')).toBeNull();

@@ -52,7 +52,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
   const chronology = buildChronology(chosen, { today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeOutput(renderers[options.format](chronology, options, ctx), options, ctx);
+  await writeOutput(renderers[options.format](chronology, options, ctx), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

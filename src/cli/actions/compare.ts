@@ -46,6 +46,6 @@ export async function runCompare(paths: string[], options: CompareOptions, ctx: 
     chosen.map((v) => ({ file: v.source.file, record: v.record })),
     chosen[0]!.template,
   );
-  await writeOutput(renderers[options.format](sheet, options, ctx), options, ctx);
+  await writeOutput(renderers[options.format](sheet, options, ctx), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -44,7 +44,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff);
   else text = renderDiffTerminal(diff, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }
 

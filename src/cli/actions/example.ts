@@ -6,6 +6,7 @@ import { buildHistories, type RecordVersion } from '../../analyse/history.js';
 import { compareChildren, latestPerChild } from '../../analyse/sibling-comparison.js';
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { renderChronologyMarkdown } from '../../render/chronology-markdown.js';
 import { renderCompareHtml } from '../../render/compare-html.js';
@@ -14,7 +15,7 @@ import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
 import { sideTitle } from '../../render/diff-style.js';
-import { markdownInline } from '../../render/safe-text.js';
+import { markdownInline, terminalSafeLine } from '../../render/safe-text.js';
 import { renderSummaryHtml } from '../../render/summary-html.js';
 import { renderSummaryMarkdown } from '../../render/summary-markdown.js';
 import { UsageError } from '../cli-error.js';
@@ -45,9 +46,10 @@ export async function runExample(name: string, options: ExampleOptions, ctx: Cli
   const source = join(examplesFolder, name);
   const recordNames = (await readdir(source)).filter((f) => /\.ya?ml$/.test(f)).sort();
   const records: ValidRecord[] = [];
+  const files = new Map<string, string | Uint8Array>();
   for (const file of recordNames) {
     const bytes = await readFile(join(source, file));
-    await writeFileAtomic(join(out, file), bytes, { overwrite: options.force === true, mode: 0o644 });
+    files.set(file, bytes);
     const read = readRecordBytes(file, bytes);
     // Each sheet as it looked on the day the toolkit was completed, so no review shows as overdue years later.
     const completed = (read.record?.data as { assessment?: { completed?: string } } | undefined)?.assessment?.completed ?? '';
@@ -55,9 +57,12 @@ export async function runExample(name: string, options: ExampleOptions, ctx: Cli
   }
   const story = await readFile(join(source, 'story.md'), 'utf8');
   const { readme, pages } = workedExample(name, story, records);
-  for (const [file, html] of pages) await writeFileAtomic(join(out, file), html, { overwrite: options.force === true, mode: 0o644 });
-  await writeFileAtomic(join(out, 'README.md'), readme, { overwrite: options.force === true, mode: 0o644 });
-  ctx.stderr.write(`wrote ${join(out, 'README.md')}, ${records.length} records and ${pages.size} pages to print\n`);
+  for (const [file, html] of pages) files.set(file, html);
+  files.set('README.md', readme);
+  // `--out` naming the packaged example itself must not rewrite the copy every later run starts from.
+  await refuseOutputsOverInputs([...files.keys()].map((file) => join(out, file)), [...recordNames, 'story.md'].map((file) => join(source, file)));
+  for (const [file, content] of files) await writeFileAtomic(join(out, file), content, { overwrite: options.force === true, mode: 0o644 });
+  ctx.stderr.write(`${terminalSafeLine(`wrote ${join(out, 'README.md')}, ${records.length} records and ${pages.size} pages to print`)}\n`);
   return 0;
 }
 

@@ -9,7 +9,7 @@ import { renderFindingsPretty } from '../../render/findings-report.js';
 import { renderHistoryCsv } from '../../render/history-csv.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
 import { renderHistoryTerminal } from '../../render/history-terminal.js';
-import { terminalSafeLine } from '../../render/safe-text.js';
+import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
 import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
 import type { ToolkitRecord } from '../../record/types.js';
@@ -37,11 +37,11 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify({ children: histories }, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe({ children: histories })}\n`;
   else if (options.format === 'csv') text = renderHistoryCsv(histories);
   else if (options.format === 'markdown') text = renderHistoryMarkdown(histories);
   else text = renderHistoryTerminal(histories, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { newDraft, SharedAnswerError } from '../../interview/draft.js';
 import { UsageError, EXIT } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
@@ -23,7 +23,8 @@ export async function runNew(options: NewOptions, ctx: CliContext): Promise<numb
   let draft;
   if (options.resume !== undefined && options.resume !== false) {
     if (options.answers !== undefined) throw new UsageError('--resume continues a draft; it cannot take --answers too');
-    draft = await resumeDraft(draftPath, 'new');
+    // The draft's own folder, or the --out given: nowhere else, whatever the draft says.
+    draft = await resumeDraft(draftPath, 'new', { out: [options.out, dirname(draftPath)] });
   } else {
     await refuseWaitingDraft(draftPath, resumeCommand);
     const answers = await answersFrom(options.answers);
@@ -38,6 +39,7 @@ export async function runNew(options: NewOptions, ctx: CliContext): Promise<numb
   }
   const env = { template: templateFor(draft.records[0]?.template), today };
   const prompter = terminalPrompter(ctx);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true });
+  const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true, inputs });
   return written ? EXIT.ok : EXIT.interrupted;
 }

@@ -1,12 +1,15 @@
-import { mkdir, realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { stringify } from 'yaml';
-import { Redactor, type RedactionKind } from '../../analyse/redaction.js';
+import { schemaStringBound } from '../../analyse/redaction-bounds.js';
+import type { RedactionKind, ReviewCandidate } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import type { ToolkitRecord } from '../../record/types.js';
+import { SCHEMA_FILE } from '../../validate/schema-file.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
@@ -15,48 +18,59 @@ import { InvalidRecordError, loadValidRecord } from '../load-valid-record.js';
 export interface RedactOptions {
   out: string;
   force?: boolean;
+  /** A JSON file for the review list (and the counts). */
+  report?: string;
+  /** Any word left on the review list is an error: nothing is written, exit 1. */
+  strict?: boolean;
 }
 
-const header = '# Pseudonymised copy written by `ntk redact`: names, references, dates of birth and contact details replaced.\n';
+const header = '# Pseudonymised copy written by `ntk redact`: names, references, dates of birth, contact details, places and schools replaced.\n';
 
 export async function runRedact(paths: string[], options: RedactOptions, ctx: CliContext): Promise<number> {
   const out = resolve(options.out);
   await refuseOutInsideInputs(out, paths);
   const files = await collectRecordFiles(paths);
   if (files.length === 0) throw new UsageError('no records (*.yaml, *.yml) found in the paths given');
+  const outInfo = await stat(out).catch(() => null);
+  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
   const today = resolveToday(undefined);
 
   // Only valid records are copied: a copy must pass `ntk check` like its original.
-  const records: { file: string; record: ToolkitRecord }[] = [];
+  const records: { file: string; record: ToolkitRecord; template: object }[] = [];
   let invalid = 0;
   for (const file of files) {
     try {
-      records.push({ file, record: (await loadValidRecord(file, ctx, today)).record });
+      const valid = await loadValidRecord(file, ctx, today);
+      records.push({ file, record: valid.record, template: valid.template.template });
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       invalid++;
     }
   }
 
+  // The redactor brings the language library with it (about a second to load): only once the flags and paths are known to be usable.
+  const { Redactor } = await import('../../analyse/redaction.js');
   const redactor = new Redactor();
-  for (const { record } of records) redactor.learn(record);
+  for (const { record, template } of records) redactor.learn(record, template);
+  const bound = schemaStringBound(JSON.parse(await readFile(SCHEMA_FILE, 'utf8')) as object);
   const outputs = new Map<string, string>();
+  const review: (ReviewCandidate & { file: string })[] = [];
   for (const { file, record } of records) {
-    const copy = redactor.redact(record);
+    const { record: copy, review: left } = redactor.redactWithReview(record, bound);
     const text = header + stringify(copy, { lineWidth: 100 });
     let name = `${copy.child.ref}-${copy.assessment.completed}.yaml`;
     for (let n = 2; outputs.has(name); n++) name = `${copy.child.ref}-${copy.assessment.completed}-${n}.yaml`;
     assertStillValid(name, text, file);
     outputs.set(name, text);
+    for (const candidate of left) review.push({ file: name, ...candidate });
+  }
+  const reportFile = options.report === undefined ? null : resolve(options.report);
+  if (reportFile && !options.force && (await exists(reportFile))) {
+    throw new UsageError(`${displayPath(reportFile)} already exists; choose another --report or add --force to replace it`);
   }
 
   // Even with --force, a copy never lands on an input file (an input given by name inside --out).
-  const inputs = new Set(await Promise.all(files.map((f) => realpath(f).catch(() => resolve(f)))));
-  const realOut = await realpathOfNearest(out);
-  const clash = [...outputs.keys()].find((name) => inputs.has(join(realOut, name)));
-  if (clash) throw new UsageError(`${displayPath(join(out, clash))} is one of the inputs; choose another --out`);
-  const outInfo = await stat(out).catch(() => null);
-  if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
+  await refuseOutputsOverInputs([...outputs.keys()].map((name) => join(out, name)), files);
 
   if (!options.force) {
     const existing = [];
@@ -64,6 +78,16 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
     if (existing.length > 0) {
       throw new UsageError(`${displayPath(out)} already holds ${existing.join(', ')}; choose another --out or add --force to replace them`);
     }
+  }
+  if (reportFile) {
+    const json = `${JSON.stringify({ files: outputs.size, replaced: redactor.counts, review }, null, 2)}\n`;
+    await writeFileAtomic(reportFile, json, { overwrite: options.force === true, mode: 0o600 });
+  }
+  ctx.stderr.write(reviewList(review));
+  // --strict: a copy with anything left to check is not handed over at all.
+  if (options.strict && review.length > 0) {
+    ctx.stderr.write(`${ctx.err.red(`--strict: ${review.length} word${review.length === 1 ? '' : 's'} left to review; no copies written`)}\n`);
+    return EXIT.findings;
   }
   await mkdir(out, { recursive: true, mode: 0o700 });
   for (const [name, text] of outputs) await writeFileAtomic(join(out, name), text, { overwrite: options.force === true, mode: 0o600 });
@@ -73,21 +97,38 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   return invalid > 0 ? EXIT.findings : EXIT.ok;
 }
 
+const why: Record<ReviewCandidate['why'], string> = {
+  'unknown-word': 'a capitalised word that is neither a known word nor a name it knows',
+  number: 'a number that may be an identifier',
+  place: 'may be a street or house named with ordinary words',
+  'after-title': 'an ordinary word after a title or kinship word',
+};
+
+/** The review list: each word or number left that may identify someone, with where it is and the words around it. */
+function reviewList(review: readonly (ReviewCandidate & { file: string })[]): string {
+  if (review.length === 0) return 'review list: nothing left that looks like a name or a number\n';
+  const lines = review.map((r) => `  ${terminalSafeLine(r.file)}  ${terminalSafeLine(r.path)}  "${terminalSafeLine(r.text)}": ${why[r.why]}\n      ...${terminalSafeLine(r.context)}...`);
+  return `review list: ${review.length} word${review.length === 1 ? '' : 's'} or number${review.length === 1 ? '' : 's'} left as they were; check each before sharing:\n${lines.join('\n')}\n`;
+}
+
 /** What was replaced, as counts only: the report itself must not carry an identifier. */
 function report(counts: Record<RedactionKind, number>, files: number, out: string): string {
   const labels: [RedactionKind, string, string][] = [
     ['name', 'name', 'names'],
     ['reference', 'child or family reference', 'child or family references'],
     ['household', 'household reference', 'household references'],
+    ['identifier', 'contributor id made of a name', 'contributor ids made of a name'],
     ['born', 'date of birth coarsened', 'dates of birth coarsened'],
     ['birthDateInText', 'date of birth in the text', 'dates of birth in the text'],
     ['email', 'e-mail address', 'e-mail addresses'],
     ['phone', 'phone number', 'phone numbers'],
+    ['nhs', 'NHS number', 'NHS numbers'],
     ['postcode', 'postcode', 'postcodes'],
-    ['address', 'street address', 'street addresses'],
+    ['address', 'street address or named house', 'street addresses or named houses'],
+    ['school', 'school or nursery name', 'school or nursery names'],
   ];
   const lines = labels.map(([kind, one, many]) => `  ${String(counts[kind]).padStart(5)} ${counts[kind] === 1 ? one : many}`);
-  return `wrote ${files} pseudonymised record${files === 1 ? '' : 's'} to ${terminalSafeLine(out)}; replaced:\n${lines.join('\n')}\nRead the copies before sharing: a name that appears only in free text, never in a name field, cannot be recognised.`;
+  return `wrote ${files} pseudonymised record${files === 1 ? '' : 's'} to ${terminalSafeLine(out)}; replaced:\n${lines.join('\n')}`;
 }
 
 /** A copy that would not pass `ntk check` is a bug here, never something to hand to a trainer. */

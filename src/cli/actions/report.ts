@@ -5,7 +5,7 @@ import { renderReportCsv } from '../../render/report-csv.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
 import { renderReportTerminal } from '../../render/report-terminal.js';
 import { displayPath } from '../../read/collect-files.js';
-import { terminalSafeLine } from '../../render/safe-text.js';
+import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
 import type { Decision } from '../../record/types.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
 import { checkFilesWithFacts } from '../../validate/check-files.js';
@@ -56,11 +56,11 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
     for (const file of report.skipped) ctx.stderr.write(`  ${terminalSafeLine(displayPath(file))}\n`);
   }
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
+  if (options.format === 'json') text = `${jsonSafe(report)}\n`;
   else if (options.format === 'csv') text = renderReportCsv(report);
   else if (options.format === 'markdown') text = renderReportMarkdown(report);
   // A file gets no colour codes; the terminal gets what its colour level allows.
   else text = renderReportTerminal(report, options.output ? plainStyle : ctx.out);
-  await writeOutput(text, options, ctx);
+  await writeOutput(text, options, files, ctx);
   return 0;
 }

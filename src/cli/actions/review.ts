@@ -7,7 +7,7 @@ import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
-import { loadValidRecord } from '../load-valid-record.js';
+import { loadValidRecord, recordOnDisk } from '../load-valid-record.js';
 
 export interface ReviewOptions {
   out?: string;
@@ -19,14 +19,15 @@ export interface ReviewOptions {
 
 export async function runReview(file: string, options: ReviewOptions, ctx: CliContext): Promise<number> {
   const today = resolveToday(options.today);
-  const { record, template } = await loadValidRecord(file, ctx, today);
+  const valid = await loadValidRecord(file, ctx, today);
+  const { record, template } = valid;
   const folder = dirname(options.out ?? file);
   const draftPath = join(folder, `${record.child.ref}-review.draft.yaml`);
   const resumeCommand = resumeCommandFor({ command: 'review', source: file }, draftPath);
   let draft;
   if (options.resume) {
     if (options.answers !== undefined) throw new UsageError('--resume continues a draft; it cannot take --answers too');
-    draft = await resumeDraft(draftPath, 'review');
+    draft = await resumeDraft(draftPath, 'review', { source: file, out: folder, ...(options.out !== undefined ? { outFile: options.out } : {}) });
   } else {
     await refuseWaitingDraft(draftPath, resumeCommand);
     const answers = await answersFrom(options.answers);
@@ -36,7 +37,11 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   }
   const env = { template, today };
   const prompter = terminalPrompter(ctx);
-  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true });
+  const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
+  // `--out FILE --force` may update the reviewed file itself (one file per child, its history in git): a rewrite that
+  // must not drop someone else's change made meanwhile.
+  const inPlace = options.force ? { file, onDisk: await recordOnDisk(valid) } : undefined;
+  const written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: options.force === true, inputs, ...(inPlace ? { inPlace } : {}) });
   if (!written) return EXIT.interrupted;
   const reviewFile = written[0];
   if (reviewFile !== undefined) {

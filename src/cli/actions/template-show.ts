@@ -1,3 +1,4 @@
+import { jsonSafe } from '../../render/safe-text.js';
 import { findTemplate, loadTemplates } from '../../template/load-template.js';
 import { renderTemplateTerminal } from '../../render/template-terminal.js';
 import { UsageError } from '../cli-error.js';
@@ -12,7 +13,7 @@ export async function runTemplateShow(action: string, options: { area?: string; 
     throw new UsageError(`there is no area "${options.area}"; the areas are ${index.template.areas.map((a) => a.key).join(', ')}`);
   }
   if (options.format === 'json') {
-    ctx.stdout.write(`${JSON.stringify(options.area === undefined ? index.template : { ...index.template, areas }, null, 2)}\n`);
+    ctx.stdout.write(`${jsonSafe(options.area === undefined ? index.template : { ...index.template, areas })}\n`);
   } else {
     ctx.stdout.write(renderTemplateTerminal(index.template, areas, ctx.out, ctx.width));
   }

@@ -22,7 +22,7 @@ export function defineCheck(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --format sarif > ntk.sarif     # GitHub code scanning\n  $ ntk check records/ --format junit > ntk-junit.xml # GitLab, Jenkins, Azure test reports\n  $ ntk check records/ --cache\n  $ git show HEAD:records/MJ-01.yaml | ntk check -\n\nDefaults (strict, ignore, templates) come from the nearest ntk.config.yaml, found walking up from the working folder.\nFormats: terminal (also called pretty), json, github, sarif, junit.\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.',
+      '\nExamples:\n  $ ntk check fixtures/mary-jo\n  $ ntk check records/ --format github --strict\n  $ ntk check "records/**/*.yaml" --format json > findings.json\n  $ ntk check records/ --format sarif > ntk.sarif     # GitHub code scanning\n  $ ntk check records/ --format junit > ntk-junit.xml # GitLab, Jenkins, Azure test reports\n  $ ntk check records/ --cache\n  $ git show HEAD:records/MJ-01.yaml | ntk check -\n\nDefaults (strict, ignore, templates) come from the nearest ntk.config.yaml, found walking up from the working folder.\nFormats: terminal (also called pretty), json, github, sarif, junit.\nExit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage error, 3 the cache could not be written.',
     )
     .action(async (paths: string[], opts, command: Command) => {
       const { runCheck } = await import('../actions/check.js');

@@ -28,7 +28,7 @@ export function defineDiff(program: Command): void {
         '  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json\n' +
         '  $ ntk diff old.yaml new.yaml --format html --output changes.html   (a page to print on A4)\n\n' +
         'Exit codes: 0 done, 1 a record is not valid (or with --exit-code: a section deteriorated), 2 usage error\n' +
-        '(including a git revision that does not exist).',
+        '(including a git revision that does not exist), 3 --output could not be written.',
     )
     .action(async (oldFile: string, newFile: string | undefined, opts) => {
       const { runDiff } = await import('../actions/diff.js');

@@ -20,7 +20,7 @@ export function defineEdit(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk edit records/MJ-01-2020-09-29.yaml --area health-development\n  $ ntk edit record.yaml --by sn1 --answers school-nurse.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 130 interrupted (the draft is saved).',
+      '\nExamples:\n  $ ntk edit records/MJ-01-2020-09-29.yaml --area health-development\n  $ ntk edit record.yaml --by sn1 --answers school-nurse.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 3 FILE could not be written or was changed by someone else meanwhile (nothing\nof theirs is lost; the draft is kept), 130 interrupted (the draft is saved).',
     )
     .action(async (file: string, opts) => {
       const { runEdit } = await import('../actions/edit.js');

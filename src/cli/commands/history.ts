@@ -23,7 +23,7 @@ export function defineHistory(program: Command): void {
       'after',
       '\nExamples:\n  $ ntk history fixtures/mary-jo --child MJ-01\n  $ ntk history records/MJ-01*.yaml --format markdown --output MJ-01-history.md\n' +
         '  $ ntk history records/ --format csv > scores-over-time.csv\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error.',
+        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.',
     )
     .action(async (paths: string[], opts) => {
       const { runHistory } = await import('../actions/history.js');

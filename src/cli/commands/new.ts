@@ -22,7 +22,7 @@ export function defineNew(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk new --out records/\n  $ ntk new --household --out records/\n  $ ntk new --resume records/ntk-new.draft.yaml\n  $ ntk new --answers answers.yaml --out records/   # no questions if nothing is missing\n\nExit codes: 0 written, 1 the answers make an invalid record, 2 usage error or no terminal for a\nquestion that must be asked, 130 interrupted (the draft is saved).',
+      '\nExamples:\n  $ ntk new --out records/\n  $ ntk new --household --out records/\n  $ ntk new --resume records/ntk-new.draft.yaml\n  $ ntk new --answers answers.yaml --out records/   # no questions if nothing is missing\n\nExit codes: 0 written, 1 the answers make an invalid record, 2 usage error or no terminal for a\nquestion that must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).',
     )
     .action(async (opts) => {
       const { runNew } = await import('../actions/new.js');

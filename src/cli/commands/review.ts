@@ -21,7 +21,7 @@ export function defineReview(program: Command): void {
     .option('--no-color', 'plain output without colour')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ntk review records/MJ-01-2020-09-29.yaml\n  $ ntk review records/MJ-01-2020-09-29.yaml --answers review.yaml --out records/MJ-01-2020-12-15.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 130 interrupted (the draft is saved).',
+      '\nExamples:\n  $ ntk review records/MJ-01-2020-09-29.yaml\n  $ ntk review records/MJ-01-2020-09-29.yaml --answers review.yaml --out records/MJ-01-2020-12-15.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).',
     )
     .action(async (file: string, opts) => {
       const { runReview } = await import('../actions/review.js');

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Answer } from '../../interview/draft.js';
 import type { Choice, Question } from '../../interview/question.js';
 import { terminalSafe, terminalSafeLine } from '../../render/safe-text.js';
-import { wrapText } from '../../render/wrap.js';
+import { wrapText } from '../../render/text-layout.js';
 import { dayMonthYear, isIsoDateShape, longDate } from '../../validate/dates.js';
 import multiline from './multiline-prompt.js';
 import scorePrompt from './score-prompt.js';

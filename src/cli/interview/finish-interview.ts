@@ -2,6 +2,7 @@ import { input } from '@inquirer/prompts';
 import { basename, dirname, join } from 'node:path';
 import { buildSummarySheet } from '../../analyse/summary-sheet.js';
 import { FileExistsError, writeFileAtomic } from '../../io/atomic-write.js';
+import { isSameFile, refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import type { Draft } from '../../interview/draft.js';
 import { removeDraft } from '../../interview/draft-file.js';
 import type { WalkEnv } from '../../interview/interview-walk.js';
@@ -10,7 +11,7 @@ import { finishedRecord, recordText } from '../../interview/record-text.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { renderSummaryTerminal } from '../../render/summary-terminal.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
-import { validOrReport } from '../load-valid-record.js';
+import { validOrReport, type RecordOnDisk } from '../load-valid-record.js';
 import type { CliContext } from '../context.js';
 
 export interface FinishOptions {
@@ -22,6 +23,13 @@ export interface FinishOptions {
   interactive: boolean;
   /** edit: turns the finished record into the file's new text (keeping the untouched parts byte for byte). */
   textFor?: (record: PlainRecord, file: string) => string;
+  /** Files the command read (answers file, draft): a record is never written over one of them. */
+  inputs: readonly string[];
+  /**
+   * edit (and review --force onto its own source): the record rewritten in
+   * place, as it was read. It is replaced only if nobody changed it since.
+   */
+  inPlace?: { file: string; onDisk: RecordOnDisk };
 }
 
 /** Where a new or review record goes: the chosen file, or `<ref>-<completed>.yaml` in the chosen folder. */
@@ -53,7 +61,9 @@ export async function finishInterview(draft: Draft, options: FinishOptions): Pro
       const read = readRecordBytes(target, new TextEncoder().encode(text));
       const valid = validOrReport(target, read.record, read.findings, ctx, env.today);
       try {
-        await writeFileAtomic(target, text, { overwrite: options.force || draft.command === 'edit', mode: 0o600 });
+        await refuseOutputsOverInputs([target], options.inputs);
+        const unchangedSince = options.inPlace && (await isSameFile(target, options.inPlace.file)) ? options.inPlace.onDisk.fingerprint : undefined;
+        await writeFileAtomic(target, text, { overwrite: options.force || unchangedSince !== undefined, mode: 0o600, ...(unchangedSince !== undefined ? { unchangedSince } : {}) });
       } catch (error) {
         if (!(error instanceof FileExistsError) || !options.interactive) throw error;
         target = await anotherName(target);

@@ -1,5 +1,6 @@
 import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState, type Status } from '@inquirer/core';
 import { terminalSafeLine } from '../../render/safe-text.js';
+import { truncateToWidth } from '../../render/text-layout.js';
 
 export interface MultilineConfig {
   message: string;
@@ -143,7 +144,7 @@ export default createPrompt<MultilineResult, MultilineConfig>((config, done) => 
         .filter((l) => l !== '')
         .join(' / '),
     );
-    const summary = answer === '' ? (config.keep === undefined ? '' : '(kept)') : answer.length > 60 ? `${answer.slice(0, 57)}...` : answer;
+    const summary = answer === '' ? (config.keep === undefined ? '' : '(kept)') : truncateToWidth(answer, 60);
     return `${prefix} ${theme.style.message(config.doneMessage, 'done')} ${theme.style.answer(summary)}`;
   }
   const lines = shown.split('\n');

@@ -189,7 +189,7 @@ function sayDraftSaved(run: Pick<InterviewRun, 'ctx' | 'draftPath' | 'resumeComm
  * the files written, or null when the practitioner stopped it (the draft
  * stays, even when they stop at the very end, e.g. while choosing a name).
  */
-export async function interviewToFiles(start: Draft, run: InterviewRun, finish: Pick<FinishOptions, 'force' | 'textFor'>): Promise<string[] | null> {
+export async function interviewToFiles(start: Draft, run: InterviewRun, finish: Pick<FinishOptions, 'force' | 'textFor' | 'inputs' | 'inPlace'>): Promise<string[] | null> {
   const outcome = await runInterview(start, run);
   if (!outcome.done) return null;
   try {

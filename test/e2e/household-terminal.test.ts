@@ -1,0 +1,194 @@
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ntk, ntkBin, repoRoot } from './run-ntk.js';
+import { TmuxTerminal } from './tmux-terminal.js';
+
+/**
+ * Several children, several agencies, several reviews, at a real terminal.
+ * An answers file gives what is not the point of each test, so the terminal
+ * asks exactly the questions under test (and whatever else is left out).
+ */
+// As in interview-terminal.test.ts: a loaded machine can drop a key typed the instant a prompt appears.
+describe('households, agencies and reviews in a real terminal', { retry: 2 }, () => {
+  const terminal = new TmuxTerminal();
+  let root = '';
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'ntk-household-'));
+  });
+  afterAll(async () => {
+    await terminal.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const ntkCommand = (args: string) => `NO_COLOR=1 node ${ntkBin} ${args} --today 2021-04-01`;
+  const stepper = (session: string) => async (prompt: string, ...typed: (string | string[])[]) => {
+    await terminal.waitFor(session, prompt);
+    for (const t of typed) await (Array.isArray(t) ? terminal.keys(session, ...t) : terminal.line(session, t));
+  };
+  const skip = ['Down', 'Enter'];
+
+  it('a two-child household: 5.1-5.3 asked once for both, and only the child actually seen alone recorded so', { timeout: 180_000 }, async () => {
+    const dir = await mkdtemp(join(root, 'household-'));
+    const summary = { lead_consulted: '2021-03-02', decision: 'early-help', next_review: '2021-06-01', parent_views: 'Mum agrees.' };
+    const answers = [
+      {
+        child: { ref: 'HH-01', name: 'Sam', born: '2014-02-03', household: 'H-9', front_door: 'county' },
+        assessment: { completed: '2021-03-01', involvement: 'Mum took part.', background: 'None.', contributors: [{ id: 'hv1', role: 'Health visitor' }] },
+        child_voice: { gathered: ['words'], working_well: 'Football.', worried_about: 'Shouting.', needs_to_happen: 'Quiet nights.' },
+        summary: { ...summary, analysis: 'Arguments every evening.' },
+      },
+      {
+        child: { ref: 'HH-02', name: 'Ali', born: '2020-01-05' },
+        child_voice: { gathered: ['observation'], working_well: 'Smiles at Sam.', worried_about: 'Cries at raised voices.', needs_to_happen: 'Calm.' },
+        summary: { ...summary, analysis: 'Too young to say; watches the door.' },
+      },
+    ];
+    await writeFile(join(dir, 'answers.yaml'), answers.map((a) => stringify(a)).join('---\n'));
+    const session = await terminal.run(ntkCommand(`new --household --answers answers.yaml --out ${dir}`), dir);
+    const step = stepper(session);
+    await step("[Sam] Add the people in the child's life", 'n');
+    await step("[Ali] Add the people in the child's life", 'n');
+    await step('Add another child from this household?', 'n');
+    await step('Add another contributor?', 'n');
+    await step('Add a session', 'y');
+    await step('Session 1: date', '2021-02-20');
+    await step('What kind of contact', skip);
+    await step('Who led it?', ['Enter']);
+    await step('[Sam] Was Sam seen in this session?', 'y');
+    await step('[Sam] Was Sam seen on their own?', 'y');
+    await step('[Ali] Was Ali seen in this session?', 'y');
+    await step('[Ali] Was Ali seen on their own?', 'n');
+    await step('Who was there and what was seen', 'Both children at home; Sam spoke to me in his room.', '');
+    await step('Add another session?', 'n');
+    await step('Is Physical care the same for every child in the home?', 'n');
+    await step('1.2 Home conditions is usually the same', 'n');
+    for (const area of ['Health and development', 'Safety and supervision', 'Emotional warmth']) await step(`Is ${area} the same for every child in the home?`, 'n');
+    await step('Is Family and relationships the same for every child in the home?', 'y');
+    for (const section of ['5.1 Carer wellbeing', '5.2 Parental conflict', '5.3 Support network']) {
+      await step(`${section}: where would you place the child's care?`, ['Down', 'Down', 'Enter']);
+      await step(`${section}: where does the parent or carer place themselves?`, ['Down', 'Enter']);
+      await step(`${section}: the evidence`, 'Shouting most evenings (visit 20/2).', '');
+    }
+    await step('Family and relationships (every child): strengths', '');
+    await step('Family and relationships (every child): concerns', 'Rows most evenings.', '');
+    for (const area of ['Boundaries and values', 'Commitment and change']) await step(`Is ${area} the same for every child in the home?`, 'n');
+    for (const [child, impact] of [
+      ['Sam', 'Sam hides in his room when the shouting starts.'],
+      ['Ali', 'Ali startles and cries at raised voices.'],
+    ] as const) {
+      for (const area of ['Physical care', 'Health and development', 'Safety and supervision', 'Emotional warmth']) await step(`[${child}] Assess ${area}?`, skip);
+      await step(`[${child}] Family and relationships: examples of the impact on ${child}`, impact, '');
+      for (const area of ['Boundaries and values', 'Commitment and change']) await step(`[${child}] Assess ${area}?`, skip);
+      if (child === 'Sam') {
+        await step('Was an explanation given that did not match what you saw?', 'n');
+        await step('Is this analysis the same for every child in the home?', 'n');
+      }
+      await step(`[${child}] Add an action to the plan?`, 'n');
+    }
+    const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
+    expect(done).toContain('NTK-EXIT=0');
+    // Each of 5.1-5.3 was asked once, for both children.
+    expect(done.match(/5\.2 Parental conflict: where would you place the child's care\?/g)).toHaveLength(1);
+
+    expect((await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['HH-01-2021-03-01.yaml', 'HH-02-2021-03-01.yaml', 'answers.yaml']);
+    const [sam, ali] = await Promise.all(['HH-01', 'HH-02'].map(async (ref) => parse(await readFile(join(dir, `${ref}-2021-03-01.yaml`), 'utf8')) as Record<string, any>));
+    expect(sam?.areas['family-relationships'].sections).toEqual(ali?.areas['family-relationships'].sections);
+    expect(Object.keys(sam?.areas['family-relationships'].sections ?? {})).toEqual(['5.1', '5.2', '5.3']);
+    expect(sam?.areas['family-relationships'].impact).not.toBe(ali?.areas['family-relationships'].impact);
+    expect(sam?.assessment.household_shared).toEqual(['5.1', '5.2', '5.3']);
+    expect(sam?.assessment.sessions[0]).toMatchObject({ seen: true, seen_alone: true });
+    expect(ali?.assessment.sessions[0]).toMatchObject({ seen: true, seen_alone: false });
+    const check = await ntk(['check', join(dir, 'HH-01-2021-03-01.yaml'), join(dir, 'HH-02-2021-03-01.yaml'), '--today', '2021-04-01', '--format', 'json']);
+    const findings = (JSON.parse(check.stdout) as { findings: { file: string; code: string }[] }).findings;
+    expect(findings.filter((f) => f.code === 'child-not-seen-alone').map((f) => f.file)).toEqual([join(dir, 'HH-02-2021-03-01.yaml')]);
+    expect(check.exitCode).toBe(0);
+  });
+
+  it("a second agency's edit adds its own session and contributor entry, and credits it with nothing it did not change", { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(root, 'edit-'));
+    const file = join(dir, 'MJ-01-2020-09-29.yaml');
+    await copyFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml'), file);
+    const before = parse(await readFile(file, 'utf8')) as Record<string, any>;
+    const session = await terminal.run(ntkCommand(`edit ${file} --by dent1 --area health-development`), dir);
+    const step = stepper(session);
+    await step('Their role', 'Dental nurse');
+    await step('Their agency', 'Community dental service');
+    await step('Their name', '');
+    await step('Add a session of yours', 'y');
+    await step('Session 5: date', '2020-09-25');
+    await step('What kind of contact', ['Down', 'Down', 'Down', 'Down', 'Enter']);
+    await step('Who led it?', ['Enter']);
+    await step('Was the child seen on their own?', 'n');
+    await step('Who was there and what was seen', 'Dental check in school: decayed lower molar.', '');
+    await step('Add a session of yours', 'n');
+    for (const section of ['2.1 Routine health care', '2.2 Illness and additional needs', '2.3 Development and learning']) {
+      await step(`${section}: where would you place the child's care?`, ['Enter']);
+      await step(`${section}: where does the parent or carer place themselves?`, ['Enter']);
+      await step(`${section}: the evidence`, '');
+    }
+    for (const text of ['strengths', 'concerns', 'examples of the impact']) await step(`Health and development: ${text}`, '');
+    const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
+    expect(done).toContain('NTK-EXIT=0');
+    const after = parse(await readFile(file, 'utf8')) as Record<string, any>;
+    expect(after.assessment.sessions).toHaveLength(5);
+    expect(after.assessment.sessions[4]).toMatchObject({ date: '2020-09-25', type: 'observation', note: 'Dental check in school: decayed lower molar.' });
+    expect(after.assessment.contributors.at(-1)).toEqual({ id: 'dent1', role: 'Dental nurse', agency: 'Community dental service' });
+    // Nothing scored or written differently: every section keeps its author.
+    expect(after.areas['health-development']).toEqual(before.areas['health-development']);
+    expect((await ntk(['check', file, '--today', '2021-04-01'])).exitCode).toBe(0);
+  });
+
+  it('a review marks a partner as moved out and drops an action with a reason', { timeout: 180_000 }, async () => {
+    const dir = await mkdtemp(join(root, 'review-'));
+    const source = join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml');
+    const initial = parse(await readFile(source, 'utf8')) as Record<string, any>;
+    // All but the last two actions were done; the terminal asks about those two.
+    const actions = (initial.summary.actions as Record<string, unknown>[]).map((a, i) => (i < 8 ? { ...a, done: '2020-11-20' } : a));
+    const answers = {
+      assessment: { completed: '2020-12-15', involvement: 'Kerry took part.', background: 'Job loss in spring.' },
+      child_voice: { gathered: ['words'], working_well: 'Breakfast club.', worried_about: 'Tyler in the mornings.', needs_to_happen: 'Nursery for Tyler.' },
+      summary: { analysis: 'Much better.', parent_views: 'Kerry is proud.', lead_consulted: '2020-12-16', decision: 'early-help', next_review: '2021-03-16', actions },
+      review: {
+        support_working: 'Yes.',
+        circumstances_changed: 'Wayne has moved out.',
+        needs_increased: 'No.',
+        significant_harm: 'No indication.',
+        improvement_sustained: 'Too early to say.',
+        celebrated: 'Certificate.',
+      },
+    };
+    await writeFile(join(dir, 'answers.yaml'), stringify(answers));
+    const out = join(dir, 'MJ-01-2020-12-15.yaml');
+    const session = await terminal.run(ntkCommand(`review ${source} --answers answers.yaml --out ${out}`), dir);
+    const step = stepper(session);
+    await step("Kerry (mother): still living in the child's home?", 'y');
+    await step("Wayne (mother's partner (Tyler's father)): still living in the child's home?", 'n');
+    await step('Since when has Wayne lived away from', '2020-11-01');
+    await step("Tyler (half-brother): still living in the child's home?", 'y');
+    await step("Pat (maternal grandmother): still living away from the child's home?", 'y');
+    await step('Add another person?', 'n');
+    await step('Add another contributor?', 'n');
+    await step('Add a session', 'n');
+    for (const area of ['Physical care', 'Health and development', 'Safety and supervision', 'Emotional warmth', 'Family and relationships', 'Boundaries and values', 'Commitment and change']) {
+      await step(`What changed in ${area}?`, ['Enter']);
+    }
+    await step('Was an explanation given that did not match what you saw?', 'n');
+    await step('Funded nursery place for Tyler so Mary Jo stops minding him', ['Down', 'Down', 'Down', 'Enter']);
+    await step('Why it was dropped', 'Tyler has a place from January through the health visitor instead.');
+    await step('Ask Kerry alone about the rows', ['Enter']);
+    await step('Add another action?', 'n');
+    const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
+    expect(done).toContain('NTK-EXIT=0');
+    // The review diff printed after writing shows the dropped action with its reason.
+    expect(done).toContain('- no longer in the plan Funded nursery place for Tyler so Mary Jo stops minding him (15 December 2020: Tyler has a');
+    const review = parse(await readFile(out, 'utf8')) as Record<string, any>;
+    expect(review.child.family[1]).toEqual({ name: 'Wayne', relationship: "mother's partner (Tyler's father)", lives_with_child: false, since: '2020-11-01' });
+    expect(review.child.family[0].lives_with_child).toBe(true);
+    expect(review.summary.actions[8]).toMatchObject({ dropped: '2020-12-15', reason: 'Tyler has a place from January through the health visitor instead.' });
+    expect(review.summary.actions[9].dropped).toBeUndefined();
+    expect((await ntk(['check', out, '--today', '2021-04-01'])).exitCode).toBe(0);
+  });
+});
