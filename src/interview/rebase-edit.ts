@@ -42,5 +42,13 @@ export function rebaseEdit(draft: Draft, now: PlainRecord): Rebase {
   }
   const added = ours.slice(known.length);
   if (added.length > 0) setPath(record, ['assessment', 'contributors'], [...listAt(now, ['assessment', 'contributors']), ...structuredClone(added)]);
-  return { ok: true, draft: { ...draft, records: [record], previous: structuredClone(now) } };
+  // The answers about the contributors this edit adds follow them to their new places after theirs.
+  const shift = listAt(now, ['assessment', 'contributors']).length - known.length;
+  const answers = shift === 0 ? draft.answers : Object.fromEntries(Object.entries(draft.answers).map(([id, answer]) => [shiftedContributorId(id, known.length, shift), answer]));
+  return { ok: true, draft: { ...draft, answers, records: [record], previous: structuredClone(now) } };
+}
+
+/** A question id about contributor `i` (`…assessment/contributors/i/…`) moved by `shift` when `i` is one this edit added. */
+function shiftedContributorId(id: string, known: number, shift: number): string {
+  return id.replace(/(^|\/)assessment\/contributors\/(\d+)(?=\/|$)/, (whole, lead: string, i: string) => (Number(i) >= known ? `${lead}assessment/contributors/${Number(i) + shift}` : whole));
 }

@@ -262,7 +262,7 @@ function plan(diff: ReviewDiff, fullText: boolean): string {
   const rest = items.filter((i) => i.kind !== 'done');
   // On a full page the dates things were done go: the review's summary sheet has them.
   const doneLine =
-    done.length > 0 ? `<li><span class="tag done">${planItemWords.done}</span> ${done.map((i) => `${h(i.action)}${fullText && i.note ? `<span class="muted"> (${h(i.note)})</span>` : ''}`).join('; ')}</li>` : '';
+    done.length > 0 ? `<li><span class="tag done">${planItemWords.done}</span> ${done.map((i) => `${bdi(i.action)}${fullText && i.note ? `<span class="muted"> (${h(i.note)})</span>` : ''}`).join('; ')}</li>` : '';
   const lines = rest.map((item) => actionItem(planItemWords[item.kind], planClass[item.kind], item.action, item.note ? `, ${item.note}` : ''));
   return `<section class="block"><h2>The plan</h2><ul class="list">${doneLine}${lines.join('')}</ul></section>`;
 }

@@ -32,7 +32,7 @@ describe('ntk completion', () => {
 
   it('bash completes commands, options and format values from the command table', async () => {
     const script = join(dir, 'bash');
-    expect(await bashOffers(script, ['ntk', 'ch'])).toEqual(['check']);
+    expect(await bashOffers(script, ['ntk', 'ch'])).toEqual(['check', 'chronology']);
     expect(await bashOffers(script, ['ntk', 'in'])).toEqual(['init']);
     expect(await bashOffers(script, ['ntk', 'check', '--format', ''])).toEqual(['terminal', 'json', 'github', 'sarif', 'junit', 'pretty']);
     expect(await bashOffers(script, ['ntk', 'check', '--st'])).toEqual(['--strict']);

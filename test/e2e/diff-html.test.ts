@@ -17,7 +17,7 @@ describe('ntk diff --format html', () => {
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(r.stdout).not.toMatch(/<script|\b(src|href)\s*=/i);
     expect(r.stdout).toContain('<strong>16</strong> better, <strong>none</strong> worse');
-    expect(r.stdout).toContain('<span class="tag open">still open</span> Parenting group (two sessions left)');
+    expect(r.stdout).toContain('<span class="tag open">still open</span> <bdi>Parenting group (two sessions left)</bdi>');
     expect(r.stdout).toContain('<h2>Review questions</h2>');
     expect(r.stdout).toContain('<span class="lbl">Any indication of significant harm?</span> No indication.');
     expect((await ntk(['diff', '--help'])).stdout).toMatch(/"terminal", "markdown", "json",\s+"html"/);

@@ -65,7 +65,7 @@ describe('review in place', () => {
     await copyFile(fixture(first), file);
     await writeFile(
       join(dir, 'review.yaml'),
-      'assessment:\n  completed: 2020-12-15\n  sessions:\n    - date: 2020-12-10\n      type: unannounced-visit\n      by: hv1\n      seen_alone: true\nsummary:\n  decision: early-help\n  lead_consulted: 2020-12-15\n  next_review: 2021-03-15\nreview:\n  celebrated: Fridge.\n',
+      'assessment:\n  completed: 2020-12-15\n  sessions:\n    - date: 2020-12-10\n      type: unannounced-visit\n      by: hv1\n      seen_alone: true\nsummary:\n  decision: early-help\n  lead_consulted: 2020-12-15\n  next_review: 2021-03-15\nreview:\n  celebrated: Fridge.\n  significant_harm: No indication of significant harm.\n',
     );
     const refused = await ntk(['review', file, '--answers', join(dir, 'review.yaml'), '--out', file, '--today', '2021-01-01']);
     expect(refused.exitCode).toBe(2);
