@@ -34,7 +34,7 @@ export interface SummarySheet {
   areas: AreaSheet[];
   totals: { scored: number; worrying: number; mainlyWorrying: boolean };
   childVoice: ChildVoice;
-  prompts: { severity: Finding['severity']; code: string; path: string; message: string }[];
+  prompts: { severity: Finding['severity']; code: Finding['code']; path: string; message: string }[];
   plan: { analysis?: string; parentViews?: string; leadConsulted?: string; decision?: Decision; decisionLabel?: string; actions: Action[]; nextReview?: string };
   review?: ReviewAnswers;
   /** The `completed` date of a later toolkit of the same child, when one is known: this record's review date was met by it. */

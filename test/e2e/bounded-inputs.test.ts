@@ -58,7 +58,7 @@ describe('diff-textconv has the bounds of a record file', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('born 2012-03-14');
     expect(r.stdout).toContain('household H-MJ');
-    expect(r.stdout).toContain('front door: Nottinghamshire County (county)');
+    expect(r.stdout).toContain('front door: Nottinghamshire (county)');
     expect(r.stdout).toContain('family: Tyler, half-brother (MJ-02), lives with the child');
   });
 });
