@@ -2,6 +2,8 @@ import { voiceGatheredLabels } from '../analyse/summary-sheet.js';
 import { decisionLabels, frontDoorLabels } from '../record/vocabulary.js';
 import { longDate } from '../validate/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
+import type { ToolkitRecord } from '../record/types.js';
+import { reminderRaised } from '../validate/practice-rules.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
@@ -527,9 +529,9 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
   };
   delete score.givenProblem;
   const out = [score];
-  // Before the home is judged, the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
+  // Before the home is judged (the template marks its section usual_state), the guidance asks what it is usually like and whether it just changed, and what help shaped what was seen.
   // Only when the home is scored in this interview: a score carried forward unchanged, or given in an answers file, asks nothing more.
-  if (section.household_wide && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
+  if (section.usual_state && typeof chosen === 'string' && /^\d+$/.test(chosen) && !edit) out.push(...homeQuestions(draft, scope));
   if (chosen === 'not-relevant' || (isPlainObject(now) && now.not_relevant !== undefined)) {
     out.push(
       fieldQuestion(draft, scope, [...base, 'not_relevant'], {
@@ -566,6 +568,17 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
         ...(edit ? keepFromPrevious(draft, [...base, 'evidence']) : {}),
       }),
     );
+    // Once the section's reminder is raised (5.2: look for domestic abuse), what was done about it can be recorded.
+    if (reminderRaised(scopeRecord(draft, scope) as unknown as ToolkitRecord, area.key, section) !== null) {
+      out.push(
+        fieldQuestion(draft, scope, [...base, 'reminder_response'], {
+          kind: 'long',
+          message: `${section.key} ${section.title}: what was done about the reminder above (optional; e.g. indicators looked for, a DASH RIC completed or why not, who was told)?`,
+          check: longText,
+          ...(edit || review ? keepFromPrevious(draft, [...base, 'reminder_response']) : {}),
+        }),
+      );
+    }
   }
   return out;
 }

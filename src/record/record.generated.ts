@@ -303,6 +303,10 @@ carer_scores?: [CarerScore, CarerScore, ...(CarerScore)[]]
  */
 evidence?: string
 /**
+ * What was done about the template's practice reminder for this section when it was raised (for 5.2: whether indicators of domestic abuse were looked for, a DASH RIC completed or why not, who was told). Optional; the reminder is still shown, since the guidance asks it at every contact.
+ */
+reminder_response?: string
+/**
  * Id of the contributor who scored this section (see assessment.contributors).
  */
 by?: string

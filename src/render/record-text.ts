@@ -56,6 +56,7 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
         out.push(`${name}: ${NOT_ASSESSED_MARK} not assessed`);
       }
       text('evidence', s?.evidence, '    ');
+      text('reminder followed up', s?.reminder_response, '    ');
     }
     text('impact', area?.impact, '  ');
     text('strengths', area?.strengths, '  ');

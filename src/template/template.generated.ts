@@ -97,6 +97,10 @@ description: string
  */
 household_wide?: boolean
 /**
+ * True when the guidance asks, before this section is scored, what it is usually like over several visits and whether it recently changed, and what help from outside the family shaped what was seen (home conditions). Omit otherwise.
+ */
+usual_state?: boolean
+/**
  * What care looks like at each score for this section, keyed 1 to 4. Plain English for practitioners and parents.
  */
 descriptors: {

@@ -58,23 +58,34 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
 function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const { area: tArea, section: tSection } of template.sections()) {
-    const reminder = tSection.reminder;
-    if (!reminder) continue;
-    const area = record.areas?.[tArea.key];
-    const section = area?.sections?.[tSection.key];
-    if (!area) continue;
-    const byScore = reminder.when_score_at_least !== undefined && section?.score !== undefined && section.score >= reminder.when_score_at_least;
-    // The text is searched only when the score does not already raise the reminder: it is the costlier test.
-    if (!byScore && !mentions(reminder, [section?.evidence, area.concerns, area.impact])) continue;
-    const why = byScore ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`;
+    const why = reminderRaised(record, tArea.key, tSection);
+    if (why === null) continue;
+    const section = record.areas?.[tArea.key]?.sections?.[tSection.key];
+    // What was done about it is said with it; the reminder stays, as the guidance asks it at every contact.
+    const done = section?.reminder_response?.trim() ? ` What was done: ${section.reminder_response.trim()}` : '';
     out.push({
       code: 'domestic-abuse-reminder',
       path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
       part: 'key',
-      message: `${why}: ${lowerFirst(reminder.text)}`,
+      message: `${why === 'score' ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`}: ${lowerFirst(tSection.reminder!.text)}${done}`,
     });
   }
   return out;
+}
+
+/**
+ * Whether a section's reminder is raised, and by what: its score, or its
+ * subject described in the area's text. The interview asks what was done
+ * when it is (the same rule, one source).
+ */
+export function reminderRaised(record: ToolkitRecord, areaKey: string, tSection: TemplateSection): 'score' | 'text' | null {
+  const reminder = tSection.reminder;
+  const area = record.areas?.[areaKey];
+  if (!reminder || !area) return null;
+  const section = area.sections?.[tSection.key];
+  if (reminder.when_score_at_least !== undefined && section?.score !== undefined && section.score >= reminder.when_score_at_least) return 'score';
+  // The text is searched only when the score does not already raise the reminder: it is the costlier test.
+  return mentions(reminder, [section?.evidence, area.concerns, area.impact]) ? 'text' : null;
 }
 
 const reminderPatterns = new WeakMap<object, RegExp>();

@@ -29,6 +29,11 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     for (const t of typed) await (Array.isArray(t) ? terminal.keys(session, ...t) : terminal.line(session, t));
   };
   const skip = ['Down', 'Enter'];
+  // A long answer ends with Ctrl-D; a score is its digit, then Enter.
+  const ctrlD = ['C-d'];
+  const score = (digit: string) => [[digit], ['Enter']];
+  // Nothing is written before the check screen: its first choice saves.
+  const save = async (step: (prompt: string, ...typed: (string | string[])[]) => Promise<void>) => step('Check the answers before the record is written', ['Enter']);
 
   it('a two-child household: 5.1-5.3 asked once for both, and only the child actually seen alone recorded so', { timeout: 180_000 }, async () => {
     const dir = await mkdtemp(join(root, 'household-'));
@@ -61,26 +66,26 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     await step('[Sam] Was Sam seen on their own?', 'y');
     await step('[Ali] Was Ali seen in this session?', 'y');
     await step('[Ali] Was Ali seen on their own?', 'n');
-    await step('Who was there and what was seen', 'Both children at home; Sam spoke to me in his room.', '');
+    await step('Who was there and what was seen', 'Both children at home; Sam spoke to me in his room.', ctrlD);
     await step('Add another session?', 'n');
     await step('Is Physical care the same for every child in the home?', 'n');
     await step('1.2 Home conditions is usually the same', 'n');
     for (const area of ['Health and development', 'Safety and supervision', 'Emotional warmth']) await step(`Is ${area} the same for every child in the home?`, 'n');
     await step('Is Family and relationships the same for every child in the home?', 'y');
     for (const section of ['5.1 Carer wellbeing', '5.2 Parental conflict', '5.3 Support network']) {
-      await step(`${section}: where would you place the child's care?`, ['Down', 'Down', 'Enter']);
-      await step(`${section}: where does the parent or carer place themselves?`, ['Down', 'Enter']);
-      await step(`${section}: the evidence`, 'Shouting most evenings (visit 20/2).', '');
+      await step(`${section}: where would you place the child's care?`, ...score('3'));
+      await step(`${section}: where does the parent or carer place themselves?`, ...score('2'));
+      await step(`${section}: the evidence`, 'Shouting most evenings (visit 20/2).', ctrlD);
     }
-    await step('Family and relationships (every child): strengths', '');
-    await step('Family and relationships (every child): concerns', 'Rows most evenings.', '');
+    await step('Family and relationships (every child): strengths', ctrlD);
+    await step('Family and relationships (every child): concerns', 'Rows most evenings.', ctrlD);
     for (const area of ['Boundaries and values', 'Commitment and change']) await step(`Is ${area} the same for every child in the home?`, 'n');
     for (const [child, impact] of [
       ['Sam', 'Sam hides in his room when the shouting starts.'],
       ['Ali', 'Ali startles and cries at raised voices.'],
     ] as const) {
       for (const area of ['Physical care', 'Health and development', 'Safety and supervision', 'Emotional warmth']) await step(`[${child}] Assess ${area}?`, skip);
-      await step(`[${child}] Family and relationships: examples of the impact on ${child}`, impact, '');
+      await step(`[${child}] Family and relationships: examples of the impact on ${child}`, impact, ctrlD);
       for (const area of ['Boundaries and values', 'Commitment and change']) await step(`[${child}] Assess ${area}?`, skip);
       if (child === 'Sam') {
         await step('Was an explanation given that did not match what you saw?', 'n');
@@ -88,6 +93,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
       }
       await step(`[${child}] Add an action to the plan?`, 'n');
     }
+    await save(step);
     const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
     expect(done).toContain('NTK-EXIT=0');
     // Each of 5.1-5.3 was asked once, for both children.
@@ -122,14 +128,16 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     await step('What kind of contact', ['Down', 'Down', 'Down', 'Down', 'Enter']);
     await step('Who led it?', ['Enter']);
     await step('Was the child seen on their own?', 'n');
-    await step('Who was there and what was seen', 'Dental check in school: decayed lower molar.', '');
-    await step('Add a session of yours', 'n');
+    await step('Who was there and what was seen', 'Dental check in school: decayed lower molar.', ctrlD);
+    // The first question's answered line is still on the screen: wait for the one being asked ("?").
+    await step('? Add a session of yours', 'n');
     for (const section of ['2.1 Routine health care', '2.2 Illness and additional needs', '2.3 Development and learning']) {
       await step(`${section}: where would you place the child's care?`, ['Enter']);
       await step(`${section}: where does the parent or carer place themselves?`, ['Enter']);
-      await step(`${section}: the evidence`, '');
+      await step(`${section}: the evidence`, ctrlD);
     }
-    for (const text of ['strengths', 'concerns', 'examples of the impact']) await step(`Health and development: ${text}`, '');
+    for (const text of ['strengths', 'concerns', 'examples of the impact']) await step(`Health and development: ${text}`, ctrlD);
+    await save(step);
     const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
     expect(done).toContain('NTK-EXIT=0');
     const after = parse(await readFile(file, 'utf8')) as Record<string, any>;
@@ -180,6 +188,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     await step('Why it was dropped', 'Tyler has a place from January through the health visitor instead.');
     await step('Ask Kerry alone about the rows', ['Enter']);
     await step('Add another action?', 'n');
+    await save(step);
     const done = await terminal.waitFor(session, 'NTK-EXIT=', 30_000);
     expect(done).toContain('NTK-EXIT=0');
     // The review diff printed after writing shows the dropped action with its reason.

@@ -271,6 +271,11 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await copyFile('fixtures/mary-jo/MJ-01-2020-09-29.yaml', source);
     const w = await terminal.run(ntkCommand(`review ${source}`), dir);
     const step = stepper(w);
+    // The family as it was: everyone still where they were.
+    await step("Kerry (mother): still living in the child's home?", '');
+    await step("Wayne (mother's partner (Tyler's father)): still living in the child's home?", '');
+    await step("Tyler (half-brother): still living in the child's home?", '');
+    await step("Pat (maternal grandmother): still living away from the child's home?", '');
     await step('Add another person?', '');
     await step('Date the toolkit is completed', '');
     await step('Add another contributor?', '');

@@ -10,6 +10,25 @@ import { checkErrors, env, finalTexts, scripted, throughDraftFile, walk } from '
 const start = () => newDraft({ template: 'nscp-ncscp/2021', household: false, out: '/tmp/out' });
 
 describe('the interview walk', () => {
+  it('asks what was done about the domestic-abuse reminder once 5.2 raises it, and only then; check words it with the reminder', () => {
+    const script = scripted([
+      [/areas\/family-relationships$/, 'assess'],
+      [/sections\/5\.2\/score$/, '3'],
+      [/sections\/5\.2\/reminder_response$/, 'Asked Kerry alone about fear and control; none described. DASH RIC not needed.'],
+    ]);
+    const { draft, asked } = walk(start(), script);
+    const ids = asked.map((q) => q.id);
+    expect(ids.indexOf('child1/areas/family-relationships/sections/5.2/reminder_response')).toBe(ids.indexOf('child1/areas/family-relationships/sections/5.2/evidence') + 1);
+    expect(ids.filter((id) => id.endsWith('/reminder_response'))).toEqual(['child1/areas/family-relationships/sections/5.2/reminder_response']);
+    const [text] = finalTexts(draft);
+    expect(checkErrors(text ?? '')).toEqual([]);
+    const section = (parse(text ?? '') as Record<string, any>).areas['family-relationships'].sections['5.2'];
+    expect(section.reminder_response).toBe('Asked Kerry alone about fear and control; none described. DASH RIC not needed.');
+    // Scored 2 with nothing described, 5.2 raises no reminder and nothing more is asked.
+    const calm = walk(start(), scripted([[/areas\/family-relationships$/, 'assess']]));
+    expect(calm.asked.some((q) => q.id.endsWith('/reminder_response'))).toBe(false);
+  });
+
   it('walks the template: a complete interview gives a record that passes ntk check', () => {
     const { draft, asked } = walk(start(), scripted());
     const [text] = finalTexts(draft);
@@ -28,6 +47,13 @@ describe('the interview walk', () => {
     expect(question?.details?.['4']).toContain(env.template.section('1.2')?.section.descriptors['4']);
     expect(question?.kind).toBe('score');
     expect(question?.choices?.map((c) => c.value)).toEqual(['1', '2', '3', '4', 'not-assessed', 'not-relevant']);
+  });
+
+  it('asks what the home is usually like with home conditions only, not with the other household-wide sections', () => {
+    const homeAsked = (overrides: Parameters<typeof scripted>[0]) => walk(start(), scripted(overrides)).asked.filter((q) => /assessment\/(home\/|outside_help)/.test(q.id)).map((q) => q.id);
+    // 5.1-5.3 are the same for every child too, but they are not the home: scored without 1.2, nothing about the home is asked.
+    expect(homeAsked([[/areas\/physical-care$/, 'skip'], [/areas\/family-relationships$/, 'assess']])).toEqual([]);
+    expect(homeAsked([])).toEqual(['child1/assessment/home/usual', 'child1/assessment/home/recent_change', 'child1/assessment/outside_help']);
   });
 
   it('records the people in the child\'s life when the practitioner adds them, so the sheet and redaction know them', () => {

@@ -51,6 +51,9 @@ describe('practice prompts and warnings', () => {
     expect(codes(`${head}areas:\n  family-relationships:\n    sections: {"5.2": {score: 2, evidence: Loud arguments most evenings.}}\n`)).toContain(
       'domestic-abuse-reminder',
     );
+    // What was done is said with the reminder, which stays: the guidance asks it at every contact.
+    const followed = findings(`${head}areas:\n  family-relationships:\n    sections: {"5.2": {score: 3, reminder_response: DASH RIC completed with Kerry on 30/9.}}\n    impact: x\n`);
+    expect(followed.find((f) => f.code === 'domestic-abuse-reminder')?.message).toMatch(/DASH RIC where it is safe to do so.* What was done: DASH RIC completed with Kerry on 30\/9\.$/);
     // Stems match at word starts only: "growing" is not "row".
     expect(codes(`${head}areas:\n  family-relationships:\n    sections: {"5.2": {score: 1, evidence: A growing family.}}\n`)).not.toContain(
       'domestic-abuse-reminder',
