@@ -32,7 +32,7 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   if (child.front_door) out.push(`front door: ${frontDoorLabels[child.front_door]} (${child.front_door})`);
   for (const m of child.family ?? []) {
     const lives = m.lives_with_child === false ? ', lives elsewhere' : m.lives_with_child === true ? ', lives with the child' : '';
-    out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.ref ? ` (${tl(m.ref)})` : ''}${lives}`, WIDTH, '  ').trimStart());
+    out.push(wrapText(`family: ${tl(m.name)}, ${tl(m.relationship)}${m.ref ? ` (${tl(m.ref)})` : ''}${lives}${m.since ? ` since ${m.since}` : ''}`, WIDTH, '  ').trimStart());
   }
   const summary = record.summary ?? {};
   out.push(`decision: ${summary.decision ? decisionLabels[summary.decision] : 'not recorded'}`);
@@ -46,7 +46,7 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
       const s = area?.sections?.[tSection.key];
       const name = `  ${tSection.key} ${tl(tSection.title)}`;
       if (s?.score !== undefined) {
-        const views = [...(s.parent_score !== undefined ? [`parent ${s.parent_score}`] : []), ...(s.carer_scores ?? []).map((v) => `${tl(v.carer)} ${v.score}`)];
+        const views = [...(s.parent_score !== undefined ? [`parent ${s.parent_score}`] : []), ...(s.carer_scores ?? []).map((v) => `${tl(v.carer ?? 'carer')} ${v.score}`)];
         const parent = views.length > 0 ? ` (${views.join(', ')})` : '';
         out.push(`${name}: ${s.score} ${scaleLabel.get(s.score) ?? ''}${parent}${s.by ? `, by ${tl(s.by)}` : ''}`);
       } else if (s?.not_relevant !== undefined) {
@@ -64,8 +64,10 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
   }
 
   const voice = record.child_voice ?? {};
-  if (voice.working_well || voice.worried_about || voice.needs_to_happen) {
+  if (voice.working_well || voice.worried_about || voice.needs_to_happen || voice.gathered?.length || voice.gathered_note) {
     out.push('', "Child's voice");
+    if (voice.gathered?.length) out.push(wrapText(`gathered by: ${voice.gathered.map(tl).join(', ')}`, WIDTH, '  '));
+    text('how the child was heard', voice.gathered_note, '  ');
     text('working well', voice.working_well, '  ');
     text('worried about', voice.worried_about, '  ');
     text('needs to happen', voice.needs_to_happen, '  ');
@@ -73,20 +75,34 @@ export function renderRecordText(record: ToolkitRecord, template: TemplateIndex)
 
   out.push('', `Sessions (${assessment.sessions?.length ?? 0})`);
   for (const s of assessment.sessions ?? []) {
-    out.push(wrapText(`${s.date} ${s.type}${s.by ? ` by ${tl(s.by)}` : ''}${s.seen_alone ? ', child seen alone' : ''}`, WIDTH, '  '));
+    out.push(wrapText(`${s.date} ${s.type}${s.by ? ` by ${tl(s.by)}` : ''}${s.seen === true ? ', child seen' : s.seen === false ? ', child not seen' : ''}${s.seen_alone ? ', child seen alone' : ''}`, WIDTH, '  '));
     text('note', s.note, '    ');
   }
   out.push('', 'Contributors');
-  for (const c of assessment.contributors ?? []) out.push(wrapText(`${tl(c.id)}: ${tl([c.name, c.role, c.agency].filter(Boolean).join(', '))}`, WIDTH, '  '));
+  for (const c of assessment.contributors ?? []) {
+    const edit = c.last_edit ? `; last edit ${c.last_edit.date}${c.last_edit.sections?.length ? ` (${c.last_edit.sections.map(tl).join(', ')})` : ''}` : '';
+    out.push(wrapText(`${tl(c.id)}: ${tl([c.name, c.role, c.agency].filter(Boolean).join(', '))}${edit}`, WIDTH, '  '));
+  }
   text('involvement', assessment.involvement, '  ');
   text('background', assessment.background, '  ');
+  if (assessment.household_shared?.length) out.push(wrapText(`shared with the household: ${assessment.household_shared.map(tl).join(', ')}`, WIDTH, '  '));
+  const home = assessment.home;
+  text('home as usual', home?.usual, '  ');
+  if (home?.recent_change) out.push(`  home recently: ${home.recent_change}`);
+  text('what changed', home?.change_note, '  ');
+  text('outside help', assessment.outside_help, '  ');
+  for (const e of assessment.explanations ?? []) {
+    text('explanation given', e.said, '  ');
+    text('observed instead', e.observed, '    ');
+  }
 
   out.push('', 'Plan');
   text('analysis', summary.analysis, '  ');
   text("parent's views", summary.parent_views, '  ');
   for (const a of summary.actions ?? []) {
-    const meta = [a.who ? tl(a.who) : undefined, a.by ? `by ${a.by}` : undefined, a.done ? `done ${a.done}` : undefined].filter(Boolean).join('; ');
+    const meta = [a.who ? tl(a.who) : undefined, a.by ? `by ${a.by}` : undefined, a.done ? `done ${a.done}` : undefined, a.dropped ? `dropped ${a.dropped}` : undefined, a.household ? 'household' : undefined].filter(Boolean).join('; ');
     out.push(wrapText(`[${a.done ? 'x' : ' '}] ${terminalSafe(a.action)}${meta ? ` (${meta})` : ''}`, WIDTH, '  '));
+    text('reason', a.reason, '    ');
   }
   const review = record.review;
   if (review) {

@@ -38,9 +38,13 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   out.push(wrapText(who.join(' · '), width));
   const a = sheet.assessment;
   out.push(
-    `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
+    wrapText(
+      `${a.type === 'initial' ? 'Initial toolkit' : 'Review'} completed ${longDate(a.completed)}${a.previous ? ` · reviews the toolkit of ${longDate(a.previous)} (${a.daysSincePrevious} days earlier)` : ''} · ${tl(sheet.template.id)}`,
+      width,
+    ),
   );
-  out.push(`Sessions: ${tl(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))}`);
+  // The child's name is in it: as long as the record makes it, so it wraps.
+  out.push(wrapText(`Sessions: ${tl(sessionsLine(sheet, sheet.child.name ?? sheet.child.ref))}`, width));
   if (sheet.child.family.length > 0) {
     out.push(wrapText(`Family: ${sheet.child.family.map((m) => `${tl(m.name)} (${tl(m.relationship)}${m.lives_with_child === false ? ', lives elsewhere' : ''})`).join(' · ')}`, width));
   }
@@ -99,7 +103,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   heading('Decision and plan');
   para('Analysis', plan.analysis);
   para("Parent's views", plan.parentViews);
-  out.push(`  ${c.bold('Safeguarding lead:')} ${leadWords(sheet) ?? c.yellow('not consulted yet')}`);
+  out.push(wrapText(`${c.bold('Safeguarding lead:')} ${leadWords(sheet) ?? c.yellow('not consulted yet')}`, width, '  '));
   out.push(`  ${c.bold('Decision:')} ${plan.decisionLabel ?? c.yellow('not recorded')}`);
   if (plan.actions.length > 0) {
     out.push(`  ${c.bold('Actions:')}`);
@@ -113,7 +117,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
       out.push(wrapText(`${act.done ? '☑' : act.dropped ? '☒' : '☐'} ${t(act.action)}${meta.length ? ` (${meta.join(', ')})` : ''}`, width, '    '));
     }
   }
-  out.push(`  ${c.bold('Next review:')} ${nextReviewWords(sheet) ?? c.yellow('not set')}`);
+  out.push(wrapText(`${c.bold('Next review:')} ${nextReviewWords(sheet) ?? c.yellow('not set')}`, width, '  '));
 
   if (sheet.review) {
     heading('Review questions');

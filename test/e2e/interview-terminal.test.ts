@@ -125,6 +125,7 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     await terminal.keys(w, 'Enter');
     await step('a conversation to have, side by side');
     await step('5.2 Parental conflict: the evidence', 'He checks her phone and bank card.', done);
+    await step('5.2 Parental conflict: what was done about the reminder above', 'Asked her alone; gave the helpline number.', done);
     await step("5.3 Support network: where would you place the child's care?", notAssessed);
     await step('Family and relationships: strengths', done);
     await step('Family and relationships: concerns', done);
@@ -170,7 +171,7 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
     expect(record.child.born).toBe('2016-05-14');
     expect(record.summary.lead_consulted).toBe('2021-03-21');
     expect(record.areas['physical-care']?.sections).toEqual({ '1.1': { score: 3, parent_score: 2, evidence: 'Cupboards empty on 20/3.', by: 'hv1' } });
-    expect(record.areas['family-relationships']?.sections['5.2']).toMatchObject({ score: 3, parent_score: 1 });
+    expect(record.areas['family-relationships']?.sections['5.2']).toMatchObject({ score: 3, parent_score: 1, reminder_response: 'Asked her alone; gave the helpline number.' });
     const check = await ntk(['check', file, '--today', '2021-04-01']);
     expect(check.exitCode).toBe(0);
     expect(check.stdout).toContain('0 errors');
