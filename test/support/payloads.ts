@@ -123,6 +123,8 @@ export async function everyFieldRecord(): Promise<Record<string, unknown>> {
     { carer: 'Kerry', score: 2 },
     { carer: 'Wayne', score: 3 },
   ];
+  // What was done about 5.2's domestic-abuse reminder (scored 3 in the fixture), so its text is planted and shown too.
+  (record.areas['family-relationships']!.sections['5.2'] as Record<string, unknown>).reminder_response = 'Asked her alone; DASH RIC not needed';
   // The practice questions of the guidance, so their text is planted and shown too.
   record.assessment.home = { usual: 'Usually tidy', recent_change: 'improved', change_note: 'Cleared last week' };
   record.assessment.outside_help = 'A support worker cleared the kitchen';
