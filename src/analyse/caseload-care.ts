@@ -1,5 +1,6 @@
 import { findTemplate } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
+import type { FindingCode } from '../validate/finding-codes.js';
 import { driftFlags } from '../validate/drift-rules.js';
 import { FAR_APART_DAYS, siblingFlags } from '../validate/sibling-rules.js';
 import type { CaseloadFacts } from './caseload-facts.js';
@@ -11,9 +12,9 @@ import type { CaseloadFacts } from './caseload-facts.js';
  * and only when those are within a review period of each other (further
  * apart, a difference may be time rather than care).
  */
-export function careCodes(records: readonly CaseloadFacts[], today: string): Map<string, Set<string>> {
-  const codes = new Map<string, Set<string>>();
-  const add = (ref: string, code: string) => codes.set(ref, (codes.get(ref) ?? new Set()).add(code));
+export function careCodes(records: readonly CaseloadFacts[], today: string): Map<string, Set<FindingCode>> {
+  const codes = new Map<string, Set<FindingCode>>();
+  const add = (ref: string, code: FindingCode) => codes.set(ref, (codes.get(ref) ?? new Set()).add(code));
   const byChild = new Map<string, CaseloadFacts[]>();
   for (const r of records) byChild.set(r.ref, [...(byChild.get(r.ref) ?? []), r]);
   const latest = new Map<string, CaseloadFacts>();

@@ -2,13 +2,12 @@ import type { Decision } from '../record/types.js';
 import { defaultTemplate, findTemplate } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
-import { DRIFT_CODES } from '../validate/drift-rules.js';
-import { SIBLING_CODES } from '../validate/sibling-rules.js';
+import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../validate/finding-codes.js';
 import { careCodes } from './caseload-care.js';
 import { areaFacts, type AreaFacts, type CaseloadFacts } from './caseload-facts.js';
 
-/** The prompts a caseload view shows, by their finding codes: the validator's, then the sibling and drift rules' across records. */
-export const REPORT_PROMPTS = ['discuss-with-lead', 'domestic-abuse-reminder', 'lead-not-consulted', ...SIBLING_CODES, ...DRIFT_CODES] as const;
+/** The prompts a caseload view counts, in the registry's order: those it marks `report`. */
+export const REPORT_PROMPTS = findingCodes.filter((code): code is ReportPromptCode => 'report' in FINDING_CODES[code]);
 
 export type ReportSort = 'ref' | 'overdue' | 'score' | 'next-review';
 
@@ -34,7 +33,7 @@ export interface CaseloadRow {
   /** Highest section score (in --area when given); null when nothing is scored. */
   highestScore: number | null;
   worryingCount: number;
-  prompts: string[];
+  prompts: ReportPromptCode[];
   decision: Decision | null;
   nextReview: string | null;
   /** Days past the next review (0 when not yet due); null without a next review date. */
@@ -120,7 +119,7 @@ export function reportScale(report: CaseloadReport): { scores: number[]; worryin
   };
 }
 
-function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly AreaFacts[], today: string, area: string | undefined, care: ReadonlySet<string> = new Set()): CaseloadRow {
+function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly AreaFacts[], today: string, area: string | undefined, care: ReadonlySet<FindingCode> = new Set()): CaseloadRow {
   const { facts } = input;
   const template = findTemplate(facts.template);
   const considered = areas.filter((a) => area === undefined || a.key === area);

@@ -2,6 +2,7 @@ import { highestScore, scoresBySection } from '../record/sections.js';
 import type { Decision, FamilyMember, SessionType, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { driftFlags, type DriftFlag } from '../validate/drift-rules.js';
+import { severityOf, type FindingCode } from '../validate/finding-codes.js';
 import { practiceFindings } from '../validate/practice-rules.js';
 import { buildHistories, currentToolkits, type RecordChange, type RecordVersion } from './history.js';
 import { matchActions } from './review-diff.js';
@@ -44,7 +45,7 @@ export type ChronologyEvent = EventBase &
     | { kind: 'action'; stage: 'set' | 'due' | 'done'; action: string; who: string | null; by: string | null; firstBy: string | null; done: string | null; overdueDays: number | null; droppedAt: string | null }
     | { kind: 'review'; planned: string; held: string | null; lateDays: number | null }
     | { kind: 'family'; name: string; relationship: string; change: 'moved-in' | 'moved-out'; back: boolean; since: string }
-    | { kind: 'prompt'; code: string; path: string; message: string }
+    | { kind: 'prompt'; code: FindingCode; path: string; message: string }
     | { kind: 'change'; commit: string; author: string; subject: string; change: RecordChange }
   );
 
@@ -159,7 +160,7 @@ function childEvents(ref: string, toolkits: readonly RecordVersion[], today: str
       events.push({ kind: 'decision', date: completed, refs: [ref], flags: [], decision, before: before ? earlier : null, changed: before !== undefined && earlier !== decision });
     }
     for (const f of practiceFindings(record, template, today)) {
-      if (f.severity === 'prompt') events.push({ kind: 'prompt', date: completed, refs: [ref], flags: [], code: f.code, path: f.path.join('.'), message: f.message });
+      if (severityOf(f.code) === 'prompt') events.push({ kind: 'prompt', date: completed, refs: [ref], flags: [], code: f.code, path: f.path.join('.'), message: f.message });
     }
     if (summary?.next_review) {
       const late = drift.find((d) => d.code === 'drift-review-late' && d.planned === summary.next_review);

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { highestScore } from '../record/sections.js';
-import type { Action, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
+import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 
@@ -37,8 +37,6 @@ export interface AreaDiff {
   number: number;
   title: string;
   verdict: AreaVerdict;
-  /** One line in words, e.g. "improved: 3 sections better, 1 the same; highest 4 -> 3". */
-  line: string;
   highestFrom: number | null;
   highestTo: number | null;
   counts: Record<SectionChange, number>;
@@ -49,12 +47,19 @@ export interface WordPart {
   text: string;
 }
 
+/** Which free text a change is in: the facts renderers word ("1.1 Food and feeding - evidence"). */
+export type TextField =
+  | { of: 'section'; section: string; title: string; field: 'evidence' | 'not_relevant' }
+  | { of: 'area'; number: number; title: string; field: 'impact' | 'strengths' | 'concerns' }
+  | { of: 'child-voice'; field: keyof ChildVoice }
+  | { of: 'summary'; field: 'analysis' | 'parent_views' };
+
 /** A free-text field that changed, with a word diff. */
 export interface TextDiff {
   /** Path in the record, e.g. areas.physical-care.sections.1.1.evidence. */
   path: string;
-  /** Where it belongs, for readers, e.g. "1.1 Food and feeding - evidence". */
-  label: string;
+  /** Where it belongs. */
+  about: TextField;
   area: string | null;
   from: string | null;
   to: string | null;
@@ -108,7 +113,6 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
       const s = a?.sections?.[tSection.key];
       const t = b?.sections?.[tSection.key];
       if (!s && !t) continue;
-      const label = `${tSection.key} ${tSection.title}`;
       const path = `areas.${tArea.key}.sections.${tSection.key}`;
       areaSections.push({
         area: tArea.key,
@@ -124,11 +128,12 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
         carersFrom: s?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
         carersTo: t?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
       });
-      pushText(text, `${path}.evidence`, `${label} - evidence`, tArea.key, s?.evidence, t?.evidence);
-      pushText(text, `${path}.not_relevant`, `${label} - why not relevant`, tArea.key, s?.not_relevant, t?.not_relevant);
+      for (const field of ['evidence', 'not_relevant'] as const) {
+        pushText(text, `${path}.${field}`, { of: 'section', section: tSection.key, title: tSection.title, field }, tArea.key, s?.[field], t?.[field]);
+      }
     }
     for (const field of ['impact', 'strengths', 'concerns'] as const) {
-      pushText(text, `areas.${tArea.key}.${field}`, `${tArea.number} ${tArea.title} - ${field}`, tArea.key, a?.[field], b?.[field]);
+      pushText(text, `areas.${tArea.key}.${field}`, { of: 'area', number: tArea.number, title: tArea.title, field }, tArea.key, a?.[field], b?.[field]);
     }
     if (areaSections.length === 0 && !a && !b) continue;
     sections.push(...areaSections);
@@ -136,14 +141,14 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
     const highestTo = b ? (highestScore(b) ?? null) : null;
     const counts = countChanges(areaSections);
     const verdict = areaVerdict(counts);
-    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, verdict, line: areaLine(verdict, counts, highestFrom, highestTo), highestFrom, highestTo, counts });
+    areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, verdict, highestFrom, highestTo, counts });
   }
-  const voiceLabels = { working_well: 'what is working well', worried_about: 'what I am worried about', needs_to_happen: 'what needs to happen' } as const;
-  for (const [key, label] of Object.entries(voiceLabels) as [keyof typeof voiceLabels, string][]) {
-    pushText(text, `child_voice.${key}`, `Child's voice - ${label}`, null, from.child_voice?.[key], to.child_voice?.[key]);
+  for (const field of ['working_well', 'worried_about', 'needs_to_happen'] as const) {
+    pushText(text, `child_voice.${field}`, { of: 'child-voice', field }, null, from.child_voice?.[field], to.child_voice?.[field]);
   }
-  pushText(text, 'summary.analysis', 'Analysis', null, from.summary?.analysis, to.summary?.analysis);
-  pushText(text, 'summary.parent_views', "Parent's views", null, from.summary?.parent_views, to.summary?.parent_views);
+  for (const field of ['analysis', 'parent_views'] as const) {
+    pushText(text, `summary.${field}`, { of: 'summary', field }, null, from.summary?.[field], to.summary?.[field]);
+  }
 
   const decisionFrom = from.summary?.decision ?? null;
   const decisionTo = to.summary?.decision ?? null;
@@ -195,28 +200,6 @@ function areaVerdict(c: Record<SectionChange, number>): AreaVerdict {
   return 'not-scored';
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function areaLine(verdict: AreaVerdict, c: Record<SectionChange, number>, highestFrom: number | null, highestTo: number | null): string {
-  const parts: string[] = [];
-  if (c.improved) parts.push(`${plural(c.improved, 'section')} better`);
-  if (c.deteriorated) parts.push(`${parts.length ? c.deteriorated : plural(c.deteriorated, 'section')} worse`);
-  if (c.unchanged) parts.push(`${parts.length ? c.unchanged : plural(c.unchanged, 'section')} the same`);
-  if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly assessed`);
-  if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer assessed`);
-  const words: Record<AreaVerdict, string> = {
-    improved: 'improved',
-    deteriorated: 'deteriorated',
-    mixed: 'mixed',
-    unchanged: 'unchanged',
-    'newly-assessed': 'newly assessed',
-    'no-longer-assessed': 'no longer assessed',
-    'not-scored': 'not scored',
-  };
-  const highest = highestFrom !== highestTo ? `; highest ${highestFrom ?? 'none'} -> ${highestTo ?? 'none'}` : highestTo !== null ? `; highest ${highestTo}` : '';
-  return `${words[verdict]}${parts.length ? `: ${parts.join(', ')}` : ''}${highest}`;
-}
-
 /** A re-wrapped paragraph is not a change: whitespace is compared, and diffed, collapsed. */
 function normalise(text: string | undefined): string | null {
   if (text === undefined) return null;
@@ -232,7 +215,7 @@ function normalise(text: string | undefined): string | null {
  */
 const MAX_WORD_EDITS = 100;
 
-function pushText(out: TextDiff[], path: string, label: string, area: string | null, a: string | undefined, b: string | undefined): void {
+function pushText(out: TextDiff[], path: string, about: TextField, area: string | null, a: string | undefined, b: string | undefined): void {
   if (a === b) return;
   const from = normalise(a);
   const to = normalise(b);
@@ -240,13 +223,13 @@ function pushText(out: TextDiff[], path: string, label: string, area: string | n
   const words = diffWords(from ?? '', to ?? '', { maxEditLength: MAX_WORD_EDITS });
   if (words === undefined) {
     const parts: WordPart[] = [...(from !== null ? [{ kind: 'removed' as const, text: from }] : []), ...(to !== null ? [{ kind: 'added' as const, text: to }] : [])];
-    out.push({ path, label, area, from, to, rewritten: from !== null && to !== null, parts });
+    out.push({ path, about, area, from, to, rewritten: from !== null && to !== null, parts });
     return;
   }
   const parts = words.map((p): WordPart => ({ kind: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
   const kept = parts.filter((p) => p.kind === 'same').reduce((n, p) => n + p.text.trim().length, 0);
   const longer = Math.max(from?.length ?? 0, to?.length ?? 0);
-  out.push({ path, label, area, from, to, rewritten: from !== null && to !== null && kept < longer / 2, parts });
+  out.push({ path, about, area, from, to, rewritten: from !== null && to !== null && kept < longer / 2, parts });
 }
 
 function side(record: ToolkitRecord, source: string | undefined): RecordSide {

@@ -3,6 +3,7 @@ import type { Finding } from '../validate/finding.js';
 import { hasText, highestScore, worryingShare } from '../record/sections.js';
 import type { Action, ChildVoice, Contributor, Decision, FamilyMember, HomeConditions, ReviewAnswers, Session, ToolkitRecord, UnmatchedExplanation } from '../record/types.js';
 import { listWords, type TemplateIndex } from '../template/load-template.js';
+import { viewsFarApart } from '../validate/practice-rules.js';
 
 /**
  * The summary sheet as data: everything a renderer shows, in the order the
@@ -33,7 +34,7 @@ export interface SummarySheet {
   areas: AreaSheet[];
   totals: { scored: number; worrying: number; mainlyWorrying: boolean };
   childVoice: ChildVoice;
-  prompts: { severity: Finding['severity']; code: string; path: string; message: string }[];
+  prompts: { severity: Finding['severity']; code: Finding['code']; path: string; message: string }[];
   plan: { analysis?: string; parentViews?: string; leadConsulted?: string; decision?: Decision; decisionLabel?: string; actions: Action[]; nextReview?: string };
   review?: ReviewAnswers;
   /** The template's review questions, in their order, when the record answers any. */
@@ -50,12 +51,8 @@ export interface GridCell {
   parentScore?: number;
   /** Each carer's own score, when two or more gave one (carer_scores): shown side by side with the practitioner's. */
   carers?: { carer: string; score: number }[];
-}
-
-/** Whether the parent's or any carer's own score is two or more away from the practitioner's: a conversation to have. */
-export function viewsApart(cell: GridCell): boolean {
-  const own = [cell.parentScore, ...(cell.carers ?? []).map((c) => c.score)];
-  return cell.score !== undefined && own.some((p) => p !== undefined && Math.abs((cell.score ?? 0) - p) >= 2);
+  /** The parent's or a carer's own score is far from the practitioner's (the `parent-score-differs` rule): a conversation to have. */
+  viewsApart: boolean;
 }
 
 export interface GridArea {
@@ -133,6 +130,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
           score: s?.score,
           parentScore: s?.parent_score,
           carers: s?.carer_scores?.map(({ carer, score }) => ({ carer, score })),
+          viewsApart: s?.score !== undefined && [s.parent_score, ...(s.carer_scores ?? []).map((v) => v.score)].some((own) => own !== undefined && viewsFarApart(s.score!, own)),
           evidence: s?.evidence,
           by: contributorLabel(s?.by),
           notRelevant: s?.not_relevant,
@@ -184,7 +182,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       number,
       title,
       highest,
-      sections: sections.map(({ key: k, title: t, state, score, parentScore, carers }) => ({ key: k, title: t, state, score, parentScore, carers })),
+      sections: sections.map(({ key: k, title: t, state, score, parentScore, carers, viewsApart }) => ({ key: k, title: t, state, score, parentScore, carers, viewsApart })),
     })),
     areas,
     totals: { scored: share.scored, worrying: share.worrying, mainlyWorrying: share.mainly },

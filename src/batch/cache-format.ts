@@ -1,6 +1,7 @@
 // The layout of a check cache file, and how a saved one is read back with
 // care (check-cache.ts says what the cache is for).
 import type { Finding, Severity } from '../validate/finding.js';
+import { isFindingCode } from '../validate/finding-codes.js';
 
 /** The layout of the cache file; a new one starts a new cache, even within one version of ntk. */
 export const CACHE_FORMAT = 3;
@@ -50,7 +51,8 @@ export class TextTable {
 
   /**
    * A cached finding as it reads under `file`, its texts looked up; null
-   * when a damaged cache points nowhere (or at something not a text).
+   * when a damaged cache points nowhere (or at something not a text), or
+   * at a code no rule reports any more.
    */
   finding(file: string | undefined, line: number | null, column: number | null, severity: number, code: number, path: number, message: number): Finding | null {
     const texts: readonly unknown[] = this.texts;
@@ -58,7 +60,7 @@ export class TextTable {
     const codeText = texts[code];
     const pathText = texts[path];
     const messageText = texts[message];
-    if (file === undefined || typeof severityText !== 'string' || typeof codeText !== 'string' || typeof pathText !== 'string' || typeof messageText !== 'string') return null;
+    if (file === undefined || typeof severityText !== 'string' || !isFindingCode(codeText) || typeof pathText !== 'string' || typeof messageText !== 'string') return null;
     return { file, line, column, severity: severityText as Severity, code: codeText, path: pathText, message: messageText };
   }
 }

@@ -1,4 +1,5 @@
 import type { ToolkitRecord } from '../record/types.js';
+import { severityOf } from '../validate/finding-codes.js';
 import { practiceFindings } from '../validate/practice-rules.js';
 import type { Draft } from './draft.js';
 import type { WalkEnv } from './interview-walk.js';
@@ -21,7 +22,7 @@ function prompts(draft: Draft, env: WalkEnv): { key: string; message: string }[]
   return draft.records.flatMap((record, i) =>
     // A draft's record is a record still being built: the rules read only what is there.
     practiceFindings(record as unknown as ToolkitRecord, env.template, env.today)
-      .filter((f) => f.severity === 'prompt')
+      .filter((f) => severityOf(f.code) === 'prompt')
       // A prompt about the areas belongs to its section; one about the whole record is raised once.
       .map((f) => ({ key: `${i}:${f.code}:${f.path[0] === 'areas' ? f.path.join('/') : ''}`, message: f.message })),
   );

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { MAX_RECORD_BYTES } from './record-size.js';
+import type { FindingCode } from '../validate/finding-codes.js';
 import type { ReadProblem } from './yaml-document.js';
 
 // A module of its own, apart from the YAML readers: git's textconv bounds its input without loading them.
@@ -13,7 +14,7 @@ export type BoundedRead = { ok: true; bytes: Uint8Array } | { ok: false; problem
  * blocks on a pipe or device, never reads more than MAX_RECORD_BYTES.
  */
 export async function readBoundedFile(file: string): Promise<BoundedRead> {
-  const fail = (code: string, message: string): BoundedRead => ({ ok: false, problem: { code, message, position: null, path: [] } });
+  const fail = (code: FindingCode, message: string): BoundedRead => ({ ok: false, problem: { code, message, position: null, path: [] } });
   let bytes: Uint8Array;
   try {
     // Non-blocking open: a named pipe or device called *.yaml must not hang the batch waiting for a writer.

@@ -1,3 +1,4 @@
+import type { FindingCode } from '../validate/finding-codes.js';
 import type { Position } from '../validate/finding.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Position } from '../validate/finding.js';
  */
 export type DecodeResult =
   | { ok: true; text: string }
-  | { ok: false; code: string; message: string; position: Position | null };
+  | { ok: false; code: FindingCode; message: string; position: Position | null };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

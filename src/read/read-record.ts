@@ -31,6 +31,6 @@ function failed(file: string, problems: ReadProblem[]): ReadOutcome {
   return {
     file,
     record: null,
-    findings: problems.map((p) => findingAt(file, p.position, { severity: 'error', code: p.code, path: p.path.map(String).join('.'), message: p.message })),
+    findings: problems.map((p) => findingAt(file, p.position, { code: p.code, path: p.path.map(String).join('.'), message: p.message })),
   };
 }

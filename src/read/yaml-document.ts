@@ -15,11 +15,12 @@ import {
   type YAMLError,
   type YAMLMap,
 } from 'yaml';
+import type { FindingCode } from '../validate/finding-codes.js';
 import type { Position, RecordPath } from '../validate/finding.js';
 
 /** A problem found while reading, before the record is validated. */
 export interface ReadProblem {
-  code: string;
+  code: FindingCode;
   message: string;
   position: Position | null;
   path: RecordPath;

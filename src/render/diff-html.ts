@@ -1,7 +1,7 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
 import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { changeSymbol, decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { listWords } from '../template/load-template.js';
 import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
 
@@ -39,8 +39,6 @@ const verdictWords: Record<AreaVerdict, string> = {
 };
 
 const verdictSymbol: Record<AreaVerdict, string> = { ...changeSymbol, mixed: '▼▲', 'not-scored': '' };
-
-const fieldWords: Record<string, string> = { evidence: 'evidence', not_relevant: 'why not relevant', impact: 'impact', strengths: 'strengths', concerns: 'concerns' };
 
 /**
  * The review diff as one printable HTML page, for the review meeting and the
@@ -163,12 +161,10 @@ function score(value: number | null, state: SectionDiff['fromState']): string {
 }
 
 /** "1.1 Food and feeding - evidence" within its own area reads as "1.1 evidence"; text outside the areas keeps its label. */
-function shortLabel(t: TextDiff): string {
-  if (t.area === null) return t.label;
-  const field = t.path.slice(t.path.lastIndexOf('.') + 1);
-  const section = /\.sections\.(.+)\.[^.]+$/.exec(t.path)?.[1];
-  const words = fieldWords[field] ?? field;
-  return section ? `${section} ${words}` : words;
+function shortLabel({ about }: TextDiff): string {
+  if (about.of === 'section') return `${about.section} ${fieldWords[about.field]}`;
+  if (about.of === 'area') return fieldWords[about.field];
+  return textLabel(about);
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -216,10 +212,10 @@ function compactList(texts: readonly TextDiff[]): string {
   const out = phrased.map((t) => `<div class="note"><span class="lbl">${h(shortLabel(t))}</span> ${changedPhrases(t.parts)}</div>`);
   const groups = new Map<string, string[]>();
   for (const t of texts.filter((x) => !phrased.includes(x))) {
-    const section = /\.sections\.(.+)\.([^.]+)$/.exec(t.path);
-    const what = section ? `${fieldWords[section[2] ?? ''] ?? section[2]} for` : shortLabel(t);
+    const section = t.about.of === 'section' ? t.about : null;
+    const what = section ? `${fieldWords[section.field]} for` : shortLabel(t);
     const change = t.from === null ? ' (new)' : t.to === null ? ' (removed)' : '';
-    groups.set(what, [...(groups.get(what) ?? []), `${section?.[1] ?? ''}${change}`.trim()]);
+    groups.set(what, [...(groups.get(what) ?? []), `${section?.section ?? ''}${change}`.trim()]);
   }
   if (groups.size > 0) {
     const named = [...groups].map(([what, keys]) => h([what, keys.filter(Boolean).join(', ')].filter(Boolean).join(' ')));
@@ -237,7 +233,7 @@ function voice(diff: ReviewDiff, childName: string, fullText: boolean): string {
   const texts = diff.text.filter((t) => t.path.startsWith('child_voice.'));
   if (texts.length === 0) return '';
   const said = (t: TextDiff) => (fullText || !t.rewritten ? textChange(t) : `<span class="now">${bdi(t.to ?? '')}</span>`);
-  const houses = texts.map((t) => `<div><h3>${h(t.label.replace(/^Child's voice - /, ''))}</h3>${said(t)}</div>`);
+  const houses = texts.map((t) => `<div><h3>${h(t.about.of === 'child-voice' ? voiceWords(t.about.field) : textLabel(t.about))}</h3>${said(t)}</div>`);
   return `<section class="voice">
 <h2>What ${bdi(childName)} says now</h2>
 <div class="houses">${houses.join('')}</div>
@@ -250,7 +246,7 @@ function otherText(diff: ReviewDiff, fullText: boolean): string {
   const omitted = `${voiceChanged ? "the child's earlier words and " : ''}the wording marked "reworded"`;
   const shortened = fullText ? '' : `<p class="shortened muted">To fit one page, ${omitted} ${voiceChanged ? 'are' : 'is'} not repeated here: each toolkit's summary sheet has it in full.</p>`;
   if (texts.length === 0) return shortened;
-  const body = fullText ? texts.map((t) => `<div class="note"><span class="lbl">${h(t.label)}</span> ${textChange(t)}</div>`).join('\n') : compactList(texts);
+  const body = fullText ? texts.map((t) => `<div class="note"><span class="lbl">${h(textLabel(t.about))}</span> ${textChange(t)}</div>`).join('\n') : compactList(texts);
   return `<section class="other">${body}${shortened}</section>`;
 }
 

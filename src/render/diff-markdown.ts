@@ -1,6 +1,6 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { areaLine, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
 
@@ -18,7 +18,7 @@ export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
   out.push(`${countsLine(diff.counts)}. Lower scores mean better care: ▼ improved, ▲ deteriorated.`, '');
 
   out.push('## Areas', '');
-  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(a.line).replace(/ -&gt; /g, ' → ')}`);
+  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(areaLine(a, '→'))}`);
   out.push('', '## Sections', '', '| Area | Section | From | To | Change |', '|---|---|---|---|---|');
   for (const s of diff.sections) {
     const area = diff.areas.find((a) => a.area === s.area);
@@ -29,7 +29,7 @@ export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
   if (diff.text.length) {
     out.push('## Changed text', '', '~~Removed~~ words are struck through; **added** words are in bold.', '');
     for (const t of diff.text) {
-      out.push(`**${md(t.label)}**`, '');
+      out.push(`**${md(textLabel(t.about))}**`, '');
       // Mostly rewritten text reads better whole than as a patchwork of marks.
       if (t.rewritten) out.push(`- was: ~~${markdownCell(t.from ?? '')}~~`, `- now: **${markdownCell(t.to ?? '')}**`, '');
       else out.push(wordDiff(t.parts), '');

@@ -1,13 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import type { AreaVerdict, RecordSide, ReviewDiff, SectionChange } from '../analyse/review-diff.js';
+import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, SectionChange, TextField } from '../analyse/review-diff.js';
+import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { Action } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
 
-/**
- * How a change looks. Lower scores mean better care, so "better" points down
- * the scale. Every change carries a symbol and a word as well as a colour, so
- * it reads the same with NO_COLOR and in greyscale.
- */
 /** What every format of the review diff takes from the template: the decisions' words and the review questions, in order. */
 export interface DiffWords {
   decisions: readonly { key: string; label: string }[];
@@ -19,6 +15,11 @@ export function decisionWords(words: DiffWords, key: string): string {
   return words.decisions.find((d) => d.key === key)?.label ?? key;
 }
 
+/**
+ * How a change looks. Lower scores mean better care, so "better" points down
+ * the scale. Every change carries a symbol and a word as well as a colour, so
+ * it reads the same with NO_COLOR and in greyscale.
+ */
 export const changeSymbol: Record<SectionChange, string> = {
   improved: '▼',
   deteriorated: '▲',
@@ -62,6 +63,55 @@ export function countsLine(counts: Record<SectionChange, number>): string {
   if (counts['no-longer-assessed']) parts.push(`${counts['no-longer-assessed']} no longer assessed`);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return `${total} section${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const verdictWords: Record<AreaVerdict, string> = { ...changeWords, mixed: 'mixed', 'not-scored': 'not scored' };
+
+/** An area's change in one line, e.g. "improved: 3 sections better, 1 the same; highest 4 -> 3" (the arrow is the medium's). */
+export function areaLine(area: Pick<AreaDiff, 'verdict' | 'counts' | 'highestFrom' | 'highestTo'>, arrow = '->'): string {
+  const c = area.counts;
+  const parts: string[] = [];
+  if (c.improved) parts.push(`${plural(c.improved, 'section')} better`);
+  if (c.deteriorated) parts.push(`${parts.length ? c.deteriorated : plural(c.deteriorated, 'section')} worse`);
+  if (c.unchanged) parts.push(`${parts.length ? c.unchanged : plural(c.unchanged, 'section')} the same`);
+  if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly assessed`);
+  if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer assessed`);
+  const { highestFrom: from, highestTo: to } = area;
+  const highest = from !== to ? `; highest ${from ?? 'none'} ${arrow} ${to ?? 'none'}` : to !== null ? `; highest ${to}` : '';
+  return `${verdictWords[area.verdict]}${parts.length ? `: ${parts.join(', ')}` : ''}${highest}`;
+}
+
+/** A field of free text as readers name it within its section or area. */
+export const fieldWords: Record<Extract<TextField, { of: 'section' | 'area' }>['field'], string> = {
+  evidence: 'evidence',
+  not_relevant: 'why not relevant',
+  impact: 'impact',
+  strengths: 'strengths',
+  concerns: 'concerns',
+};
+
+/** The child's voice question a text answers, in lower case to follow a label ("what is working well"). */
+export function voiceWords(field: Extract<TextField, { of: 'child-voice' }>['field']): string {
+  const question = childVoiceQuestions.find(([key]) => key === field)?.[1] ?? field;
+  return question.charAt(0).toLowerCase() + question.slice(1);
+}
+
+const summaryWords: Record<Extract<TextField, { of: 'summary' }>['field'], string> = { analysis: 'Analysis', parent_views: "Parent's views" };
+
+/** Where a changed text belongs, e.g. "1.1 Food and feeding - evidence", "Child's voice - what is working well". */
+export function textLabel(about: TextField): string {
+  switch (about.of) {
+    case 'section':
+      return `${about.section} ${about.title} - ${fieldWords[about.field]}`;
+    case 'area':
+      return `${about.number} ${about.title} - ${fieldWords[about.field]}`;
+    case 'child-voice':
+      return `Child's voice - ${voiceWords(about.field)}`;
+    case 'summary':
+      return summaryWords[about.field];
+  }
 }
 
 /** One line of "the plan" in a review diff, in every format: what happened to an action since the last toolkit. */

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../validate/dates.js';
-import { changeColour, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { areaLine, changeColour, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBar, scoreColour } from './score-style.js';
@@ -25,14 +25,14 @@ export function renderDiffTerminal(diff: ReviewDiff, words: DiffWords, c: ChalkI
 
   const titleWidth = Math.max(0, ...diff.sections.map((s) => displayWidth(terminalSafeLine(`${s.section} ${s.title}`))));
   for (const area of diff.areas) {
-    out.push('', `${c.bold(`${area.number} ${tl(area.title)}`)}  ${changeColour(area.verdict, c)(area.line)}`);
+    out.push('', `${c.bold(`${area.number} ${tl(area.title)}`)}  ${changeColour(area.verdict, c)(areaLine(area))}`);
     for (const s of diff.sections.filter((x) => x.area === area.area)) out.push(sectionLine(s, titleWidth, c));
   }
 
   if (diff.text.length > 0) {
     out.push('', c.bold.underline('Changed text'), c.dim('  [-removed-] {+added+}; text mostly rewritten is shown whole, was (-) and now (+)'));
     for (const t of diff.text) {
-      out.push(`  ${c.bold(tl(t.label))}`);
+      out.push(`  ${c.bold(tl(textLabel(t.about)))}`);
       if (t.rewritten) {
         out.push(wrapParts([{ kind: 'removed', text: t.from ?? '' }], c, width, '    - '));
         out.push(wrapParts([{ kind: 'added', text: t.to ?? '' }], c, width, '    + '));

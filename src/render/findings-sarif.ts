@@ -2,7 +2,7 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../read/collect-files.js';
 import type { Finding, Severity } from '../validate/finding.js';
-import { findingCodeSummary } from '../validate/finding-codes.js';
+import { findingCodeInfo } from '../validate/finding-codes.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', prompt: 'note' };
@@ -21,12 +21,11 @@ function artifactUri(file: string): string {
  */
 export function renderFindingsSarif(findings: readonly Finding[], version: string): string {
   const codes = [...new Set(findings.map((f) => f.code))].sort();
-  const severityOf = new Map(findings.map((f) => [f.code, f.severity]));
   const rules = codes.map((code) => ({
     id: code,
     name: code.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
-    shortDescription: { text: findingCodeSummary(code) },
-    defaultConfiguration: { level: level[severityOf.get(code) ?? 'error'] },
+    shortDescription: { text: findingCodeInfo(code).title },
+    defaultConfiguration: { level: level[findingCodeInfo(code).severity] },
   }));
   const results = findings.map((f) => ({
     ruleId: f.code,

@@ -25,6 +25,8 @@ function byLook(looks: readonly [string, string, string, string]): Record<number
 
 export const NOT_RELEVANT_MARK = 'n/r';
 export const NOT_ASSESSED_MARK = '·';
+/** Beside a section whose parent's or carer's own score is far from the practitioner's, in every format. */
+export const VIEWS_APART_MARK = 'talk it through';
 
 export function scoreBadge(score: number, c: ChalkInstance): string {
   const text = ` ${score}${scoreBar[score] ?? ''} `;

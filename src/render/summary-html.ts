@@ -1,8 +1,9 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
+import { VIEWS_APART_MARK } from './score-style.js';
 
 /**
  * The summary sheet as one printable HTML page, for the family's home, supervision
@@ -74,7 +75,7 @@ function glance(sheet: SummarySheet, childName: string): string {
 ${rows.join('\n')}
 </tbody>
 </table>
-${scoreLegend(sheet.template.scale, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', '<span class="talk">talk it through</span> scores 2 or more apart'])}
+${scoreLegend(sheet.template.scale, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', `<span class="talk">${VIEWS_APART_MARK}</span> scores 2 or more apart`])}
 <p class="totals"><strong>${t.worrying} of ${t.scored}</strong> scored sections are at ${worryingWords(sheet).or}${t.mainlyWorrying ? `: <strong>mainly ${worryingWords(sheet).plural}</strong>` : ''}. Scores inform the practitioner's judgement; they do not decide what happens.</p>
 </section>`;
 }
@@ -87,7 +88,7 @@ function gridCell(cell: GridCell): string {
   const parent =
     (cell.parentScore !== undefined ? `<span class="parent">parent ${scoreBadge(cell.parentScore, { small: true })}</span>` : '') +
     (cell.carers ?? []).map((v) => `<span class="parent">${h(v.carer)} ${scoreBadge(v.score, { small: true })}</span>`).join('');
-  const apart = viewsApart(cell) ? ' <span class="talk">talk it through</span>' : '';
+  const apart = cell.viewsApart ? ` <span class="talk">${VIEWS_APART_MARK}</span>` : '';
   return `<div class="cell"><span class="sec">${title}${apart}</span><span class="scores">${scoreBadge(cell.score)}${parent}</span></div>`;
 }
 

@@ -1,9 +1,9 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare, VIEWS_APART_MARK } from './score-style.js';
 
 /**
  * The summary sheet as GitHub/GitLab Markdown. Every piece of record text
@@ -122,7 +122,7 @@ function renderArea(area: AreaSheet, childName: string, options: { evidence?: bo
     for (const s of shown) {
       const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
       const views = [...(s.parentScore !== undefined ? [String(s.parentScore)] : []), ...(s.carers ?? []).map((v) => `${markdownCell(v.carer)} ${v.score}`)];
-      const parent = views.length > 0 ? `${views.join(', ')}${viewsApart(s) ? ' ↔ talk it through' : ''}` : '';
+      const parent = views.length > 0 ? `${views.join(', ')}${s.viewsApart ? ` ↔ ${VIEWS_APART_MARK}` : ''}` : '';
       const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');
       out.push(`| ${s.key} ${markdownInline(s.title)} | ${practitioner} | ${parent} | ${last} |`);
     }

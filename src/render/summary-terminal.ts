@@ -1,10 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
-import { areaHasContent, childVoiceQuestions, viewsApart, worryingWords } from '../analyse/summary-sheet.js';
+import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/summary-sheet.js';
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour, VIEWS_APART_MARK } from './score-style.js';
 import { boxTable, wrapText } from './text-layout.js';
 
 export interface TerminalSummaryOptions {
@@ -31,7 +31,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     `${sheet.child.name ? `${tl(sheet.child.name)} ` : ''}(${tl(sheet.child.ref)})`,
     sheet.child.born ? `born ${longDate(sheet.child.born)}${sheet.child.ageYears !== undefined ? `, ${sheet.child.ageYears} at the time` : ''}` : undefined,
     sheet.child.household ? `household ${tl(sheet.child.household)}` : undefined,
-    sheet.child.frontDoor ? `${sheet.child.frontDoor} front door` : undefined,
+    sheet.child.frontDoor ? `${tl(sheet.child.frontDoorLabel ?? sheet.child.frontDoor)} front door` : undefined,
   ].filter(Boolean);
   // Names and references are record text of any length and script: these lines wrap like the rest.
   out.push(wrapText(who.join(' · '), width));
@@ -165,7 +165,7 @@ function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryO
     const parent =
       (s.parentScore !== undefined ? ` parent ${s.parentScore}${scoreBar[s.parentScore] ?? ''}` : '') +
       (s.carers ?? []).map((v) => ` ${terminalSafeLine(v.carer)} ${v.score}${scoreBar[v.score] ?? ''}`).join('');
-    const differs = viewsApart(s) ? c.cyan('  ↔ talk it through') : '';
+    const differs = s.viewsApart ? c.cyan(`  ↔ ${VIEWS_APART_MARK}`) : '';
     out.push(`  ${score} ${terminalSafeLine(s.key)} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
     if (s.notRelevant) out.push(c.dim(wrapText(`not relevant: ${t(s.notRelevant)}`, width, '        ')));
     if (options.evidence && s.evidence) out.push(c.dim(wrapText(t(s.evidence), width, '        ')));

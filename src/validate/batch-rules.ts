@@ -58,7 +58,6 @@ export function batchFindings(entries: readonly BatchEntry[], today: string): Fi
     if (next !== null && next < today) {
       out.push(
         findingAt(latest.file, latest.nextReviewAt, {
-          severity: 'warning',
           code: 'review-overdue',
           path: 'summary.next_review',
           message: `the review due on ${next} is overdue (today is ${today})`,
@@ -80,7 +79,6 @@ function duplicateFindings(ref: string, list: readonly BatchEntry[]): Finding[] 
       const others = same.filter((o) => o !== e).map((o) => o.file);
       out.push(
         findingAt(e.file, e.completedAt, {
-          severity: 'error',
           code: 'duplicate-record',
           path: 'assessment.completed',
           message: `child ${ref} already has a toolkit completed on ${date} in ${others.join(', ')}; one child has one toolkit per date`,

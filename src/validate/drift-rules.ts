@@ -25,8 +25,6 @@ export type DriftFlag =
   /** A section at a worrying score (3 or 4 of a 1-4 scale) at three or more toolkits in a row, never better than where it started. */
   | { code: 'drift-no-improvement'; section: string; since: string; toolkits: number; score: number };
 
-export const DRIFT_CODES = ['drift-action-overdue', 'drift-review-late', 'drift-no-improvement'] as const;
-
 /** Three assessments is the guidance's pattern of "failing to improve", not one bad visit. */
 const NOT_IMPROVING_AFTER = 3;
 

@@ -4,6 +4,8 @@
  * (a conversation to have; never a decision). Findings are plain data so every
  * renderer - pretty, JSON, GitHub annotations, the summary sheet - shows the same.
  */
+import { severityOf, type FindingCode } from './finding-codes.js';
+
 export type Severity = 'error' | 'warning' | 'prompt';
 
 export interface Position {
@@ -18,17 +20,17 @@ export interface Finding {
   line: number | null;
   column: number | null;
   severity: Severity;
-  /** A stable kebab-case code scripts can match on, e.g. `score-range`. */
-  code: string;
+  /** A stable kebab-case code scripts can match on, e.g. `score-range`: one of the registry's (finding-codes.ts). */
+  code: FindingCode;
   /** Dotted path in the record, e.g. `areas.physical-care.sections.1.1.score`; empty for the whole file. */
   path: string;
   /** A sentence a practitioner understands. */
   message: string;
 }
 
-/** A finding at a position in a file, or at no position (line and column null). */
-export function findingAt(file: string, position: Position | null | undefined, what: Pick<Finding, 'severity' | 'code' | 'path' | 'message'>): Finding {
-  return { file, line: position?.line ?? null, column: position?.column ?? null, severity: what.severity, code: what.code, path: what.path, message: what.message };
+/** A finding at a position in a file, or at no position (line and column null); its severity is its code's. */
+export function findingAt(file: string, position: Position | null | undefined, what: Pick<Finding, 'code' | 'path' | 'message'>): Finding {
+  return { file, line: position?.line ?? null, column: position?.column ?? null, severity: severityOf(what.code), code: what.code, path: what.path, message: what.message };
 }
 
 /** A path into a record: object keys and array indexes. */

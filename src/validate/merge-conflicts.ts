@@ -13,7 +13,6 @@ const mergeConflictMessage = (what: string) =>
 export function mergeConflictFindings(file: string, parsed: ParsedRecord): Finding[] {
   return conflictPaths(parsed.data).map((path) =>
     findingAt(file, parsed.locate([...path, CONFLICT_KEY], 'key'), {
-      severity: 'error',
       code: 'merge-conflict',
       path: pathToString(path),
       message: mergeConflictMessage('both branches changed this, and the block below holds `ours` and `theirs`'),
@@ -27,5 +26,5 @@ export function gitMarkerFinding(file: string, text: string): Finding | null {
   if (!match) return null;
   const line = text.slice(0, match.index).split('\n').length;
   const position: Position = { line, column: 1 };
-  return findingAt(file, position, { severity: 'error', code: 'merge-conflict', path: '', message: mergeConflictMessage('git left its conflict markers (<<<<<<< ... >>>>>>>) in this file') });
+  return findingAt(file, position, { code: 'merge-conflict', path: '', message: mergeConflictMessage('git left its conflict markers (<<<<<<< ... >>>>>>>) in this file') });
 }

@@ -1,6 +1,7 @@
 import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
+import type { FindingCode } from './finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**
@@ -26,7 +27,6 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
   for (const [key, area] of worryingAreas) {
     if (!hasText(area.impact)) {
       out.push({
-        severity: 'warning',
         code: 'impact-missing',
         path: ['areas', key],
         part: 'key',
@@ -38,7 +38,6 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
   // Once the lead has been consulted the prompt has done its work: the sheet shows the date instead.
   if (share.mainly && record.summary?.lead_consulted === undefined && worryingAreas.some(([, area]) => hasText(area.impact))) {
     out.push({
-      severity: 'prompt',
       code: 'discuss-with-lead',
       path: record.summary ? ['summary'] : [],
       part: 'key',
@@ -47,7 +46,6 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
   }
   if (share.mainly && record.summary?.lead_consulted === undefined) {
     out.push({
-      severity: 'warning',
       code: 'lead-not-consulted',
       path: ['summary', 'lead_consulted'],
       part: 'key',
@@ -67,8 +65,8 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
     // What was done about it is said with it; the reminder stays, as the guidance asks it at every contact.
     const done = section?.reminder_response?.trim() ? ` What was done: ${section.reminder_response.trim()}` : '';
     out.push({
-      severity: 'prompt',
-      code: tSection.reminder!.code,
+      // The template names the code; template-checks.ts refuses a template whose reminder code is not a registered prompt.
+      code: tSection.reminder!.code as FindingCode,
       path: section ? ['areas', tArea.key, 'sections', tSection.key] : ['areas', tArea.key],
       part: 'key',
       message: `${why === 'score' ? `section ${tSection.key} is scored ${section?.score}` : `${tSection.title.toLowerCase()} is described`}: ${lowerFirst(tSection.reminder!.text)}${done}`,
@@ -115,6 +113,15 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
+/**
+ * Whether a parent's or carer's own score is far enough from the
+ * practitioner's to talk through (the rule of `parent-score-differs`): the
+ * summary sheet marks the same sections the rule prompts about.
+ */
+export function viewsFarApart(practitioner: number, own: number): boolean {
+  return Math.abs(practitioner - own) >= 2;
+}
+
 function parentScores(record: ToolkitRecord): RuleFinding[] {
   return scoredSections(record).flatMap((e) => {
     const views = [
@@ -122,10 +129,9 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
       ...(e.section.carer_scores ?? []).map((v, i) => ({ who: v.carer, score: v.score, path: ['carer_scores', i] })),
     ];
     return views
-      .filter((v) => Math.abs(e.score - v.score) >= 2)
+      .filter((v) => viewsFarApart(e.score, v.score))
       .map((v) => ({
-        severity: 'prompt' as const,
-        code: 'parent-score-differs',
+        code: 'parent-score-differs' as const,
         path: ['areas', e.areaKey, 'sections', e.sectionKey, ...v.path],
         message: `in section ${e.sectionKey} ${v.who} places themselves at ${v.score} and the practitioner at ${e.score}: a conversation to have, side by side`,
       }));
@@ -135,7 +141,7 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
 function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] {
   const out: RuleFinding[] = [];
   const { assessment } = record;
-  const warn = (code: string, path: RuleFinding['path'], message: string) => out.push({ severity: 'warning', code, path, part: 'key', message });
+  const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
   if (assessment.type === 'review' && assessment.previous === undefined) {
     warn('review-without-previous', ['assessment', 'previous'], 'this is a review but does not say which toolkit it reviews (the date the earlier toolkit was completed)');
   }
@@ -154,7 +160,6 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
   // overdue review. (--today moves "today" for audits and tests.)
   if (assessment.completed > today) {
     out.push({
-      severity: 'error',
       code: 'completed-in-future',
       path: ['assessment', 'completed'],
       part: 'value',
@@ -176,7 +181,7 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
  */
 function completeness(record: ToolkitRecord): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const warn = (code: string, path: RuleFinding['path'], message: string) => out.push({ severity: 'warning', code, path, part: 'key', message });
+  const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
   if (sectionEntries(record).length === 0) warn('no-areas', ['areas'], 'no area of need is assessed: score at least the areas you know');
   const voice = record.child_voice;
   const heard = voice !== undefined && ([voice.working_well, voice.worried_about, voice.needs_to_happen, voice.gathered_note].some(hasText) || (voice.gathered?.length ?? 0) > 0);
@@ -191,8 +196,7 @@ function completeness(record: ToolkitRecord): RuleFinding[] {
 /** Each explanation that did not match what was seen is a conversation to have again, never a conclusion. */
 function lookAgain(record: ToolkitRecord): RuleFinding[] {
   return (record.assessment.explanations ?? []).map((e, i) => ({
-    severity: 'prompt' as const,
-    code: 'explanation-mismatch',
+    code: 'explanation-mismatch' as const,
     path: ['assessment', 'explanations', i],
     message: `an explanation did not match what was seen ("${clip(e.said)}"${hasText(e.observed) ? `; seen: "${clip(e.observed)}"` : ''}): look again, and talk it through with the family`,
   }));

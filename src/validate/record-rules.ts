@@ -2,6 +2,7 @@ import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { closest, describeValue } from './schema-messages.js';
 import { impossibleDateReason } from './dates.js';
+import type { FindingCode } from './finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**
@@ -47,8 +48,8 @@ export function vocabularyErrors(record: ToolkitRecord, template: TemplateIndex)
   return out;
 }
 
-function error(code: string, path: RuleFinding['path'], message: string, part: 'key' | 'value' = 'value'): RuleFinding {
-  return { severity: 'error', code, path, part, message };
+function error(code: FindingCode, path: RuleFinding['path'], message: string, part: 'key' | 'value' = 'value'): RuleFinding {
+  return { code, path, part, message };
 }
 
 function templateErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {

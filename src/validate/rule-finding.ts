@@ -1,9 +1,9 @@
-import type { RecordPath, Severity } from './finding.js';
+import type { FindingCode } from './finding-codes.js';
+import type { RecordPath } from './finding.js';
 
-/** What a rule reports; the validator adds the file and position. */
+/** What a rule reports; the validator adds the file, the position and the code's severity. */
 export interface RuleFinding {
-  severity: Severity;
-  code: string;
+  code: FindingCode;
   path: RecordPath;
   /** Report at the key rather than the value (unknown keys, fields that should be there). */
   part?: 'key' | 'value';

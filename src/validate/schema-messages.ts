@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { shortenGraphemes } from '../text/graphemes.js';
+import type { FindingCode } from './finding-codes.js';
 import { dayMonthYear, isRealDate, longDate } from './dates.js';
 
 /**
@@ -8,7 +9,7 @@ import { dayMonthYear, isRealDate, longDate } from './dates.js';
  * visitor needs "must be a date written YYYY-MM-DD, e.g. 2020-09-21 (got 20/09/2020)".
  */
 export interface SchemaProblem {
-  code: string;
+  code: FindingCode;
   /** Path segments of the offending node. */
   path: (string | number)[];
   /** Whether the position to report is the key (unknown or forbidden keys, missing fields) rather than the value. */

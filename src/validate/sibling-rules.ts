@@ -42,8 +42,6 @@ export interface HouseholdWideDiffers {
 
 export type SiblingFlag = DifferentialCare | HouseholdWideDiffers;
 
-export const SIBLING_CODES = ['differential-care', 'household-wide-differs'] as const;
-
 /** A review period: siblings' toolkits further apart than this are not taken to describe the same home at the same time. */
 export const FAR_APART_DAYS = 92;
 

@@ -29,7 +29,7 @@ export interface CheckedRecord {
 export function validateParsedRecord(file: string, parsed: ParsedRecord, options: ValidateOptions): CheckedRecord {
   const place = (f: RuleFinding): Finding => {
     const pos = parsed.locate(f.path, f.part ?? 'value');
-    return findingAt(file, pos, { severity: f.severity, code: f.code, path: f.path.map(String).join('.'), message: f.message });
+    return findingAt(file, pos, { code: f.code, path: f.path.map(String).join('.'), message: f.message });
   };
   const data = parsed.data;
   const conflicts = mergeConflictFindings(file, parsed);
@@ -39,12 +39,12 @@ export function validateParsedRecord(file: string, parsed: ParsedRecord, options
       file,
       record: null,
       template: null,
-      findings: [place({ severity: 'error', code: 'not-a-record', path: [], message: 'this is not a toolkit record: expected fields such as `format: neglect-toolkit/1`, `child` and `assessment`' })],
+      findings: [place({ code: 'not-a-record', path: [], message: 'this is not a toolkit record: expected fields such as `format: neglect-toolkit/1`, `child` and `assessment`' })],
     };
   }
   const schema = checkAgainstSchema(data);
   if (!schema.ok) {
-    return { file, record: null, template: null, findings: schema.problems.map((p) => place({ severity: 'error', ...p })).sort(compareFindings) };
+    return { file, record: null, template: null, findings: schema.problems.map((p) => place(p)).sort(compareFindings) };
   }
   const record = schema.record;
   const template = findTemplate(record.template);
@@ -53,7 +53,7 @@ export function validateParsedRecord(file: string, parsed: ParsedRecord, options
       file,
       record,
       template: null,
-      findings: [place({ severity: 'error', code: 'unknown-template', path: ['template'], message: `there is no template \`${record.template}\` (set NTK_TEMPLATE_PATH to a folder holding it)` })],
+      findings: [place({ code: 'unknown-template', path: ['template'], message: `there is no template \`${record.template}\` (set NTK_TEMPLATE_PATH to a folder holding it)` })],
     };
   }
   // Like the schema's errors, a value the template has no word for stops the rules, which read the template's words.

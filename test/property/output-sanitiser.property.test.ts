@@ -20,7 +20,7 @@ const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.array
 /** Text every format shows as it is: letters, digits, spaces. */
 const plainWords = fc.stringMatching(/^[A-Za-z0-9]{1,12}( [A-Za-z0-9]{1,12}){0,4}$/);
 
-const finding = (s: string) => ({ file: s, line: 1, column: 1, severity: 'error' as const, code: 'x', path: s, message: s });
+const finding = (s: string) => ({ file: s, line: 1, column: 1, severity: 'error' as const, code: 'schema' as const, path: s, message: s });
 const report = (s: string): CaseloadReport =>
   ({
     today: '2021-01-01',

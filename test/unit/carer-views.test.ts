@@ -11,6 +11,7 @@ import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { defaultTemplate } from '../../src/template/load-template.js';
+import { practiceFindings } from '../../src/validate/practice-rules.js';
 import { checkErrors } from './interview-script.js';
 
 const text = readFileSync('fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'utf8');
@@ -47,6 +48,21 @@ describe("carers' own views side by side", () => {
     const html = renderSummaryHtml(sheet);
     expect(html).toContain('<span class="parent">Mum ');
     expect(html).toContain('<span class="parent">Dad ');
+  });
+
+  it('marks on the summary sheet exactly the sections the parent-score-differs rule prompts about', () => {
+    const record = withCarers();
+    const far = record.areas?.['physical-care']?.sections?.['1.2'];
+    if (!far?.score) throw new Error('the fixture has no scored 1.2');
+    far.parent_score = far.score > 2 ? far.score - 2 : far.score + 2;
+    const sheet = buildSummarySheet(record, defaultTemplate(), []);
+    const marked = sheet.areas.flatMap((a) => a.sections.filter((s) => s.viewsApart).map((s) => s.key));
+    const prompted = practiceFindings(record, defaultTemplate(), '2020-10-01')
+      .filter((f) => f.code === 'parent-score-differs')
+      .map((f) => String(f.path[3]));
+    expect(marked).toContain('1.2');
+    expect(marked).toEqual([...new Set(prompted)]);
+    expect(sheet.grid.flatMap((a) => a.sections.filter((s) => s.viewsApart).map((s) => s.key))).toEqual(marked);
   });
 
   it('shows the change in the carers\' views in a review diff', () => {

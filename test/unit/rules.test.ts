@@ -78,10 +78,10 @@ describe('completeness and looking again', () => {
 
   it('warns, naming each, when a toolkit has no areas, no child\'s voice, no decision or no next review', () => {
     const c = codes(complete);
-    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing']) expect(c).not.toContain(code);
+    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing'] as const) expect(c).not.toContain(code);
     const bare = findings(head);
     const byCode = new Map(bare.map((f) => [f.code, f]));
-    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing']) expect(byCode.get(code)?.severity).toBe('warning');
+    for (const code of ['no-areas', 'child-voice-missing', 'decision-missing', 'next-review-missing'] as const) expect(byCode.get(code)?.severity).toBe('warning');
     expect(byCode.get('child-voice-missing')?.message).toMatch(/child's voice is not recorded/);
   });
 

@@ -9,7 +9,7 @@ import { defaultTemplate } from '../../src/template/load-template.js';
 import type { Finding } from '../../src/validate/finding.js';
 
 const maryJo = parse(readFileSync('fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'utf8')) as ToolkitRecord;
-const prompt: Finding = { file: 'x.yaml', line: 1, column: 1, severity: 'prompt', code: 'p', path: 'summary', message: 'talk it through' };
+const prompt: Finding = { file: 'x.yaml', line: 1, column: 1, severity: 'prompt', code: 'discuss-with-lead', path: 'summary', message: 'talk it through' };
 
 function sheetOf(record: ToolkitRecord): SummarySheet {
   return buildSummarySheet(record, defaultTemplate(), [prompt]);

@@ -62,4 +62,12 @@ describe('templateProblems', () => {
     expect(problems.some((p) => p.startsWith('/areas/0/sections/0/descriptors section 1.1 must describe every score of the scale (1, 3, 4)'))).toBe(true);
     expect(problems).toContain('/decisions the key single-agency is used twice');
   });
+
+  it('refuses a reminder whose finding code is not a prompt in the registry', () => {
+    const t = copy(nscp().template);
+    const at = t.areas.flatMap((a, i) => a.sections.map((s, j) => ({ s, where: `/areas/${i}/sections/${j}` }))).find(({ s }) => s.reminder)!;
+    expect(templateProblems(t).some((p) => p.includes('/reminder/code'))).toBe(false);
+    at.s.reminder!.code = 'no-such-reminder';
+    expect(templateProblems(t)).toContain(`${at.where}/reminder/code no-such-reminder is not a prompt in the registry of finding codes (src/validate/finding-codes.ts)`);
+  });
 });

@@ -1,9 +1,9 @@
-import { jsonSafe } from '../../render/safe-text.js';
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderDiffHtml } from '../../render/diff-html.js';
+import { renderDiffJson } from '../../render/diff-json.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderDiffTerminal } from '../../render/diff-terminal.js';
 import { UsageError } from '../cli-error.js';
@@ -41,7 +41,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
   const diff = diffRecords(before.record, after.record, after.template, sources);
   const words = after.template.template;
   let text: string;
-  if (options.format === 'json') text = `${jsonSafe(diff)}\n`;
+  if (options.format === 'json') text = renderDiffJson(diff);
   else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
   else if (options.format === 'markdown') text = renderDiffMarkdown(diff, words);
   else text = renderDiffTerminal(diff, words, options.output ? plainStyle : ctx.out, ctx.width);

@@ -1,0 +1,54 @@
+// The README's list of finding codes, written from the registry
+// (src/validate/finding-codes.ts) so the two cannot drift apart:
+// `npm run docs:codes` rewrites it, and a unit test fails when they differ.
+import { FINDING_CODES, findingCodes, type FindingCode } from '../src/validate/finding-codes.js';
+
+export const START_MARKER = '<!-- finding-codes:start -->';
+export const END_MARKER = '<!-- finding-codes:end -->';
+
+const kinds = [
+  { severity: 'error', heading: 'Errors: the record is wrong' },
+  { severity: 'warning', heading: 'Warnings: practice the guidance asks for is missing' },
+  { severity: 'prompt', heading: 'Prompts: a conversation to have, never a decision' },
+] as const;
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function table(codes: readonly FindingCode[]): string[] {
+  return [
+    '| Code | What it checks | Why |',
+    '| --- | --- | --- |',
+    ...codes.map((code) => {
+      const info = FINDING_CODES[code];
+      const counted = 'report' in info ? ' Counted by `ntk report`.' : '';
+      return `| \`${code}\` | ${cell(info.title)} | ${cell(info.help)}${counted} |`;
+    }),
+  ];
+}
+
+/** The generated part of the README, between its markers (markers excluded). */
+export function findingCodesMarkdown(): string {
+  const oneRecord = findingCodes.filter((code) => !('acrossRecords' in FINDING_CODES[code]));
+  const across = findingCodes.filter((code) => 'acrossRecords' in FINDING_CODES[code]);
+  const lines: string[] = [];
+  for (const { severity, heading } of kinds) {
+    lines.push(`**${heading}**`, '', ...table(oneRecord.filter((code) => FINDING_CODES[code].severity === severity)), '');
+  }
+  lines.push(
+    'Some prompts need more than one record, so `ntk check` (one file at a time) does not give them;',
+    '`ntk compare`, `ntk chronology` and the caseload report (`ntk report`) do:',
+    '',
+    ...table(across),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The README with its generated part rewritten; an error when its markers are missing. */
+export function readmeWithCodes(readme: string): string {
+  const start = readme.indexOf(START_MARKER);
+  const end = readme.indexOf(END_MARKER);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START_MARKER} ... ${END_MARKER} block`);
+  return `${readme.slice(0, start + START_MARKER.length)}\n${findingCodesMarkdown()}${readme.slice(end)}`;
+}

@@ -1,0 +1,26 @@
+import type { ReviewDiff } from '../analyse/review-diff.js';
+import { areaLine, textLabel } from './diff-style.js';
+import { jsonSafe } from './safe-text.js';
+
+/**
+ * The review diff for scripts: the model's facts, and beside them the words
+ * the terminal shows (each area's `line`, each text's `label`), so a script
+ * can print what a practitioner would read without wording it again.
+ */
+export function renderDiffJson(diff: ReviewDiff): string {
+  const json = {
+    ...diff,
+    areas: diff.areas.map(({ area, number, title, verdict, highestFrom, highestTo, counts }) => ({
+      area,
+      number,
+      title,
+      verdict,
+      line: areaLine({ verdict, counts, highestFrom, highestTo }),
+      highestFrom,
+      highestTo,
+      counts,
+    })),
+    text: diff.text.map(({ path, about, area, from, to, rewritten, parts }) => ({ path, label: textLabel(about), area, from, to, rewritten, parts })),
+  };
+  return `${jsonSafe(json)}\n`;
+}
