@@ -47,7 +47,7 @@ const jsonUnsafe = /[\u007f-\u009f\u2028\u2029\u115f\u1160\u3164\uffa0]|\p{Cf}/g
 /**
  * JSON for machines: every string kept exactly (a script gets the real
  * data), but controls, bidi, zero-width and tag characters are written as
- * `\\uXXXX` escapes, so the bytes printed are as inert as the other formats.
+ * `\\u` escapes of four hex digits, so the bytes printed are as inert as the other formats.
  */
 export function jsonSafe(value: unknown, space = 2): string {
   return JSON.stringify(value, null, space).replace(jsonUnsafe, (c) => [...c].map(unitEscapes).join(''));

@@ -4,34 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ntk } from './run-ntk.js';
+import { SAM_ANSWERS as answers } from '../support/answers.js';
 
-const answers = `child:
-  ref: AB-01
-  name: Sam
-assessment:
-  completed: 2021-03-01
-  contributors:
-    - id: hv1
-      role: Health visitor
-  sessions:
-    - date: 2021-02-20
-      type: unannounced-visit
-      by: hv1
-      seen_alone: true
-areas:
-  physical-care:
-    sections:
-      "1.1":
-        score: 3
-        parent_score: 2
-        evidence: Little food in the house.
-        by: hv1
-    impact: Hungry at school.
-summary:
-  decision: early-help
-  lead_consulted: 2021-03-02
-  next_review: 2021-06-01
-`;
 
 describe('interviews without a terminal', () => {
   let dir = '';

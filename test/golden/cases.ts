@@ -1,3 +1,5 @@
+import { SAM_ANSWERS as answers } from '../support/answers.js';
+
 import { readFileSync } from 'node:fs';
 
 /**
@@ -70,33 +72,6 @@ const pageFormats = ['terminal', 'markdown', 'json', 'html'];
 const tableFormats = ['terminal', 'markdown', 'csv', 'json'];
 const commands = ['new', 'edit', 'review', 'check', 'report', 'summary', 'diff', 'history', 'compare', 'chronology', 'example', 'redact', 'template', 'schema'];
 
-const answers = `child:
-  ref: AB-01
-  name: Sam
-assessment:
-  completed: 2021-03-01
-  contributors:
-    - id: hv1
-      role: Health visitor
-  sessions:
-    - date: 2021-02-20
-      type: unannounced-visit
-      by: hv1
-      seen_alone: true
-areas:
-  physical-care:
-    sections:
-      "1.1":
-        score: 3
-        parent_score: 2
-        evidence: Little food in the house.
-        by: hv1
-    impact: Hungry at school.
-summary:
-  decision: early-help
-  lead_consulted: 2021-03-02
-  next_review: 2021-06-01
-`;
 
 const northmoor: GoldenCase[] = [
   ...checkFormats.map((format) => ({ name: `check/northmoor-${format}`, args: ['check', 'fixtures/northmoor', '--format', format, ...nmToday] })),
