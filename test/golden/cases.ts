@@ -1,6 +1,5 @@
-import { SAM_ANSWERS as answers } from '../support/answers.js';
-
 import { readFileSync } from 'node:fs';
+import { SAM_ANSWERS as answers } from '../support/answers.js';
 
 /**
  * Every view of every command in every format, run by the built `ntk` on the
