@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { withOutputOptions } from './output-options.js';
 
 export function defineChronology(program: Command): void {
-  program
+  const command = program
     .command('chronology')
     .summary("every dated event of a child's or a household's toolkits, oldest first, with drift flagged")
     .description(
@@ -21,10 +22,8 @@ export function defineChronology(program: Command): void {
     .option('--kind <kinds>', 'only these kinds, comma-separated: session, assessment, lead, decision, action, review, family, prompt, change')
     .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue actions and reviews')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json', 'html']).default('terminal'))
-    .option('--no-git', 'ignore git history; use the files as they are')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour')
+    .option('--no-git', 'ignore git history; use the files as they are');
+  withOutputOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ ntk chronology fixtures/mary-jo --household H-MJ --today 2021-04-01\n' +

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { withOutputOptions } from './output-options.js';
 
 export function defineCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .summary('siblings side by side: differential care and what should be alike in the home')
     .description(
@@ -16,10 +17,8 @@ export function defineCompare(program: Command): void {
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
     .option('--household <ref>', 'the children of this household (child.household) found in the paths')
     .option('--on <date>', "each child's latest toolkit completed on or before this date (YYYY-MM-DD)")
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour')
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'));
+  withOutputOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ ntk compare fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-02-2020-09-29.yaml\n' +

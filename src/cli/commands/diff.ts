@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { withOutputOptions } from './output-options.js';
 
 export function defineDiff(program: Command): void {
-  program
+  const command = program
     .command('diff')
     .summary('what changed between two toolkits of a child, or two git revisions of one')
     .description(
@@ -16,10 +17,8 @@ export function defineDiff(program: Command): void {
     .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
     .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
-    .option('--exit-code', 'exit 1 when any section deteriorated')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour')
+    .option('--exit-code', 'exit 1 when any section deteriorated');
+  withOutputOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ ntk diff fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-01-2020-12-15.yaml\n' +

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { withOutputOptions } from './output-options.js';
 
 export function defineHistory(program: Command): void {
-  program
+  const command = program
     .command('history')
     .summary("a child's timeline across toolkits and git history")
     .description(
@@ -15,10 +16,8 @@ export function defineHistory(program: Command): void {
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
     .option('--child <ref>', 'only this child (by child.ref)')
-    .option('--no-git', 'ignore git history; use the files as they are')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour')
+    .option('--no-git', 'ignore git history; use the files as they are');
+  withOutputOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ ntk history fixtures/mary-jo --child MJ-01\n  $ ntk history records/MJ-01*.yaml --format markdown --output MJ-01-history.md\n' +

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { withOutputOptions } from './output-options.js';
 
 export function defineReport(program: Command): void {
-  program
+  const command = program
     .command('report')
     .summary('caseload view: the latest record per child, with totals')
     .description(
@@ -19,10 +20,8 @@ export function defineReport(program: Command): void {
     .option('--area <key>', 'only children with a section at a worrying score in this area (e.g. family-relationships)')
     .option('--min-score <n>', "only children with a section scored at least n, a score of the template's scale (in --area when given)")
     .addOption(new Option('--sort <order>', 'row order').choices(['ref', 'overdue', 'score', 'next-review']).default('ref'))
-    .option('--jobs <n>', 'worker threads for a large batch (default: one per core)')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour')
+    .option('--jobs <n>', 'worker threads for a large batch (default: one per core)');
+  withOutputOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ ntk report fixtures/mary-jo --today 2021-04-01\n  $ ntk report records/ --overdue --sort overdue\n  $ ntk report records/ --area family-relationships --min-score 3 --format markdown\n  $ ntk report records/ --format csv --output caseload.csv',
