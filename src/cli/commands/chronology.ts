@@ -29,7 +29,7 @@ export function defineChronology(program: Command): void {
       '\nExamples:\n  $ ntk chronology fixtures/mary-jo --household H-MJ --today 2021-04-01\n' +
         '  $ ntk chronology records/ --child MJ-01 --kind session,action --format markdown --output MJ-01-chronology.md\n' +
         '  $ ntk chronology records/ --from 2021-01-01 --format csv > chronology.csv\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error.',
+        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.',
     )
     .action(async (paths: string[], opts) => {
       const { runChronology } = await import('../actions/chronology.js');

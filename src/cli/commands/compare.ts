@@ -25,7 +25,7 @@ export function defineCompare(program: Command): void {
         '  $ ntk compare records/ --household H-MJ --on 2020-09-30 --format markdown\n' +
         '  $ ntk compare records/ --household H-MJ --format html --output siblings.html   (one A4 landscape page for up to four children)\n\n' +
         'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still compared), 2 usage error\n' +
-        '(including fewer than two children to compare).',
+        '(including fewer than two children to compare), 3 --output could not be written.',
     )
     .action(async (paths: string[], opts) => {
       const { runCompare } = await import('../actions/compare.js');
