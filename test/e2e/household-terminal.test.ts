@@ -34,6 +34,59 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
   const score = (digit: string) => [[digit], ['Enter']];
   // Nothing is written before the check screen: its first choice saves.
   const save = async (step: (prompt: string, ...typed: (string | string[])[]) => Promise<void>) => step('Check the answers before the record is written', ['Enter']);
+  /** The household's initial toolkits of 10 January 2021, as `ntk new --household` writes them: 5.1-5.3, the family and one action shared. */
+  const writeHouseholdToolkits = async (dir: string) => {
+  const shared = {
+    'family-relationships': {
+      sections: {
+        '5.1': { score: 3, evidence: 'Dee low most days (visit 5/1).', by: 'hv1' },
+        '5.2': { score: 3, evidence: 'Shouting most evenings (visit 5/1).', by: 'hv1' },
+        '5.3': { score: 2, evidence: 'Nan helps at weekends.', by: 'hv1' },
+      },
+      concerns: 'Rows most evenings.',
+    },
+  };
+  const initial = (ref: string, name: string, born: string, own: Record<string, unknown>) => ({
+    format: 'neglect-toolkit/1',
+    template: 'nscp-ncscp/2021',
+    child: { ref, name, born, household: 'H-9', front_door: 'county', family: [{ name: 'Dee', relationship: 'mother', lives_with_child: true }] },
+    assessment: {
+      type: 'initial',
+      completed: '2021-01-10',
+      sessions: [{ date: '2021-01-05', type: 'unannounced-visit', by: 'hv1', seen: true, seen_alone: false }],
+      contributors: [{ id: 'hv1', role: 'Health visitor' }],
+      household_shared: ['5.1', '5.2', '5.3', 'family'],
+    },
+    child_voice: { gathered: ['words'], working_well: 'Nan.' },
+    areas: {
+      'physical-care': { sections: { '1.1': { score: 2, evidence: 'Packed lunch most days.', by: 'hv1' } }, impact: `${name} is fed.` },
+      'family-relationships': { ...shared['family-relationships'], impact: `${name} hides when the shouting starts.` },
+    },
+    summary: {
+      analysis: 'The rows are the worry.',
+      lead_consulted: '2021-01-11',
+      decision: 'early-help',
+      actions: [{ action: 'Chase the landlord about the damp', who: 'Health visitor', household: true }, ...[own].filter((a) => Object.keys(a).length > 0)],
+      next_review: '2021-04-10',
+    },
+  });
+  await writeFile(join(dir, 'HH-01-2021-01-10.yaml'), stringify(initial('HH-01', 'Sam', '2014-02-03', {})));
+  await writeFile(join(dir, 'HH-02-2021-01-10.yaml'), stringify(initial('HH-02', 'Ali', '2019-01-05', { action: 'Nursery place for Ali', who: 'Dee' })));
+  };
+  // One visit to the home: Sam and Ali both seen, only Sam on his own.
+  const oneSession = async (step: (prompt: string, ...typed: (string | string[])[]) => Promise<void>, date: string, note: string) => {
+    await step('Add another contributor?', 'n');
+    await step('Add a session', 'y');
+    await step('Session 1: date', date);
+    await step('What kind of contact', skip);
+    await step('Who led it?', ['Enter']);
+    await step('[Sam] Was Sam seen in this session?', 'y');
+    await step('[Sam] Was Sam seen on their own?', 'y');
+    await step('[Ali] Was Ali seen in this session?', 'y');
+    await step('[Ali] Was Ali seen on their own?', 'n');
+    await step('Who was there and what was seen', note, ctrlD);
+    await step('Add another session?', 'n');
+  };
 
   it('a two-child household: 5.1-5.3 asked once for both, and only the child actually seen alone recorded so', { timeout: 180_000 }, async () => {
     const dir = await mkdtemp(join(root, 'household-'));
@@ -57,17 +110,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     await step("[Sam] Add the people in the child's life", 'n');
     await step("[Ali] Add the people in the child's life", 'n');
     await step('Add another child from this household?', 'n');
-    await step('Add another contributor?', 'n');
-    await step('Add a session', 'y');
-    await step('Session 1: date', '2021-02-20');
-    await step('What kind of contact', skip);
-    await step('Who led it?', ['Enter']);
-    await step('[Sam] Was Sam seen in this session?', 'y');
-    await step('[Sam] Was Sam seen on their own?', 'y');
-    await step('[Ali] Was Ali seen in this session?', 'y');
-    await step('[Ali] Was Ali seen on their own?', 'n');
-    await step('Who was there and what was seen', 'Both children at home; Sam spoke to me in his room.', ctrlD);
-    await step('Add another session?', 'n');
+    await oneSession(step, '2021-02-20', 'Both children at home; Sam spoke to me in his room.');
     await step('Is Physical care the same for every child in the home?', 'n');
     await step('1.2 Home conditions is usually the same', 'n');
     for (const area of ['Health and development', 'Safety and supervision', 'Emotional warmth']) await step(`Is ${area} the same for every child in the home?`, 'n');
@@ -117,43 +160,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
 
   it('a review of a two-child household is one sitting: a new toolkit for each child, what the home shares asked once, only the child seen alone recorded so', { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(join(root, 'household-review-'));
-    // The household's initial toolkits, as `ntk new --household` writes them: 5.1-5.3, the family and one action shared.
-    const shared = {
-      'family-relationships': {
-        sections: {
-          '5.1': { score: 3, evidence: 'Dee low most days (visit 5/1).', by: 'hv1' },
-          '5.2': { score: 3, evidence: 'Shouting most evenings (visit 5/1).', by: 'hv1' },
-          '5.3': { score: 2, evidence: 'Nan helps at weekends.', by: 'hv1' },
-        },
-        concerns: 'Rows most evenings.',
-      },
-    };
-    const initial = (ref: string, name: string, born: string, own: Record<string, unknown>) => ({
-      format: 'neglect-toolkit/1',
-      template: 'nscp-ncscp/2021',
-      child: { ref, name, born, household: 'H-9', front_door: 'county', family: [{ name: 'Dee', relationship: 'mother', lives_with_child: true }] },
-      assessment: {
-        type: 'initial',
-        completed: '2021-01-10',
-        sessions: [{ date: '2021-01-05', type: 'unannounced-visit', by: 'hv1', seen: true, seen_alone: false }],
-        contributors: [{ id: 'hv1', role: 'Health visitor' }],
-        household_shared: ['5.1', '5.2', '5.3', 'family'],
-      },
-      child_voice: { gathered: ['words'], working_well: 'Nan.' },
-      areas: {
-        'physical-care': { sections: { '1.1': { score: 2, evidence: 'Packed lunch most days.', by: 'hv1' } }, impact: `${name} is fed.` },
-        'family-relationships': { ...shared['family-relationships'], impact: `${name} hides when the shouting starts.` },
-      },
-      summary: {
-        analysis: 'The rows are the worry.',
-        lead_consulted: '2021-01-11',
-        decision: 'early-help',
-        actions: [{ action: 'Chase the landlord about the damp', who: 'Health visitor', household: true }, ...[own].filter((a) => Object.keys(a).length > 0)],
-        next_review: '2021-04-10',
-      },
-    });
-    await writeFile(join(dir, 'HH-01-2021-01-10.yaml'), stringify(initial('HH-01', 'Sam', '2014-02-03', {})));
-    await writeFile(join(dir, 'HH-02-2021-01-10.yaml'), stringify(initial('HH-02', 'Ali', '2019-01-05', { action: 'Nursery place for Ali', who: 'Dee' })));
+    await writeHouseholdToolkits(dir);
     // Sam's own answers and what the home shares come from the file; the terminal asks the rest, Ali's included.
     const answers = {
       assessment: { completed: '2021-03-25', involvement: 'Dee took part.', background: 'None.' },
@@ -168,17 +175,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     // The shared family list: asked once, for both children.
     await step("Dee (mother): still living in the child's home?", 'y');
     await step('Add another person?', 'n');
-    await step('Add another contributor?', 'n');
-    await step('Add a session', 'y');
-    await step('Session 1: date', '2021-03-20');
-    await step('What kind of contact', skip);
-    await step('Who led it?', ['Enter']);
-    await step('[Sam] Was Sam seen in this session?', 'y');
-    await step('[Sam] Was Sam seen on their own?', 'y');
-    await step('[Ali] Was Ali seen in this session?', 'y');
-    await step('[Ali] Was Ali seen on their own?', 'n');
-    await step('Who was there and what was seen', 'Sam spoke to me in his room; Ali with Dee.', ctrlD);
-    await step('Add another session?', 'n');
+    await oneSession(step, '2021-03-20', 'Sam spoke to me in his room; Ali with Dee.');
     // 5.1-5.3 once for both children: 5.2 better, the others as they were.
     await step("5.1 Carer wellbeing: where would you place the child's care?", ['u'], ['Enter']);
     await step("5.2 Parental conflict: where would you place the child's care?", ...score('2'));
@@ -249,6 +246,33 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
     const findings = (JSON.parse(check.stdout) as { findings: { file: string; code: string }[] }).findings;
     expect(findings.filter((f) => f.code === 'child-not-seen-alone').map((f) => f.file)).toEqual([join(dir, 'HH-02-2021-03-25.yaml')]);
     expect(check.exitCode).toBe(0);
+  });
+
+  it('a household review stopped part-way resumes with both children, never one', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(root, 'household-resume-'));
+    await writeHouseholdToolkits(dir);
+    const file = join(dir, 'HH-01-2021-01-10.yaml');
+    const started = await terminal.run(ntkCommand(`review ${file}`), dir);
+    const step = stepper(started);
+    await step('Review the children together?', ['Enter']);
+    await step("Dee (mother): still living in the child's home?", 'y');
+    await step('Add another person?');
+    await terminal.keys(started, 'C-c');
+    expect(await terminal.waitFor(started, 'NTK-EXIT=')).toContain('NTK-EXIT=130');
+    const draft = parse(await readFile(join(dir, 'HH-01-review.draft.yaml'), 'utf8')) as Record<string, any>;
+    expect(draft.records.map((r: any) => r.child.ref)).toEqual(['HH-01', 'HH-02']);
+    expect(draft.siblings.map((s: any) => s.source)).toEqual([join(dir, 'HH-02-2021-01-10.yaml')]);
+    // Without a terminal nothing can be asked: it names what is left, Ali's part included, and keeps the draft.
+    const refused = await ntk(['review', file, '--resume', '--today', '2021-04-01']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/still to answer: .*\(child 2\)/);
+    // At a terminal it carries on where it stopped, with no question about the siblings again.
+    const resumed = await terminal.run(ntkCommand(`review ${file} --resume`), dir);
+    const shown = await terminal.waitFor(resumed, 'Add another person?');
+    expect(shown).not.toContain('Review the children together?');
+    await terminal.keys(resumed, 'C-c');
+    expect(await terminal.waitFor(resumed, 'NTK-EXIT=')).toContain('NTK-EXIT=130');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()).toEqual(['HH-01-2021-01-10.yaml', 'HH-01-review.draft.yaml', 'HH-02-2021-01-10.yaml']);
   });
 
   it("a second agency's edit adds its own session and contributor entry, and credits it with nothing it did not change", { timeout: 120_000 }, async () => {

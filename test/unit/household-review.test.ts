@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft, reviewDraft } from '../../src/interview/draft.js';
 import type { PlainRecord } from '../../src/interview/plain-data.js';
-import { checkErrors, finalTexts, scripted, walk } from './interview-script.js';
+import { checkErrors, finalTexts, scripted, twoChildHousehold, walk } from './interview-script.js';
 
 /**
  * A household reviewed in one sitting: one new toolkit per child, what the
@@ -15,17 +15,7 @@ import { checkErrors, finalTexts, scripted, walk } from './interview-script.js';
 function householdToolkits(): PlainRecord[] {
   const { draft } = walk(
     newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.' }),
-    scripted([
-      [/^child\/household$/, 'H-1'],
-      [/^household\/more\/1$/, true],
-      [/^child1\/child\/family\/more\/0$/, true],
-      [/^child1\/child\/family\/0\/name$/, 'Dee'],
-      [/^child1\/child\/family\/0\/relationship$/, 'mother'],
-      [/^child1\/child\/family\/0\/lives_with_child$/, true],
-      [/^household\/shared\/family$/, true],
-      [/^household\/shared-area\/family-relationships$/, true],
-      [/^child1\/summary\/actions\/0\/household$/, true],
-    ]),
+    scripted([...twoChildHousehold, [/^child1\/child\/family\/0\/lives_with_child$/, true], [/^child1\/summary\/actions\/0\/household$/, true]]),
   );
   return finalTexts(draft).map((t) => parse(t) as PlainRecord);
 }
