@@ -36,11 +36,12 @@ export async function runReview(file: string, options: ReviewOptions, ctx: CliCo
   if (options.resume) {
     if (options.answers !== undefined) throw new UsageError('--resume continues a draft; it cannot take --answers too');
     draft = await resumeDraft(draftPath, 'review', { source: file, out: folder, ...(options.out !== undefined ? { outFile: options.out } : {}) });
-    siblings = await resumedSiblings(draft, draftPath, await siblingToolkits(file, record, ctx, today));
+    siblings = (draft.siblings ?? []).length > 0 ? await resumedSiblings(draft, draftPath, await siblingToolkits(file, record, ctx, today)) : [];
   } else {
     await refuseWaitingDraft(draftPath, resumeCommand);
     const answers = (await answersFrom(options.answers)) ?? [];
-    const offered = await siblingToolkits(file, record, ctx, today);
+    // Siblings are looked for only where they can be reviewed: an answers file with their documents, or a terminal to ask on.
+    const offered = answers.length > 1 || prompter ? await siblingToolkits(file, record, ctx, today) : [];
     siblings = answers.length > 1 ? siblingsAnswered(answers.slice(1), offered, options.answers ?? '', file) : prompter && offered.length > 0 ? await askTogether(prompter, record, offered) : [];
     try {
       draft = reviewDraft(structuredClone(record) as unknown as PlainRecord, {
