@@ -141,7 +141,7 @@ export function reviewDraft(
     command: 'review',
     household: siblings.length > 0,
     records,
-    answers: siblings.length > 0 ? sharedLastTime(previous) : {},
+    answers: siblings.length > 0 ? sharedLastTime([previous, ...siblings.map((s) => s.previous)]) : {},
     previous: structuredClone(previous),
     ...(siblings.length > 0 ? { siblings: siblings.map((s) => ({ source: s.source, previous: structuredClone(s.previous) })) } : {}),
     source: options.source,
@@ -168,15 +168,24 @@ function reviewRecord(previous: PlainRecord, answers: PlainRecord): PlainRecord 
 
 /**
  * The household interview's answers that shared parts last time, given again:
- * an area whose every section was shared, a section shared on its own, the
- * family list. (The analysis is asked afresh: whether it is the same for every
- * child is this review's judgement.)
+ * a section or the family list every child's toolkit lists under
+ * `assessment.household_shared` and still holds alike (a file edited on its own
+ * since is never overwritten with a sibling's answer). The analysis is asked
+ * afresh: whether it is the same for every child is this review's judgement.
  */
-function sharedLastTime(previous: PlainRecord): Record<string, Answer> {
-  const listed = getPath(previous, ['assessment', 'household_shared']);
-  const shared = new Set((Array.isArray(listed) ? listed : []).filter((k): k is string => typeof k === 'string'));
-  const answers: Record<string, Answer> = { 'household/shared/family': shared.has('family') };
-  for (const key of shared) if (/^\d+\.\d+$/.test(key)) answers[`household/shared/${key}`] = true;
+function sharedLastTime(previous: PlainRecord[]): Record<string, Answer> {
+  const lists = previous.map((p) => {
+    const listed = getPath(p, ['assessment', 'household_shared']);
+    return new Set((Array.isArray(listed) ? listed : []).filter((k): k is string => typeof k === 'string'));
+  });
+  const alike = (value: (p: PlainRecord) => unknown): boolean => previous.every((p) => sameData(value(p), value(previous[0] ?? {})));
+  const everywhere = (key: string): boolean => lists.every((l) => l.has(key));
+  const answers: Record<string, Answer> = { 'household/shared/family': everywhere('family') && alike((p) => getPath(p, ['child', 'family'])) };
+  for (const key of lists[0] ?? []) {
+    if (!/^\d+\.\d+$/.test(key) || !everywhere(key)) continue;
+    const section = (p: PlainRecord): unknown => Object.values(isPlainObject(p.areas) ? p.areas : {}).map((a) => getPath(a, ['sections', key])).find((v) => v !== undefined);
+    if (alike(section)) answers[`household/shared/${key}`] = true;
+  }
   return answers;
 }
 

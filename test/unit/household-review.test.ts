@@ -94,6 +94,17 @@ describe('a household review', () => {
     expect(asked.filter((q) => q.id.endsWith('summary/next_review')).map((q) => q.id)).toEqual(['child1/summary/next_review', 'child2/summary/next_review']);
   });
 
+  it('shares again only what every child\'s toolkit still holds alike: a section changed in one file since is asked per child', () => {
+    const edited = structuredClone(ali ?? {}) as any;
+    edited.areas['family-relationships'].sections['5.2'].score = 4;
+    const draft = reviewDraft(sam ?? {}, { source: 'a.yaml', out: '.', siblings: [{ source: 'b.yaml', previous: edited }] });
+    expect(Object.entries(draft.answers).filter(([, a]) => a === true).map(([id]) => id)).toEqual(['household/shared/family', 'household/shared/1.2', 'household/shared/5.1', 'household/shared/5.3']);
+    const { draft: done, asked } = walk(draft, scripted([...reviewDates, [/^child\d\/areas\/family-relationships$/, 'assess'], [/sections\/[\d.]+\/score$/, 'unchanged'], [/summary\/actions\/more\/\d+$/, false], [/review\//, 'No.']]));
+    expect(asked.filter((q) => q.id.endsWith('sections/5.2/score')).map((q) => q.id)).toEqual(['child1/areas/family-relationships/sections/5.2/score', 'child2/areas/family-relationships/sections/5.2/score']);
+    const [, second] = finalTexts(done).map((t) => parse(t) as Record<string, any>);
+    expect(second?.areas['family-relationships'].sections['5.2'].score).toBe(4);
+  });
+
   it('takes each sibling\'s own answers from its document, and what the home shares from the first', () => {
     const draft = reviewDraft(sam ?? {}, {
       source: 'a.yaml',
