@@ -12,7 +12,7 @@ import type { ToolkitRecord } from '../../record/types.js';
 import { SCHEMA_FILE } from '../../validate/schema-file.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { InvalidRecordError, loadValidRecord } from '../load-valid-record.js';
 
 export interface RedactOptions {
@@ -33,14 +33,13 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   if (files.length === 0) throw new UsageError('no records (*.yaml, *.yml) found in the paths given');
   const outInfo = await stat(out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
-  const today = resolveToday(undefined);
 
   // Only valid records are copied: a copy must pass `ntk check` like its original.
   const records: { file: string; record: ToolkitRecord; template: object }[] = [];
   let invalid = 0;
   for (const file of files) {
     try {
-      const valid = await loadValidRecord(file, ctx, today);
+      const valid = await loadValidRecord(file, ctx, ctx.today);
       records.push({ file, record: valid.record, template: valid.template.template });
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
