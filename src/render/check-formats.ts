@@ -33,5 +33,3 @@ export const checkFormats = {
   /** `pretty` was check's word for what every other command calls `terminal`; scripts may still say it. */
   pretty: terminalWriter,
 } satisfies Readonly<Record<string, (c: CheckFormatContext) => Promise<FindingsWriter>>>;
-
-export type CheckFormat = keyof typeof checkFormats;

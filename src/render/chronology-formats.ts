@@ -10,5 +10,3 @@ export const chronologyFormats = {
   json: async (chronology) => `${jsonSafe(chronology)}\n`,
   html: async (chronology, m) => (await import('./chronology-html.js')).renderChronologyHtml(chronology, m.decisionLabel),
 } satisfies FormatTable<Chronology, { decisionLabel: (key: string) => string }>;
-
-export type ChronologyFormat = keyof typeof chronologyFormats;

@@ -9,5 +9,3 @@ export const compareFormats = {
   json: async (sheet) => `${jsonSafe(sheet)}\n`,
   html: async (sheet) => (await import('./compare-html.js')).renderCompareHtml(sheet),
 } satisfies FormatTable<SiblingComparison>;
-
-export type CompareFormat = keyof typeof compareFormats;

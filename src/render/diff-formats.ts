@@ -9,5 +9,3 @@ export const diffFormats = {
   json: async (diff) => (await import('./diff-json.js')).renderDiffJson(diff),
   html: async (diff, m) => (await import('./diff-html.js')).renderDiffHtml(diff, m.words),
 } satisfies FormatTable<ReviewDiff, { words: DiffHtmlTemplate }>;
-
-export type DiffFormat = keyof typeof diffFormats;

@@ -43,5 +43,3 @@ export const historyFormats = {
   },
   json: async () => json,
 } satisfies Readonly<Record<string, (medium: Medium & { decisionLabel: (key: string) => string }) => Promise<HistoryFormat>>>;
-
-export type HistoryFormatName = keyof typeof historyFormats;

@@ -9,5 +9,3 @@ export const reportFormats = {
   csv: async (report) => (await import('./report-csv.js')).renderReportCsv(report),
   json: async (report) => `${jsonSafe(report)}\n`,
 } satisfies FormatTable<CaseloadReport>;
-
-export type ReportFormat = keyof typeof reportFormats;

@@ -9,5 +9,3 @@ export const summaryFormats = {
   json: async (sheet) => `${jsonSafe(sheet)}\n`,
   html: async (sheet, m) => (await import('./summary-html.js')).renderSummaryHtml(sheet, { evidence: m.evidence }),
 } satisfies FormatTable<SummarySheet, { evidence?: boolean }>;
-
-export type SummaryFormat = keyof typeof summaryFormats;

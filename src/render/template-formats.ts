@@ -13,5 +13,3 @@ export const templateFormats = {
   terminal: async (view, m) => (await import('./template-terminal.js')).renderTemplateTerminal(view.template, view.areas, m.style, m.width),
   json: async (view) => `${jsonSafe({ ...view.template, areas: view.areas })}\n`,
 } satisfies FormatTable<TemplateView>;
-
-export type TemplateFormat = keyof typeof templateFormats;

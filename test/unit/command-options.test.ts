@@ -1,26 +1,10 @@
 import type { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { checkFormats } from '../../src/render/check-formats.js';
-import { chronologyFormats } from '../../src/render/chronology-formats.js';
-import { compareFormats } from '../../src/render/compare-formats.js';
-import { diffFormats } from '../../src/render/diff-formats.js';
-import { historyFormats } from '../../src/render/history-formats.js';
-import { reportFormats } from '../../src/render/report-formats.js';
-import { summaryFormats } from '../../src/render/summary-formats.js';
-import { templateFormats } from '../../src/render/template-formats.js';
+import { viewFormats } from '../../src/render/view-formats.js';
 
 /** Each view's one record of its formats, by the command that shows it. */
-const formatTables: Record<string, object> = {
-  check: checkFormats,
-  chronology: chronologyFormats,
-  compare: compareFormats,
-  diff: diffFormats,
-  history: historyFormats,
-  report: reportFormats,
-  summary: summaryFormats,
-  template: templateFormats,
-};
+const formatTables: Record<string, object> = viewFormats;
 
 const commands = buildProgram('0').commands;
 const option = (command: Command, long: string): Option | undefined => command.options.find((o) => o.long === long);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { checkFormats, type CheckFormat } from '../../render/check-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { findingsByFile, findingsTotals } from '../../render/findings-report.js';
 import { withoutIgnored } from '../../read/repository-config.js';
 import type { Finding } from '../../validate/finding.js';
@@ -11,7 +11,7 @@ import { progressReporter } from '../progress.js';
 import { repositoryConfig } from '../repository-defaults.js';
 
 export interface CheckOptions {
-  format: CheckFormat;
+  format: FormatOf<'check'>;
   strict?: boolean;
   quiet?: boolean;
   jobs?: string;
@@ -51,7 +51,7 @@ async function report(findings: Finding[], files: readonly string[], options: Ch
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   const totals = findingsTotals(findings, files.length, shown);
   // Written a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string.
-  const writer = await checkFormats[options.format]({ out: ctx.out, files, version });
+  const writer = await viewFormats.check[options.format]({ out: ctx.out, files, version });
   let pending = writer.begin(totals);
   for (const group of findingsByFile(shown)) {
     pending += writer.file(group);

@@ -1,6 +1,6 @@
 import { buildChronology, CHRONOLOGY_KINDS, type ChronologyKind } from '../../analyse/chronology.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { chronologyFormats, type ChronologyFormat } from '../../render/chronology-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
@@ -10,7 +10,7 @@ import { decisionLabeller } from '../../template/load-template.js';
 import { gatherVersions } from './history.js';
 
 export interface ChronologyOptions {
-  format: ChronologyFormat;
+  format: FormatOf<'chronology'>;
   child?: string;
   household?: string;
   from?: string;
@@ -36,7 +36,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
   const chronology = buildChronology(chosen, { today: ctx.today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeView(chronologyFormats[options.format], chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)) }, options, files, ctx);
+  await writeView(viewFormats.chronology[options.format], chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)) }, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

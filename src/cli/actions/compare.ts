@@ -1,6 +1,6 @@
 import { compareChildren, latestPerChild } from '../../analyse/sibling-comparison.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { compareFormats, type CompareFormat } from '../../render/compare-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
@@ -9,7 +9,7 @@ import { writeView } from '../write-output.js';
 import { gatherVersions } from './history.js';
 
 export interface CompareOptions {
-  format: CompareFormat;
+  format: FormatOf<'compare'>;
   household?: string;
   on?: string;
   output?: string;
@@ -33,6 +33,6 @@ export async function runCompare(paths: string[], options: CompareOptions, ctx: 
     chosen.map((v) => ({ file: v.source.file, record: v.record })),
     chosen[0]!.template,
   );
-  await writeView(compareFormats[options.format], sheet, {}, options, files, ctx);
+  await writeView(viewFormats.compare[options.format], sheet, {}, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }

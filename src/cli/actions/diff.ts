@@ -1,7 +1,7 @@
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
-import { diffFormats, type DiffFormat } from '../../render/diff-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { loadValidRecord, validOrReport, type ValidRecord } from '../load-valid-record.js';
@@ -10,7 +10,7 @@ import { writeView } from '../write-output.js';
 export interface DiffOptions {
   from?: string;
   to?: string;
-  format: DiffFormat;
+  format: FormatOf<'diff'>;
   exitCode?: boolean;
   output?: string;
   force?: boolean;
@@ -34,7 +34,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
     sources = { from: oldFile, to: newFile };
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
-  await writeView(diffFormats[options.format], diff, { words: after.template.template }, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
+  await writeView(viewFormats.diff[options.format], diff, { words: after.template.template }, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }
 

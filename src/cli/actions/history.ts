@@ -7,7 +7,8 @@ import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '.
 import { parseRecordBytesFast } from '../../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
-import { historyFormats, type HistoryFormat, type HistoryFormatName } from '../../render/history-formats.js';
+import type { HistoryFormat } from '../../render/history-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import type { Finding } from '../../validate/finding.js';
 import { decisionLabeller, findTemplate } from '../../template/load-template.js';
@@ -17,7 +18,7 @@ import type { CliContext } from '../context.js';
 import { mediumStyle, writeOutputPieces } from '../write-output.js';
 
 export interface HistoryOptions {
-  format: HistoryFormatName;
+  format: FormatOf<'history'>;
   child?: string;
   git?: boolean;
   output?: string;
@@ -35,7 +36,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
-  const format = await historyFormats[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)) });
+  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)) });
   await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { buildCaseloadReport, type ReportSort } from '../../analyse/caseload-report.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { reportFormats, type ReportFormat } from '../../render/report-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { displayPath } from '../../read/collect-files.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
@@ -11,7 +11,7 @@ import { progressReporter } from '../progress.js';
 import { writeView } from '../write-output.js';
 
 export interface ReportOptions {
-  format: ReportFormat;
+  format: FormatOf<'report'>;
   overdue?: boolean;
   decision?: string;
   area?: string;
@@ -64,6 +64,6 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
     ctx.stderr.write(`${ctx.err.yellow('ntk:')} ${report.skipped.length} of ${files.length} files left out of the report because they have errors (run \`ntk check\` on them):\n`);
     for (const file of report.skipped) ctx.stderr.write(`  ${terminalSafeLine(displayPath(file))}\n`);
   }
-  await writeView(reportFormats[options.format], report, {}, options, files, ctx);
+  await writeView(viewFormats.report[options.format], report, {}, options, files, ctx);
   return 0;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkFormats } from '../../render/check-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { runAction } from '../run-action.js';
 import { formatOption, noColorOption } from './output-options.js';
 import { todayOption } from './today-option.js';
@@ -14,7 +14,7 @@ export function defineCheck(program: Command): void {
         'professional judgement and never decide anything.',
     )
     .argument('<paths...>', 'files, folders or globs; - for one record on standard input')
-    .addOption(formatOption(checkFormats))
+    .addOption(formatOption(viewFormats.check))
     .option('--strict', 'warnings fail the check too (exit 1); the default when ntk.config.yaml says `strict: true`')
     .option('--no-strict', 'warnings do not fail the check, whatever ntk.config.yaml says')
     .addOption(todayOption(', for overdue reviews'))

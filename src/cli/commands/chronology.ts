@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { chronologyFormats } from '../../render/chronology-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 import { todayOption } from './today-option.js';
@@ -23,7 +23,7 @@ export function defineChronology(program: Command): void {
     .option('--to <date>', 'only events on or before this date (YYYY-MM-DD)')
     .option('--kind <kinds>', 'only these kinds, comma-separated: session, assessment, lead, decision, action, review, family, prompt, change')
     .addOption(todayOption(', for overdue actions and reviews'))
-    .addOption(formatOption(chronologyFormats))
+    .addOption(formatOption(viewFormats.chronology))
     .option('--no-git', 'ignore git history; use the files as they are');
   withOutputOptions(command)
     .addHelpText('after', `

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareFormats } from '../../render/compare-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 
@@ -18,7 +18,7 @@ export function defineCompare(program: Command): void {
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
     .option('--household <ref>', 'the children of this household (child.household) found in the paths')
     .option('--on <date>', "each child's latest toolkit completed on or before this date (YYYY-MM-DD)")
-    .addOption(formatOption(compareFormats));
+    .addOption(formatOption(viewFormats.compare));
   withOutputOptions(command)
     .addHelpText('after', `
 Examples:

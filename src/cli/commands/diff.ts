@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffFormats } from '../../render/diff-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 
@@ -17,7 +17,7 @@ export function defineDiff(program: Command): void {
     .argument('[new]', 'the later record')
     .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
     .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
-    .addOption(formatOption(diffFormats))
+    .addOption(formatOption(viewFormats.diff))
     .option('--exit-code', 'exit 1 when any section deteriorated');
   withOutputOptions(command)
     .addHelpText('after', `

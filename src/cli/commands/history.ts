@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { historyFormats } from '../../render/history-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 
@@ -15,7 +15,7 @@ export function defineHistory(program: Command): void {
         'what and when.',
     )
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
-    .addOption(formatOption(historyFormats))
+    .addOption(formatOption(viewFormats.history))
     .option('--child <ref>', 'only this child (by child.ref)')
     .option('--no-git', 'ignore git history; use the files as they are');
   withOutputOptions(command)

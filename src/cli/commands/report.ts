@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { reportFormats } from '../../render/report-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 import { todayOption } from './today-option.js';
@@ -15,7 +15,7 @@ export function defineReport(program: Command): void {
         'and listed on stderr (`ntk check` explains them).',
     )
     .argument('<paths...>', 'files, folders or globs')
-    .addOption(formatOption(reportFormats))
+    .addOption(formatOption(viewFormats.report))
     .addOption(todayOption(', for overdue reviews'))
     .option('--overdue', 'only children whose next review date has passed')
     .option('--decision <decision>', "only children with this decision: a key of the template's decisions (e.g. early-help), or none")

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { summaryFormats } from '../../render/summary-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
 import { todayOption } from './today-option.js';
@@ -13,7 +13,7 @@ export function defineSummary(program: Command): void {
         "the practitioner's and parent's scores side by side, the child's voice, prompts, decision and plan.",
     )
     .argument('<file>', 'a toolkit record')
-    .addOption(formatOption(summaryFormats))
+    .addOption(formatOption(viewFormats.summary))
     .option('--evidence', "include each section's evidence")
     .addOption(todayOption(', for overdue reviews'));
   withOutputOptions(command)

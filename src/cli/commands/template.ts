@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { templateFormats } from '../../render/template-formats.js';
+import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, noColorOption } from './output-options.js';
 
@@ -11,7 +11,7 @@ export function defineTemplate(program: Command): void {
     .argument('[action]', 'what to do: show', 'show')
     .option('--area <key>', 'only this area, e.g. family-relationships')
     .option('--template <id>', 'another template by id', 'nscp-ncscp/2021')
-    .addOption(formatOption(templateFormats))
+    .addOption(formatOption(viewFormats.template))
     .addOption(noColorOption())
     .addHelpText('after', `
 Examples:
