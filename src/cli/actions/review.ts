@@ -9,7 +9,7 @@ import { nextToolkitOf } from '../../read/next-toolkit.js';
 import type { ToolkitRecord } from '../../record/types.js';
 import { longDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { BACK, type Prompter } from '../interview/ask-question.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
@@ -20,11 +20,10 @@ export interface ReviewOptions {
   answers?: string;
   resume?: boolean;
   force?: boolean;
-  today?: string;
 }
 
 export async function runReview(file: string, options: ReviewOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   const valid = await loadValidRecord(file, ctx, today);
   const { record, template } = valid;
   const folder = dirname(options.out ?? file);
