@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ntk, repoRoot } from './run-ntk.js';
 
 /**
@@ -11,16 +11,13 @@ import { ntk, repoRoot } from './run-ntk.js';
  * together or not at all. (At a terminal: household-terminal.test.ts.)
  */
 describe('ntk review of a household from an answers file', () => {
-  let root = '';
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'ntk-household-review-'));
-  });
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+  const folders: string[] = [];
+  afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
 
+  /** Mary Jo's and Tyler's initial toolkits, alone in a folder of their own. */
   const household = async () => {
-    const dir = await mkdtemp(join(root, 'mj-'));
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-household-review-'));
+    folders.push(dir);
     for (const name of ['MJ-01-2020-09-29.yaml', 'MJ-02-2020-09-29.yaml']) await copyFile(join(repoRoot, 'fixtures/mary-jo', name), join(dir, name));
     return dir;
   };
