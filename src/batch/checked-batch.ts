@@ -2,7 +2,7 @@ import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../validate/finding.js';
 import { severityOf, type FindingCode } from '../validate/finding-codes.js';
 import type { FileResult } from './check-one.js';
-import { packFindings, unpackFindings } from './file-findings.js';
+import { packFindings, unpackFindings, type FindingRow } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';
 
 /**
@@ -34,13 +34,15 @@ export class CheckedBatch {
 
   /** A file's result as the checker gives it. */
   addResult(index: number, result: FileResult): void {
-    this.add(index, packFindings(result.findings), result.findings, result.entry);
+    this.spool.put(index, packFindings(result.findings));
+    for (const f of result.findings) this.count(index, f.code);
+    if (result.entry !== null) this.entries.push(result.entry);
   }
 
-  /** A file's findings, packed, with the findings (or their codes) to count them by. */
-  add(index: number, packed: string, findings: readonly { code: FindingCode }[], entry: BatchEntry | null): void {
-    this.spool.put(index, packed);
-    for (const f of findings) this.count(index, f.code);
+  /** A file's result as the cache kept it. */
+  addRows(index: number, rows: readonly FindingRow[], entry: BatchEntry | null): void {
+    this.spool.put(index, rows);
+    for (let i = 0; i < rows.length; i++) this.count(index, rows[i]![2]);
     if (entry !== null) this.entries.push(entry);
   }
 
@@ -61,12 +63,9 @@ export class CheckedBatch {
   private ruleFindings(): Map<string, Finding[]> {
     if (this.byRule) return this.byRule;
     const byRule = new Map<string, Finding[]>();
-    const indexOf = new Map<string, number>();
-    const found = batchFindings(this.entries, this.today);
-    if (found.length > 0) this.files.forEach((file, i) => indexOf.set(file, i));
-    for (const f of found) {
-      const index = indexOf.get(f.file);
-      if (index !== undefined) this.count(index, f.code);
+    for (const f of batchFindings(this.entries, this.today)) {
+      const index = sortedIndex(this.files, f.file);
+      if (index >= 0) this.count(index, f.code);
       const list = byRule.get(f.file);
       if (list) list.push(f);
       else byRule.set(f.file, [f]);
@@ -100,9 +99,8 @@ export class CheckedBatch {
     const byRule = this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
+      // Only checked findings and well-formed cached ones (areFindingRows) are put in the spool.
       const own = unpackFindings(file, this.spool.get(i));
-      // Only this module writes the spool: a text it cannot read back is a fault in ntk, not in the records.
-      if (own === null) throw new Error(`the findings of ${file} could not be read back`);
       const added = byRule.get(file);
       if (added) own.push(...added);
       yield { file, findings: own.sort(compareFindings) };
@@ -113,4 +111,18 @@ export class CheckedBatch {
   close(): void {
     this.spool.close();
   }
+}
+
+/** Where `file` is in `files`, which are sorted (collectRecordFiles), or -1. */
+function sortedIndex(files: readonly string[], file: string): number {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = files[mid]!;
+    if (at === file) return mid;
+    if (at < file) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }

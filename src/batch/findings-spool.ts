@@ -1,14 +1,18 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FindingRow } from './file-findings.js';
 
-/** Packed findings held in memory before the rest go to a temporary file: a few thousand findings-heavy files. */
+/** Findings held in memory before the rest go to a temporary file: a few thousand findings-heavy files. */
 const IN_MEMORY_CHARS = 24 * 1024 * 1024;
+/** What a row held as it is counts against IN_MEMORY_CHARS: about its share of the JSON text and its objects. */
+const ROW_CHARS = 160;
 /** How much of the temporary file is read at a time: files are written nearly in order, so most reads are served from it. */
 const READ_AHEAD = 1024 * 1024;
 
 /**
- * Each file's packed findings (file-findings.ts) from the moment it is
+ * Each file's findings (file-findings.ts: JSON text, or the rows a cache
+ * read gave) from the moment it is
  * checked until the report is written: the formats need totals before the
  * first finding, and the batch rules add findings only once every file is
  * read, so nothing can be written while files are checked. What a batch
@@ -18,7 +22,7 @@ const READ_AHEAD = 1024 * 1024;
  * nothing of the records behind.
  */
 export class FindingsSpool {
-  private readonly held: (string | undefined)[];
+  private readonly held: (string | readonly FindingRow[] | undefined)[];
   private heldChars = 0;
   private fd: number | null = null;
   private folder: string | null = null;
@@ -30,27 +34,28 @@ export class FindingsSpool {
   private windowStart = 0;
 
   constructor(files: number) {
-    this.held = new Array<string | undefined>(files);
+    this.held = new Array<string | readonly FindingRow[] | undefined>(files);
     this.offsets = new Float64Array(files).fill(-1);
     this.lengths = new Float64Array(files);
   }
 
-  put(index: number, packed: string): void {
-    if (packed === '') return;
-    if (this.fd === null && this.heldChars + packed.length <= IN_MEMORY_CHARS) {
-      this.held[index] = packed;
-      this.heldChars += packed.length;
+  put(index: number, findings: string | readonly FindingRow[]): void {
+    if (findings.length === 0) return;
+    const chars = typeof findings === 'string' ? findings.length : findings.length * ROW_CHARS;
+    if (this.fd === null && this.heldChars + chars <= IN_MEMORY_CHARS) {
+      this.held[index] = findings;
+      this.heldChars += chars;
       return;
     }
     const fd = this.fd ?? this.open();
-    const bytes = writeSync(fd, packed, this.size, 'utf8');
+    const bytes = writeSync(fd, typeof findings === 'string' ? findings : JSON.stringify(findings), this.size, 'utf8');
     this.offsets[index] = this.size;
     this.lengths[index] = bytes;
     this.size += bytes;
   }
 
-  /** The text put for `index`, or '' when none was. */
-  get(index: number): string {
+  /** What was put for `index` (as text once it has gone to the file), or '' when nothing was. */
+  get(index: number): string | readonly FindingRow[] {
     const held = this.held[index];
     if (held !== undefined) return held;
     const offset = this.offsets[index]!;

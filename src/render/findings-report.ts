@@ -62,7 +62,12 @@ export function prettyWriter(c: ChalkInstance): FindingsWriter {
   let files = 0;
   return {
     begin: () => '',
-    file: (_file, findings) => (findings.length === 0 ? '' : `${files++ > 0 ? '\n' : ''}${findings.map((f) => `${formatFindingLine(f, c)}\n`).join('')}`),
+    file: (file, findings) => {
+      if (findings.length === 0) return '';
+      // The file's name as shown, worked out once for all its findings.
+      const shownFile = terminalSafeLine(displayPath(file));
+      return `${files++ > 0 ? '\n' : ''}${findings.map((f) => `${formatFindingLine(f, c, shownFile)}\n`).join('')}`;
+    },
     end: (t) => `${files > 0 ? '\n' : ''}${closingLineOf(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
   };
 }
@@ -73,8 +78,8 @@ const severityStyle: Record<Severity, (c: ChalkInstance, s: string) => string> =
   prompt: (c, s) => c.cyan(s),
 };
 
-export function formatFindingLine(f: Finding, c: ChalkInstance): string {
-  const where = `${terminalSafeLine(displayPath(f.file))}${f.line !== null ? `:${f.line}:${f.column ?? 1}` : ''}`;
+export function formatFindingLine(f: Finding, c: ChalkInstance, shownFile = terminalSafeLine(displayPath(f.file))): string {
+  const where = `${shownFile}${f.line !== null ? `:${f.line}:${f.column ?? 1}` : ''}`;
   const severity = severityStyle[f.severity](c, f.severity.padEnd(7));
   const path = f.path ? `${c.dim(terminalSafeLine(f.path))}  ` : '';
   return `${where} ${severity} ${path}${terminalSafeLine(f.message)}  ${c.dim(f.code)}`;

@@ -117,7 +117,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
     const [cacheName] = await readdir(cacheDir);
     const cacheFile = join(cacheDir, cacheName!);
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, { hash: string }>; results: Record<string, { findings: string }> };
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, { hash: string }>; results: Record<string, { findings: number[] }> };
     // Results are found by content: a record and its copy (copy-of-C-000003-0.yaml) have one between them.
     // Records completed after today (future.yaml among them) are not kept.
     expect(Object.keys(cache.files).length).toBeGreaterThan(150);
@@ -160,7 +160,9 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const damage: [string, (c: Cache) => unknown][] = [
       ['results of every wrong shape', (c) => eachResult(c, (_r, i) => [null, 'x', 5, [], { findings: 3 }, { entry: 'x', findings: '' }, { a: 1 }][i % 7])],
       ['an entry of the wrong shape', (c) => eachResult(c, (r, i) => ({ ...r, entry: [{ ref: 1 }, { ref: 'a', completed: 'b', completedAt: 'c' }, []][i % 3] }))],
-      ['findings that are not packed findings', (c) => eachResult(c, (r, i) => ({ ...r, findings: ['[', '[[1]]', '[[1,1,"no-such-code","",""]]', '{}', '[["1",1,"score-range","",""]]'][i % 5] }))],
+      ['findings that point nowhere', (c) => eachResult(c, (r, i) => ({ ...r, findings: ['[]', [1, 1, 0, 0], [1, 1, 1e6, 0, 0], ['1', 1, 0, 0, 0], [1.5, 1, 0, 0, 0], { a: 1 }][i % 6] }))],
+      ['texts that are numbers', (c) => ({ ...c, texts: (c as unknown as { texts: unknown[] }).texts.map(() => 7) })],
+      ['no texts', (c) => ({ ...c, texts: undefined })],
       ['stamps of the wrong shape', (c) => ({ ...c, files: Object.fromEntries(Object.keys(c.files).map((f, i) => [f, [null, 'x', { hash: 5 }, { size: 'big' }][i % 4]])) })],
       ['stamps pointing at no result', (c) => ({ ...c, results: {} })],
       ['no lists at all', () => ({ writtenAt: 1 })],
