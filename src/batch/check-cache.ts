@@ -9,7 +9,7 @@ import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cach
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { findingRows, type FindingRow } from './file-findings.js';
+import { findingRows, rowsOf, type FindingRow } from './file-findings.js';
 import { isFindingCode } from '../validate/finding-codes.js';
 
 /**
@@ -212,7 +212,7 @@ function keep(cache: Kept, file: string, hash: string, fresh: FileResult, today:
   cache.files[file] = { ...now, hash };
   cache.results.set(hash, {
     entry: e && { ref: e.ref, completed: e.completed, completedAt: e.completedAt, nextReview: e.nextReview, nextReviewAt: e.nextReviewAt },
-    rows: findingRows(fresh.findings),
+    rows: fresh.packed ? rowsOf(fresh.packed.text) : findingRows(fresh.findings),
   });
   return true;
 }

@@ -33,7 +33,7 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
  */
 export async function checkEachInPool(files: readonly string[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}) };
+  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}) };
   if (threads <= 1) {
     releaseWaitingWorkers();
     for (let i = 0; i < files.length; i++) onResult(i, detached(await checkOneFile(files[i]!, one)));
@@ -89,5 +89,7 @@ export async function checkEachInPool(files: readonly string[], options: PoolOpt
  * checked in this thread kept 600 MB of texts for a few facts each.
  */
 function detached(result: FileResult): FileResult {
+  // Packed findings are a string of their own already: only the facts need copying.
+  if (result.packed) return { ...result, entry: result.entry && structuredClone(result.entry), facts: result.facts && structuredClone(result.facts) };
   return structuredClone(result);
 }

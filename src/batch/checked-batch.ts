@@ -2,7 +2,7 @@ import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../validate/finding.js';
 import { severityOf, type FindingCode } from '../validate/finding-codes.js';
 import type { FileResult } from './check-one.js';
-import { packFindings, unpackFindings, type FindingRow } from './file-findings.js';
+import { packedFindings, unpackFindings, type FindingRow } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';
 
 /**
@@ -34,8 +34,9 @@ export class CheckedBatch {
 
   /** A file's result as the checker gives it. */
   addResult(index: number, result: FileResult): void {
-    this.spool.put(index, packFindings(result.findings));
-    for (const f of result.findings) this.count(index, f.code);
+    const packed = result.packed ?? packedFindings(result.findings);
+    this.spool.put(index, packed.text);
+    for (const code of packed.codes) this.count(index, code);
     if (result.entry !== null) this.entries.push(result.entry);
   }
 

@@ -22,9 +22,24 @@ export function packFindings(findings: readonly Finding[]): string {
   return findings.length === 0 ? '' : JSON.stringify(findingRows(findings));
 }
 
+/** Findings as they cross from a worker thread: packed, with their codes to count them by. */
+export interface PackedFindings {
+  text: string;
+  codes: FindingCode[];
+}
+
+export function packedFindings(findings: readonly Finding[]): PackedFindings {
+  return { text: packFindings(findings), codes: findings.map((f) => f.code) };
+}
+
+/** The rows of a JSON text packFindings wrote. */
+export function rowsOf(packed: string): FindingRow[] {
+  return packed === '' ? [] : (JSON.parse(packed) as FindingRow[]);
+}
+
 /** The findings of `file` from its rows, or from their JSON text (packFindings). */
 export function unpackFindings(file: string, packed: string | readonly FindingRow[]): Finding[] {
-  const rows = typeof packed === 'string' ? (packed === '' ? [] : (JSON.parse(packed) as FindingRow[])) : packed;
+  const rows = typeof packed === 'string' ? rowsOf(packed) : packed;
   const findings: Finding[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const f = rows[i]!;

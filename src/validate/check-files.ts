@@ -20,7 +20,7 @@ export interface CheckFilesOptions extends ValidateOptions {
  * files' contents nor with the number of findings (checked-batch.ts).
  */
 export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<CheckedBatch> {
-  const pool = poolOptions(options, false);
+  const pool = { ...poolOptions(options, false), packed: true };
   // Loaded on demand: a warm cached run never loads the checking code at all.
   if (options.cache) {
     const { checkWithCache } = await import('../batch/check-cache.js');
