@@ -33,7 +33,11 @@ export class FindingsSpool {
   private window = Buffer.alloc(0);
   private windowStart = 0;
 
-  constructor(files: number) {
+  constructor(
+    files: number,
+    /** How much is held in memory before the temporary file is opened (a test sets a smaller amount). */
+    private readonly inMemoryChars = IN_MEMORY_CHARS,
+  ) {
     this.held = new Array<string | readonly FindingRow[] | undefined>(files);
     this.offsets = new Float64Array(files).fill(-1);
     this.lengths = new Float64Array(files);
@@ -42,7 +46,7 @@ export class FindingsSpool {
   put(index: number, findings: string | readonly FindingRow[]): void {
     if (findings.length === 0) return;
     const chars = typeof findings === 'string' ? findings.length : findings.length * ROW_CHARS;
-    if (this.fd === null && this.heldChars + chars <= IN_MEMORY_CHARS) {
+    if (this.fd === null && this.heldChars + chars <= this.inMemoryChars) {
       this.held[index] = findings;
       this.heldChars += chars;
       return;

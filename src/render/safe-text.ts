@@ -21,6 +21,7 @@ const shownNonAscii = '[^\\u0000-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}\\u115f\\u1160\\u31
 const invisible = new RegExp(`(?<=${shownNonAscii})([\\u200c\\u200d])(?=${shownNonAscii})|[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u115f\\u1160\\u3164\\uffa0]|\\p{Cf}`, 'gu');
 
 const plainAscii = /^[\u0020-\u007e\n\t]*$/;
+const plainAsciiLine = /^[\u0020-\u007e]*$/;
 
 /**
  * The one sanitiser every output format calls (terminal, Markdown, HTML,
@@ -42,6 +43,7 @@ export function terminalSafe(text: string): string {
 
 /** For one-line places (table cells, prompt defaults, file names): newlines and tabs become spaces too. */
 export function terminalSafeLine(text: string): string {
+  if (plainAsciiLine.test(text)) return text;
   return terminalSafe(text).replace(/[\n\t]+/g, ' ');
 }
 
