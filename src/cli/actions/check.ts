@@ -1,25 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { checkFormatAliases, checkFormats } from '../../render/check-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { withoutIgnored } from '../../read/repository-config.js';
 import type { CheckedBatch } from '../../batch/checked-batch.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveJobs, resolveToday, type CliContext } from '../context.js';
+import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { repositoryConfig } from '../repository-defaults.js';
 
 export interface CheckOptions {
-  format: string;
+  format: FormatOf<'check'>;
   strict?: boolean;
-  today?: string;
   quiet?: boolean;
   jobs?: string;
   cache?: boolean;
 }
 
 export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   const config = repositoryConfig();
   const strict = options.strict ?? config?.strict ?? false;
   if (paths.includes('-')) return checkStdin(paths, options, strict, today, ctx, version);
@@ -52,7 +51,7 @@ async function checkStdin(paths: string[], options: CheckOptions, strict: boolea
 async function report(batch: CheckedBatch, options: CheckOptions, strict: boolean, ctx: CliContext, version: string): Promise<number> {
   try {
     const totals = batch.totals(options.quiet ?? false);
-    const writer = await checkFormats[checkFormatAliases[options.format] ?? options.format]!({ out: ctx.out, version });
+    const writer = await viewFormats.check[options.format]({ out: ctx.out, version });
     let pending = writer.begin(totals);
     for (const { file, findings } of batch.byFile()) {
       pending += writer.file(file, options.quiet ? findings.filter((f) => f.severity === 'error') : findings);
