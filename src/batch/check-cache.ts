@@ -125,7 +125,7 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
   }
   // Files gone since (or no longer kept) leave the cache too.
   if (saved !== null && Object.keys(kept.files).length !== Object.keys(saved.cache.files).length) changed = true;
-  if (changed) await save(places, kept);
+  if (changed) await save(places, files, kept);
   else if (saved) keepInUse(saved.place);
   return batch;
 }
@@ -217,17 +217,22 @@ function keep(cache: Kept, file: string, hash: string, fresh: FileResult, today:
   return true;
 }
 
-/** Writes the cache to the first folder that takes it. */
-async function save(places: readonly string[], kept: Kept): Promise<void> {
+/** Writes the cache to the first folder that takes it, in the order of `files`: the same files give the same text. */
+async function save(places: readonly string[], files: readonly string[], kept: Kept): Promise<void> {
   // Loaded here: a warm run with nothing to save never needs it.
   const { writeFileAtomic } = await import('../io/atomic-write.js');
-  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: kept.files, results: {} };
+  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: {}, results: {} };
   const ids = new Map<string, number>();
   const id = (text: string) => ids.get(text) ?? ids.set(text, cache.texts.push(text) - 1).get(text)!;
-  for (const [hash, { entry, rows }] of kept.results) {
+  for (const file of files) {
+    const stamp = kept.files[file];
+    if (stamp === undefined) continue;
+    cache.files[file] = stamp;
+    if (Object.hasOwn(cache.results, stamp.hash)) continue;
+    const { entry, rows } = kept.results.get(stamp.hash)!;
     const findings: number[] = [];
     for (const [line, column, code, path, message] of rows) findings.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
-    cache.results[hash] = { entry, findings };
+    cache.results[stamp.hash] = { entry, findings };
   }
   const content = JSON.stringify(cache);
   for (const place of places) {
