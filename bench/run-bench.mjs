@@ -165,7 +165,7 @@ try {
     const heavyBig = join(work, 'big-findings');
     process.stderr.write(`generating ${big} records with findings in ${heavyBig} ...\n`);
     await writeRecords(heavyBig, big, { seed: 2, findings: true });
-    for (const format of ['pretty', 'json', 'github']) memory(`memory: check ${format}, ${big} + findings`, [ntkBin, 'check', heavyBig, '--format', format, '--today', values.today], 300);
+    for (const format of ['pretty', 'json', 'github', 'sarif', 'junit']) memory(`memory: check ${format}, ${big} + findings`, [ntkBin, 'check', heavyBig, '--format', format, '--today', values.today], 300);
     const bigAjv = [ajvBin, 'validate', '-s', schema, '-d', `${heavyBig}/*.yaml`];
     const [report, reportAjv] = alternate(1, [[ntkBin, 'report', heavyBig, '--format', 'csv', '--today', values.today], bigAjv]);
     line(`ntk report, ${big} files`, report, reportAjv, 'ajv-cli', 1);

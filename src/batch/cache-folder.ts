@@ -6,8 +6,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { packagePath } from '../package-files.js';
 import { templateFiles } from '../template/template-folders.js';
 import { SCHEMA_FILE } from '../validate/schema-file.js';
-import { CACHE_FORMAT } from './cache-format.js';
 import { RULES_HASH } from './rules-hash.js';
+
+/** The layout of the cache file (check-cache.ts); a new one starts a new cache, even within one version of ntk. */
+const CACHE_FORMAT = 4;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Caches of paths not checked for this long are removed when another cache is saved. */
@@ -48,6 +50,7 @@ export function removeUnusedCaches(folder: string): void {
   try {
     const cutoff = Date.now() - UNUSED_FOR_MS;
     for (const name of readdirSync(folder)) {
+      // `.answer.json`: the second file of caches before format 4.
       if (!/^check-[0-9a-f]{32}(\.answer)?\.json$/.test(name)) continue;
       const place = join(folder, name);
       if (statSync(place).mtimeMs < cutoff) unlinkSync(place);

@@ -9,12 +9,15 @@ import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
 import type { Finding } from '../validate/finding.js';
+import { packedFindings, type PackedFindings } from './file-findings.js';
 import { validateParsedRecord, type CheckedRecord } from '../validate/validate-record.js';
 
 /** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
 export interface FileResult {
-  /** Every finding; with the report's facts, only those a report reads (reportFindings). */
+  /** Every finding; with the report's facts, only those a report reads (reportFindings); none when `packed`. */
   findings: Finding[];
+  /** With the `packed` option: the findings as one string and their codes, which cross from a worker far cheaper than objects. */
+  packed?: PackedFindings;
   entry: BatchEntry | null;
   facts: CaseloadFacts | null;
   /** With `timeline`: what `ntk history` shows of the record, when it has no errors. */
@@ -27,10 +30,17 @@ export interface CheckOneOptions {
   facts: boolean;
   /** Keep what `ntk history` shows of a valid record (timelineRecord), and only the errors of an invalid one. */
   timeline?: boolean;
+  /** Give the findings packed (FileResult.packed), for a batch that keeps them so until it writes them. */
+  packed?: boolean;
 }
 
 /** Reads and checks one file. */
 export async function checkOneFile(file: string, options: CheckOneOptions): Promise<FileResult> {
+  const result = await checkFile(file, options);
+  return options.packed ? { ...result, findings: [], packed: packedFindings(result.findings) } : result;
+}
+
+async function checkFile(file: string, options: CheckOneOptions): Promise<FileResult> {
   const data = readSmallFile(file);
   if (data === null) {
     // Too big, unreadable, vanished, a folder: the reader has the words for it.

@@ -11,26 +11,38 @@ const MIN_FILES_PER_WORKER = 50;
 const CHUNK = 32;
 
 /**
- * Checks files over `jobs` threads: this one and jobs - 1 workers, so one
- * thread's start-up is saved. Work goes out in chunks to whichever thread is
- * free; results are put back by file index, so they are the same whatever
- * the number of threads and whichever finishes first.
+ * Checks files over `jobs` threads, and gives their results in the order of
+ * `files` (see checkEachInPool).
  */
 export async function checkInPool(files: readonly string[], options: PoolOptions, onDone?: (done: number) => void): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
+  await checkEachInPool(files, options, (index, result) => {
+    results[index] = result;
+    onDone?.(++done);
+  });
+  return results;
+}
+
+/**
+ * Checks files over `jobs` threads: this one and jobs - 1 workers, so one
+ * thread's start-up is saved. Work goes out in chunks to whichever thread is
+ * free; each result is handed to `onResult` with its file's index as it
+ * comes back, so a caller keeps only what it needs of it, and can put it in
+ * order whatever the number of threads and whichever finishes first.
+ */
+export async function checkEachInPool(files: readonly string[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}) };
+  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}) };
   if (threads <= 1) {
     releaseWaitingWorkers();
-    return checkHere(files, one, onDone);
+    for (let i = 0; i < files.length; i++) onResult(i, detached(await checkOneFile(files[i]!, one)));
+    return;
   }
-  const results: FileResult[] = new Array(files.length);
   let nextChunk = 0;
-  let done = 0;
   const chunks = Math.ceil(files.length / CHUNK);
   const finished = (id: number, chunk: FileResult[]) => {
-    chunk.forEach((r, i) => (results[id * CHUNK + i] = r));
-    done += chunk.length;
-    onDone?.(done);
+    chunk.forEach((r, i) => onResult(id * CHUNK + i, r));
   };
   const worker = () => {
     const thread = takeCheckWorker();
@@ -68,16 +80,6 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
   };
   await Promise.all([here(), ...Array.from({ length: threads - 1 }, worker)]);
   releaseWaitingWorkers();
-  return results;
-}
-
-async function checkHere(files: readonly string[], options: CheckOneOptions, onDone?: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const file of files) {
-    results.push(detached(await checkOneFile(file, options)));
-    onDone?.(results.length);
-  }
-  return results;
 }
 
 /**
@@ -87,5 +89,7 @@ async function checkHere(files: readonly string[], options: CheckOneOptions, onD
  * checked in this thread kept 600 MB of texts for a few facts each.
  */
 function detached(result: FileResult): FileResult {
+  // Packed findings are a string of their own already: only the facts need copying.
+  if (result.packed) return { ...result, entry: result.entry && structuredClone(result.entry), facts: result.facts && structuredClone(result.facts) };
   return structuredClone(result);
 }

@@ -1,11 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { FindingsWriter } from './findings-report.js';
 
-/** What a format of `ntk check` may need besides the findings: colour, the files checked, ntk's version. */
+/** What a format of `ntk check` may need besides the findings: colour and ntk's version. */
 export interface CheckFormatContext {
   out: ChalkInstance;
-  /** Every file checked, in order. */
-  files: readonly string[];
   version: string;
 }
 
@@ -22,14 +20,8 @@ export const checkFormats = {
   terminal: terminalWriter,
   json: async () => (await import('./findings-report.js')).jsonWriter(),
   github: async () => (await import('./findings-report.js')).githubWriter(),
-  sarif: async (c) => {
-    const [{ wholeDocumentWriter }, { renderFindingsSarif }] = await Promise.all([import('./findings-report.js'), import('./findings-sarif.js')]);
-    return wholeDocumentWriter((shown) => renderFindingsSarif(shown, c.version));
-  },
-  junit: async (c) => {
-    const [{ wholeDocumentWriter }, { renderFindingsJunit }] = await Promise.all([import('./findings-report.js'), import('./findings-junit.js')]);
-    return wholeDocumentWriter((shown) => renderFindingsJunit(shown, c.files));
-  },
+  sarif: async (c) => (await import('./findings-sarif.js')).sarifWriter(c.version),
+  junit: async () => (await import('./findings-junit.js')).junitWriter(),
   /** `pretty` was check's word for what every other command calls `terminal`; scripts may still say it. */
   pretty: terminalWriter,
 } satisfies Readonly<Record<string, (c: CheckFormatContext) => Promise<FindingsWriter>>>;

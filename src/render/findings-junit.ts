@@ -1,5 +1,6 @@
 import { displayPath } from '../read/collect-files.js';
 import { countFindings, type Finding } from '../validate/finding.js';
+import type { FindingsWriter } from './findings-report.js';
 import { escapeHtml } from './html-page.js';
 
 /** XML text: escaped, and without the characters XML 1.0 cannot hold at all (lone surrogates, U+FFFE, U+FFFF). */
@@ -11,20 +12,25 @@ function xml(text: string): string {
  * JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure):
  * a test suite per file checked, a test case per finding - an error is a
  * failure, a warning or prompt a passing case that says what it is - and a
- * single passing case for a file with nothing to say.
+ * single passing case for a file with nothing to say. Written a file at a
+ * time, the totals first.
  */
-export function renderFindingsJunit(findings: readonly Finding[], files: readonly string[]): string {
-  const byFile = new Map<string, Finding[]>(files.map((f) => [f, []]));
-  for (const f of findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
-  const suites = [...byFile].map(([file, found]) => {
-    const name = xml(displayPath(file));
-    const cases = found.length === 0 ? [`    <testcase classname="${name}" name="valid record"/>`] : found.map((f) => testCase(name, f));
-    const failures = countFindings(found).errors;
-    return `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
-  });
-  const total = countFindings(findings);
-  const tests = [...byFile.values()].reduce((n, found) => n + Math.max(1, found.length), 0);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ntk check" tests="${tests}" failures="${total.errors}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
+export function junitWriter(): FindingsWriter {
+  let suites = 0;
+  return {
+    begin: (t) => {
+      // A case per finding shown, and one for each file with none.
+      const tests = t.shown.errors + t.shown.warnings + t.shown.prompts + t.files - t.filesShown;
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ntk check" tests="${tests}" failures="${t.shown.errors}" errors="0">\n`;
+    },
+    file: (file, found) => {
+      const name = xml(displayPath(file));
+      const cases = found.length === 0 ? [`    <testcase classname="${name}" name="valid record"/>`] : found.map((f) => testCase(name, f));
+      const failures = countFindings(found).errors;
+      return `${suites++ > 0 ? '\n' : ''}  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
+    },
+    end: () => '\n</testsuites>\n',
+  };
 }
 
 function testCase(file: string, f: Finding): string {

@@ -1,53 +1,32 @@
 import type { ChalkInstance } from 'chalk';
 import { displayPath } from '../read/collect-files.js';
-import { countFindings, type Finding, type FindingCounts, type Severity } from '../validate/finding.js';
+import { countFindings, type Finding, type FindingsTotals, type Severity } from '../validate/finding.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 /**
- * What a format needs to know of the whole batch: the files checked, the
- * counts of every finding and of those shown (`--quiet` shows errors only),
- * and how many files have errors. Counts, not the findings themselves.
- */
-export interface FindingsTotals {
-  files: number;
-  all: FindingCounts;
-  shown: FindingCounts;
-  filesWithErrors: number;
-}
-
-/**
  * One output format of `ntk check`, written a file at a time: what comes
- * before the first file, each file's findings (in the documented order,
- * compareFindings), and what comes after the last. The output is never held
- * whole: each piece is written as it is made.
+ * before the first file (knowing only the totals), each file checked with
+ * its findings in the documented order (compareFindings) - every file, those
+ * with nothing to say too - and what comes after the last. The output is
+ * never held whole: each piece is written as it is made.
  */
 export interface FindingsWriter {
   begin(totals: FindingsTotals): string;
-  file(findings: readonly Finding[]): string;
+  file(file: string, findings: readonly Finding[]): string;
   end(totals: FindingsTotals): string;
-}
-
-/**
- * A writer for a format that must see every finding before it writes
- * anything (one JSON or XML document with counts or rule lists up front):
- * it keeps the findings shown and renders them at the end.
- */
-export function wholeDocumentWriter(render: (shown: readonly Finding[]) => string): FindingsWriter {
-  const kept: Finding[] = [];
-  return {
-    begin: () => '',
-    file: (findings) => {
-      for (const f of findings) kept.push(f);
-      return '';
-    },
-    end: () => render(kept),
-  };
 }
 
 export function findingsTotals(findings: readonly Finding[], fileCount: number, shown: readonly Finding[] = findings): FindingsTotals {
   const all = countFindings(findings);
   const filesWithErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
-  return { files: fileCount, all, shown: shown === findings ? all : countFindings(shown), filesWithErrors };
+  return {
+    files: fileCount,
+    all,
+    shown: shown === findings ? all : countFindings(shown),
+    filesWithErrors,
+    filesShown: new Set(shown.map((f) => f.file)).size,
+    codes: [...new Set(shown.map((f) => f.code))].sort(),
+  };
 }
 
 /** Findings in order, one file's at a time. */
@@ -66,7 +45,7 @@ export function* findingsByFile(findings: readonly Finding[]): Generator<Finding
 /** A whole report as one string, for the few findings of one command (history, a record a command needs). */
 function renderWith(writer: FindingsWriter, shown: readonly Finding[], totals: FindingsTotals): string {
   let out = writer.begin(totals);
-  for (const group of findingsByFile(shown)) out += writer.file(group);
+  for (const group of findingsByFile(shown)) out += writer.file(group[0]!.file, group);
   return out + writer.end(totals);
 }
 
@@ -83,7 +62,12 @@ export function prettyWriter(c: ChalkInstance): FindingsWriter {
   let files = 0;
   return {
     begin: () => '',
-    file: (findings) => `${files++ > 0 ? '\n' : ''}${findings.map((f) => `${formatFindingLine(f, c)}\n`).join('')}`,
+    file: (file, findings) => {
+      if (findings.length === 0) return '';
+      // The file's name as shown, worked out once for all its findings.
+      const shownFile = terminalSafeLine(displayPath(file));
+      return `${files++ > 0 ? '\n' : ''}${findings.map((f) => `${formatFindingLine(f, c, shownFile)}\n`).join('')}`;
+    },
     end: (t) => `${files > 0 ? '\n' : ''}${closingLineOf(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
   };
 }
@@ -94,8 +78,8 @@ const severityStyle: Record<Severity, (c: ChalkInstance, s: string) => string> =
   prompt: (c, s) => c.cyan(s),
 };
 
-export function formatFindingLine(f: Finding, c: ChalkInstance): string {
-  const where = `${terminalSafeLine(displayPath(f.file))}${f.line !== null ? `:${f.line}:${f.column ?? 1}` : ''}`;
+export function formatFindingLine(f: Finding, c: ChalkInstance, shownFile = terminalSafeLine(displayPath(f.file))): string {
+  const where = `${shownFile}${f.line !== null ? `:${f.line}:${f.column ?? 1}` : ''}`;
   const severity = severityStyle[f.severity](c, f.severity.padEnd(7));
   const path = f.path ? `${c.dim(terminalSafeLine(f.path))}  ` : '';
   return `${where} ${severity} ${path}${terminalSafeLine(f.message)}  ${c.dim(f.code)}`;
@@ -128,18 +112,23 @@ export function jsonWriter(): FindingsWriter {
   let any = false;
   return {
     begin: (t) => `{\n  "files": ${t.files},\n  "errors": ${t.shown.errors},\n  "warnings": ${t.shown.warnings},\n  "prompts": ${t.shown.prompts},\n  "findings": [`,
-    file: (findings) =>
+    file: (_file, findings) =>
       findings
         .map((f) => {
           const item = jsonSafe({ file: f.file, line: f.line, column: f.column, severity: f.severity, code: f.code, path: f.path, message: f.message });
           const separator = any ? ',\n' : '\n';
           any = true;
-          // Split on \n only: the sole newlines jsonSafe writes are its own (every other line break is escaped).
-          return `${separator}    ${item.split('\n').join('\n    ')}`;
+          return `${separator}    ${indented(item, '    ')}`;
         })
         .join(''),
     end: () => `${any ? '\n  ' : ''}]\n}\n`,
   };
+}
+
+/** JSON from jsonSafe, its lines after the first indented to sit inside a bigger document. */
+export function indented(json: string, indent: string): string {
+  // Split on \n only: the sole newlines jsonSafe writes are its own (every other line break is escaped).
+  return json.split('\n').join(`\n${indent}`);
 }
 
 /** GitHub Actions workflow commands, so findings appear on the lines of a pull request. */
@@ -152,7 +141,7 @@ export function githubWriter(): FindingsWriter {
   const prop = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return {
     begin: () => '',
-    file: (findings) =>
+    file: (_file, findings) =>
       findings
         .map((f) => {
           const props = [`file=${prop(f.file)}`];

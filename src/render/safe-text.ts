@@ -20,6 +20,9 @@ const escape = /\u001b[ -/]*[0-~]?/g;
 const shownNonAscii = '[^\\u0000-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}\\u115f\\u1160\\u3164\\uffa0]';
 const invisible = new RegExp(`(?<=${shownNonAscii})([\\u200c\\u200d])(?=${shownNonAscii})|[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u115f\\u1160\\u3164\\uffa0]|\\p{Cf}`, 'gu');
 
+const plainAscii = /^[\u0020-\u007e\n\t]*$/;
+const plainAsciiLine = /^[\u0020-\u007e]*$/;
+
 /**
  * The one sanitiser every output format calls (terminal, Markdown, HTML,
  * CSV, GitHub annotations; JSON escapes the same characters instead, see
@@ -28,6 +31,8 @@ const invisible = new RegExp(`(?<=${shownNonAscii})([\\u200c\\u200d])(?=${shownN
  * carriage returns and Unicode line separators become newlines.
  */
 export function terminalSafe(text: string): string {
+  // Most text is printable ASCII, which none of the patterns below can match: a check of 100,000 findings skips them.
+  if (plainAscii.test(text)) return text;
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(closedString, '')
@@ -38,6 +43,7 @@ export function terminalSafe(text: string): string {
 
 /** For one-line places (table cells, prompt defaults, file names): newlines and tabs become spaces too. */
 export function terminalSafeLine(text: string): string {
+  if (plainAsciiLine.test(text)) return text;
   return terminalSafe(text).replace(/[\n\t]+/g, ' ');
 }
 

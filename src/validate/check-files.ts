@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { CheckedBatch } from '../batch/checked-batch.js';
 import type { FileResult } from '../batch/check-one.js';
 import type { PoolOptions } from '../batch/check-pool.js';
 import type { Finding } from './finding.js';
@@ -13,20 +14,26 @@ export interface CheckFilesOptions extends ValidateOptions {
 }
 
 /**
- * Reads and validates every file, and gives every finding in order; a bad
- * file is a finding in that file, never a reason to stop. Only findings and
- * a few facts per file are kept, so memory does not grow with the number of
- * valid files' contents.
+ * Reads and validates every file; a bad file is a finding in that file,
+ * never a reason to stop. Each file's findings are packed as it is checked
+ * and the batch keeps a few facts per file, so memory grows neither with the
+ * files' contents nor with the number of findings (checked-batch.ts).
  */
-export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<Finding[]> {
-  const pool = poolOptions(options, false);
+export async function checkFiles(files: readonly string[], options: CheckFilesOptions, onProgress?: (done: number) => void): Promise<CheckedBatch> {
+  const pool = { ...poolOptions(options, false), packed: true };
   // Loaded on demand: a warm cached run never loads the checking code at all.
   if (options.cache) {
-    const { checkWithCache } = await import('../batch/cached-check.js');
+    const { checkWithCache } = await import('../batch/check-cache.js');
     return checkWithCache(files, options.cache.scope, pool, options.cache.version, onProgress);
   }
-  const { checkInPool } = await import('../batch/check-pool.js');
-  return everyFinding(await checkInPool(files, pool, onProgress), options.today);
+  const [{ checkEachInPool }, { CheckedBatch }] = await Promise.all([import('../batch/check-pool.js'), import('../batch/checked-batch.js')]);
+  const batch = new CheckedBatch(files, options.today);
+  let done = 0;
+  await checkEachInPool(files, pool, (index, result) => {
+    batch.addResult(index, result);
+    onProgress?.(++done);
+  });
+  return batch;
 }
 
 /**

@@ -69,3 +69,20 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   }
   return counts;
 }
+
+/**
+ * What a format of `ntk check` needs to know of the whole batch before its
+ * first finding: the files checked, the counts of every finding and of
+ * those shown (`--quiet` shows errors only), how many files have errors and
+ * how many have something shown, and the codes shown. Counts, not the
+ * findings themselves.
+ */
+export interface FindingsTotals {
+  files: number;
+  all: FindingCounts;
+  shown: FindingCounts;
+  filesWithErrors: number;
+  filesShown: number;
+  /** The codes of the findings shown, once each, sorted. */
+  codes: FindingCode[];
+}

@@ -55,7 +55,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // Progress is for terminals: a pipe gets none.
     for (const run of [one, two, cold, warm]) expect(run.stderr).toBe('');
     // The cache lives in the cache folder, never beside the records.
-    expect((await readdir(join(work, 'cache', 'ntk'))).map((n) => n.replace(/^check-[0-9a-f]{32}/, 'check-…'))).toEqual(['check-….answer.json', 'check-….json']);
+    expect((await readdir(join(work, 'cache', 'ntk'))).map((n) => n.replace(/^check-[0-9a-f]{32}/, 'check-…'))).toEqual(['check-….json']);
     expect((await readdir(records)).every((name) => name.endsWith('.yaml'))).toBe(true);
   });
 
@@ -97,36 +97,41 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const after = await sameAsUncached();
     expect(after.files).toBe(201);
     expect(after.findings.some((f) => f.code === 'duplicate-record')).toBe(false);
-    // One cache for this folder (its rows and last answer), holding the 201 files there are now, not the 204 ever seen.
-    const [answerName, cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
+    // One cache for this folder, holding only files there are now (those completed by today), not the 204 ever seen.
+    const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
     expect(others).toEqual([]);
-    expect(answerName).toBe(cacheName!.replace('.json', '.answer.json'));
     const cacheText = await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8');
-    expect((JSON.parse(cacheText) as { files: string[] }).files).toHaveLength(201);
+    const kept = Object.keys((JSON.parse(cacheText) as { files: object }).files);
+    const present = new Set((await readdir(folder)).map((name) => join(folder, name)));
+    expect(kept.length).toBeGreaterThan(150);
+    expect(kept.every((file) => present.has(file))).toBe(true);
     expect(cacheText.includes('(got 9)')).toBe(false);
   });
 
-  it('gives the last answer again for an unchanged folder on the same day, and never a stale one', async () => {
+  it('reuses the results of an unchanged folder, content-addressed, and never a stale one', async () => {
     const folder = await settledCopy('unchanged');
     const cacheHome = join(work, 'cache-unchanged');
     const cacheDir = join(cacheHome, 'ntk');
     const run = (today: string) => ntk(['check', folder, '--format', 'json', '--today', today, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
     const plain = await ntk(['check', folder, '--format', 'json', '--today', '2024-06-01']);
-    const findingCount = (JSON.parse(plain.stdout) as { findings: unknown[] }).findings.length;
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
-    const answerFile = join(cacheDir, (await readdir(cacheDir)).find((n) => n.endsWith('.answer.json'))!);
-    const answer = JSON.parse(await readFile(answerFile, 'utf8')) as { today: string; findings: number[][] };
-    expect(answer.today).toBe('2024-06-01');
-    expect(answer.findings).toHaveLength(findingCount);
-    // The kept answer is what the second run gives...
+    const [cacheName] = await readdir(cacheDir);
+    const cacheFile = join(cacheDir, cacheName!);
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, { hash: string }>; results: Record<string, { findings: number[] }> };
+    // Results are found by content: a record and its copy (copy-of-C-000003-0.yaml) have one between them.
+    // Records completed after today (future.yaml among them) are not kept.
+    expect(Object.keys(cache.files).length).toBeGreaterThan(150);
+    expect(cache.files[join(folder, 'future.yaml')]).toBeUndefined();
+    expect(Object.keys(cache.results)).toHaveLength(new Set(Object.values(cache.files).map((stamp) => stamp.hash)).size);
+    expect(cache.files[join(folder, 'copy-of-C-000003-0.yaml')]!.hash).toBe(cache.files[join(folder, 'C-000003-0.yaml')]!.hash);
+    expect(Object.keys(cache.results).length).toBeLessThan(Object.keys(cache.files).length);
+    // The kept results are what the second run gives, and it keeps the same files and results
+    // (it may write them again, with a later time, when the files changed just before the first run)...
     const second = await run('2024-06-01');
     expect(second.stdout).toBe(plain.stdout);
     expect(second.exitCode).toBe(plain.exitCode);
-    // ...unless it no longer holds: a hand-edited answer pointing nowhere is ignored,
-    answer.findings[0]![6] = 1e6;
-    await writeFile(answerFile, JSON.stringify(answer));
-    expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
-    // another day has other overdue reviews,
+    expect({ ...(JSON.parse(await readFile(cacheFile, 'utf8')) as typeof cache), writtenAt: 0 }).toEqual({ ...cache, writtenAt: 0 });
+    // ...unless they no longer hold: another day has other overdue reviews,
     expect((await run('2031-01-01')).stdout).toBe((await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01'])).stdout);
     // and a changed file (however old its date) is checked again.
     const edited = join(folder, 'C-000010-0.yaml');
@@ -144,41 +149,32 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const plain = await ntk(args);
     const cached = () => ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
     await cached();
-    const names = await readdir(join(cacheHome, 'ntk'));
-    const cacheFile = join(cacheHome, 'ntk', names.find((n) => !n.endsWith('.answer.json'))!);
-    const answerFile = cacheFile.replace('.json', '.answer.json');
-    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { rows: unknown[]; strings: unknown[] };
-    const goodAnswer = JSON.parse(await readFile(answerFile, 'utf8')) as { findings: unknown[] };
-    const damage: [string, (c: typeof good) => unknown][] = [
-      ['rows of every wrong shape', (c) => ({ ...c, rows: c.rows.map((_, i) => [null, 'x', 5, [], [1, 2, 3], [1, 2, 3, 'h', null], { a: 1 }][i % 7]) })],
-      ['an entry that is null', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [r[0], r[1], r[2], r[3], null] : r)) })],
-      ['findings that are not a list', (c) => ({ ...c, rows: c.rows.map((r) => (Array.isArray(r) ? [...r.slice(0, 5), 'x'] : r)) })],
-      ['texts that are numbers', (c) => ({ ...c, strings: c.strings.map(() => 7) })],
+    const [name] = await readdir(join(cacheHome, 'ntk'));
+    const cacheFile = join(cacheHome, 'ntk', name!);
+    type Cache = { writtenAt: number; files: Record<string, Record<string, unknown>>; results: Record<string, Record<string, unknown>> };
+    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
+    const eachResult = (c: Cache, harm: (r: Record<string, unknown>, i: number) => unknown) => ({
+      ...c,
+      results: Object.fromEntries(Object.entries(c.results).map(([hash, r], i) => [hash, harm(r, i)])),
+    });
+    const damage: [string, (c: Cache) => unknown][] = [
+      ['results of every wrong shape', (c) => eachResult(c, (_r, i) => [null, 'x', 5, [], { findings: 3 }, { entry: 'x', findings: '' }, { a: 1 }][i % 7])],
+      ['an entry of the wrong shape', (c) => eachResult(c, (r, i) => ({ ...r, entry: [{ ref: 1 }, { ref: 'a', completed: 'b', completedAt: 'c' }, []][i % 3] }))],
+      ['findings that point nowhere', (c) => eachResult(c, (r, i) => ({ ...r, findings: ['[]', [1, 1, 0, 0], [1, 1, 1e6, 0, 0], ['1', 1, 0, 0, 0], [1.5, 1, 0, 0, 0], { a: 1 }][i % 6] }))],
+      ['texts that are numbers', (c) => ({ ...c, texts: (c as unknown as { texts: unknown[] }).texts.map(() => 7) })],
+      ['no texts', (c) => ({ ...c, texts: undefined })],
+      ['stamps of the wrong shape', (c) => ({ ...c, files: Object.fromEntries(Object.keys(c.files).map((f, i) => [f, [null, 'x', { hash: 5 }, { size: 'big' }][i % 4]])) })],
+      ['stamps pointing at no result', (c) => ({ ...c, results: {} })],
+      ['no lists at all', () => ({ writtenAt: 1 })],
       ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],
     ];
-    const answerDamage: [string, unknown][] = [
-      ['an answer that is not a list', { ...goodAnswer, findings: 'x' }],
-      ['an answer pointing at no file', { ...goodAnswer, findings: [[99999, 1, 1, 0, 0, 0, 0], ...goodAnswer.findings.slice(1)] }],
-      ['an answer for other rows', { ...goodAnswer, rowsWrittenAt: 1 }],
-      ['no answer at all', null],
-      ['half an answer', JSON.stringify(goodAnswer).slice(0, 5000)],
-    ];
-    const expectUncached = async (what: string) => {
+    for (const [what, harm] of damage) {
+      const damaged = harm(good);
+      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
       const r = await cached();
       expect(r.stderr, what).toBe('');
       expect(r.exitCode, what).toBe(plain.exitCode);
       expect(r.stdout, what).toBe(plain.stdout);
-    };
-    for (const [what, harm] of damage) {
-      const damaged = harm(good);
-      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
-      await expectUncached(what);
-    }
-    for (const [what, damaged] of answerDamage) {
-      // Good rows, so that the answer is what is put to the test.
-      await writeFile(cacheFile, JSON.stringify(good));
-      await writeFile(answerFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
-      await expectUncached(what);
     }
   });
 
@@ -186,7 +182,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const cacheHome = join(work, 'cache-scopes');
     const env = { XDG_CACHE_HOME: cacheHome };
     const cacheDir = join(cacheHome, 'ntk');
-    const rowsFiles = async () => (await readdir(cacheDir)).filter((n) => !n.endsWith('.answer.json'));
+    const rowsFiles = async () => readdir(cacheDir);
     await ntk(['check', records, '--cache'], { env });
     const [folderCache] = await rowsFiles();
     const stale = join(cacheDir, `check-${'0'.repeat(32)}.json`);

@@ -1,0 +1,129 @@
+import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
+import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../validate/finding.js';
+import { severityOf, type FindingCode } from '../validate/finding-codes.js';
+import type { FileResult } from './check-one.js';
+import { packedFindings, unpackFindings, type FindingRow } from './file-findings.js';
+import { FindingsSpool } from './findings-spool.js';
+
+/**
+ * A checked batch between the check and the report: each file's findings
+ * packed (file-findings.ts) in a spool of bounded memory, the batch rules'
+ * facts (a few fields per record) and running counts. Files are added in
+ * whatever order the threads finish them; the report reads them back in the
+ * order of `files`, each with its batch-rule findings merged in, so the
+ * output is the same as if every finding had been kept, sorted and written
+ * at once, but memory does not grow with the number of findings.
+ */
+export class CheckedBatch {
+  private readonly spool: FindingsSpool;
+  private readonly entries: BatchEntry[] = [];
+  private readonly counts: FindingCounts = { errors: 0, warnings: 0, prompts: 0 };
+  private readonly codes = new Set<FindingCode>();
+  /** Per file: 1 when it has a finding, 2 when one is an error. */
+  private readonly marks: Uint8Array;
+  /** The batch rules' findings by file, worked out once every file is in. */
+  private byRule: Map<string, Finding[]> | null = null;
+
+  constructor(
+    readonly files: readonly string[],
+    private readonly today: string,
+  ) {
+    this.spool = new FindingsSpool(files.length);
+    this.marks = new Uint8Array(files.length);
+  }
+
+  /** A file's result as the checker gives it. */
+  addResult(index: number, result: FileResult): void {
+    const packed = result.packed ?? packedFindings(result.findings);
+    this.spool.put(index, packed.text);
+    for (const code of packed.codes) this.count(index, code);
+    if (result.entry !== null) this.entries.push(result.entry);
+  }
+
+  /** A file's result as the cache kept it. */
+  addRows(index: number, rows: readonly FindingRow[], entry: BatchEntry | null): void {
+    this.spool.put(index, rows);
+    for (let i = 0; i < rows.length; i++) this.count(index, rows[i]![2]);
+    if (entry !== null) this.entries.push(entry);
+  }
+
+  private count(index: number, code: FindingCode): void {
+    const severity = severityOf(code);
+    if (severity === 'error') {
+      this.counts.errors++;
+      this.marks[index] = 2;
+    } else {
+      if (severity === 'warning') this.counts.warnings++;
+      else this.counts.prompts++;
+      this.marks[index] ||= 1;
+    }
+    this.codes.add(code);
+  }
+
+  /** The batch rules over every file's facts, counted with the rest; once. */
+  private ruleFindings(): Map<string, Finding[]> {
+    if (this.byRule) return this.byRule;
+    const byRule = new Map<string, Finding[]>();
+    for (const f of batchFindings(this.entries, this.today)) {
+      const index = sortedIndex(this.files, f.file);
+      if (index >= 0) this.count(index, f.code);
+      const list = byRule.get(f.file);
+      if (list) list.push(f);
+      else byRule.set(f.file, [f]);
+    }
+    return (this.byRule = byRule);
+  }
+
+  /** The totals the formats need first; with `errorsOnly` (`--quiet`), only errors count as shown. */
+  totals(errorsOnly: boolean): FindingsTotals {
+    this.ruleFindings();
+    let filesWithErrors = 0;
+    let filesWithAny = 0;
+    for (const mark of this.marks) {
+      if (mark === 2) filesWithErrors++;
+      if (mark > 0) filesWithAny++;
+    }
+    const all = { ...this.counts };
+    const codes = [...this.codes].filter((c) => !errorsOnly || severityOf(c) === 'error').sort();
+    return {
+      files: this.files.length,
+      all,
+      shown: errorsOnly ? { errors: all.errors, warnings: 0, prompts: 0 } : all,
+      filesWithErrors,
+      filesShown: errorsOnly ? filesWithErrors : filesWithAny,
+      codes,
+    };
+  }
+
+  /** Every file in order with its findings, in the documented order (compareFindings). */
+  *byFile(): Generator<{ file: string; findings: Finding[] }> {
+    const byRule = this.ruleFindings();
+    for (let i = 0; i < this.files.length; i++) {
+      const file = this.files[i]!;
+      // Only checked findings and well-formed cached ones (areFindingRows) are put in the spool.
+      const own = unpackFindings(file, this.spool.get(i));
+      const added = byRule.get(file);
+      if (added) own.push(...added);
+      yield { file, findings: own.sort(compareFindings) };
+    }
+  }
+
+  /** Removes the spool's temporary file, if it needed one. */
+  close(): void {
+    this.spool.close();
+  }
+}
+
+/** Where `file` is in `files`, which are sorted (collectRecordFiles), or -1. */
+function sortedIndex(files: readonly string[], file: string): number {
+  let low = 0;
+  let high = files.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = files[mid]!;
+    if (at === file) return mid;
+    if (at < file) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}

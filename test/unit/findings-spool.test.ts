@@ -1,0 +1,47 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { packFindings, unpackFindings, type FindingRow } from '../../src/batch/file-findings.js';
+import { FindingsSpool } from '../../src/batch/findings-spool.js';
+import type { Finding } from '../../src/validate/finding.js';
+
+const finding = (file: string, line: number | null, message: string): Finding => ({
+  file,
+  line,
+  column: line === null ? null : 3,
+  severity: 'prompt',
+  code: 'discuss-with-lead',
+  path: 'summary.decision',
+  message,
+});
+
+const spoolFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('ntk-check-'));
+
+describe('a check keeps its findings packed, in bounded memory, until it writes them', () => {
+  it('packs and unpacks a file findings exactly, texts of any kind included', () => {
+    const findings = [finding('a.yaml', 4, 'quote " backslash \\ newline \n emoji 👩‍👧 bidi \u202e end'), finding('a.yaml', null, '')];
+    expect(unpackFindings('a.yaml', packFindings(findings))).toEqual(findings);
+    expect(packFindings([])).toBe('');
+    expect(unpackFindings('a.yaml', '')).toEqual([]);
+  });
+
+  it('gives back what was put, in any order, once it has gone to a temporary file, which nothing outlives', () => {
+    const before = spoolFolders();
+    const spool = new FindingsSpool(300, 1000);
+    const texts = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? '' : packFindings([finding(`f${i}.yaml`, i, `message ${i} ${'é'.repeat(i % 50)}`)])));
+    const rows: FindingRow[] = [[1, 2, 'score-range', 'x', 'y']];
+    // Put in the order threads finish chunks: not the files' order.
+    const order = Array.from({ length: 300 }, (_, i) => i).sort((a, b) => ((a * 37) % 300) - ((b * 37) % 300));
+    for (const i of order) spool.put(i, i === 5 ? rows : texts[i]!);
+    for (let i = 0; i < 300; i++) {
+      const got = spool.get(i);
+      if (i === 5) expect(unpackFindings('f5.yaml', got)).toEqual(unpackFindings('f5.yaml', rows));
+      else expect(got).toBe(texts[i]);
+    }
+    // Read back out of order too (the read-ahead is only a help).
+    expect(spool.get(299)).toBe(texts[299]);
+    expect(spool.get(1)).toBe(texts[1]);
+    spool.close();
+    expect(spoolFolders()).toEqual(before);
+  });
+});
