@@ -2,6 +2,7 @@ import { diffWords } from 'diff';
 import { areaScores } from '../record/sections.js';
 import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
+import type { ScaleFacts } from '../template/scale-facts.js';
 import { daysBetween } from '../validate/dates.js';
 
 /**
@@ -81,6 +82,8 @@ export interface RecordSide {
 }
 
 export interface ReviewDiff {
+  /** The newer record's template's scale: which scores are worrying and which end is the better care, for renderers to draw and word the changes. */
+  scale: ScaleFacts;
   from: RecordSide;
   to: RecordSide;
   sections: SectionDiff[];
@@ -155,6 +158,7 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
   const decisionFrom = from.summary?.decision ?? null;
   const decisionTo = to.summary?.decision ?? null;
   return {
+    scale: { better: template.better, scale: template.template.scale },
     from: side(from, sources.from),
     to: side(to, sources.to),
     sections,

@@ -4,6 +4,7 @@ import { HISTORY_CSV_HEADER, renderChildHistoryCsv } from './history-csv.js';
 import { renderChildHistoryMarkdown } from './history-markdown.js';
 import { renderChildHistoryTerminal } from './history-terminal.js';
 import { jsonSafe } from './safe-text.js';
+import type { TemplateIndex } from '../template/load-template.js';
 
 /**
  * A format of `ntk history` as pieces: what opens the output, each child's
@@ -27,9 +28,10 @@ const json: HistoryFormat = {
   end: '\n  ]\n}\n',
 };
 
-export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number, decisionLabel: (key: string) => string) => HistoryFormat> = {
-  terminal: (c, width) => ({ begin: '', child: (h) => renderChildHistoryTerminal(h, c, width), between: '\n', end: '' }),
-  markdown: (_c, _width, decisionLabel) => ({ begin: '', child: (h) => renderChildHistoryMarkdown(h, decisionLabel), between: '\n', end: '' }),
+/** Each format, given colour, width, the decisions' words and each child's template (the scale a child's scores are drawn and worded on). */
+export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number, decisionLabel: (key: string) => string, templateOf: (ref: string) => TemplateIndex) => HistoryFormat> = {
+  terminal: (c, width, _decisionLabel, templateOf) => ({ begin: '', child: (h) => renderChildHistoryTerminal(h, c, width, templateOf(h.ref)), between: '\n', end: '' }),
+  markdown: (_c, _width, decisionLabel, templateOf) => ({ begin: '', child: (h) => renderChildHistoryMarkdown(h, decisionLabel, templateOf(h.ref)), between: '\n', end: '' }),
   csv: () => ({ begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' }),
   json: () => json,
 };

@@ -164,7 +164,7 @@ export function indexTemplate(template: ToolkitTemplate): TemplateIndex {
     section: (key) => sections.get(key),
     sections: () => ordered,
     scores: template.scale.map((p) => p.score),
-    better: template.better ?? 'lower',
+    better: template.better === 'higher' ? 'higher' : 'lower',
     rank,
     worst: (scores) => {
       let worst: number | undefined;
@@ -177,6 +177,18 @@ export function indexTemplate(template: ToolkitTemplate): TemplateIndex {
     decision: (key) => decisions.get(key),
     frontDoor: (key) => frontDoors.get(key),
   };
+}
+
+/**
+ * Each child's template by child.ref, from the records a view shows (a
+ * child's toolkits share one; were they not, the last given wins): the scale
+ * a child's scores are drawn and worded on. The default template for a child
+ * not among them.
+ */
+export function childTemplates(versions: Iterable<{ record: { child: { ref: string } }; template: TemplateIndex }>): (ref: string) => TemplateIndex {
+  const byChild = new Map<string, TemplateIndex>();
+  for (const v of versions) byChild.set(v.record.child.ref, v.template);
+  return (ref) => byChild.get(ref) ?? defaultTemplate();
 }
 
 /**

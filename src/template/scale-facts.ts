@@ -38,8 +38,12 @@ export interface ScaleWords {
   range: string;
   /** The worst score of an area: "highest" where lower is better, "lowest" where higher is. */
   worst: 'highest' | 'lowest';
+  /** The same at the start of a sentence or a heading. */
+  worstHeading: 'Highest' | 'Lowest';
   /** The better end: "lower" or "higher", as in "lower scores mean better care". */
   better: 'lower' | 'higher';
+  /** The same at the start of a sentence: "Lower scores mean better care." */
+  betterHeading: 'Lower' | 'Higher';
   /** The best score that is not worrying: "kept at 2 or better" on nscp-ncscp/2021's scale. */
   lastCalm: number | undefined;
 }
@@ -49,14 +53,17 @@ export function scaleWords(scale: ScaleFacts): ScaleWords {
   const first = scores[0];
   const last = scores[scores.length - 1];
   const consecutive = scores.every((s, i) => i === 0 || s === scores[i - 1]! + 1);
-  const better = scale.better ?? 'lower';
+  // Only the two words the schema allows are ever shown: a template is data and may come from anywhere.
+  const better = scale.better === 'higher' ? 'higher' : 'lower';
   const calm = bestFirst(scale).filter((s) => scale.scale.find((p) => p.score === s)?.worrying !== true);
   return {
     or: listWords(scores.map(String), 'or'),
     plural: listWords(scores.map((s) => `${s}s`), 'and'),
     range: first === last ? String(first) : consecutive ? `${first}-${last}` : scores.join(','),
     worst: better === 'higher' ? 'lowest' : 'highest',
+    worstHeading: better === 'higher' ? 'Lowest' : 'Highest',
     better,
+    betterHeading: better === 'higher' ? 'Higher' : 'Lower',
     lastCalm: calm[calm.length - 1],
   };
 }

@@ -11,7 +11,8 @@ import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveToday, type CliContext } from '../context.js';
 import { writeOutput } from '../write-output.js';
-import { decisionLabeller } from '../../template/load-template.js';
+import { childTemplates, decisionLabeller } from '../../template/load-template.js';
+import type { ChronologyWords } from '../../render/chronology-style.js';
 import { gatherVersions } from './history.js';
 
 export interface ChronologyOptions {
@@ -30,7 +31,7 @@ export interface ChronologyOptions {
 type ChronologyFormat = 'terminal' | 'markdown' | 'csv' | 'json' | 'html';
 
 /** Each format's renderer; a file gets no colour codes, a terminal what its colour level allows. */
-type Words = (key: string) => string;
+type Words = ChronologyWords;
 const renderers: Record<ChronologyFormat, (chronology: Chronology, words: Words, options: ChronologyOptions, ctx: CliContext) => string> = {
   terminal: (chronology, words, options, ctx) => renderChronologyTerminal(chronology, words, options.output ? plainStyle : ctx.out, ctx.width),
   markdown: (chronology, words) => renderChronologyMarkdown(chronology, words),
@@ -55,7 +56,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
   const chronology = buildChronology(chosen, { today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeOutput(renderers[options.format](chronology, decisionLabeller(chosen.map((v) => v.template)), options, ctx), options, files, ctx);
+  await writeOutput(renderers[options.format](chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)), templateOf: childTemplates(chosen) }, options, ctx), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -12,7 +12,7 @@ import { historyFormats, type HistoryFormat } from '../../render/history-formats
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
-import { decisionLabeller, findTemplate } from '../../template/load-template.js';
+import { childTemplates, decisionLabeller, findTemplate } from '../../template/load-template.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -38,7 +38,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
   // A file gets no colour codes; the terminal gets what its colour level allows.
-  const format = historyFormats[options.format](options.output ? plainStyle : ctx.out, ctx.width, decisionLabeller(versions.map((v) => v.template)));
+  const format = historyFormats[options.format](options.output ? plainStyle : ctx.out, ctx.width, decisionLabeller(versions.map((v) => v.template)), childTemplates(versions));
   await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
