@@ -2,7 +2,7 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../read/collect-files.js';
 import type { Finding, Severity } from '../validate/finding.js';
-import { findingCodeInfo } from '../validate/finding-codes.js';
+import { ANY_SCALE, findingCodeInfo, scaleWorded } from '../validate/finding-codes.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', prompt: 'note' };
@@ -24,7 +24,8 @@ export function renderFindingsSarif(findings: readonly Finding[], version: strin
   const rules = codes.map((code) => ({
     id: code,
     name: code.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
-    shortDescription: { text: findingCodeInfo(code).title },
+    // One rule list for every record checked, whatever its template: the rules are said for any scale; each result's message is in its own template's words.
+    shortDescription: { text: scaleWorded(findingCodeInfo(code).title, ANY_SCALE) },
     defaultConfiguration: { level: level[findingCodeInfo(code).severity] },
   }));
   const results = findings.map((f) => ({

@@ -21,8 +21,8 @@ export function bestFirst(scale: ScaleFacts): number[] {
 export function scoreRanker(scale: ScaleFacts): (score: number) => number {
   const order = bestFirst(scale);
   const best = order[0]!;
-  const step = order.length > 1 && order[1]! < best ? -1 : 1;
-  return (score) => (score - best) * step;
+  const downwards = order.length > 1 && order[1]! < best;
+  return (score) => (downwards ? best - score : score - best);
 }
 
 /** Words in a list as a sentence says them: "1 or 2", "3s and 4s", "8, 9 or 10". */
@@ -36,6 +36,8 @@ export interface ScaleWords {
   or: string;
   plural: string;
   range: string;
+  /** The whole scale, lowest to highest: "1-4" on nscp-ncscp/2021's scale. */
+  span: string;
   /** The worst score of an area: "highest" where lower is better, "lowest" where higher is. */
   worst: 'highest' | 'lowest';
   /** The same at the start of a sentence or a heading. */
@@ -60,6 +62,7 @@ export function scaleWords(scale: ScaleFacts): ScaleWords {
     or: listWords(scores.map(String), 'or'),
     plural: listWords(scores.map((s) => `${s}s`), 'and'),
     range: first === last ? String(first) : consecutive ? `${first}-${last}` : scores.join(','),
+    span: `${scale.scale[0]!.score}-${scale.scale[scale.scale.length - 1]!.score}`,
     worst: better === 'higher' ? 'lowest' : 'highest',
     worstHeading: better === 'higher' ? 'Lowest' : 'Highest',
     better,
