@@ -1,8 +1,5 @@
-import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
-import { HISTORY_CSV_HEADER, renderChildHistoryCsv } from './history-csv.js';
-import { renderChildHistoryMarkdown } from './history-markdown.js';
-import { renderChildHistoryTerminal } from './history-terminal.js';
+import type { Medium } from './format-table.js';
 import { jsonSafe } from './safe-text.js';
 import type { TemplateIndex } from '../template/load-template.js';
 
@@ -28,10 +25,23 @@ const json: HistoryFormat = {
   end: '\n  ]\n}\n',
 };
 
-/** Each format, given colour, width, the decisions' words and each child's template (the scale a child's scores are drawn and worded on). */
-export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number, decisionLabel: (key: string) => string, templateOf: (ref: string) => TemplateIndex) => HistoryFormat> = {
-  terminal: (c, width, _decisionLabel, templateOf) => ({ begin: '', child: (h) => renderChildHistoryTerminal(h, c, width, templateOf(h.ref)), between: '\n', end: '' }),
-  markdown: (_c, _width, decisionLabel, templateOf) => ({ begin: '', child: (h) => renderChildHistoryMarkdown(h, decisionLabel, templateOf(h.ref)), between: '\n', end: '' }),
-  csv: () => ({ begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' }),
-  json: () => json,
-};
+/**
+ * The formats of `ntk history`, by the name `--format` takes; as a view's
+ * format table (format-table.ts), each loads its renderer when it is asked for;
+ * `templateOf` gives each child's template, the scale its scores are drawn and worded on.
+ */
+export const historyFormats = {
+  terminal: async (m) => {
+    const { renderChildHistoryTerminal } = await import('./history-terminal.js');
+    return { begin: '', child: (h) => renderChildHistoryTerminal(h, m.style, m.width, m.templateOf(h.ref)), between: '\n', end: '' };
+  },
+  markdown: async (m) => {
+    const { renderChildHistoryMarkdown } = await import('./history-markdown.js');
+    return { begin: '', child: (h) => renderChildHistoryMarkdown(h, m.decisionLabel, m.templateOf(h.ref)), between: '\n', end: '' };
+  },
+  csv: async () => {
+    const { HISTORY_CSV_HEADER, renderChildHistoryCsv } = await import('./history-csv.js');
+    return { begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' };
+  },
+  json: async () => json,
+} satisfies Readonly<Record<string, (medium: Medium & { decisionLabel: (key: string) => string; templateOf: (ref: string) => TemplateIndex }) => Promise<HistoryFormat>>>;
