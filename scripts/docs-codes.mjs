@@ -3,6 +3,7 @@
 // (scripts/finding-codes-table.ts, which the unit test also reads); esbuild
 // compiles it in memory for this run.
 import { build } from 'esbuild';
+import { parse } from 'yaml';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +17,9 @@ const built = await build({
   platform: 'node',
   target: 'node20',
 });
-const { readmeWithCodes } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+const { readmeWithCodes, TABLE_TEMPLATE_FILE } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
 const file = new URL('../README.md', import.meta.url);
 const before = await readFile(file, 'utf8');
-const after = readmeWithCodes(before);
+const after = readmeWithCodes(before, parse(await readFile(new URL(`../${TABLE_TEMPLATE_FILE}`, import.meta.url), 'utf8')));
 if (after !== before) await writeFile(file, after);
 console.log(after === before ? 'README.md: finding codes already up to date' : 'README.md: finding codes rewritten');

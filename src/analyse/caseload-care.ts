@@ -20,7 +20,7 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
   const latest = new Map<string, CaseloadFacts>();
   for (const [ref, list] of byChild) {
     const template = findTemplate(list[0]!.template);
-    if (template) for (const flag of driftFlags(list, today, template.isWorrying)) add(ref, flag.code);
+    if (template) for (const flag of driftFlags(list, today, template)) add(ref, flag.code);
     latest.set(ref, list.reduce((a, b) => (b.completed > a.completed ? b : a)));
   }
   const households = new Map<string, CaseloadFacts[]>();

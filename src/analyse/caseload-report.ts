@@ -1,5 +1,5 @@
 import type { Decision } from '../record/types.js';
-import { defaultTemplate, findTemplate } from '../template/load-template.js';
+import { defaultTemplate, findTemplate, type TemplateIndex } from '../template/load-template.js';
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
 import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../validate/finding-codes.js';
@@ -15,8 +15,9 @@ export interface ReportFilters {
   overdue?: boolean;
   /** A decision, or 'none' for records without one. */
   decision?: Decision | 'none';
-  /** Only children with a section scored 3-4 in this area (and --min-score applies to it). */
+  /** Only children with a section at a worrying score in this area (and --min-score applies to it). */
   area?: string;
+  /** Only children with a section at this score or worse (at least this where lower is better). */
   minScore?: number;
   sort: ReportSort;
 }
@@ -26,11 +27,13 @@ export interface CaseloadRow {
   ref: string;
   household: string | null;
   file: string;
+  /** The record's template: its scale is the one the row's scores are on. */
+  template: string;
   completed: string;
   type: 'initial' | 'review';
-  /** Per area of the record's template, the sections scored 3 or 4. */
+  /** Per area of the record's template, the sections at worrying scores (3 or 4 of nscp-ncscp/2021's scale). */
   areas: { key: string; title: string; worrying: string[] }[];
-  /** Highest section score (in --area when given); null when nothing is scored. */
+  /** The worst section score (in --area when given): the highest where lower is better; null when nothing is scored. */
   highestScore: number | null;
   worryingCount: number;
   prompts: ReportPromptCode[];
@@ -90,12 +93,13 @@ export function buildCaseloadReport(inputs: readonly ReportInput[], today: strin
     const template = findTemplate(facts.template);
     areas.set(file, template ? areaFacts(facts.scores, template) : []);
   }
-  const rows = [...latest.values()].map((input) => toRow(input, areas.get(input.file)!, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters));
-  rows.sort(comparators[filters.sort]);
+  // Each row's scores in steps of care on its own template's scale: "worse" and "at least" read the same whichever end is better.
+  const rank = (row: CaseloadRow, score: number) => findTemplate(row.template)?.rank(score) ?? score;
+  const rows = [...latest.values()].map((input) => toRow(input, areas.get(input.file)!, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters, rank));
+  rows.sort(comparators(rank)[filters.sort]);
   const templates = [...new Set([...latest.values()].map((i) => i.facts.template))].flatMap((id) => findTemplate(id) ?? []);
   const decisions = [...new Set((templates.length > 0 ? templates : [defaultTemplate()]).flatMap((t) => t.template.decisions.map((d) => d.key))), 'none'];
-  const templateOf = new Map([...latest.values()].map((i) => [i.file, i.facts.template]));
-  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas, templateOf, decisions) };
+  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas, decisions) };
 }
 
 /** The sections at worrying scores (3-4 of a 1-4 scale), area by area, e.g. ["5.2", "6.1"]. */
@@ -108,7 +112,15 @@ export function worryingSections(row: CaseloadRow): string[] {
  * of the areas it counts (the default template's when it counts none), and
  * how their worrying scores are said ("3-4"; "worrying" when they differ).
  */
-export function reportScale(report: CaseloadReport): { scores: number[]; worrying: string; scoresOf(area: CaseloadTotals['scores'][number]): readonly number[] } {
+export function reportScale(report: CaseloadReport): {
+  scores: number[];
+  worrying: string;
+  scoresOf(area: CaseloadTotals['scores'][number]): readonly number[];
+  /** A template's scale, for drawing the scores of its rows and areas; the default template's for an id no longer known. */
+  scaleOf(template: string): TemplateIndex;
+  /** The scale the key under the counts draws (the first template's: a caseload is nearly always on one). */
+  key: TemplateIndex;
+} {
   const ids = [...new Set(report.totals.scores.map((a) => a.template))];
   const templates = ids.length > 0 ? ids.flatMap((id) => findTemplate(id) ?? []) : [defaultTemplate()];
   const ranges = [...new Set(templates.map((t) => t.worryingWords.range))];
@@ -116,6 +128,8 @@ export function reportScale(report: CaseloadReport): { scores: number[]; worryin
     scores: [...new Set(templates.flatMap((t) => t.scores))].sort((a, b) => a - b),
     worrying: ranges.length === 1 ? ranges[0]! : 'worrying',
     scoresOf: (area) => findTemplate(area.template)?.scores ?? [],
+    scaleOf: (id) => findTemplate(id) ?? defaultTemplate(),
+    key: templates[0] ?? defaultTemplate(),
   };
 }
 
@@ -123,17 +137,15 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
   const { facts } = input;
   const template = findTemplate(facts.template);
   const considered = areas.filter((a) => area === undefined || a.key === area);
-  let highest: number | null = null;
   const scores = template?.scores ?? [];
-  for (const a of considered) a.counts.forEach((n, i) => {
-    const s = scores[i];
-    if (n > 0 && s !== undefined && (highest === null || s > highest)) highest = s;
-  });
+  const scored = considered.flatMap((a) => scores.filter((_s, i) => (a.counts[i] ?? 0) > 0));
+  const highest = template?.worst(scored) ?? null;
   const codes = new Set([...input.findings.map((f) => f.code), ...care]);
   return {
     ref: facts.ref,
     household: facts.household,
     file: input.file,
+    template: facts.template,
     completed: facts.completed,
     type: facts.type,
     areas: areas.map((a) => ({ key: a.key, title: template?.area(a.key)?.title ?? a.key, worrying: a.worrying })),
@@ -146,11 +158,13 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
   };
 }
 
-function keep(row: CaseloadRow, f: ReportFilters): boolean {
+type RowRank = (row: CaseloadRow, score: number) => number;
+
+function keep(row: CaseloadRow, f: ReportFilters, rank: RowRank): boolean {
   if (f.overdue && !(row.daysOverdue !== null && row.daysOverdue > 0)) return false;
   if (f.decision !== undefined && (row.decision ?? 'none') !== f.decision) return false;
   if (f.area !== undefined && row.worryingCount === 0) return false;
-  if (f.minScore !== undefined && (row.highestScore === null || row.highestScore < f.minScore)) return false;
+  if (f.minScore !== undefined && (row.highestScore === null || rank(row, row.highestScore) < rank(row, f.minScore))) return false;
   return true;
 }
 
@@ -158,19 +172,19 @@ const byRef = (a: CaseloadRow, b: CaseloadRow) => (a.ref < b.ref ? -1 : a.ref > 
 /** Missing values sort last whatever the direction. */
 const nullsLast = <T>(a: T | null, b: T | null, order: (x: T, y: T) => number) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : order(a, b));
 
-const comparators: Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number> = {
+const comparators = (rank: RowRank): Record<ReportSort, (a: CaseloadRow, b: CaseloadRow) => number> => ({
   ref: byRef,
   overdue: (a, b) => nullsLast(a.daysOverdue, b.daysOverdue, (x, y) => y - x) || byRef(a, b),
-  score: (a, b) => nullsLast(a.highestScore, b.highestScore, (x, y) => y - x) || b.worryingCount - a.worryingCount || byRef(a, b),
+  score: (a, b) => nullsLast(a.highestScore === null ? null : rank(a, a.highestScore), b.highestScore === null ? null : rank(b, b.highestScore), (x, y) => y - x) || b.worryingCount - a.worryingCount || byRef(a, b),
   'next-review': (a, b) => nullsLast(a.nextReview, b.nextReview, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) || byRef(a, b),
-};
+});
 
-function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>, templateOf: Map<string, string>, decisions: readonly (Decision | 'none')[]): CaseloadTotals {
+function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>, decisions: readonly (Decision | 'none')[]): CaseloadTotals {
   const byDecision = new Map<Decision | 'none', number>(decisions.map((d) => [d, 0]));
   const scores = new Map<string, CaseloadTotals['scores'][number]>();
   for (const row of rows) {
     byDecision.set(row.decision ?? 'none', (byDecision.get(row.decision ?? 'none') ?? 0) + 1);
-    const template = templateOf.get(row.file)!;
+    const { template } = row;
     for (const area of areas.get(row.file)!) {
       const title = row.areas.find((a) => a.key === area.key)?.title ?? area.key;
       // Two templates may share an area key but not a scale: each template's areas are counted apart.

@@ -1,4 +1,4 @@
-import { highestScore, scoresBySection } from '../record/sections.js';
+import { areaScores, scoresBySection } from '../record/sections.js';
 import type { Decision, FamilyMember, SessionType, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { driftFlags, type DriftFlag } from '../validate/drift-rules.js';
@@ -53,7 +53,7 @@ export interface AssessedArea {
   key: string;
   number: number;
   title: string;
-  /** The highest section score, and the template's words for it; null when nothing is scored. */
+  /** The worst section score (the highest where lower is better), and the template's words for it; null when nothing is scored. */
   highest: number | null;
   label: string | null;
   /** Sections at scores the template calls worrying (3 or 4 of a 1-4 scale). */
@@ -126,7 +126,7 @@ function childEvents(ref: string, toolkits: readonly RecordVersion[], today: str
     records.map((r) => ({ completed: r.assessment.completed, nextReview: r.summary?.next_review ?? null, scores: scoresBySection(r), actions: r.summary?.actions ?? [] })),
     today,
     // One child's toolkits are on one template; the latest one's words are the child's.
-    toolkits[toolkits.length - 1]!.template.isWorrying,
+    toolkits[toolkits.length - 1]!.template,
   );
   toolkits.forEach((version, i) => {
     const { record, template } = version;
@@ -189,7 +189,7 @@ function assessedAreas(record: ToolkitRecord, template: TemplateIndex): Assessed
   return template.template.areas.flatMap((tArea) => {
     const area = record.areas?.[tArea.key];
     if (!area) return [];
-    const highest = highestScore(area) ?? null;
+    const highest = template.worst(areaScores(area)) ?? null;
     const label = highest === null ? null : (template.template.scale.find((p) => p.score === highest)?.label ?? null);
     const worrying = tArea.sections.filter((s) => template.isWorrying(area.sections?.[s.key]?.score)).map((s) => s.key);
     return [{ key: tArea.key, number: tArea.number, title: tArea.title, highest, label, worrying }];
@@ -200,12 +200,13 @@ function assessedAreas(record: ToolkitRecord, template: TemplateIndex): Assessed
 function slippedBack(records: readonly ToolkitRecord[], i: number, template: TemplateIndex): { section: string; title: string; from: number; to: number }[] {
   if (i < 2) return [];
   const out: { section: string; title: string; from: number; to: number }[] = [];
+  const { rank } = template;
   for (const { section } of template.sections()) {
     const series = records.slice(0, i + 1).map((r) => scoresBySection(r)[section.key]);
     const now = series[i];
     const then = series[i - 1];
-    if (now === undefined || then === undefined || now <= then) continue;
-    if (series.slice(0, i).some((s, k) => k > 0 && s !== undefined && series[k - 1] !== undefined && s < series[k - 1]!)) out.push({ section: section.key, title: section.title, from: then, to: now });
+    if (now === undefined || then === undefined || rank(now) <= rank(then)) continue;
+    if (series.slice(0, i).some((s, k) => k > 0 && s !== undefined && series[k - 1] !== undefined && rank(s) < rank(series[k - 1]!))) out.push({ section: section.key, title: section.title, from: then, to: now });
   }
   return out;
 }

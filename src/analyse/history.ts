@@ -19,7 +19,8 @@ export interface RecordVersion {
 }
 
 /**
- * How a score has moved across a child's toolkits (lower is better care):
+ * How a score has moved across a child's toolkits, towards the better end of
+ * the template's scale or away from it:
  * sustained - it improved and held (or kept improving) for at least one more toolkit;
  * improved - it improved at the latest toolkit, not yet tested by another;
  * slipped-back - it worsened after an improvement and has not recovered;
@@ -49,13 +50,14 @@ export interface AreaTimeline {
   number: number;
   title: string;
   /**
-   * The highest section score at each point (null: nothing scored). Scores are
-   * ordinal, so an area is read by its worst and its pattern, never by a mean.
+   * The worst section score at each point (the highest where lower is better;
+   * null: nothing scored). Scores are ordinal, so an area is read by its worst
+   * and its pattern, never by a mean.
    */
   highest: (number | null)[];
-  /** The pattern at each point: how many sections were scored, and how many at 3 or 4. */
+  /** The pattern at each point: how many sections were scored, and how many at worrying scores (3 or 4 of nscp-ncscp/2021's scale). */
   pattern: { scored: number; worrying: number }[];
-  /** From the highest score first, then from how many sections are at 3 or 4. */
+  /** From the worst score first, then from how many sections are at worrying scores. */
   trend: Trend;
   sections: SectionTimeline[];
 }
@@ -80,7 +82,7 @@ export interface ChildHistory {
   changes: RecordChange[];
 }
 
-/** The trend of a series of scores, from the scored points only. */
+/** The trend of a series of scores in steps from the best care (a template's `rank`: larger is worse), from the scored points only. */
 export function trendOf(series: readonly (number | null)[]): Trend {
   const s = series.filter((x): x is number => x !== null);
   if (s.length === 0) return 'not-scored';
@@ -176,14 +178,14 @@ function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
   for (const tArea of template.template.areas) {
     const sections: SectionTimeline[] = tArea.sections.map((tSection) => {
       const scores = chosen.map((v) => v.record.areas?.[tArea.key]?.sections?.[tSection.key]?.score ?? null);
-      return { area: tArea.key, section: tSection.key, title: tSection.title, scores, trend: trendOf(scores) };
+      return { area: tArea.key, section: tSection.key, title: tSection.title, scores, trend: trendOf(scores.map((s) => (s === null ? null : template.rank(s)))) };
     });
     if (sections.every((s) => s.trend === 'not-scored')) continue;
     const scoredAt = chosen.map((_v, i) => sections.map((s) => s.scores[i]).filter((x): x is number => x !== null && x !== undefined));
-    const highest = scoredAt.map((scored) => (scored.length ? Math.max(...scored) : null));
+    const highest = scoredAt.map((scored) => template.worst(scored) ?? null);
     const pattern = scoredAt.map((scored) => ({ scored: scored.length, worrying: scored.filter((s) => template.isWorrying(s)).length }));
     // Worst first, then how many sections are worrying: an order on the pattern that never adds ordinal scores up.
-    const order = highest.map((top, i) => (top === null ? null : top * 1000 + pattern[i]!.worrying));
+    const order = highest.map((top, i) => (top === null ? null : template.rank(top) * 1000 + pattern[i]!.worrying));
     areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, highest, pattern, trend: trendOf(order), sections: sections.filter((s) => s.trend !== 'not-scored') });
   }
   return { ref, name: latest.record.child.name ?? null, points, areas, changes: changes(versions) };

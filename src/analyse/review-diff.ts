@@ -1,12 +1,14 @@
 import { diffWords } from 'diff';
-import { highestScore } from '../record/sections.js';
+import { areaScores } from '../record/sections.js';
 import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
+import type { ScaleFacts } from '../template/scale-facts.js';
 import { daysBetween } from '../validate/dates.js';
 
 /**
- * What changed between two toolkits of a child: the review diff. Lower
- * scores mean better care, so a score going down is an improvement.
+ * What changed between two toolkits of a child: the review diff. A score
+ * moving towards the better end of the template's scale (`better`) is an
+ * improvement: down on a scale where lower is better.
  * Renderers (terminal, Markdown, JSON, git textconv) only lay this out.
  */
 export type SectionChange = 'improved' | 'deteriorated' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed';
@@ -37,6 +39,7 @@ export interface AreaDiff {
   number: number;
   title: string;
   verdict: AreaVerdict;
+  /** The area's worst section score before and after (the highest on a scale where lower is better); the names are kept for the JSON's readers. */
   highestFrom: number | null;
   highestTo: number | null;
   counts: Record<SectionChange, number>;
@@ -79,6 +82,8 @@ export interface RecordSide {
 }
 
 export interface ReviewDiff {
+  /** The newer record's template's scale: which scores are worrying and which end is the better care, for renderers to draw and word the changes. */
+  scale: ScaleFacts;
   from: RecordSide;
   to: RecordSide;
   sections: SectionDiff[];
@@ -120,7 +125,7 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
         title: tSection.title,
         from: s?.score ?? null,
         to: t?.score ?? null,
-        change: sectionChange(s?.score ?? null, t?.score ?? null),
+        change: sectionChange(s?.score ?? null, t?.score ?? null, template.rank),
         fromState: sectionState(s),
         toState: sectionState(t),
         parentFrom: s?.parent_score ?? null,
@@ -137,8 +142,8 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
     }
     if (areaSections.length === 0 && !a && !b) continue;
     sections.push(...areaSections);
-    const highestFrom = a ? (highestScore(a) ?? null) : null;
-    const highestTo = b ? (highestScore(b) ?? null) : null;
+    const highestFrom = a ? (template.worst(areaScores(a)) ?? null) : null;
+    const highestTo = b ? (template.worst(areaScores(b)) ?? null) : null;
     const counts = countChanges(areaSections);
     const verdict = areaVerdict(counts);
     areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, verdict, highestFrom, highestTo, counts });
@@ -153,6 +158,7 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
   const decisionFrom = from.summary?.decision ?? null;
   const decisionTo = to.summary?.decision ?? null;
   return {
+    scale: { better: template.better, scale: template.template.scale },
     from: side(from, sources.from),
     to: side(to, sources.to),
     sections,
@@ -168,13 +174,13 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
   };
 }
 
-/** The change label for one section, from its two scores (null: not scored). */
-export function sectionChange(from: number | null, to: number | null): SectionChange {
+/** The change label for one section, from its two scores (null: not scored) and the scale's order of care. */
+export function sectionChange(from: number | null, to: number | null, rank: TemplateIndex['rank']): SectionChange {
   if (from === null && to === null) return 'unchanged';
   if (from === null) return 'newly-assessed';
   if (to === null) return 'no-longer-assessed';
-  if (to < from) return 'improved';
-  if (to > from) return 'deteriorated';
+  if (rank(to) < rank(from)) return 'improved';
+  if (rank(to) > rank(from)) return 'deteriorated';
   return 'unchanged';
 }
 

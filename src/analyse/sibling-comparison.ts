@@ -11,7 +11,8 @@ import { ageOn } from './summary-sheet.js';
  * words. Renderers word it; nothing here is a sentence.
  */
 export interface SiblingComparison {
-  template: { id: string; title: string; scale: { score: number; label: string }[] };
+  /** The template's scale: its words, which scores are worrying, and which end is the better care. */
+  template: { id: string; title: string; better: 'lower' | 'higher'; scale: { score: number; label: string; worrying?: boolean }[] };
   children: ComparedChild[];
   /** Days between the earliest and the latest assessment compared. */
   spanDays: number;
@@ -65,7 +66,7 @@ export function compareChildren(records: readonly ComparedRecord[], template: Te
   const dates = records.map((r) => r.record.assessment.completed).sort();
   const spanDays = dates.length > 1 ? daysBetween(dates[0]!, dates[dates.length - 1]!) : 0;
   return {
-    template: { id: template.template.id, title: template.template.title, scale: template.template.scale.map(({ score, label }) => ({ score, label })) },
+    template: { id: template.template.id, title: template.template.title, better: template.better, scale: template.template.scale.map(({ score, label, worrying }) => ({ score, label, ...(worrying ? { worrying } : {}) })) },
     children: records.map(({ file, record }) => ({
       ref: record.child.ref,
       name: record.child.name ?? null,

@@ -1,8 +1,9 @@
 import { daysBetween } from '../validate/dates.js';
 import type { Finding } from '../validate/finding.js';
-import { hasText, highestScore, worryingShare } from '../record/sections.js';
+import { areaScores, hasText, worryingShare } from '../record/sections.js';
 import type { Action, ChildVoice, Contributor, Decision, FamilyMember, HomeConditions, ReviewAnswers, Session, ToolkitRecord, UnmatchedExplanation } from '../record/types.js';
-import { listWords, type TemplateIndex } from '../template/load-template.js';
+import type { TemplateIndex } from '../template/load-template.js';
+import { scaleWords, type ScaleWords } from '../template/scale-facts.js';
 import { viewsFarApart } from '../validate/practice-rules.js';
 
 /**
@@ -10,7 +11,8 @@ import { viewsFarApart } from '../validate/practice-rules.js';
  * guidance gives it weight. Renderers only lay it out.
  */
 export interface SummarySheet {
-  template: { id: string; title: string; scale: { score: number; label: string; meaning: string; worrying?: boolean }[] };
+  /** The template's scale, and which end of it is the better care. */
+  template: { id: string; title: string; better: 'lower' | 'higher'; scale: { score: number; label: string; meaning: string; worrying?: boolean }[] };
   /** frontDoorLabel: the template's name for the front door. */
   child: { ref: string; name?: string; born?: string; ageYears?: number; household?: string; frontDoor?: string; frontDoorLabel?: string; family: FamilyMember[] };
   assessment: {
@@ -81,10 +83,9 @@ export const childVoiceQuestions: readonly (readonly ['working_well' | 'worried_
   ['needs_to_happen', 'What needs to happen'],
 ];
 
-/** The worrying scores of a sheet's scale as sentences say them: "3 or 4" and "3s and 4s" on a 1-4 scale. */
-export function worryingWords(sheet: SummarySheet): { or: string; plural: string } {
-  const scores = sheet.template.scale.filter((p) => p.worrying === true).map((p) => p.score);
-  return { or: listWords(scores.map(String), 'or'), plural: listWords(scores.map((s) => `${s}s`), 'and') };
+/** A sheet's scale as sentences say it: "3 or 4" and "3s and 4s" on a 1-4 scale where lower is better. */
+export function worryingWords(sheet: SummarySheet): ScaleWords {
+  return scaleWords(sheet.template);
 }
 
 /** How the child's voice was gathered, in words for a sheet. */
@@ -119,7 +120,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
       key: tArea.key,
       number: tArea.number,
       title: tArea.title,
-      highest: area ? highestScore(area) : undefined,
+      highest: area ? template.worst(areaScores(area)) : undefined,
       sections: tArea.sections.map((tSection) => {
         const s = area?.sections?.[tSection.key];
         const state: GridCell['state'] = s?.score !== undefined ? 'scored' : s?.not_relevant !== undefined ? 'not-relevant' : 'not-assessed';
@@ -145,7 +146,7 @@ export function buildSummarySheet(record: ToolkitRecord, template: TemplateIndex
   const share = worryingShare(record, template.isWorrying);
   const summary = record.summary ?? {};
   return {
-    template: { id: template.template.id, title: template.template.title, scale: template.template.scale },
+    template: { id: template.template.id, title: template.template.title, better: template.better, scale: template.template.scale },
     child: {
       ref: child.ref,
       name: child.name,

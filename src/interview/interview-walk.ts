@@ -592,7 +592,7 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
     // Once the section's reminder is raised (5.2: look for domestic abuse) by what this interview recorded, what was
     // done about it can be recorded; a section carried forward unchanged is not asked about again.
     const recordedNow = (typeof chosen === 'string' && /^\d+$/.test(chosen)) || Object.hasOwn(draft.answers, questionId(scope, [...base, 'evidence']));
-    if (recordedNow && reminderRaised(scopeRecord(draft, scope) as unknown as ToolkitRecord, area.key, section) !== null) {
+    if (recordedNow && reminderRaised(scopeRecord(draft, scope) as unknown as ToolkitRecord, area.key, section, env.template.rank) !== null) {
       out.push(
         fieldQuestion(draft, scope, [...base, 'reminder_response'], {
           kind: 'long',

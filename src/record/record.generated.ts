@@ -285,11 +285,11 @@ impact?: string
  */
 export interface Section {
 /**
- * The practitioner's score: 1 needs consistently met, 2 mostly met, 3 some essential needs unmet, 4 most essential needs unmet with clear harm.
+ * The practitioner's score on the template's scale, e.g. in nscp-ncscp/2021, where lower is better care: 1 needs consistently met, 2 mostly met, 3 some essential needs unmet, 4 most essential needs unmet with clear harm.
  */
 score?: number
 /**
- * Where the parent or carer places themselves on the same 1-4 scale.
+ * Where the parent or carer places themselves on the same scale as the practitioner's score (the record's template's).
  */
 parent_score?: number
 /**
@@ -324,7 +324,7 @@ export interface CarerScore {
  */
 carer: string
 /**
- * Where this carer places themselves on the same 1-4 scale.
+ * Where this carer places themselves on the same scale as the practitioner's score (the record's template's).
  */
 score: number
 }

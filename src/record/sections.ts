@@ -34,11 +34,11 @@ export function scoresBySection(record: ToolkitRecord): Record<string, number> {
   return scores;
 }
 
-/** The highest practitioner score in an area, or undefined when nothing in it is scored. */
-export function highestScore(area: Area): number | undefined {
-  let max: number | undefined;
-  for (const s of Object.values(area.sections ?? {})) if (s.score !== undefined && (max === undefined || s.score > max)) max = s.score;
-  return max;
+/** The practitioner's scores in an area (the template's `worst` picks the one an area is read by). */
+export function areaScores(area: Area): number[] {
+  const scores: number[] = [];
+  for (const s of Object.values(area.sections ?? {})) if (s.score !== undefined) scores.push(s.score);
+  return scores;
 }
 
 /** Whether free text says something (not empty, not only spaces). */

@@ -1,5 +1,5 @@
 import type { Chronology } from '../analyse/chronology.js';
-import { eventWords, namer } from './chronology-style.js';
+import { eventWords, namer, type ChronologyWords } from './chronology-style.js';
 import { csvText } from './csv-text.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 
@@ -8,11 +8,11 @@ import { terminalSafe, terminalSafeLine } from './safe-text.js';
  * what happened in words, the record's own text, and the flags' codes.
  * Cells a spreadsheet would run as a formula are guarded by csvText.
  */
-export function renderChronologyCsv(chronology: Chronology, decisionLabel: (key: string) => string): string {
+export function renderChronologyCsv(chronology: Chronology, templateWords: ChronologyWords): string {
   const name = namer(chronology, terminalSafeLine);
   const rows = chronology.days.flatMap((day) =>
     day.events.map((e) => {
-      const words = eventWords(e, name, terminalSafe, chronology.today, decisionLabel);
+      const words = eventWords(e, name, terminalSafe, chronology.today, templateWords);
       return [day.date, e.kind, e.refs.join(' '), words.headline, words.detail ?? '', e.flags.join(' ')];
     }),
   );

@@ -1,17 +1,17 @@
 import { CHRONOLOGY_KINDS, type Chronology } from '../analyse/chronology.js';
 import { longDate } from '../validate/dates.js';
-import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords } from './chronology-style.js';
+import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords, type ChronologyWords } from './chronology-style.js';
 import { escapeHtml as h, htmlPage } from './html-page.js';
 
 /** The chronology as a page to print (A4) or keep in a case file: what to look at again, then a row per event, grouped by date. */
-export function renderChronologyHtml(chronology: Chronology, decisionLabel: (key: string) => string): string {
+export function renderChronologyHtml(chronology: Chronology, templateWords: ChronologyWords): string {
   const name = namer(chronology, h);
   const many = chronology.children.length > 1;
   const names = chronology.children.map((ch) => ch.name ?? ch.ref).join(', ');
   const scope = scopeWords(chronology, CHRONOLOGY_KINDS.length);
   const rows = chronology.days.flatMap((day) =>
     day.events.map((e, i) => {
-      const words = eventWords(e, name, h, chronology.today, decisionLabel);
+      const words = eventWords(e, name, h, chronology.today, templateWords);
       const date = i === 0 ? `<th scope="rowgroup" rowspan="${day.events.length}">${h(longDate(day.date))}</th>` : '';
       const who = many ? `<span class="who">${e.refs.map(name).join(', ')}</span> ` : '';
       const detail = words.detail ? `<div class="detail">${words.detail.replace(/\n/g, '<br>')}</div>` : '';
@@ -23,7 +23,7 @@ export function renderChronologyHtml(chronology: Chronology, decisionLabel: (key
 <h1>${chronology.children.map((ch) => `${name(ch.ref)} <span class="muted">(${h(ch.ref)})</span>`).join(', ')}</h1>
 <p class="when">Oldest first; as of ${h(longDate(chronology.today))}${scope ? `; ${h(scope)}` : ''}.</p>
 </header>
-${chronology.flags.length ? `<section class="flags"><h2>To look at again</h2><ul>${chronology.flags.map((f) => `<li>${flagWords(f, name, h)}</li>`).join('')}</ul></section>` : ''}
+${chronology.flags.length ? `<section class="flags"><h2>To look at again</h2><ul>${chronology.flags.map((f) => `<li>${flagWords(f, name, h, templateWords)}</li>`).join('')}</ul></section>` : ''}
 ${rows.length ? `<table class="chrono"><thead><tr><th scope="col">Date</th><th scope="col">Kind</th><th scope="col">What happened</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>No events match.</p>'}`;
   return htmlPage({ title: `Chronology: ${names}`, css: chronologyCss, footer: `${names} · chronology`, body });
 }

@@ -1,10 +1,10 @@
 import { CHRONOLOGY_KINDS, type Chronology } from '../analyse/chronology.js';
 import { longDate } from '../validate/dates.js';
-import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords } from './chronology-style.js';
+import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords, type ChronologyWords } from './chronology-style.js';
 import { markdownInline } from './safe-text.js';
 
 /** The chronology as Markdown: what to look at again, then a heading per date and a list of its events. */
-export function renderChronologyMarkdown(chronology: Chronology, decisionLabel: (key: string) => string): string {
+export function renderChronologyMarkdown(chronology: Chronology, templateWords: ChronologyWords): string {
   const md = markdownInline;
   const name = namer(chronology, md);
   const many = chronology.children.length > 1;
@@ -14,13 +14,13 @@ export function renderChronologyMarkdown(chronology: Chronology, decisionLabel: 
   out.push(`Oldest first; as of ${longDate(chronology.today)}${scope ? `; ${scope}` : ''}.`, '');
   if (chronology.flags.length) {
     out.push('## To look at again', '');
-    for (const f of chronology.flags) out.push(`- ${FLAG_MARK} ${flagWords(f, name, md)}`);
+    for (const f of chronology.flags) out.push(`- ${FLAG_MARK} ${flagWords(f, name, md, templateWords)}`);
     out.push('');
   }
   for (const day of chronology.days) {
     out.push(`## ${longDate(day.date)}`, '');
     for (const e of day.events) {
-      const words = eventWords(e, name, md, chronology.today, decisionLabel);
+      const words = eventWords(e, name, md, chronology.today, templateWords);
       const who = many ? `${e.refs.map(name).join(', ')}: ` : '';
       out.push(`- ${e.flags.length ? `**${FLAG_MARK}** ` : ''}*${kindWords[e.kind]}* - ${who}${words.headline}`);
       if (words.detail) out.push(`  <br>${words.detail}`);

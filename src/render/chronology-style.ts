@@ -2,6 +2,7 @@ import type { Chronology, ChronologyEvent, ChronologyFlag } from '../analyse/chr
 import type { SessionType } from '../record/types.js';
 import { daysBetween, longDate } from '../validate/dates.js';
 import { changeSummary } from './history-style.js';
+import type { TemplateIndex } from '../template/load-template.js';
 
 /**
  * The words of `ntk chronology`, for every format. Record text comes in
@@ -9,6 +10,12 @@ import { changeSummary } from './history-style.js';
  * HTML-escaped); everything else here is ntk's own words.
  */
 export type Escape = (text: string) => string;
+
+/** What the chronology's words take from the templates: the decisions' words, and each child's scale (by child.ref). */
+export interface ChronologyWords {
+  decisionLabel(key: string): string;
+  templateOf(ref: string): TemplateIndex;
+}
 
 const sessionWords: Record<SessionType, string> = {
   'announced-visit': 'Announced visit',
@@ -38,7 +45,7 @@ export function namer(chronology: Chronology, esc: Escape): (ref: string) => str
 }
 
 /** One event: a headline, and the record's own text (a note, a prompt) when it has some. */
-export function eventWords(e: ChronologyEvent, name: (ref: string) => string, esc: Escape, today: string, decisionLabel: (key: string) => string): { headline: string; detail: string | null } {
+export function eventWords(e: ChronologyEvent, name: (ref: string) => string, esc: Escape, today: string, words: ChronologyWords): { headline: string; detail: string | null } {
   switch (e.kind) {
     case 'session': {
       const seen = e.seenAlone.filter((s) => s.alone !== null).map((s) => `${name(s.ref)} ${s.alone ? 'seen alone' : 'not seen alone'}`);
@@ -52,12 +59,12 @@ export function eventWords(e: ChronologyEvent, name: (ref: string) => string, es
         e.notImproving.length ? `not improving over three or more toolkits: ${e.notImproving.join(', ')}` : '',
       ].filter(Boolean);
       const what = e.type === 'initial' ? 'Initial toolkit completed' : `Review completed${e.previous ? ` (of the toolkit of ${longDate(e.previous)})` : ''}`;
-      return { headline: `${what}${marks.length ? ` - ${marks.join('; ')}` : ''}`, detail: `Highest score per area: ${scores.join('; ')}` };
+      return { headline: `${what}${marks.length ? ` - ${marks.join('; ')}` : ''}`, detail: `${words.templateOf(e.refs[0]!).worryingWords.worstHeading} score per area: ${scores.join('; ')}` };
     }
     case 'lead':
       return { headline: `Discussed with the safeguarding lead or manager (toolkit of ${longDate(e.completed)})`, detail: null };
     case 'decision': {
-      const label = (d: typeof e.decision) => (d === null ? 'none recorded' : esc(decisionLabel(d)));
+      const label = (d: typeof e.decision) => (d === null ? 'none recorded' : esc(words.decisionLabel(d)));
       return { headline: e.changed ? `Decision changed: ${label(e.before)} → ${label(e.decision)}` : `Decision: ${label(e.decision)}`, detail: null };
     }
     case 'action':
@@ -94,7 +101,7 @@ function actionHeadline(e: Extract<ChronologyEvent, { kind: 'action' }>, esc: Es
 }
 
 /** What a flag asks the reader to look at again. */
-export function flagWords(f: ChronologyFlag, name: (ref: string) => string, esc: Escape): string {
+export function flagWords(f: ChronologyFlag, name: (ref: string) => string, esc: Escape, words: ChronologyWords): string {
   const who = name(f.ref);
   switch (f.code) {
     case 'drift-action-overdue':
@@ -104,7 +111,7 @@ export function flagWords(f: ChronologyFlag, name: (ref: string) => string, esc:
         ? `Drift: ${who}'s review planned for ${longDate(f.planned)} has not been held (${days(f.days)} overdue)`
         : `Drift: ${who}'s review planned for ${longDate(f.planned)} was held ${days(f.days)} late, on ${longDate(f.held)}`;
     case 'drift-no-improvement':
-      return `Drift: ${who}'s ${f.section} ${esc(f.title)} scored 3 or 4 at ${f.toolkits} toolkits in a row since ${longDate(f.since)}, never better (now ${f.score}): failing to improve?`;
+      return `Drift: ${who}'s ${f.section} ${esc(f.title)} scored ${words.templateOf(f.ref).worryingWords.or} at ${f.toolkits} toolkits in a row since ${longDate(f.since)}, never better (now ${f.score}): failing to improve?`;
     case 'slipped-back':
       return `Slipped back: ${who}'s ${f.section} ${esc(f.title)} went from ${f.from} to ${f.to}, worse again after improving`;
     case 'moved-back-in':

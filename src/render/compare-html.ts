@@ -3,6 +3,7 @@ import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import { longDate } from '../validate/dates.js';
 import { childColumn, childName, DIFFERENTIAL_MARK, farApartNote, flagQuestion, HOUSEHOLD_MARK, NO_FLAGS } from './compare-style.js';
 import { escapeHtml as h, htmlBlock, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
+import { scaleLook } from './score-style.js';
 
 /**
  * Children side by side as one printable page, A4 landscape, for a
@@ -20,7 +21,7 @@ ${note ? `<p class="far">${h(note)}</p>` : ''}
 </header>
 <div class="cols${sheet.children.length > 2 ? ' many' : ''}">
 <section class="gridcol">${grid(sheet)}
-${scoreLegend(sheet.template.scale, [`<b class="mark">${DIFFERENTIAL_MARK}</b> to talk about`, `${HOUSEHOLD_MARK} usually the same for every child in the home`])}
+${scoreLegend(sheet.template, [`<b class="mark">${DIFFERENTIAL_MARK}</b> to talk about`, `${HOUSEHOLD_MARK} usually the same for every child in the home`])}
 </section>
 <section class="side">
 <h2>To talk about</h2>
@@ -45,7 +46,7 @@ function grid(sheet: SiblingComparison): string {
   const rows = sheet.areas.flatMap((area) => [
     `<tr class="area"><th scope="rowgroup" colspan="${sheet.children.length + 2}">${area.number} ${h(area.title)}</th></tr>`,
     ...area.sections.map((s) => {
-      const cells = s.scores.map((x) => `<td>${x === null ? '<span class="na">not scored</span>' : scoreBadge(x, { small: true })}</td>`).join('');
+      const cells = s.scores.map((x) => `<td>${x === null ? '<span class="na">not scored</span>' : scoreBadge(x, scaleLook(sheet.template), { small: true })}</td>`).join('');
       return `<tr${s.flagged ? ' class="flagged"' : ''}><th scope="row"><span class="key">${h(s.key)}</span> ${h(s.title)}${s.householdWide ? ` <span title="usually the same for every child in the home">${HOUSEHOLD_MARK}</span>` : ''}</th>${cells}<td class="mark">${s.flagged ? DIFFERENTIAL_MARK : ''}</td></tr>`;
     }),
   ]);

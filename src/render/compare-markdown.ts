@@ -2,7 +2,7 @@ import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { SiblingComparison } from '../analyse/sibling-comparison.js';
 import { childColumn, childName, compareKey, DIFFERENTIAL_MARK, farApartNote, flagQuestion, HOUSEHOLD_MARK, NO_FLAGS } from './compare-style.js';
 import { markdownCell, markdownInline } from './safe-text.js';
-import { NOT_ASSESSED_MARK, scoreSquare } from './score-style.js';
+import { NOT_ASSESSED_MARK, scaleLook } from './score-style.js';
 
 /** Children side by side as Markdown: one table, the questions, then each child's words in a table of their own. */
 export function renderCompareMarkdown(sheet: SiblingComparison): string {
@@ -15,11 +15,11 @@ export function renderCompareMarkdown(sheet: SiblingComparison): string {
   for (const area of sheet.areas) {
     out.push(`| **${area.number} ${md(area.title)}** | ${sheet.children.map(() => '').join(' | ')} | |`);
     for (const s of area.sections) {
-      const cells = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : `${scoreSquare[x] ?? ''} ${x}`));
+      const cells = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : `${scaleLook(sheet.template).square(x)} ${x}`));
       out.push(`| ${s.key} ${md(s.title)}${s.householdWide ? ` ${HOUSEHOLD_MARK}` : ''} | ${cells.join(' | ')} | ${s.flagged ? `**${DIFFERENTIAL_MARK}**` : ''} |`);
     }
   }
-  out.push('', `*${compareKey}*`, '', '## To talk about', '');
+  out.push('', `*${compareKey(sheet)}*`, '', '## To talk about', '');
   if (sheet.flags.length === 0) out.push(NO_FLAGS);
   for (const flag of sheet.flags) out.push(`- ${DIFFERENTIAL_MARK} ${flagQuestion(sheet, flag, md)}`);
   out.push('', '## In their own words', '', `| | ${sheet.children.map((ch) => childName(ch, md)).join(' | ')} |`, `|---|${sheet.children.map(() => '---|').join('')}`);

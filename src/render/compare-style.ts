@@ -43,7 +43,8 @@ export function flagQuestion(sheet: SiblingComparison, flag: SiblingFlag, esc: E
   // Several pairs: every child named apart, better-scored first.
   const named = [...new Set(flag.pairs.flatMap((p) => [p.better, p.worse]))];
   const total = (child: number) => flag.sections.reduce((sum, key) => sum + (index(key).scores[child] ?? 0), 0);
-  named.sort((a, b) => total(a) - total(b) || a - b);
+  const towardsWorse = sheet.template.better === 'higher' ? -1 : 1;
+  named.sort((a, b) => towardsWorse * (total(a) - total(b)) || a - b);
   return `${area.title} (${which}) is ${named.map((child) => `${scoresOf(child)} for ${childName(sheet.children[child]!, esc)}`).join('; ')}: is care different between them?`;
 }
 
@@ -59,4 +60,7 @@ export const NO_FLAGS = 'No differential care marked: no section is 2 or more ap
 export const DIFFERENTIAL_MARK = '◆';
 export const HOUSEHOLD_MARK = '⌂';
 
-export const compareKey = `${DIFFERENTIAL_MARK} differential care or a home-wide difference to talk about · ${HOUSEHOLD_MARK} usually the same for every child in the home · lower scores mean better care`;
+/** The key under the grid, with the end of the template's scale that is better care. */
+export function compareKey(sheet: SiblingComparison): string {
+  return `${DIFFERENTIAL_MARK} differential care or a home-wide difference to talk about · ${HOUSEHOLD_MARK} usually the same for every child in the home · ${sheet.template.better} scores mean better care`;
+}

@@ -3,12 +3,13 @@ import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { SiblingComparison } from '../analyse/sibling-comparison.js';
 import { childColumn, childName, compareKey, DIFFERENTIAL_MARK, farApartNote, flagQuestion, HOUSEHOLD_MARK, NO_FLAGS } from './compare-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
+import { NOT_ASSESSED_MARK, scaleLook } from './score-style.js';
 import { wrapText } from './text-layout.js';
 
 /** Children side by side for a terminal: a column per child, the questions, then their own words. */
 export function renderCompareTerminal(sheet: SiblingComparison, c: ChalkInstance, width: number): string {
   const tl = terminalSafeLine;
+  const look = scaleLook(sheet.template);
   const out: string[] = [];
   out.push(c.bold(`Compare - ${sheet.children.map((ch) => `${childName(ch, tl)} (${tl(ch.ref)})`).join(', ')}`));
   const note = farApartNote(sheet);
@@ -24,13 +25,13 @@ export function renderCompareTerminal(sheet: SiblingComparison, c: ChalkInstance
   for (const area of sheet.areas) {
     out.push(c.bold(tl(`${area.number} ${area.title}`)));
     for (const s of area.sections) {
-      const plain = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : `${x}${scoreBar[x] ?? ''}`));
-      const cells = s.scores.map((x, i) => (x === null ? c.dim(plain[i]!) : scoreColour(x, c)(plain[i]!)));
+      const plain = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : `${x}${look.bar(x)}`));
+      const cells = s.scores.map((x, i) => (x === null ? c.dim(plain[i]!) : look.colour(x, c)(plain[i]!)));
       const title = tl(`  ${s.key} ${s.title}${s.householdWide ? ` ${HOUSEHOLD_MARK}` : ''}`);
       out.push(`${row(title, cells, plain)}${s.flagged ? c.red.bold(DIFFERENTIAL_MARK) : ''}`.trimEnd());
     }
   }
-  out.push(c.dim(wrapText(compareKey, width)));
+  out.push(c.dim(wrapText(compareKey(sheet), width)));
 
   out.push('', c.bold.underline('To talk about'));
   if (sheet.flags.length === 0) out.push(wrapText(NO_FLAGS, width, '  '));

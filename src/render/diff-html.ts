@@ -1,13 +1,16 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
 import type { Session } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
-import { changeSymbol, decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { changeSymbols, decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { listWords } from '../template/load-template.js';
 import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
+import { scaleWords, type ScaleFacts } from '../template/scale-facts.js';
+import { scaleLook } from './score-style.js';
 
 /** What the page needs from the template: its title, the words for each score in the key, which scores are worrying, and the decisions' words. */
 export interface DiffHtmlTemplate extends DiffWords {
   title: string;
+  better?: ScaleFacts['better'];
   scale: readonly { score: number; label: string; worrying?: boolean }[];
 }
 
@@ -38,14 +41,14 @@ const verdictWords: Record<AreaVerdict, string> = {
   'not-scored': 'Not scored',
 };
 
-const verdictSymbol: Record<AreaVerdict, string> = { ...changeSymbol, mixed: '▼▲', 'not-scored': '' };
+const verdictSymbols = (diff: ReviewDiff): Record<AreaVerdict, string> => ({ ...changeSymbols(scaleWords(diff.scale).better), mixed: '▼▲', 'not-scored': '' });
 
 /**
  * The review diff as one printable HTML page, for the review meeting and the
  * family: area by area what got better, worse or stayed the same, each
  * section's old and new score, how the impact on the child changed, the
  * child's words, and what happened to the plan. Wording is for a parent to
- * follow. Lower scores mean better care.
+ * follow. Which end of the scale is better care is the template's.
  */
 export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): string {
   const childName = diff.to.name ?? diff.to.ref;
@@ -53,7 +56,7 @@ export function renderDiffHtml(diff: ReviewDiff, template: DiffHtmlTemplate): st
   // One flow in two columns: the areas, then the child's words and the plan fill whatever the areas leave, so the page holds the most.
   const flow = [...diff.areas.map((a) => areaCard(diff, template, a, childName, fullText)), voice(diff, childName, fullText), otherText(diff, fullText), sessions(diff, fullText), plan(diff, fullText), reviewAnswers(diff, template, fullText)];
   const body = `${header(diff, template, childName)}
-${legend(template, childName)}
+${legend(diff, template, childName)}
 <div class="flow">
 ${flow.filter(Boolean).join('\n')}
 </div>`;
@@ -96,29 +99,30 @@ function count(n: number): string {
   return n === 0 ? 'none' : String(n);
 }
 
-function legend(template: DiffHtmlTemplate, childName: string): string {
+function legend(diff: ReviewDiff, template: DiffHtmlTemplate, childName: string): string {
   const good = template.scale.filter((p) => p.worrying !== true).map((p) => String(p.score));
-  const key = scoreLegend(template.scale, [
+  const symbols = changeSymbols(scaleWords(diff.scale).better);
+  const key = scoreLegend(template, [
     '<span class="arrow">→</span> earlier score, then the score now',
-    `<span class="chg improved">${changeSymbol.improved} better</span> lower score, better care`,
-    `<span class="chg deteriorated">${changeSymbol.deteriorated} worse</span>`,
-    `<span class="kept">${changeSymbol.unchanged} ${keptWords(template)}</span> the same score, ${listWords(good, 'or')}, both times: good care that lasted`,
+    `<span class="chg improved">${symbols.improved} better</span> ${scaleWords(diff.scale).better} score, better care`,
+    `<span class="chg deteriorated">${symbols.deteriorated} worse</span>`,
+    `<span class="kept">${symbols.unchanged} ${keptWords(diff)}</span> the same score, ${listWords(good, 'or')}, both times: good care that lasted`,
   ]);
   return `<h2>Area by area: how ${bdi(childName)}'s care has changed</h2>\n${key}`;
 }
 
-/** A score that stayed out of the worrying ones: "kept at 2 or better" on a 1-4 scale. */
-function keptWords(template: DiffHtmlTemplate): string {
-  return `kept at ${template.scale.filter((p) => p.worrying !== true).at(-1)?.score ?? ''} or better`;
+/** A score that stayed out of the worrying ones: "kept at 2 or better" on nscp-ncscp/2021's scale, the worst score that is not worrying. */
+function keptWords(diff: ReviewDiff): string {
+  return `kept at ${scaleWords(diff.scale).lastCalm ?? ''} or better`;
 }
 
 function areaCard(diff: ReviewDiff, template: DiffHtmlTemplate, area: AreaDiff, childName: string, fullText: boolean): string {
   const sections = diff.sections.filter((s) => s.area === area.area);
   const out = [
     `<article class="area">`,
-    `<h3><span class="num">${area.number}</span> ${h(area.title)} <span class="verdict v-${area.verdict}">${verdictSymbol[area.verdict]} ${verdictWords[area.verdict]}</span> <span class="line">${areaLine(area)}</span></h3>`,
+    `<h3><span class="num">${area.number}</span> ${h(area.title)} <span class="verdict v-${area.verdict}">${verdictSymbols(diff)[area.verdict]} ${verdictWords[area.verdict]}</span> <span class="line">${areaLine(area, diff)}</span></h3>`,
   ];
-  if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map((s) => sectionRow(s, template)).join('')}</tbody></table>`);
+  if (sections.length > 0) out.push(`<table class="secs"><tbody>${sections.map((s) => sectionRow(s, diff, template)).join('')}</tbody></table>`);
   const texts = diff.text.filter((t) => t.area === area.area);
   const impact = texts.find((t) => t.path.endsWith('.impact'));
   if (impact) out.push(`<div class="impact"><span class="lbl">Impact on ${bdi(childName)}</span> ${textChange(impact)}</div>`);
@@ -132,7 +136,8 @@ function areaCard(diff: ReviewDiff, template: DiffHtmlTemplate, area: AreaDiff, 
 }
 
 /** The area's change in words, e.g. "3 better, 1 the same; highest 4 → 3". */
-function areaLine(area: AreaDiff): string {
+function areaLine(area: AreaDiff, diff: ReviewDiff): string {
+  const { worst } = scaleWords(diff.scale);
   const c = area.counts;
   const parts: string[] = [];
   if (c.improved) parts.push(`${c.improved} better`);
@@ -142,22 +147,23 @@ function areaLine(area: AreaDiff): string {
   if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer looked at`);
   const { highestFrom: from, highestTo: to } = area;
   // The scores and their arrow stay on one line.
-  const highest = from !== to ? `highest ${from ?? 'none'}\u00a0→\u00a0${to ?? 'none'}` : to !== null ? `highest ${to} as before` : '';
+  const highest = from !== to ? `${worst} ${from ?? 'none'}\u00a0→\u00a0${to ?? 'none'}` : to !== null ? `${worst} ${to} as before` : '';
   return [parts.join(', '), highest].filter(Boolean).join('; ');
 }
 
-function sectionRow(s: SectionDiff, template: DiffHtmlTemplate): string {
+function sectionRow(s: SectionDiff, diff: ReviewDiff, template: DiffHtmlTemplate): string {
+  const symbols = changeSymbols(scaleWords(diff.scale).better);
   const kept = s.change === 'unchanged' && s.to !== null && template.scale.some((p) => p.score === s.to && p.worrying !== true);
   const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${h(v.carer)} ${v.score}`).join(', ') : '-');
   const parent =
     (s.parentFrom !== null || s.parentTo !== null ? `<span class="parent">parent ${s.parentFrom ?? '-'} → ${s.parentTo ?? '-'}</span>` : '') +
     (s.carersFrom.length > 0 || s.carersTo.length > 0 ? `<span class="parent">carers ${carers(s.carersFrom)} → ${carers(s.carersTo)}</span>` : '');
-  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState)}<span class="arrow">→</span>${score(s.to, s.toState)}</td><td>${kept ? `<span class="kept">${changeSymbol.unchanged} ${keptWords(template)}</span>` : `<span class="chg ${s.change}">${changeSymbol[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
+  return `<tr><th scope="row"><span class="key">${h(s.section)}</span> ${h(s.title)}</th><td class="move">${score(s.from, s.fromState, diff)}<span class="arrow">→</span>${score(s.to, s.toState, diff)}</td><td>${kept ? `<span class="kept">${symbols.unchanged} ${keptWords(diff)}</span>` : `<span class="chg ${s.change}">${symbols[s.change]} ${changeWords[s.change]}</span>`}</td><td>${parent}</td></tr>`;
 }
 
-function score(value: number | null, state: SectionDiff['fromState']): string {
+function score(value: number | null, state: SectionDiff['fromState'], diff: ReviewDiff): string {
   if (value === null) return `<span class="na">${state === 'not-relevant' ? 'n/r' : '-'}</span>`;
-  return scoreBadge(value, { small: true });
+  return scoreBadge(value, scaleLook(diff.scale), { small: true });
 }
 
 /** "1.1 Food and feeding - evidence" within its own area reads as "1.1 evidence"; text outside the areas keeps its label. */

@@ -1,4 +1,5 @@
 import type { ReviewDiff } from '../analyse/review-diff.js';
+import { scaleWords } from '../template/scale-facts.js';
 import { areaLine, textLabel } from './diff-style.js';
 import { jsonSafe } from './safe-text.js';
 
@@ -8,14 +9,17 @@ import { jsonSafe } from './safe-text.js';
  * can print what a practitioner would read without wording it again.
  */
 export function renderDiffJson(diff: ReviewDiff): string {
+  // The scale is the template's, which scripts read with `ntk template --format json`; each area's line is worded from it.
+  const { scale, ...facts } = diff;
+  const { worst } = scaleWords(scale);
   const json = {
-    ...diff,
+    ...facts,
     areas: diff.areas.map(({ area, number, title, verdict, highestFrom, highestTo, counts }) => ({
       area,
       number,
       title,
       verdict,
-      line: areaLine({ verdict, counts, highestFrom, highestTo }),
+      line: areaLine({ verdict, counts, highestFrom, highestTo }, worst),
       highestFrom,
       highestTo,
       counts,

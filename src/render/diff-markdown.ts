@@ -1,8 +1,9 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../validate/dates.js';
-import { areaLine, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { areaLine, changeSymbols, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, type ScaleLook } from './score-style.js';
+import { scaleWords } from '../template/scale-facts.js';
 
 /** The review diff as GitHub/GitLab Markdown; record text only through safe-text.ts. */
 export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
@@ -15,14 +16,17 @@ export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
     out.push(`From ${md(diff.from.source ?? 'an unnamed record')} to ${md(diff.to.source ?? 'an unnamed record')}.`, '');
   }
   if (!diff.sameChild) out.push(`⚠️ **These records are about different children** (${md(diff.from.ref)} and ${md(diff.to.ref)}).`, '');
-  out.push(`${countsLine(diff.counts)}. Lower scores mean better care: ▼ improved, ▲ deteriorated.`, '');
+  const scale = scaleWords(diff.scale);
+  const symbols = changeSymbols(scale.better);
+  const look = scaleLook(diff.scale);
+  out.push(`${countsLine(diff.counts)}. ${scale.betterHeading} scores mean better care: ${symbols.improved} improved, ${symbols.deteriorated} deteriorated.`, '');
 
   out.push('## Areas', '');
-  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(areaLine(a, '→'))}`);
+  for (const a of diff.areas) out.push(`- **${a.number} ${md(a.title)}**: ${md(areaLine(a, scale.worst, '→'))}`);
   out.push('', '## Sections', '', '| Area | Section | From | To | Change |', '|---|---|---|---|---|');
   for (const s of diff.sections) {
     const area = diff.areas.find((a) => a.area === s.area);
-    out.push(`| ${area ? `${area.number} ${md(area.title)}` : md(s.area)} | ${s.section} ${md(s.title)} | ${score(s.from, s.fromState)} | ${score(s.to, s.toState)} | ${changeSymbol[s.change]} ${changeWords[s.change]} |`);
+    out.push(`| ${area ? `${area.number} ${md(area.title)}` : md(s.area)} | ${s.section} ${md(s.title)} | ${score(s.from, s.fromState, look)} | ${score(s.to, s.toState, look)} | ${symbols[s.change]} ${changeWords[s.change]} |`);
   }
   out.push('');
 
@@ -63,9 +67,9 @@ export function renderDiffMarkdown(diff: ReviewDiff, words: DiffWords): string {
   return `${out.join('\n')}\n`;
 }
 
-function score(value: number | null, state: SectionDiff['fromState']): string {
+function score(value: number | null, state: SectionDiff['fromState'], look: ScaleLook): string {
   if (value === null) return state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK;
-  return `${scoreSquare[value] ?? ''} ${value}`;
+  return `${look.square(value)} ${value}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, SectionChange, Text
 import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { Action } from '../record/types.js';
 import { longDate } from '../validate/dates.js';
+import type { ScaleWords } from '../template/scale-facts.js';
 
 /** What every format of the review diff takes from the template: the decisions' words and the review questions, in order. */
 export interface DiffWords {
@@ -16,17 +17,15 @@ export function decisionWords(words: DiffWords, key: string): string {
 }
 
 /**
- * How a change looks. Lower scores mean better care, so "better" points down
- * the scale. Every change carries a symbol and a word as well as a colour, so
- * it reads the same with NO_COLOR and in greyscale.
+ * How a change looks. The arrow points the way the score moved, so "better"
+ * points down a scale where lower is better and up one where higher is.
+ * Every change carries a symbol and a word as well as a colour, so it reads
+ * the same with NO_COLOR and in greyscale.
  */
-export const changeSymbol: Record<SectionChange, string> = {
-  improved: '▼',
-  deteriorated: '▲',
-  unchanged: '=',
-  'newly-assessed': '+',
-  'no-longer-assessed': '-',
-};
+export function changeSymbols(better: ScaleWords['better']): Record<SectionChange, string> {
+  const [down, up] = ['▼', '▲'];
+  return { improved: better === 'higher' ? up : down, deteriorated: better === 'higher' ? down : up, unchanged: '=', 'newly-assessed': '+', 'no-longer-assessed': '-' };
+}
 
 export const changeWords: Record<SectionChange, string> = {
   improved: 'improved',
@@ -69,8 +68,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const verdictWords: Record<AreaVerdict, string> = { ...changeWords, mixed: 'mixed', 'not-scored': 'not scored' };
 
-/** An area's change in one line, e.g. "improved: 3 sections better, 1 the same; highest 4 -> 3" (the arrow is the medium's). */
-export function areaLine(area: Pick<AreaDiff, 'verdict' | 'counts' | 'highestFrom' | 'highestTo'>, arrow = '->'): string {
+/** An area's change in one line, e.g. "improved: 3 sections better, 1 the same; highest 4 -> 3" (`worst` is the scale's word for its worst score, the arrow the medium's). */
+export function areaLine(area: Pick<AreaDiff, 'verdict' | 'counts' | 'highestFrom' | 'highestTo'>, worst: ScaleWords['worst'], arrow = '->'): string {
   const c = area.counts;
   const parts: string[] = [];
   if (c.improved) parts.push(`${plural(c.improved, 'section')} better`);
@@ -79,7 +78,7 @@ export function areaLine(area: Pick<AreaDiff, 'verdict' | 'counts' | 'highestFro
   if (c['newly-assessed']) parts.push(`${c['newly-assessed']} newly assessed`);
   if (c['no-longer-assessed']) parts.push(`${c['no-longer-assessed']} no longer assessed`);
   const { highestFrom: from, highestTo: to } = area;
-  const highest = from !== to ? `; highest ${from ?? 'none'} ${arrow} ${to ?? 'none'}` : to !== null ? `; highest ${to}` : '';
+  const highest = from !== to ? `; ${worst} ${from ?? 'none'} ${arrow} ${to ?? 'none'}` : to !== null ? `; ${worst} ${to}` : '';
   return `${verdictWords[area.verdict]}${parts.length ? `: ${parts.join(', ')}` : ''}${highest}`;
 }
 

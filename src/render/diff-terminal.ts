@@ -1,10 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../validate/dates.js';
-import { areaLine, changeColour, changeSymbol, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { areaLine, changeColour, changeSymbols, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBar, scoreColour } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, type ScaleLook } from './score-style.js';
+import { scaleWords, type ScaleWords } from '../template/scale-facts.js';
 import { displayWidth, fillLines, padEndDisplay, roomAfter, wrapText, type LayoutWord } from './text-layout.js';
 
 /**
@@ -24,9 +25,10 @@ export function renderDiffTerminal(diff: ReviewDiff, words: DiffWords, c: ChalkI
   out.push(countsLine(diff.counts));
 
   const titleWidth = Math.max(0, ...diff.sections.map((s) => displayWidth(terminalSafeLine(`${s.section} ${s.title}`))));
+  const scale = { look: scaleLook(diff.scale), words: scaleWords(diff.scale) };
   for (const area of diff.areas) {
-    out.push('', `${c.bold(`${area.number} ${tl(area.title)}`)}  ${changeColour(area.verdict, c)(areaLine(area))}`);
-    for (const s of diff.sections.filter((x) => x.area === area.area)) out.push(sectionLine(s, titleWidth, c));
+    out.push('', `${c.bold(`${area.number} ${tl(area.title)}`)}  ${changeColour(area.verdict, c)(areaLine(area, scale.words.worst))}`);
+    for (const s of diff.sections.filter((x) => x.area === area.area)) out.push(sectionLine(s, titleWidth, scale, c));
   }
 
   if (diff.text.length > 0) {
@@ -70,19 +72,19 @@ export function renderDiffTerminal(diff: ReviewDiff, words: DiffWords, c: ChalkI
   return `${out.join('\n')}\n`;
 }
 
-function scoreText(score: number | null, state: SectionDiff['fromState'], c: ChalkInstance): string {
+function scoreText(score: number | null, state: SectionDiff['fromState'], look: ScaleLook, c: ChalkInstance): string {
   if (score === null) return padEndDisplay(c.dim(state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK), 2);
-  return scoreColour(score, c)(`${score}${scoreBar[score] ?? ''}`);
+  return look.colour(score, c)(`${score}${look.bar(score)}`);
 }
 
-function sectionLine(s: SectionDiff, titleWidth: number, c: ChalkInstance): string {
+function sectionLine(s: SectionDiff, titleWidth: number, scale: { look: ScaleLook; words: ScaleWords }, c: ChalkInstance): string {
   const colour = changeColour(s.change, c);
   const title = padEndDisplay(terminalSafeLine(`${s.section} ${s.title}`), titleWidth);
   const carers = (list: SectionDiff['carersTo']) => (list.length > 0 ? list.map((v) => `${terminalSafeLine(v.carer)} ${v.score}`).join(', ') : NOT_ASSESSED_MARK);
   const parent =
     (s.parentFrom !== null || s.parentTo !== null ? c.dim(`  parent ${s.parentFrom ?? NOT_ASSESSED_MARK} -> ${s.parentTo ?? NOT_ASSESSED_MARK}`) : '') +
     (s.carersFrom.length > 0 || s.carersTo.length > 0 ? c.dim(`  carers ${carers(s.carersFrom)} -> ${carers(s.carersTo)}`) : '');
-  return `  ${colour(changeSymbol[s.change])} ${title}  ${scoreText(s.from, s.fromState, c)} -> ${scoreText(s.to, s.toState, c)}  ${colour(changeWords[s.change])}${parent}`;
+  return `  ${colour(changeSymbols(scale.words.better)[s.change])} ${title}  ${scoreText(s.from, s.fromState, scale.look, c)} -> ${scoreText(s.to, s.toState, scale.look, c)}  ${colour(changeWords[s.change])}${parent}`;
 }
 
 /**

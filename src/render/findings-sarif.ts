@@ -2,7 +2,7 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../read/collect-files.js';
 import type { Finding, Severity } from '../validate/finding.js';
-import { findingCodeInfo, type FindingCode } from '../validate/finding-codes.js';
+import { ANY_SCALE, findingCodeInfo, scaleWorded, type FindingCode } from '../validate/finding-codes.js';
 import { indented, type FindingsWriter } from './findings-report.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
@@ -32,7 +32,8 @@ export function sarifWriter(version: string): FindingsWriter {
       const rules = codes.map((code) => ({
         id: code,
         name: code.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
-        shortDescription: { text: findingCodeInfo(code as FindingCode).title },
+        // One rule list for every record checked, whatever its template: the rules are said for any scale; each result's message is in its own template's words.
+        shortDescription: { text: scaleWorded(findingCodeInfo(code as FindingCode).title, ANY_SCALE) },
         defaultConfiguration: { level: level[findingCodeInfo(code as FindingCode).severity] },
       }));
       const log = {

@@ -1,6 +1,7 @@
 import type { ChildHistory } from '../analyse/history.js';
 import type { Medium } from './format-table.js';
 import { jsonSafe } from './safe-text.js';
+import type { TemplateIndex } from '../template/load-template.js';
 
 /**
  * A format of `ntk history` as pieces: what opens the output, each child's
@@ -26,20 +27,21 @@ const json: HistoryFormat = {
 
 /**
  * The formats of `ntk history`, by the name `--format` takes; as a view's
- * format table (format-table.ts), each loads its renderer when it is asked for.
+ * format table (format-table.ts), each loads its renderer when it is asked for;
+ * `templateOf` gives each child's template, the scale its scores are drawn and worded on.
  */
 export const historyFormats = {
   terminal: async (m) => {
     const { renderChildHistoryTerminal } = await import('./history-terminal.js');
-    return { begin: '', child: (h) => renderChildHistoryTerminal(h, m.style, m.width), between: '\n', end: '' };
+    return { begin: '', child: (h) => renderChildHistoryTerminal(h, m.style, m.width, m.templateOf(h.ref)), between: '\n', end: '' };
   },
   markdown: async (m) => {
     const { renderChildHistoryMarkdown } = await import('./history-markdown.js');
-    return { begin: '', child: (h) => renderChildHistoryMarkdown(h, m.decisionLabel), between: '\n', end: '' };
+    return { begin: '', child: (h) => renderChildHistoryMarkdown(h, m.decisionLabel, m.templateOf(h.ref)), between: '\n', end: '' };
   },
   csv: async () => {
     const { HISTORY_CSV_HEADER, renderChildHistoryCsv } = await import('./history-csv.js');
     return { begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' };
   },
   json: async () => json,
-} satisfies Readonly<Record<string, (medium: Medium & { decisionLabel: (key: string) => string }) => Promise<HistoryFormat>>>;
+} satisfies Readonly<Record<string, (medium: Medium & { decisionLabel: (key: string) => string; templateOf: (ref: string) => TemplateIndex }) => Promise<HistoryFormat>>>;

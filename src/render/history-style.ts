@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { AreaTimeline, ChildHistory, HistoryPoint, RecordChange, Trend } from '../analyse/history.js';
 import { longDate } from '../validate/dates.js';
+import type { ScaleWords } from '../template/scale-facts.js';
+import { changeSymbols } from './diff-style.js';
 
 /** Trend words for every format; "slipped back" is what the guidance asks reviewers to notice. */
 export const trendWords: Record<Trend, string> = {
@@ -13,15 +15,11 @@ export const trendWords: Record<Trend, string> = {
   'not-scored': 'not scored',
 };
 
-export const trendMark: Record<Trend, string> = {
-  sustained: '★',
-  improved: '▼',
-  'slipped-back': '⚠',
-  deteriorated: '▲',
-  unchanged: '=',
-  single: '·',
-  'not-scored': '·',
-};
+/** Trend marks; the arrows point the way the score moved, as the review diff's do. */
+export function trendMarks(better: ScaleWords['better']): Record<Trend, string> {
+  const symbols = changeSymbols(better);
+  return { sustained: '★', improved: symbols.improved, 'slipped-back': '⚠', deteriorated: symbols.deteriorated, unchanged: '=', single: '·', 'not-scored': '·' };
+}
 
 export function trendColour(trend: Trend, c: ChalkInstance): (s: string) => string {
   if (trend === 'sustained') return (s) => c.green.bold(s);
@@ -56,12 +54,12 @@ export function sectionsWith(history: ChildHistory, trend: Trend): { section: st
   return history.areas.flatMap((a) => a.sections.filter((s) => s.trend === trend));
 }
 
-/** "4 -> 3 -> 3": an area's highest score at each toolkit, oldest first. */
+/** "4 -> 3 -> 3": an area's worst score at each toolkit, oldest first. */
 export function highestWords(area: AreaTimeline): string {
   return area.highest.map((x) => (x === null ? '-' : String(x))).join(' -> ');
 }
 
-/** "3 of 4 at 3-4 -> 1 of 4": the pattern behind the highest score. */
-export function patternWords(area: AreaTimeline): string {
-  return `${area.pattern.map((p) => (p.scored === 0 ? '-' : `${p.worrying} of ${p.scored}`)).join(' -> ')} at 3-4`;
+/** "3 of 4 at 3-4 -> 1 of 4": the pattern behind the worst score, at the template's worrying scores. */
+export function patternWords(area: AreaTimeline, words: ScaleWords): string {
+  return `${area.pattern.map((p) => (p.scored === 0 ? '-' : `${p.worrying} of ${p.scored}`)).join(' -> ')} at ${words.range}`;
 }

@@ -1,23 +1,27 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
 import { longDate } from '../validate/dates.js';
-import { changeSummary, highestWords, patternWords, pointLabel, sectionsWith, trendColour, trendMark, trendWords } from './history-style.js';
+import { changeSummary, highestWords, patternWords, pointLabel, sectionsWith, trendColour, trendMarks, trendWords } from './history-style.js';
+import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, scoreBar, scoreColour } from './score-style.js';
+import { NOT_ASSESSED_MARK, scaleLook, type ScaleLook } from './score-style.js';
 import { displayWidth, padEndDisplay, wrapText } from './text-layout.js';
 
 /** Each child's timeline for a terminal (history-formats.ts writes the same a child at a time). */
-export function renderHistoryTerminal(histories: readonly ChildHistory[], c: ChalkInstance, width: number): string {
-  return histories.map((h) => renderChildHistoryTerminal(h, c, width)).join('\n');
+export function renderHistoryTerminal(histories: readonly ChildHistory[], c: ChalkInstance, width: number, templateOf: (ref: string) => TemplateIndex): string {
+  return histories.map((h) => renderChildHistoryTerminal(h, c, width, templateOf(h.ref))).join('\n');
 }
 
-function spark(scores: readonly (number | null)[], c: ChalkInstance): string {
-  return scores.map((s) => (s === null ? c.dim(NOT_ASSESSED_MARK) : scoreColour(s, c)(scoreBar[Math.round(s)] ?? '?'))).join('');
+function spark(scores: readonly (number | null)[], look: ScaleLook, c: ChalkInstance): string {
+  return scores.map((s) => (s === null ? c.dim(NOT_ASSESSED_MARK) : look.colour(s, c)(look.bar(s)))).join('');
 }
 
-/** One child's timeline for a terminal: a sparkline of score bars per area and section; children are joined by a blank line. */
-export function renderChildHistoryTerminal(h: ChildHistory, c: ChalkInstance, width: number): string {
+/** One child's timeline for a terminal, on the child's template's scale: a sparkline of score bars per area and section; children are joined by a blank line. */
+export function renderChildHistoryTerminal(h: ChildHistory, c: ChalkInstance, width: number, template: TemplateIndex): string {
   const tl = terminalSafeLine;
+  const look = scaleLook(template.template);
+  const words = template.worryingWords;
+  const trendMark = trendMarks(words.better);
   const out: string[] = [];
   const first = h.points[0]!;
   const last = h.points[h.points.length - 1]!;
@@ -27,17 +31,17 @@ export function renderChildHistoryTerminal(h: ChildHistory, c: ChalkInstance, wi
     const from = p.source.commit ? `${tl(p.source.file)} at ${p.source.commit.slice(0, 7)} (${tl(p.source.author ?? '')}, ${p.source.date})` : tl(p.source.file);
     out.push(c.dim(wrapText(`${i + 1}. ${pointLabel(p)} - ${from}`, width, '  ')));
   });
-  out.push(c.dim(`  Scores left to right, oldest first: ${[1, 2, 3, 4].map((s) => `${scoreBar[s]} ${s}`).join('  ')}  ${NOT_ASSESSED_MARK} not scored; lower is better care.`));
+  out.push(c.dim(`  Scores left to right, oldest first: ${template.scores.map((s) => `${look.bar(s)} ${s}`).join('  ')}  ${NOT_ASSESSED_MARK} not scored; ${words.better} is better care.`));
 
   const titleWidth = Math.max(0, ...h.areas.flatMap((a) => [displayWidth(tl(`${a.number} ${a.title}`)), ...a.sections.map((s) => displayWidth(tl(`  ${s.section} ${s.title}`)))]));
   for (const a of h.areas) {
     out.push(
       '',
-      `${c.bold(padEndDisplay(tl(`${a.number} ${a.title}`), titleWidth))}  ${spark(a.highest, c)}  ${c.dim(`highest ${highestWords(a)} · ${patternWords(a)}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`,
+      `${c.bold(padEndDisplay(tl(`${a.number} ${a.title}`), titleWidth))}  ${spark(a.highest, look, c)}  ${c.dim(`${words.worst} ${highestWords(a)} · ${patternWords(a, words)}`)}  ${trendColour(a.trend, c)(`${trendMark[a.trend]} ${trendWords[a.trend]}`)}`,
     );
     for (const s of a.sections) {
       const scores = s.scores.map((x) => (x === null ? NOT_ASSESSED_MARK : String(x))).join(' ');
-      out.push(`${padEndDisplay(tl(`  ${s.section} ${s.title}`), titleWidth)}  ${spark(s.scores, c)}  ${padEndDisplay(scores, h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);
+      out.push(`${padEndDisplay(tl(`  ${s.section} ${s.title}`), titleWidth)}  ${spark(s.scores, look, c)}  ${padEndDisplay(scores, h.points.length * 2)} ${trendColour(s.trend, c)(`${trendMark[s.trend]} ${trendWords[s.trend]}`)}`);
     }
   }
 

@@ -1,5 +1,6 @@
 import { terminalSafe } from './safe-text.js';
-import { scoreLook } from './score-style.js';
+import type { ScaleFacts } from '../template/scale-facts.js';
+import { scaleLook, type ScaleLook } from './score-style.js';
 
 /**
  * Building blocks for ntk's printable HTML pages (summary sheet, review
@@ -69,8 +70,8 @@ export function present(text: string | undefined): text is string {
  * striped, cross-hatched), so it reads in greyscale and for colour-blind
  * readers. `label` is the words for the score, shown after the bar when given.
  */
-export function scoreBadge(score: number, options: { label?: string; small?: boolean } = {}): string {
-  const cls = `score s${scoreLook(score)}${options.small ? ' small' : ''}`;
+export function scoreBadge(score: number, look: ScaleLook, options: { label?: string; small?: boolean } = {}): string {
+  const cls = `score s${look.look(score)}${options.small ? ' small' : ''}`;
   const label = options.label ? `<span class="label">${escapeHtml(options.label)}</span>` : '';
   return `<span class="${cls}"><b>${score}</b><i class="bar" aria-hidden="true"></i>${label}</span>`;
 }
@@ -134,8 +135,9 @@ h3 { font-size: 1em; }
 `;
 
 /** The score scale as a key: each badge with its words from the template, then the marks that are not scores. */
-export function scoreLegend(scale: readonly { score: number; label: string }[], extra: readonly string[] = []): string {
-  const items = scale.map((p) => `<li>${scoreBadge(p.score)} ${escapeHtml(p.label)}</li>`);
+export function scoreLegend(scale: { better?: ScaleFacts['better']; scale: readonly { score: number; label: string; worrying?: boolean }[] }, extra: readonly string[] = []): string {
+  const look = scaleLook(scale);
+  const items = scale.scale.map((p) => `<li>${scoreBadge(p.score, look)} ${escapeHtml(p.label)}</li>`);
   return `<ul class="legend">${items.join('')}${extra.map((x) => `<li>${x}</li>`).join('')}</ul>`;
 }
 

@@ -1,4 +1,4 @@
-import { scoreBar } from './score-style.js';
+import type { ScaleLook } from './score-style.js';
 
 /** A bar of `width` cells for `value` out of `max`; at least one cell for anything above zero. */
 export function barCells(value: number, max: number, width: number): number {
@@ -10,7 +10,7 @@ export function barCells(value: number, max: number, width: number): number {
  * A stacked bar of one area's scores: each score's share drawn with that
  * score's glyph (taller for more concern), so it reads without colour.
  */
-export function scoreStack(counts: readonly number[], scores: readonly number[], width: number): { score: number; text: string }[] {
+export function scoreStack(counts: readonly number[], scores: readonly number[], look: ScaleLook, width: number): { score: number; text: string }[] {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return [];
   // Largest remainders, so the parts always add up to the full width.
@@ -25,5 +25,5 @@ export function scoreStack(counts: readonly number[], scores: readonly number[],
       left--;
     }
   }
-  return cells.map((n, i) => ({ score: scores[i]!, text: (scoreBar[scores[i]!] ?? '').repeat(n) })).filter((p) => p.text.length > 0);
+  return cells.map((n, i) => ({ score: scores[i]!, text: look.bar(scores[i]!).repeat(n) })).filter((p) => p.text.length > 0);
 }

@@ -1,7 +1,7 @@
 import { reportScale, worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { barCells, scoreStack } from './report-bars.js';
 import { markdownCell } from './safe-text.js';
-import { scoreSquare } from './score-style.js';
+import { scaleLook } from './score-style.js';
 
 /** The caseload as Markdown: a table per child, then the totals as tables with bars. */
 export function renderReportMarkdown(report: CaseloadReport): string {
@@ -22,12 +22,13 @@ export function renderReportMarkdown(report: CaseloadReport): string {
   for (const d of totals.byDecision) out.push(`| ${d.decision} | ${d.children} | ${'█'.repeat(barCells(d.children, most, 20))} |`);
   out.push('', `${totals.overdue} of ${totals.children} children are past their next review date.`, '');
   out.push('## Children per prompt', '', '| Prompt | Children |', '|---|---:|', ...totals.byPrompt.map((p) => `| ${p.code} | ${p.children} |`), '');
-  out.push('## Scores per area', '', `Sections in the latest records, ${scale.scores.map((s) => `${scoreSquare[s]} ${s}`).join(' ')}.`, '');
+  out.push('## Scores per area', '', `Sections in the latest records, ${scale.scores.map((s) => `${scaleLook(scale.key.template).square(s)} ${s}`).join(' ')}.`, '');
   out.push(`| Area | ${scale.scores.join(' | ')} | |`, `|---|${'---:|'.repeat(scale.scores.length)}---|`);
   for (const area of totals.scores) {
     const scores = scale.scoresOf(area);
-    const bar = scoreStack(area.counts, scores, 10)
-      .map((p) => (scoreSquare[p.score] ?? '').repeat(p.text.length))
+    const look = scaleLook(scale.scaleOf(area.template).template);
+    const bar = scoreStack(area.counts, scores, look, 10)
+      .map((p) => look.square(p.score).repeat(p.text.length))
       .join('');
     // A caseload on two scales has a column for every score; an area has counts only for its own.
     const counts = scale.scores.map((s) => (scores.includes(s) ? String(area.counts[scores.indexOf(s)]) : ''));

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { reportScale, worryingSections, type CaseloadReport } from '../analyse/caseload-report.js';
 import { barCells, scoreStack } from './report-bars.js';
 import { terminalSafeLine } from './safe-text.js';
-import { scoreBar, scoreColour } from './score-style.js';
+import { scaleLook } from './score-style.js';
 import { displayWidth, padEndDisplay } from './text-layout.js';
 
 /** The caseload as a table for a terminal, then the totals as small bar charts. */
@@ -26,7 +26,7 @@ export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): 
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((row) => displayWidth(row[i]!))));
     const line = (row: string[], style: (s: string, i: number) => string) => row.map((cell, i) => style(padEndDisplay(cell, widths[i]!), i)).join('  ').trimEnd();
     out.push(line(header, (s) => c.dim(s)));
-    rows.forEach((r, k) => out.push(line(cells[k]!, (s, i) => (i === 7 && r.daysOverdue ? c.red(s) : i === 3 && r.worryingCount > 0 ? scoreColour(r.highestScore ?? undefined, c)(s) : s))));
+    rows.forEach((r, k) => out.push(line(cells[k]!, (s, i) => (i === 7 && r.daysOverdue ? c.red(s) : i === 3 && r.worryingCount > 0 ? scaleLook(scale.scaleOf(r.template).template).colour(r.highestScore ?? undefined, c)(s) : s))));
     out.push('');
   }
   out.push(c.bold('Children per decision'));
@@ -38,12 +38,13 @@ export function renderReportTerminal(report: CaseloadReport, c: ChalkInstance): 
   const promptWidth = Math.max(...totals.byPrompt.map((p) => displayWidth(p.code)));
   for (const p of totals.byPrompt) out.push(`  ${padEndDisplay(p.code, promptWidth)}  ${p.children} of ${totals.children}`);
   out.push('');
-  out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${scale.scores.map((s) => `${scoreBar[s]} ${s}`).join('  ')})`)}`);
+  out.push(`${c.bold('Scores per area')} ${c.dim(`(sections in the latest records: ${scale.scores.map((s) => `${scaleLook(scale.key.template).bar(s)} ${s}`).join('  ')})`)}`);
   const titleWidth = Math.max(0, ...totals.scores.map((a) => displayWidth(terminalSafeLine(a.title))));
   for (const area of totals.scores) {
     const scores = scale.scoresOf(area);
-    const bar = scoreStack(area.counts, scores, 30)
-      .map((p) => scoreColour(p.score, c)(p.text))
+    const look = scaleLook(scale.scaleOf(area.template).template);
+    const bar = scoreStack(area.counts, scores, look, 30)
+      .map((p) => look.colour(p.score, c)(p.text))
       .join('');
     out.push(`  ${padEndDisplay(terminalSafeLine(area.title), titleWidth)}  ${bar || c.dim('not scored')}  ${area.counts.map((n, i) => `${scores[i]!}:${n}`).join(' ')}`);
   }

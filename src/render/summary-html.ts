@@ -3,6 +3,7 @@ import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/s
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
+import { scaleLook, type ScaleLook } from './score-style.js';
 import { VIEWS_APART_MARK } from './score-style.js';
 
 /**
@@ -60,9 +61,10 @@ function header(sheet: SummarySheet, childName: string, kind: string): string {
 
 function glance(sheet: SummarySheet, childName: string): string {
   const columns = Math.max(...sheet.grid.map((g) => g.sections.length));
+  const look = scaleLook(sheet.template);
   const rows = sheet.grid.map((g) => {
     // A light tint of the score's colour fills the cell, so the grid reads as a picture from across a table; the badge carries number and pattern.
-    const cells = g.sections.map((s) => `<td${s.state === 'scored' && s.score !== undefined ? ` class="t${s.score}"` : ''}>${gridCell(s)}</td>`);
+    const cells = g.sections.map((s) => `<td${s.state === 'scored' && s.score !== undefined ? ` class="t${look.look(s.score)}"` : ''}>${gridCell(s, look)}</td>`);
     while (cells.length < columns) cells.push('<td class="empty"></td>');
     return `<tr><th scope="row"><span class="num">${g.number}</span> ${h(g.title)}</th>${cells.join('')}</tr>`;
   });
@@ -75,21 +77,21 @@ function glance(sheet: SummarySheet, childName: string): string {
 ${rows.join('\n')}
 </tbody>
 </table>
-${scoreLegend(sheet.template.scale, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', `<span class="talk">${VIEWS_APART_MARK}</span> scores 2 or more apart`])}
+${scoreLegend(sheet.template, ['<span class="na">n/r</span> not relevant', '<span class="na">-</span> not assessed', `<span class="talk">${VIEWS_APART_MARK}</span> scores 2 or more apart`])}
 <p class="totals"><strong>${t.worrying} of ${t.scored}</strong> scored sections are at ${worryingWords(sheet).or}${t.mainlyWorrying ? `: <strong>mainly ${worryingWords(sheet).plural}</strong>` : ''}. Scores inform the practitioner's judgement; they do not decide what happens.</p>
 </section>`;
 }
 
-function gridCell(cell: GridCell): string {
+function gridCell(cell: GridCell, look: ScaleLook): string {
   const title = `<span class="key">${h(cell.key)}</span> ${h(cell.title)}`;
   if (cell.state !== 'scored' || cell.score === undefined) {
     return `<div class="cell"><span class="sec">${title}</span><span class="scores"><span class="na">${cell.state === 'not-relevant' ? 'n/r' : '-'}</span></span></div>`;
   }
   const parent =
-    (cell.parentScore !== undefined ? `<span class="parent">parent ${scoreBadge(cell.parentScore, { small: true })}</span>` : '') +
-    (cell.carers ?? []).map((v) => `<span class="parent">${h(v.carer)} ${scoreBadge(v.score, { small: true })}</span>`).join('');
+    (cell.parentScore !== undefined ? `<span class="parent">parent ${scoreBadge(cell.parentScore, look, { small: true })}</span>` : '') +
+    (cell.carers ?? []).map((v) => `<span class="parent">${h(v.carer)} ${scoreBadge(v.score, look, { small: true })}</span>`).join('');
   const apart = cell.viewsApart ? ` <span class="talk">${VIEWS_APART_MARK}</span>` : '';
-  return `<div class="cell"><span class="sec">${title}${apart}</span><span class="scores">${scoreBadge(cell.score)}${parent}</span></div>`;
+  return `<div class="cell"><span class="sec">${title}${apart}</span><span class="scores">${scoreBadge(cell.score, look)}${parent}</span></div>`;
 }
 
 function voice(sheet: SummarySheet, childName: string): string {
@@ -110,14 +112,15 @@ function areas(sheet: SummarySheet, childName: string, options: { evidence?: boo
   return `<section class="areas">
 <h2>Each area: the impact on ${bdi(childName)}</h2>
 <div class="area-list">
-${shown.map((area) => areaCard(area, childName, options)).join('\n')}
+${shown.map((area) => areaCard(area, sheet, childName, options)).join('\n')}
 ${prompts(sheet)}
 </div>
 </section>`;
 }
 
-function areaCard(area: AreaSheet, childName: string, options: { evidence?: boolean }): string {
-  const highest = area.highest !== undefined ? `<span class="highest">highest ${scoreBadge(area.highest)}</span>` : '';
+function areaCard(area: AreaSheet, sheet: SummarySheet, childName: string, options: { evidence?: boolean }): string {
+  const look = scaleLook(sheet.template);
+  const highest = area.highest !== undefined ? `<span class="highest">${worryingWords(sheet).worst} ${scoreBadge(area.highest, look)}</span>` : '';
   const out = [`<article class="area">`, `<h3><span class="num">${area.number}</span> ${h(area.title)} ${highest}</h3>`];
   if (present(area.impact)) out.push(`<div class="impact">${htmlBlock(area.impact, `<span class="lbl">Impact on ${bdi(childName)}</span> `)}</div>`);
   if (present(area.strengths)) out.push(note('Strengths', area.strengths));
@@ -127,7 +130,7 @@ function areaCard(area: AreaSheet, childName: string, options: { evidence?: bool
   if (options.evidence) {
     const items = area.sections
       .filter((s) => s.state === 'scored' && present(s.evidence))
-      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, { small: true }) : ''}: ${bdi(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${bdi(s.by)})</span>` : ''}</li>`);
+      .map((s) => `<li><span class="key">${h(s.key)}</span> ${h(s.title)} ${s.score !== undefined ? scoreBadge(s.score, look, { small: true }) : ''}: ${bdi(s.evidence ?? '')}${present(s.by) ? ` <span class="muted">(${bdi(s.by)})</span>` : ''}</li>`);
     if (items.length > 0) out.push(`<div class="note"><h4>Evidence</h4><ul class="evidence">${items.join('')}</ul></div>`);
   }
   out.push('</article>');

@@ -3,7 +3,7 @@ import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/s
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreSquare, VIEWS_APART_MARK } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, VIEWS_APART_MARK, type ScaleLook } from './score-style.js';
 
 /**
  * The summary sheet as GitHub/GitLab Markdown. Every piece of record text
@@ -34,20 +34,20 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   const columns = Math.max(...sheet.grid.map((g) => g.sections.length));
   out.push(`| Area | ${Array.from({ length: columns }, () => 'Section').join(' | ')} |`, `|---|${'---|'.repeat(columns)}`);
   for (const g of sheet.grid) {
-    const cells = g.sections.map(gridCell);
+    const cells = g.sections.map((cell) => gridCell(cell, scaleLook(sheet.template)));
     while (cells.length < columns) cells.push('');
     out.push(`| **${g.number} ${md(g.title)}** | ${cells.join(' | ')} |`);
   }
   out.push(
     '',
-    `Scores: ${sheet.template.scale.map((p) => `${scoreSquare[p.score] ?? ''} **${p.score}** ${md(p.label.toLowerCase())}`).join(' · ')} · ${NOT_RELEVANT_MARK} not relevant · ${NOT_ASSESSED_MARK} not assessed · *(parent 2)* the parent's own score.`,
+    `Scores: ${sheet.template.scale.map((p) => `${scaleLook(sheet.template).square(p.score)} **${p.score}** ${md(p.label.toLowerCase())}`).join(' · ')} · ${NOT_RELEVANT_MARK} not relevant · ${NOT_ASSESSED_MARK} not assessed · *(parent 2)* the parent's own score.`,
     '',
     `**${sheet.totals.worrying} of ${sheet.totals.scored}** scored sections at ${worryingWords(sheet).or}${sheet.totals.mainlyWorrying ? ` (mainly ${worryingWords(sheet).plural})` : ''}.`,
     '',
   );
 
   out.push('## Areas of need', '');
-  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, name, options));
+  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, sheet, name, options));
 
   const v = sheet.childVoice;
   const how = voiceGatheredWords(sheet);
@@ -97,9 +97,9 @@ export function renderSummaryMarkdown(sheet: SummarySheet, options: { evidence?:
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-function gridCell(cell: GridCell): string {
+function gridCell(cell: GridCell, look: ScaleLook): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${scoreSquare[cell.score] ?? ''} **${cell.score}** ${cell.key} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
+    return `${look.square(cell.score)} **${cell.score}** ${cell.key} ${markdownInline(cell.title)}${cell.parentScore !== undefined ? ` *(parent ${cell.parentScore})*` : ''}`;
   }
   return `${cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK} ${cell.key} ${markdownInline(cell.title)}`;
 }
@@ -111,16 +111,17 @@ function quote(block: string): string {
     .join('\n');
 }
 
-function renderArea(area: AreaSheet, childName: string, options: { evidence?: boolean }): string[] {
+function renderArea(area: AreaSheet, sheet: SummarySheet, childName: string, options: { evidence?: boolean }): string[] {
+  const look = scaleLook(sheet.template);
   const out: string[] = [];
-  const highest = area.highest !== undefined ? ` - highest ${scoreSquare[area.highest] ?? ''} ${area.highest}` : '';
+  const highest = area.highest !== undefined ? ` - ${worryingWords(sheet).worst} ${look.square(area.highest)} ${area.highest}` : '';
   out.push(`### ${area.number} ${markdownInline(area.title)}${highest}`, '');
   if (area.impact) out.push(`**Impact on ${childName}**`, '', quote(markdownBlock(area.impact)), '');
   const shown = area.sections.filter((s) => s.state !== 'not-assessed');
   if (shown.length) {
     out.push(`| Section | Practitioner | Parent | ${options.evidence ? 'Evidence' : 'By'} |`, '|---|---|---|---|');
     for (const s of shown) {
-      const practitioner = s.score !== undefined ? `${scoreSquare[s.score] ?? ''} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
+      const practitioner = s.score !== undefined ? `${look.square(s.score)} **${s.score}**` : `${NOT_RELEVANT_MARK}: ${markdownCell(s.notRelevant ?? '')}`;
       const views = [...(s.parentScore !== undefined ? [String(s.parentScore)] : []), ...(s.carers ?? []).map((v) => `${markdownCell(v.carer)} ${v.score}`)];
       const parent = views.length > 0 ? `${views.join(', ')}${s.viewsApart ? ` ↔ ${VIEWS_APART_MARK}` : ''}` : '';
       const last = options.evidence ? markdownCell(s.evidence ?? '') : markdownCell(s.by ?? '');

@@ -4,7 +4,7 @@ import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/s
 import { longDate, longDatesIn } from '../validate/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
-import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scoreBadge, scoreBar, scoreColour, VIEWS_APART_MARK } from './score-style.js';
+import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, VIEWS_APART_MARK, type ScaleLook } from './score-style.js';
 import { boxTable, wrapText } from './text-layout.js';
 
 export interface TerminalSummaryOptions {
@@ -59,7 +59,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     c.dim(
       wrapText(
         [
-          ...sheet.template.scale.map((p) => `${p.score}${scoreBar[p.score] ?? ''} ${tl(p.label).toLowerCase()}`),
+          ...sheet.template.scale.map((p) => `${p.score}${scaleLook(sheet.template).bar(p.score)} ${tl(p.label).toLowerCase()}`),
           `${NOT_RELEVANT_MARK} not relevant`,
           `${NOT_ASSESSED_MARK} not assessed`,
           ...(withParent ? ["(p2) parent's own score"] : []),
@@ -72,7 +72,7 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
     `${sheet.totals.worrying} of ${sheet.totals.scored} scored sections at ${worryingWords(sheet).or}${sheet.totals.mainlyWorrying ? c.bold(` - mainly ${worryingWords(sheet).plural}`) : ''}`,
   );
 
-  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, c, options, childName));
+  for (const area of sheet.areas.filter(areaHasContent)) out.push(...renderArea(area, sheet, c, options, childName));
 
   const v = sheet.childVoice;
   const how = voiceGatheredWords(sheet);
@@ -126,9 +126,9 @@ export function renderSummaryTerminal(sheet: SummarySheet, c: ChalkInstance, opt
   return `${out.join('\n')}\n`;
 }
 
-function cellText(cell: GridCell, c: ChalkInstance, withParent: boolean): string {
+function cellText(cell: GridCell, look: ScaleLook, c: ChalkInstance, withParent: boolean): string {
   if (cell.state === 'scored' && cell.score !== undefined) {
-    return `${terminalSafeLine(cell.key)} ${scoreBadge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
+    return `${terminalSafeLine(cell.key)} ${look.badge(cell.score, c)}${withParent && cell.parentScore !== undefined ? c.dim(` (p${cell.parentScore})`) : ''}`;
   }
   return `${terminalSafeLine(cell.key)} ${c.dim(cell.state === 'not-relevant' ? NOT_RELEVANT_MARK : NOT_ASSESSED_MARK)}`;
 }
@@ -137,18 +137,19 @@ function renderGrid(sheet: SummarySheet, c: ChalkInstance, withParent: boolean):
   const columns = Math.max(...sheet.grid.map((a) => a.sections.length));
   return boxTable(
     sheet.grid.map((area) => {
-      const cells = area.sections.map((s) => cellText(s, c, withParent));
+      const cells = area.sections.map((s) => cellText(s, scaleLook(sheet.template), c, withParent));
       while (cells.length < columns) cells.push('');
       return [`${area.number} ${terminalSafeLine(area.title)}`, ...cells];
     }),
   );
 }
 
-function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {
+function renderArea(area: AreaSheet, sheet: SummarySheet, c: ChalkInstance, options: TerminalSummaryOptions, childName: string): string[] {
   const { width } = options;
+  const look = scaleLook(sheet.template);
   const t = terminalSafe;
   const out: string[] = [''];
-  const highest = area.highest !== undefined ? scoreColour(area.highest, c)(`highest ${area.highest}${scoreBar[area.highest] ?? ''}`) : c.dim('not scored');
+  const highest = area.highest !== undefined ? look.colour(area.highest, c)(`${worryingWords(sheet).worst} ${area.highest}${look.bar(area.highest)}`) : c.dim('not scored');
   out.push(`${c.bold.underline(`${area.number} ${terminalSafeLine(area.title)}`)}  ${highest}`);
   if (area.impact && area.impact.trim() !== '') {
     out.push(`  ${c.bold.magenta(`Impact on ${childName}`)}`);
@@ -161,10 +162,10 @@ function renderArea(area: AreaSheet, c: ChalkInstance, options: TerminalSummaryO
   }
   for (const s of area.sections) {
     if (s.state === 'not-assessed') continue;
-    const score = s.state === 'scored' && s.score !== undefined ? scoreBadge(s.score, c) : c.dim(` ${NOT_RELEVANT_MARK} `);
+    const score = s.state === 'scored' && s.score !== undefined ? look.badge(s.score, c) : c.dim(` ${NOT_RELEVANT_MARK} `);
     const parent =
-      (s.parentScore !== undefined ? ` parent ${s.parentScore}${scoreBar[s.parentScore] ?? ''}` : '') +
-      (s.carers ?? []).map((v) => ` ${terminalSafeLine(v.carer)} ${v.score}${scoreBar[v.score] ?? ''}`).join('');
+      (s.parentScore !== undefined ? ` parent ${s.parentScore}${look.bar(s.parentScore)}` : '') +
+      (s.carers ?? []).map((v) => ` ${terminalSafeLine(v.carer)} ${v.score}${look.bar(v.score)}`).join('');
     const differs = s.viewsApart ? c.cyan(`  ↔ ${VIEWS_APART_MARK}`) : '';
     out.push(`  ${score} ${terminalSafeLine(s.key)} ${terminalSafeLine(s.title)}${c.dim(parent)}${differs}${s.by ? c.dim(`  - ${terminalSafeLine(s.by)}`) : ''}`);
     if (s.notRelevant) out.push(c.dim(wrapText(`not relevant: ${t(s.notRelevant)}`, width, '        ')));

@@ -14,6 +14,9 @@ import type {
 } from './template.generated.js';
 import { packagePath } from '../package-files.js';
 import { templateProblems } from './template-checks.js';
+import { scaleWords, scoreRanker, type ScaleWords } from './scale-facts.js';
+
+export { listWords } from './scale-facts.js';
 
 export type { ScalePoint, TemplateArea, TemplateDecision, TemplateFrontDoor, TemplateReviewQuestion, TemplateSection, ToolkitTemplate };
 
@@ -28,14 +31,20 @@ export interface TemplateIndex {
   section(key: string): { area: TemplateArea; section: TemplateSection } | undefined;
   /** Every section in template order. */
   sections(): { area: TemplateArea; section: TemplateSection }[];
-  /** The scale's scores, best care first (lowest) to worst (highest). */
+  /** The scale's scores in their order, the lowest first (the template's `better` says which end is the better care). */
   scores: readonly number[];
+  /** Which end of the scale is the better care. */
+  better: 'lower' | 'higher';
+  /** A score's distance from the best care (0 for the best): every comparison of care goes through it. */
+  rank(score: number): number;
+  /** The worst of some scores (the highest where lower is better), or undefined when there are none. */
+  worst(scores: Iterable<number>): number | undefined;
   /** The scores the guidance calls worrying, in order. */
   worrying: readonly number[];
   /** Whether a score is one the guidance calls worrying care. */
   isWorrying(score: number | undefined): boolean;
-  /** The worrying scores as sentences and headers say them: "3 or 4", "3s and 4s", "3-4" on a 1-4 scale. */
-  worryingWords: { or: string; plural: string; range: string };
+  /** The scale's facts as sentences and headers say them: "3 or 4", "3s and 4s", "3-4", "highest" on nscp-ncscp/2021's scale. */
+  worryingWords: ScaleWords;
   decision(key: string): TemplateDecision | undefined;
   frontDoor(key: string): TemplateFrontDoor | undefined;
 }
@@ -148,35 +157,38 @@ export function indexTemplate(template: ToolkitTemplate): TemplateIndex {
   const decisions = new Map(template.decisions.map((d) => [d.key, d]));
   const frontDoors = new Map(template.front_doors.map((d) => [d.key, d]));
   const worrying = new Set(template.scale.filter((p) => p.worrying === true).map((p) => p.score));
+  const rank = scoreRanker(template);
   return {
     template,
     area: (key) => areas.get(key),
     section: (key) => sections.get(key),
     sections: () => ordered,
     scores: template.scale.map((p) => p.score),
+    better: template.better === 'higher' ? 'higher' : 'lower',
+    rank,
+    worst: (scores) => {
+      let worst: number | undefined;
+      for (const s of scores) if (worst === undefined || rank(s) > rank(worst)) worst = s;
+      return worst;
+    },
     worrying: [...worrying],
     isWorrying: (score) => score !== undefined && worrying.has(score),
-    worryingWords: scoreWords([...worrying]),
+    worryingWords: scaleWords(template),
     decision: (key) => decisions.get(key),
     frontDoor: (key) => frontDoors.get(key),
   };
 }
 
-/** Words in a list as a sentence says them: "1 or 2", "3s and 4s", "8, 9 or 10". */
-export function listWords(words: readonly string[], and: 'and' | 'or'): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]!}`;
-}
-
-function scoreWords(scores: readonly number[]): TemplateIndex['worryingWords'] {
-  const list = listWords;
-  const first = scores[0];
-  const last = scores[scores.length - 1];
-  const consecutive = scores.every((s, i) => i === 0 || s === scores[i - 1]! + 1);
-  return {
-    or: list(scores.map(String), 'or'),
-    plural: list(scores.map((s) => `${s}s`), 'and'),
-    range: first === last ? String(first) : consecutive ? `${first}-${last}` : scores.join(','),
-  };
+/**
+ * Each child's template by child.ref, from the records a view shows (a
+ * child's toolkits share one; were they not, the last given wins): the scale
+ * a child's scores are drawn and worded on. The default template for a child
+ * not among them.
+ */
+export function childTemplates(versions: Iterable<{ record: { child: { ref: string } }; template: TemplateIndex }>): (ref: string) => TemplateIndex {
+  const byChild = new Map<string, TemplateIndex>();
+  for (const v of versions) byChild.set(v.record.child.ref, v.template);
+  return (ref) => byChild.get(ref) ?? defaultTemplate();
 }
 
 /**

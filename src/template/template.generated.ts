@@ -19,7 +19,11 @@ title: string
  */
 partnership?: string
 /**
- * The scoring scale, one entry per score, from the best care (the lowest score) to the worst (the highest), e.g. 1 (needs consistently met) to 4 (most essential needs unmet). Scores are consecutive whole numbers; at least one is marked worrying.
+ * Which end of the scale is the better care: lower (1 needs consistently met, 4 most essential needs unmet, as in nscp-ncscp/2021) or higher (e.g. a 0-10 scale where 10 is the best care). Every view that says a score improved, got worse, held or slipped back reads it from here. Omitted, lower.
+ */
+better?: ("lower" | "higher")
+/**
+ * The scoring scale, one entry per score, in the order of the scores (the lowest first), e.g. 1 (needs consistently met) to 4 (most essential needs unmet). Scores are consecutive whole numbers; `better` says which end is the better care. At least one score is marked worrying, and the worrying scores are the worst of the scale.
  * 
  * @minItems 2
  * @maxItems 11
@@ -71,7 +75,7 @@ label: string
  */
 meaning: string
 /**
- * True for the scores the guidance calls worrying care (e.g. 3 and 4 of a 1-4 scale): they count towards "mainly worrying", raise reminders and are picked out in reports. Omit otherwise.
+ * True for the scores the guidance calls worrying care (e.g. 3 and 4 of a 1-4 scale where lower is better; 0 to 3 of a 0-10 scale where higher is better): they count towards "mainly worrying", raise reminders and are picked out in reports. They are the worst scores of the scale. Omit otherwise.
  */
 worrying?: boolean
 }
@@ -144,7 +148,7 @@ export interface Reminder {
  */
 code: string
 /**
- * Show the reminder when the section's score is at least this (a score of the scale).
+ * Show the reminder when the section's score is this or worse (a score of the scale; at least this on a scale where lower is better, at most this where higher is better).
  */
 when_score_at_least?: number
 /**

@@ -1,3 +1,4 @@
+import type { TemplateIndex } from '../template/load-template.js';
 import { daysBetween } from './dates.js';
 
 /**
@@ -22,14 +23,14 @@ export type DriftFlag =
   | { code: 'drift-action-overdue'; action: number; by: string; days: number }
   /** A review came later than the toolkit before it planned, or the latest planned review has not come. */
   | { code: 'drift-review-late'; planned: string; held: string | null; days: number }
-  /** A section at a worrying score (3 or 4 of a 1-4 scale) at three or more toolkits in a row, never better than where it started. */
+  /** A section at a worrying score (3 or 4 of nscp-ncscp/2021's scale) at three or more toolkits in a row, never better than where it started. */
   | { code: 'drift-no-improvement'; section: string; since: string; toolkits: number; score: number };
 
 /** Three assessments is the guidance's pattern of "failing to improve", not one bad visit. */
 const NOT_IMPROVING_AFTER = 3;
 
-/** Drift over one child's toolkits (any order), as of `today`; `isWorrying` is the template's. */
-export function driftFlags(toolkits: readonly DriftToolkit[], today: string, isWorrying: (score: number) => boolean): DriftFlag[] {
+/** Drift over one child's toolkits (any order), as of `today`, on the child's template's scale. */
+export function driftFlags(toolkits: readonly DriftToolkit[], today: string, scale: Pick<TemplateIndex, 'isWorrying' | 'rank'>): DriftFlag[] {
   const ordered = [...toolkits].sort((a, b) => a.completed.localeCompare(b.completed));
   const latest = ordered[ordered.length - 1];
   if (!latest) return [];
@@ -44,22 +45,22 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string, isW
     const late = held ?? today;
     if (late > t.nextReview) out.push({ code: 'drift-review-late', planned: t.nextReview, held, days: daysBetween(t.nextReview, late) });
   });
-  out.push(...notImproving(ordered, isWorrying));
+  out.push(...notImproving(ordered, scale));
   return out;
 }
 
 /** Section keys in number order ("5.2" before "5.10"); one collator, as localeCompare with options builds one per call, which was most of a caseload report's own time. */
 const bySectionKey = new Intl.Collator('en', { numeric: true }).compare;
 
-/** Runs of worrying scores that never went below where they began; reported once, at their longest. */
-function notImproving(ordered: readonly DriftToolkit[], isWorrying: (score: number) => boolean): DriftFlag[] {
+/** Runs of worrying scores that never got better than where they began; reported once, at their longest. */
+function notImproving(ordered: readonly DriftToolkit[], { isWorrying, rank }: Pick<TemplateIndex, 'isWorrying' | 'rank'>): DriftFlag[] {
   const keys = new Set(ordered.flatMap((t) => Object.keys(t.scores)));
   const out: DriftFlag[] = [];
   for (const key of [...keys].sort(bySectionKey)) {
     let start = -1;
     for (let i = 0; i <= ordered.length; i++) {
       const score = ordered[i]?.scores[key];
-      const continues = score !== undefined && isWorrying(score) && (start < 0 || score >= ordered[start]!.scores[key]!);
+      const continues = score !== undefined && isWorrying(score) && (start < 0 || rank(score) >= rank(ordered[start]!.scores[key]!));
       if (continues && start < 0) start = i;
       if (continues) continue;
       if (start >= 0 && i - start >= NOT_IMPROVING_AFTER) {

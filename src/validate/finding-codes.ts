@@ -1,3 +1,4 @@
+import type { ScaleWords } from '../template/scale-facts.js';
 import type { Severity } from './finding.js';
 
 /** What ntk knows about one kind of finding, whatever record it is found in. */
@@ -15,7 +16,10 @@ export interface FindingCodeInfo {
 }
 
 /**
- * The closed list of finding codes. A rule reports a code from here and the
+ * The closed list of finding codes. Words about scores are the template's, so
+ * a title or help says them as placeholders - {worrying-or} ("3 or 4"),
+ * {worrying-plural} ("3s and 4s"), {worrying-range} ("3-4"), {scale} ("1-4")
+ * on nscp-ncscp/2021's scale - that `scaleWorded` fills for a template. A rule reports a code from here and the
  * facts of its place; its severity, title and help are read from here, so the
  * README's rule table, SARIF's rules and the caseload report's prompts cannot
  * drift apart. Order matters: it is the order of the README's table and of the
@@ -51,7 +55,7 @@ export const FINDING_CODES = {
   'date-format': { severity: 'error', title: 'Dates are written YYYY-MM-DD.', help: 'One way of writing dates, so 03/04 is never read as the wrong month.' },
   'bad-reference': { severity: 'error', title: 'A reference (child, household, contributor) must be letters, digits, dots, dashes and underscores.', help: 'References name files and link records; they are not names.' },
   'bad-value': { severity: 'error', title: 'A value the record format does not allow here.', help: 'The value is not in the form the field expects.' },
-  'score-range': { severity: 'error', title: 'A score is on the template’s scale, 1 to 4.', help: 'Each section is scored on the toolkit’s scale.' },
+  'score-range': { severity: 'error', title: 'A score is on the template’s scale ({scale}).', help: 'Each section is scored on the toolkit’s scale.' },
   'out-of-range': { severity: 'error', title: 'A number outside the range the record format allows.', help: 'The number is below or above what the field allows.' },
   'empty-text': { severity: 'error', title: 'A text field must not be empty.', help: 'Leave the field out rather than empty.' },
   'too-long': { severity: 'error', title: 'A text longer than the record format allows.', help: 'Limits keep every record readable and every check fast.' },
@@ -81,20 +85,20 @@ export const FINDING_CODES = {
   // Practice the guidance asks for, and the conversations it asks for.
   'discuss-with-lead': {
     severity: 'prompt',
-    title: 'Mainly 3s and 4s with impact: discuss with the safeguarding lead as soon as possible.',
-    help: 'If there are mainly 3s and 4s and there are detailed examples of the negative impact on the child, this is cause for concern and should be discussed with the relevant safeguarding lead or manager, as soon as possible, so that a clear plan of support can be agreed. The trigger is professional judgement, not a score. Once `lead_consulted` is recorded the prompt has done its work.',
+    title: 'Mainly {worrying-plural} with impact: discuss with the safeguarding lead as soon as possible.',
+    help: 'If there are mainly {worrying-plural} and there are detailed examples of the negative impact on the child, this is cause for concern and should be discussed with the relevant safeguarding lead or manager, as soon as possible, so that a clear plan of support can be agreed. The trigger is professional judgement, not a score. Once `lead_consulted` is recorded the prompt has done its work.',
     report: true,
   },
   'domestic-abuse-reminder': {
     severity: 'prompt',
-    title: 'Parental conflict scored 3-4 or described: look for indicators of domestic abuse; consider a DASH RIC where safe.',
+    title: 'Parental conflict scored {worrying-range} or described: look for indicators of domestic abuse; consider a DASH RIC where safe.',
     help: 'When discussing parental conflict (section 5.2), practitioners should be vigilant and confident there are no indicators of domestic abuse, including fear, imbalance of power and controlling behaviour; this may require urgent actions such as a DASH RIC, if it is safe to do so.',
     report: true,
   },
   'lead-not-consulted': {
     severity: 'warning',
-    title: 'Mainly 3s and 4s: record when the safeguarding lead was consulted.',
-    help: 'Mainly 3s and 4s should be discussed with the safeguarding lead or manager; recording when (summary.lead_consulted) shows it was.',
+    title: 'Mainly {worrying-plural}: record when the safeguarding lead was consulted.',
+    help: 'Mainly {worrying-plural} should be discussed with the safeguarding lead or manager; recording when (summary.lead_consulted) shows it was.',
     report: true,
   },
   'parent-score-differs': {
@@ -102,7 +106,7 @@ export const FINDING_CODES = {
     title: 'The parent’s own score differs from the practitioner’s by 2 or more: a conversation to have.',
     help: 'Ask the parents/carers to give their views and where they would place themselves in the descriptors; views 2 or more apart are worth talking through side by side.',
   },
-  'impact-missing': { severity: 'warning', title: 'An area scored 3 or 4 should record the impact on the child.', help: 'The impact on the child is the heart of the summary sheet: scores alone do not say what the child lives with.' },
+  'impact-missing': { severity: 'warning', title: 'An area scored {worrying-or} should record the impact on the child.', help: 'The impact on the child is the heart of the summary sheet: scores alone do not say what the child lives with.' },
   'no-sessions': { severity: 'warning', title: 'The toolkit should record the sessions the evidence came from.', help: 'Because care of children can fluctuate over time, the toolkit should be undertaken over several sessions.' },
   'no-unannounced-visit': { severity: 'warning', title: 'The sessions should include an unannounced visit.', help: 'To avoid results being distorted, the toolkit should be undertaken through announced and unannounced visits.' },
   'child-not-seen-alone': { severity: 'warning', title: 'The child should be seen on their own in at least one session.', help: 'Speak to the child to inform your completion of the toolkit: their lived experience is what it assesses.' },
@@ -153,12 +157,25 @@ export const FINDING_CODES = {
   },
   'drift-no-improvement': {
     severity: 'prompt',
-    title: 'The same section scored 3 or 4 at three or more toolkits in a row, never better.',
+    title: 'The same section scored {worrying-or} at three or more toolkits in a row, never better.',
     help: 'The toolkit can be used to track where the child’s situation is getting worse, or failing to improve.',
     report: true,
     acrossRecords: true,
   },
 } as const satisfies Record<string, FindingCodeInfo>;
+
+/** The words a registry text's placeholders take: a template's (its `worryingWords`), or words for any scale. */
+export type RegistryWords = Pick<ScaleWords, 'or' | 'plural' | 'range' | 'span'>;
+
+/** For a rule described apart from any record (SARIF's rule list): words that fit every template's scale. */
+export const ANY_SCALE: RegistryWords = { or: 'at a worrying score', plural: 'worrying scores', range: 'at a worrying score', span: 'a whole number from 0 to 10 at most' };
+
+/** A registry title or help with its placeholders filled from a scale's words. */
+export function scaleWorded(text: string, words: RegistryWords): string {
+  return text.replace(/\{(worrying-or|worrying-plural|worrying-range|scale)\}/g, (_m, name: string) =>
+    name === 'worrying-or' ? words.or : name === 'worrying-plural' ? words.plural : name === 'worrying-range' ? words.range : words.span,
+  );
+}
 
 /** Every code a finding can have: a code outside the registry does not compile. */
 export type FindingCode = keyof typeof FINDING_CODES;

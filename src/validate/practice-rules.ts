@@ -59,7 +59,7 @@ function leadAndImpact(record: ToolkitRecord, template: TemplateIndex): RuleFind
 function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const { area: tArea, section: tSection } of template.sections()) {
-    const why = reminderRaised(record, tArea.key, tSection);
+    const why = reminderRaised(record, tArea.key, tSection, template.rank);
     if (why === null) continue;
     const section = record.areas?.[tArea.key]?.sections?.[tSection.key];
     // What was done about it is said with it; the reminder stays, as the guidance asks it at every contact.
@@ -77,15 +77,16 @@ function reminders(record: ToolkitRecord, template: TemplateIndex): RuleFinding[
 
 /**
  * Whether a section's reminder is raised, and by what: its score, or its
- * subject described in the area's text. The interview asks what was done
- * when it is (the same rule, one source).
+ * subject described in the area's text. "At least" a score is that score or
+ * worse, whichever end of the scale is better. The interview asks what was
+ * done when it is (the same rule, one source).
  */
-export function reminderRaised(record: ToolkitRecord, areaKey: string, tSection: TemplateSection): 'score' | 'text' | null {
+export function reminderRaised(record: ToolkitRecord, areaKey: string, tSection: TemplateSection, rank: TemplateIndex['rank']): 'score' | 'text' | null {
   const reminder = tSection.reminder;
   const area = record.areas?.[areaKey];
   if (!reminder || !area) return null;
   const section = area.sections?.[tSection.key];
-  if (reminder.when_score_at_least !== undefined && section?.score !== undefined && section.score >= reminder.when_score_at_least) return 'score';
+  if (reminder.when_score_at_least !== undefined && section?.score !== undefined && rank(section.score) >= rank(reminder.when_score_at_least)) return 'score';
   // The text is searched only when the score does not already raise the reminder: it is the costlier test.
   return mentions(reminder, [section?.evidence, area.concerns, area.impact]) ? 'text' : null;
 }

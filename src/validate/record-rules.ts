@@ -24,7 +24,7 @@ export function vocabularyErrors(record: ToolkitRecord, template: TemplateIndex)
   const out: RuleFinding[] = [];
   const { scores } = template;
   const offScale = (path: RuleFinding['path'], score: number | undefined) => {
-    if (score !== undefined && !scores.includes(score)) out.push(error('score-range', path, `must be ${scores[0]!}-${scores[scores.length - 1]!} (got ${score})`));
+    if (score !== undefined && !scores.includes(score)) out.push(error('score-range', path, `must be ${template.worryingWords.span} (got ${score})`));
   };
   for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
     for (const [sectionKey, section] of Object.entries(area.sections ?? {})) {

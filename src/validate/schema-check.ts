@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { compiledSchema } from './compiled-schema.js';
 import type { ToolkitRecord } from '../record/types.js';
+import { findTemplate } from '../template/load-template.js';
 import { describeSchemaError, type SchemaProblem } from './schema-messages.js';
 import { SCHEMA_FILE } from './schema-file.js';
 
@@ -47,7 +48,7 @@ export function checkAgainstSchema(data: unknown): SchemaResult {
       if (more > 0) problems.push({ code: 'too-many-problems', path: [], part: 'value', message: `and ${more} more problems of the schema in this file, not listed; fix those above and check it again` });
       break;
     }
-    const problem = describeSchemaError(error, pointerToPath(error.instancePath, data));
+    const problem = describeSchemaError(error, pointerToPath(error.instancePath, data), () => scaleOfRecord(data));
     if (!problem) continue;
     const key = `${problem.code}\u0000${problem.path.join('\u0000')}`;
     if (seen.has(key)) continue;
@@ -55,6 +56,12 @@ export function checkAgainstSchema(data: unknown): SchemaResult {
     problems.push(problem);
   }
   return { ok: false, problems };
+}
+
+/** The scale of the template a record names, for wording a score off it; undefined when it names none ntk has. */
+function scaleOfRecord(data: unknown): string | undefined {
+  const id = typeof data === 'object' && data !== null ? (data as { template?: unknown }).template : undefined;
+  return typeof id === 'string' ? findTemplate(id)?.worryingWords.span : undefined;
 }
 
 /** "/assessment/sessions/0/date" -> ["assessment", "sessions", 0, "date"], numbers only where the data holds a list. */

@@ -17,7 +17,7 @@ export interface SchemaProblem {
   message: string;
 }
 
-export function describeSchemaError(error: ErrorObject, instancePath: (string | number)[]): SchemaProblem | null {
+export function describeSchemaError(error: ErrorObject, instancePath: (string | number)[], scaleSpan: () => string | undefined = () => undefined): SchemaProblem | null {
   const schemaPath = error.schemaPath;
   const got = describeValue(error.data);
   const params = error.params as Record<string, unknown>;
@@ -76,7 +76,9 @@ export function describeSchemaError(error: ErrorObject, instancePath: (string | 
     case 'minimum':
     case 'maximum':
       if (schemaPath.includes('/definitions/score/')) {
-        return { code: 'score-range', path: instancePath, part: 'value', message: `must be 1-4 (got ${got})` };
+        // The schema allows any template's scale (0-10); the record's own template says which part of it.
+        const span = scaleSpan();
+        return { code: 'score-range', path: instancePath, part: 'value', message: `must be ${span ?? 'a score of the template’s scale'} (got ${got})` };
       }
       return { code: 'out-of-range', path: instancePath, part: 'value', message: `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)} (got ${got})` };
     case 'minLength':

@@ -27,7 +27,7 @@ export interface ChildScores {
 export interface DifferentialCare {
   code: 'differential-care';
   area: string;
-  /** Pairs of children, by index into the list given: `better` is the one scored better (lower). */
+  /** Pairs of children, by index into the list given: `better` is the one scored better (towards the template's better end). */
   pairs: { better: number; worse: number }[];
   /** The sections whose scores differ, in template order. */
   sections: string[];
@@ -56,7 +56,7 @@ export function siblingFlags(children: readonly ChildScores[], template: Templat
     const sections = new Set<string>();
     for (let i = 0; i < children.length; i++) {
       for (let j = i + 1; j < children.length; j++) {
-        const apart = differentialCare(own.map((s) => s.key), children, i, j);
+        const apart = differentialCare(own.map((s) => s.key), children, i, j, template.rank);
         if (!apart) continue;
         pairs.push({ better: apart.better, worse: apart.worse });
         for (const key of apart.sections) sections.add(key);
@@ -72,12 +72,13 @@ export function siblingFlags(children: readonly ChildScores[], template: Templat
   return out;
 }
 
-function differentialCare(sectionKeys: readonly string[], children: readonly ChildScores[], i: number, j: number): { better: number; worse: number; sections: string[] } | null {
+function differentialCare(sectionKeys: readonly string[], children: readonly ChildScores[], i: number, j: number, rank: TemplateIndex['rank']): { better: number; worse: number; sections: string[] } | null {
   const gaps: { section: string; gap: number }[] = [];
   for (const key of sectionKeys) {
     const a = children[i]!.scores[key];
     const b = children[j]!.scores[key];
-    if (a !== undefined && b !== undefined && a !== b) gaps.push({ section: key, gap: a - b });
+    // The gap is in steps of care, so a positive gap means child i is scored worse whichever end of the scale is better.
+    if (a !== undefined && b !== undefined && a !== b) gaps.push({ section: key, gap: rank(a) - rank(b) });
   }
   if (gaps.length === 0) return null;
   const total = gaps.reduce((sum, g) => sum + g.gap, 0);

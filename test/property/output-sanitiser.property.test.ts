@@ -27,7 +27,7 @@ const report = (s: string): CaseloadReport =>
     files: 1,
     skipped: [],
     totals: {},
-    rows: [{ ref: 'A-1', household: null, file: s, completed: '2020-01-01', type: 'initial', areas: [], highestScore: null, worryingCount: 0, prompts: [], decision: null, nextReview: null, daysOverdue: null }],
+    rows: [{ ref: 'A-1', household: null, file: s, template: 'nscp-ncscp/2021', completed: '2020-01-01', type: 'initial', areas: [], highestScore: null, worryingCount: 0, prompts: [], decision: null, nextReview: null, daysOverdue: null }],
   }) as unknown as CaseloadReport;
 const history = (s: string): ChildHistory[] =>
   [

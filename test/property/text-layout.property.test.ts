@@ -193,8 +193,8 @@ describe('every renderer with names, scripts and emoji (property)', async () => 
           source: { file: 'zk.yaml', commit: `${i}`.repeat(40), author: t[i]!, date: `2021-0${5 + i}-12`, subject: t[2 + i]! },
         }));
         const histories = buildHistories(versions);
-        const out = renderHistoryTerminal(histories, plainStyle, w);
-        for (const x of [out, renderHistoryMarkdown(histories, decisionLabeller([template])), renderHistoryCsv(histories)]) expectWhole(x);
+        const out = renderHistoryTerminal(histories, plainStyle, w, () => template);
+        for (const x of [out, renderHistoryMarkdown(histories, decisionLabeller([template]), () => template), renderHistoryCsv(histories)]) expectWhole(x);
         for (const x of t.slice(0, 4)) expectReadBack(out, x);
         expectFits(out.split('\n').filter(carriesText), w);
         const report = buildCaseloadReport([{ file: t[4]!, facts: caseloadFacts(record), findings: [] }], '2021-06-01', { sort: 'ref' });

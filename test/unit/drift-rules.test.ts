@@ -4,17 +4,17 @@ import { driftFlags, type DriftToolkit } from '../../src/validate/drift-rules.js
 import { defaultTemplate } from '../../src/template/load-template.js';
 import { maryJo } from './fixture-records.js';
 
-const worrying = defaultTemplate().isWorrying;
+const scale = defaultTemplate();
 const toolkit = (completed: string, scores: Record<string, number>, more: Partial<DriftToolkit> = {}): DriftToolkit => ({ completed, nextReview: null, scores, actions: [], ...more });
 
 describe('driftFlags', () => {
   it('flags an open action of the latest plan past its date, not one done or not yet due', () => {
-    const flags = driftFlags([toolkit('2021-01-01', {}, { actions: [{ by: '2021-01-10' }, { by: '2021-01-10', done: '2021-01-12' }, { by: '2021-03-01' }] })], '2021-02-01', worrying);
+    const flags = driftFlags([toolkit('2021-01-01', {}, { actions: [{ by: '2021-01-10' }, { by: '2021-01-10', done: '2021-01-12' }, { by: '2021-03-01' }] })], '2021-02-01', scale);
     expect(flags).toEqual([{ code: 'drift-action-overdue', action: 0, by: '2021-01-10', days: 22 }]);
   });
 
   it('flags a review held later than planned, and a planned review not yet held', () => {
-    const flags = driftFlags([toolkit('2021-01-01', {}, { nextReview: '2021-03-01' }), toolkit('2021-03-15', {}, { nextReview: '2021-06-01' })], '2021-07-01', worrying);
+    const flags = driftFlags([toolkit('2021-01-01', {}, { nextReview: '2021-03-01' }), toolkit('2021-03-15', {}, { nextReview: '2021-06-01' })], '2021-07-01', scale);
     expect(flags).toEqual([
       { code: 'drift-review-late', planned: '2021-03-01', held: '2021-03-15', days: 14 },
       { code: 'drift-review-late', planned: '2021-06-01', held: null, days: 30 },
@@ -22,7 +22,7 @@ describe('driftFlags', () => {
   });
 
   it('flags a concern scored 3-4 at three toolkits in a row without improving, and not one that improved', () => {
-    const flags = driftFlags([toolkit('2020-01-01', { '1.2': 3, '5.2': 3 }), toolkit('2020-04-01', { '1.2': 4, '5.2': 2 }), toolkit('2020-07-01', { '1.2': 3, '5.2': 3 })], '2020-07-02', worrying);
+    const flags = driftFlags([toolkit('2020-01-01', { '1.2': 3, '5.2': 3 }), toolkit('2020-04-01', { '1.2': 4, '5.2': 2 }), toolkit('2020-07-01', { '1.2': 3, '5.2': 3 })], '2020-07-02', scale);
     expect(flags).toEqual([{ code: 'drift-no-improvement', section: '1.2', since: '2020-01-01', toolkits: 3, score: 3 }]);
   });
 });

@@ -91,7 +91,7 @@ describe('columns line up by what the eye sees', () => {
     expect(new Set(bars.map((l) => stringWidth(l.slice(0, l.search(/[▂▄▆█]|not scored/)))))).toHaveProperty('size', 1);
 
     const versions = [record, later].map((r) => ({ record: r as ToolkitRecord, template: t, source: { file: 'zk.yaml', commit: null, author: null, date: null, subject: null } }));
-    const history = renderHistoryTerminal(buildHistories(versions), plainStyle, 100);
+    const history = renderHistoryTerminal(buildHistories(versions), plainStyle, 100, () => t);
     const sparks = history.split('\n').filter((l) => /^ {2}1\.\d .*[▂▄▆█·]{2}/.test(l));
     expect(sparks.length).toBe(3);
     expect(new Set(sparks.map((l) => stringWidth(l.slice(0, l.search(/[▂▄▆█·]{2}/)))))).toHaveProperty('size', 1);

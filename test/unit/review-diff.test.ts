@@ -21,8 +21,8 @@ describe('diffRecords on Mary Jo\'s Story', () => {
     const diff = diffRecords(initial.record, review.record, review.template);
     const physical = diff.areas.find((a) => a.area === 'physical-care');
     expect(physical?.verdict).toBe('improved');
-    expect(physical && areaLine(physical)).toBe('improved: 3 sections better, 1 the same; highest 4 -> 3');
-    expect(physical && areaLine(physical, '→')).toBe('improved: 3 sections better, 1 the same; highest 4 → 3');
+    expect(physical && areaLine(physical, 'highest')).toBe('improved: 3 sections better, 1 the same; highest 4 -> 3');
+    expect(physical && areaLine(physical, 'highest', '→')).toBe('improved: 3 sections better, 1 the same; highest 4 → 3');
   });
 
   it('matches reworded actions carried into the review and finds those completed, added and dropped', async () => {

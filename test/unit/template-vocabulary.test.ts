@@ -57,7 +57,7 @@ describe('templateProblems', () => {
     t.scale = t.scale.filter((p) => p.score !== 2).map(({ score, label, meaning }) => ({ score, label, meaning })) as ToolkitTemplate['scale'];
     t.decisions = [...t.decisions, t.decisions[0]!];
     const problems = templateProblems(t);
-    expect(problems).toContain('/scale/1 the scale\'s scores must run in steps of one, from the best care to the worst (got 3 after 1)');
+    expect(problems).toContain('/scale/1 the scale\'s scores must run in steps of one, the lowest first (got 3 after 1)');
     expect(problems).toContain('/scale no score is marked worrying');
     expect(problems.some((p) => p.startsWith('/areas/0/sections/0/descriptors section 1.1 must describe every score of the scale (1, 3, 4)'))).toBe(true);
     expect(problems).toContain('/decisions the key single-agency is used twice');

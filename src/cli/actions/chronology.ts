@@ -6,7 +6,7 @@ import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { writeView } from '../write-output.js';
-import { decisionLabeller } from '../../template/load-template.js';
+import { childTemplates, decisionLabeller } from '../../template/load-template.js';
 import { gatherVersions } from './history.js';
 
 export interface ChronologyOptions {
@@ -36,7 +36,7 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
   const chronology = buildChronology(chosen, { today: ctx.today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeView(viewFormats.chronology[options.format], chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)) }, options, files, ctx);
+  await writeView(viewFormats.chronology[options.format], chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)), templateOf: childTemplates(chosen) }, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -11,7 +11,7 @@ import { readRecordBytes } from '../../read/read-record.js';
 import { renderChronologyMarkdown } from '../../render/chronology-markdown.js';
 import { renderCompareHtml } from '../../render/compare-html.js';
 import { renderCompareMarkdown } from '../../render/compare-markdown.js';
-import { decisionLabeller } from '../../template/load-template.js';
+import { childTemplates, decisionLabeller } from '../../template/load-template.js';
 import { renderDiffHtml } from '../../render/diff-html.js';
 import { renderDiffMarkdown } from '../../render/diff-markdown.js';
 import { renderHistoryMarkdown } from '../../render/history-markdown.js';
@@ -151,7 +151,7 @@ function workedExample(name: string, story: string, records: ValidRecord[]): { r
   }
   const versions = ordered.map((r) => ({ record: r.record, template: r.template, source: { file: r.file, commit: null, author: null, date: null, subject: null } }));
   const histories = buildHistories(versions);
-  parts.push('## Over time', '', demote(renderHistoryMarkdown(histories.filter((h) => h.points.length > 1), decisionLabeller(versions.map((v) => v.template))), 2), `*Produced by \`ntk history . --format markdown\`.*`, '');
+  parts.push('## Over time', '', demote(renderHistoryMarkdown(histories.filter((h) => h.points.length > 1), decisionLabeller(versions.map((v) => v.template)), childTemplates(versions)), 2), `*Produced by \`ntk history . --format markdown\`.*`, '');
   parts.push(...householdPages(versions, pages));
   if (questions) parts.push(questions, '');
   parts.push('---', '', `*Written by \`ntk example ${name}\`. The story is fictional; see "About this case study" above.*`);
@@ -187,7 +187,7 @@ function householdPages(versions: readonly RecordVersion[], pages: Map<string, s
     parts.push(
       '## The household\'s chronology',
       '',
-      demote(renderChronologyMarkdown(buildChronology(own, { today }), decisionLabeller(own.map((v) => v.template))), 2),
+      demote(renderChronologyMarkdown(buildChronology(own, { today }), { decisionLabel: decisionLabeller(own.map((v) => v.template)), templateOf: childTemplates(own) }), 2),
       `*Produced by \`ntk chronology . --household ${household} --no-git --today ${today} --format markdown\`.*`,
       '',
     );

@@ -11,7 +11,7 @@ import type { HistoryFormat } from '../../render/history-formats.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import type { Finding } from '../../validate/finding.js';
-import { decisionLabeller, findTemplate } from '../../template/load-template.js';
+import { childTemplates, decisionLabeller, findTemplate } from '../../template/load-template.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -36,7 +36,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
-  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)) });
+  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)), templateOf: childTemplates(versions) });
   await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
