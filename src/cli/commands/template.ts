@@ -7,7 +7,7 @@ export function defineTemplate(program: Command): void {
   program
     .command('template')
     .summary('print the areas, sections and score descriptors')
-    .description('Print the toolkit template: its scale, areas, sections and what each score 1-4 looks like.')
+    .description('Print the toolkit template: its scale, areas, sections and what each score of its scale looks like.')
     .argument('[action]', 'what to do: show', 'show')
     .option('--area <key>', 'only this area, e.g. family-relationships')
     .option('--template <id>', 'another template by id', 'nscp-ncscp/2021')
