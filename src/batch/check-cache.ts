@@ -9,7 +9,7 @@ import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cach
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { findingRows, rowsOf, type FindingRow } from './file-findings.js';
+import { findingRows, numberedRows, rowsOf, type FindingRow, type NumberedFindings } from './file-findings.js';
 import { isFindingCode } from '../validate/finding-codes.js';
 
 /**
@@ -67,10 +67,15 @@ interface CacheFile {
   results: Record<string, { entry: CachedEntry | null; findings: number[] }>;
 }
 
-/** A result as this run keeps it: its findings as rows, their texts looked up. */
+/** A result as this run keeps it: its findings as the cache numbered them, or as rows when freshly checked. */
 interface KeptResult {
   entry: CachedEntry | null;
-  rows: FindingRow[];
+  findings: NumberedFindings | readonly FindingRow[];
+}
+
+/** A result read from the cache. */
+interface CachedResult extends KeptResult {
+  findings: NumberedFindings;
 }
 
 /** This run's files and results, to save. */
@@ -106,7 +111,7 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
     if (stamp !== saved?.cache.files[file]) changed = true;
     kept.files[file] = stamp;
     kept.results.set(stamp.hash, result);
-    batch.addRows(i, result.rows, result.entry && { file, ...result.entry });
+    batch.addCached(i, result.findings, result.entry && { file, ...result.entry });
     onDone?.(++done);
   }
   if (misses.length > 0) {
@@ -150,7 +155,7 @@ function readCache(places: readonly string[]): { cache: CacheFile; place: string
  * checker must see it anyway: not a regular file (a FIFO would never finish
  * reading), too big to be a record, or unreadable.
  */
-function lookup(cache: CacheFile | null, file: string, today: string): { stamp: FileStamp; result: KeptResult | string } | null {
+function lookup(cache: CacheFile | null, file: string, today: string): { stamp: FileStamp; result: CachedResult | string } | null {
   const now = stampOf(file);
   if (now === null) return null;
   const old = cache !== null && Object.hasOwn(cache.files, file) ? cache.files[file] : undefined;
@@ -175,10 +180,10 @@ function lookup(cache: CacheFile | null, file: string, today: string): { stamp: 
 
 /**
  * A saved result when it is the shape this code writes and holds on
- * `today`, its findings as rows; a result damaged by hand costs a check,
- * never a wrong answer or a crash.
+ * `today`, its findings numbered as saved; a result damaged by hand costs a
+ * check, never a wrong answer or a crash.
  */
-function usable(result: unknown, texts: readonly unknown[], today: string): KeptResult | null {
+function usable(result: unknown, texts: readonly unknown[], today: string): CachedResult | null {
   if (!isObject(result) || !Array.isArray(result.findings) || result.findings.length % 5 !== 0) return null;
   const entry: unknown = result.entry;
   if (entry !== null) {
@@ -189,18 +194,12 @@ function usable(result: unknown, texts: readonly unknown[], today: string): Kept
     if (entry.completed > today) return null;
   }
   const numbers: readonly unknown[] = result.findings;
-  const rows: FindingRow[] = [];
-  // Indexed, no callbacks: this runs for every finding a warm run reuses.
+  // Checked, not copied: indexed, no callbacks, nothing made, as this runs for every finding a warm run reuses.
   for (let i = 0; i < numbers.length; i += 5) {
-    const line = numbers[i];
-    const column = numbers[i + 1];
-    const code = texts[numbers[i + 2] as number];
-    const path = texts[numbers[i + 3] as number];
-    const message = texts[numbers[i + 4] as number];
-    if (!Number.isInteger(line) || !Number.isInteger(column) || !isFindingCode(code) || typeof path !== 'string' || typeof message !== 'string') return null;
-    rows.push([(line as number) || null, (column as number) || null, code, path, message]);
+    if (!Number.isInteger(numbers[i]) || !Number.isInteger(numbers[i + 1]) || !isFindingCode(texts[numbers[i + 2] as number])) return null;
+    if (typeof texts[numbers[i + 3] as number] !== 'string' || typeof texts[numbers[i + 4] as number] !== 'string') return null;
   }
-  return { entry: entry as CachedEntry | null, rows };
+  return { entry: entry as CachedEntry | null, findings: { numbers: numbers as number[], texts: texts as string[] } };
 }
 
 /** Keeps a freshly checked file's result under its content hash, with its size and times as they are now; false when it cannot be kept. */
@@ -212,7 +211,7 @@ function keep(cache: Kept, file: string, hash: string, fresh: FileResult, today:
   cache.files[file] = { ...now, hash };
   cache.results.set(hash, {
     entry: e && { ref: e.ref, completed: e.completed, completedAt: e.completedAt, nextReview: e.nextReview, nextReviewAt: e.nextReviewAt },
-    rows: fresh.packed ? rowsOf(fresh.packed.text) : findingRows(fresh.findings),
+    findings: fresh.packed ? rowsOf(fresh.packed.text) : findingRows(fresh.findings),
   });
   return true;
 }
@@ -229,7 +228,8 @@ async function save(places: readonly string[], files: readonly string[], kept: K
     if (stamp === undefined) continue;
     cache.files[file] = stamp;
     if (Object.hasOwn(cache.results, stamp.hash)) continue;
-    const { entry, rows } = kept.results.get(stamp.hash)!;
+    const { entry, findings: held } = kept.results.get(stamp.hash)!;
+    const rows = 'numbers' in held ? numberedRows(held) : held;
     const findings: number[] = [];
     for (const [line, column, code, path, message] of rows) findings.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
     cache.results[stamp.hash] = { entry, findings };

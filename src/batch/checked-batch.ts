@@ -2,7 +2,7 @@ import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../validate/finding.js';
 import { severityOf, type FindingCode } from '../validate/finding-codes.js';
 import type { FileResult } from './check-one.js';
-import { packedFindings, unpackFindings, type FindingRow } from './file-findings.js';
+import { packedFindings, unpackFindings, type NumberedFindings } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';
 
 /**
@@ -41,9 +41,10 @@ export class CheckedBatch {
   }
 
   /** A file's result as the cache kept it. */
-  addRows(index: number, rows: readonly FindingRow[], entry: BatchEntry | null): void {
-    this.spool.put(index, rows);
-    for (let i = 0; i < rows.length; i++) this.count(index, rows[i]![2]);
+  addCached(index: number, findings: NumberedFindings, entry: BatchEntry | null): void {
+    this.spool.put(index, findings);
+    const { numbers, texts } = findings;
+    for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
     if (entry !== null) this.entries.push(entry);
   }
 
@@ -100,7 +101,7 @@ export class CheckedBatch {
     const byRule = this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
-      // Only checked findings and well-formed cached ones (areFindingRows) are put in the spool.
+      // Only checked findings and well-formed cached ones (check-cache.ts: usable) are put in the spool.
       const own = unpackFindings(file, this.spool.get(i));
       const added = byRule.get(file);
       if (added) own.push(...added);

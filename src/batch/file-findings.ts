@@ -1,4 +1,4 @@
-import type { Finding } from '../validate/finding.js';
+import { compareFindings, type Finding } from '../validate/finding.js';
 import { severityOf, type FindingCode } from '../validate/finding-codes.js';
 
 /**
@@ -11,7 +11,7 @@ export type FindingRow = [line: number | null, column: number | null, code: Find
 /**
  * One file's findings as rows. The batch holds them as JSON text (one flat
  * string per file, not ten objects of five strings: packFindings), or as
- * the rows a warm run read from the cache, whose texts are shared.
+ * the numbers a warm run read from the cache (NumberedFindings).
  */
 export function findingRows(findings: readonly Finding[]): FindingRow[] {
   return findings.map((f) => [f.line, f.column, f.code, f.path, f.message]);
@@ -28,8 +28,15 @@ export interface PackedFindings {
   codes: FindingCode[];
 }
 
+/**
+ * Sorted in the documented order (compareFindings) here, in the thread that
+ * checked the file: the batch sorts each file's findings again once the
+ * batch rules' are added, which costs a comparison a finding when they come
+ * in order, and the thread writing the report is the one every other waits for.
+ */
 export function packedFindings(findings: readonly Finding[]): PackedFindings {
-  return { text: packFindings(findings), codes: findings.map((f) => f.code) };
+  const sorted = [...findings].sort(compareFindings);
+  return { text: packFindings(sorted), codes: sorted.map((f) => f.code) };
 }
 
 /** The rows of a JSON text packFindings wrote. */
@@ -37,9 +44,38 @@ export function rowsOf(packed: string): FindingRow[] {
   return packed === '' ? [] : (JSON.parse(packed) as FindingRow[]);
 }
 
-/** The findings of `file` from its rows, or from their JSON text (packFindings). */
-export function unpackFindings(file: string, packed: string | readonly FindingRow[]): Finding[] {
-  const rows = typeof packed === 'string' ? rowsOf(packed) : packed;
+/**
+ * One file's findings as the check cache holds them: five numbers each, line
+ * and column (0 for none), then the code, path and message as indexes into
+ * `texts`, which every file of the cache shares. A warm run keeps them so,
+ * as it read them: a row per finding made while the cache is read lives until
+ * the report is written, and copying 100,000 of those between the young and
+ * old heaps was a fifth of a warm run.
+ */
+export interface NumberedFindings {
+  numbers: readonly number[];
+  texts: readonly string[];
+}
+
+/** The rows of numbered findings, their texts looked up (the cache checked them: check-cache.ts). */
+export function numberedRows({ numbers, texts }: NumberedFindings): FindingRow[] {
+  const rows: FindingRow[] = [];
+  for (let i = 0; i < numbers.length; i += 5) rows.push([numbers[i]! || null, numbers[i + 1]! || null, texts[numbers[i + 2]!] as FindingCode, texts[numbers[i + 3]!]!, texts[numbers[i + 4]!]!]);
+  return rows;
+}
+
+/** The findings of `file` from their JSON text (packFindings), or as the cache numbered them. */
+export function unpackFindings(file: string, packed: string | NumberedFindings): Finding[] {
+  if (typeof packed !== 'string') {
+    const { numbers, texts } = packed;
+    const findings: Finding[] = new Array(numbers.length / 5);
+    for (let i = 0, k = 0; i < numbers.length; i += 5, k++) {
+      const code = texts[numbers[i + 2]!] as FindingCode;
+      findings[k] = { file, line: numbers[i]! || null, column: numbers[i + 1]! || null, severity: severityOf(code), code, path: texts[numbers[i + 3]!]!, message: texts[numbers[i + 4]!]! };
+    }
+    return findings;
+  }
+  const rows = rowsOf(packed);
   const findings: Finding[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const f = rows[i]!;

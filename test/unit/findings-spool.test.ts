@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { packFindings, unpackFindings, type FindingRow } from '../../src/batch/file-findings.js';
+import { packFindings, unpackFindings, type NumberedFindings } from '../../src/batch/file-findings.js';
 import { FindingsSpool } from '../../src/batch/findings-spool.js';
 import type { Finding } from '../../src/validate/finding.js';
 
@@ -29,13 +29,17 @@ describe('a check keeps its findings packed, in bounded memory, until it writes 
     const before = spoolFolders();
     const spool = new FindingsSpool(300, 1000);
     const texts = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? '' : packFindings([finding(`f${i}.yaml`, i, `message ${i} ${'é'.repeat(i % 50)}`)])));
-    const rows: FindingRow[] = [[1, 2, 'score-range', 'x', 'y']];
+    // As a warm run holds a cached file's findings: numbers into texts every file shares.
+    const cached: NumberedFindings = { numbers: [1, 2, 0, 1, 2, 0, 0, 0, 2, 1], texts: ['score-range', 'x', 'y'] };
     // Put in the order threads finish chunks: not the files' order.
     const order = Array.from({ length: 300 }, (_, i) => i).sort((a, b) => ((a * 37) % 300) - ((b * 37) % 300));
-    for (const i of order) spool.put(i, i === 5 ? rows : texts[i]!);
+    for (const i of order) spool.put(i, i === 5 ? cached : texts[i]!);
     for (let i = 0; i < 300; i++) {
       const got = spool.get(i);
-      if (i === 5) expect(unpackFindings('f5.yaml', got)).toEqual(unpackFindings('f5.yaml', rows));
+      if (i === 5) expect(unpackFindings('f5.yaml', got)).toEqual([
+          { file: 'f5.yaml', line: 1, column: 2, severity: 'error', code: 'score-range', path: 'x', message: 'y' },
+          { file: 'f5.yaml', line: null, column: null, severity: 'error', code: 'score-range', path: 'y', message: 'x' },
+        ]);
       else expect(got).toBe(texts[i]);
     }
     // Read back out of order too (the read-ahead is only a help).
