@@ -1,6 +1,7 @@
+import { hash } from 'node:crypto';
 import type { Decision, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
-import { diffRecords, type SectionChange } from './review-diff.js';
+import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './review-diff.js';
 
 /** Where one version of a record came from: a file as it is now, or a git commit. */
 export interface VersionSource {
@@ -16,6 +17,20 @@ export interface RecordVersion {
   record: ToolkitRecord;
   template: TemplateIndex;
   source: VersionSource;
+  /** Given when `record` is only what the timeline shows (timelineRecord); worked out from `record` otherwise. */
+  facts?: VersionFacts;
+}
+
+/**
+ * What the changes between two versions read of a record beyond its
+ * timeline: each free text by its path in the record (compared as the
+ * review diff compares them, whitespace collapsed, only when they differ),
+ * and a digest of the whole record. Git history holds a version per commit:
+ * these, and not the whole record, are what is kept of each.
+ */
+export interface VersionFacts {
+  texts: ReadonlyMap<string, string>;
+  digest: string;
 }
 
 /**
@@ -149,6 +164,92 @@ export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
   } as ToolkitRecord;
 }
 
+/**
+ * The facts of a whole record. `intern` gives one copy of each text and
+ * path however many versions hold it (git history repeats most of a record
+ * from one commit to the next), copied off the file's text so that is not
+ * kept alive by them.
+ */
+export function versionFacts(record: ToolkitRecord, intern: (text: string) => string = (text) => text): VersionFacts {
+  const texts = new Map<string, string>();
+  const put = (path: string, text: string | undefined) => {
+    if (text !== undefined) texts.set(intern(path), intern(text));
+  };
+  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) for (const field of SECTION_TEXTS) put(`areas.${areaKey}.sections.${sectionKey}.${field}`, section[field]);
+    for (const field of AREA_TEXTS) put(`areas.${areaKey}.${field}`, area[field]);
+  }
+  for (const field of CHILD_VOICE_TEXTS) put(`child_voice.${field}`, record.child_voice?.[field]);
+  for (const field of SUMMARY_TEXTS) put(`summary.${field}`, record.summary?.[field]);
+  return { texts, digest: hash('sha1', JSON.stringify(record), 'base64') };
+}
+
+/** A text interner for `versionFacts`: each distinct string kept once, as a flat copy. */
+export function textInterner(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let kept = seen.get(text);
+    if (kept === undefined) {
+      kept = JSON.parse(JSON.stringify(text)) as string;
+      seen.set(kept, kept);
+    }
+    return kept;
+  };
+}
+
+const factsOfWhole = new WeakMap<RecordVersion, VersionFacts>();
+function factsOf(v: RecordVersion): VersionFacts {
+  if (v.facts) return v.facts;
+  let facts = factsOfWhole.get(v);
+  if (!facts) {
+    facts = versionFacts(v.record);
+    factsOfWhole.set(v, facts);
+  }
+  return facts;
+}
+
+/** The paths of the texts the review diff compares under a template, in its order. */
+const textPathsOf = new WeakMap<TemplateIndex, string[]>();
+function textPaths(template: TemplateIndex): string[] {
+  let paths = textPathsOf.get(template);
+  if (!paths) {
+    paths = [];
+    for (const area of template.template.areas) {
+      for (const section of area.sections) for (const field of SECTION_TEXTS) paths.push(`areas.${area.key}.sections.${section.key}.${field}`);
+      for (const field of AREA_TEXTS) paths.push(`areas.${area.key}.${field}`);
+    }
+    for (const field of CHILD_VOICE_TEXTS) paths.push(`child_voice.${field}`);
+    for (const field of SUMMARY_TEXTS) paths.push(`summary.${field}`);
+    textPathsOf.set(template, paths);
+  }
+  return paths;
+}
+
+/** How many free texts differ between two versions, as the review diff (diffRecords) counts them under `template`: a re-wrapped paragraph is the same text. */
+function changedTexts(before: VersionFacts, after: VersionFacts, template: TemplateIndex): number {
+  let changed = 0;
+  for (const path of textPaths(template)) {
+    const a = before.texts.get(path);
+    const b = after.texts.get(path);
+    if (a !== b && normalise(a) !== normalise(b)) changed += 1;
+  }
+  return changed;
+}
+
+/** The template's sections whose score differs between two records, in the template's order, as the review diff labels them. */
+function scoreChanges(before: ToolkitRecord, after: ToolkitRecord, template: TemplateIndex): RecordChange['sections'] {
+  const out: RecordChange['sections'] = [];
+  for (const area of template.template.areas) {
+    for (const section of area.sections) {
+      const from = before.areas?.[area.key]?.sections?.[section.key]?.score ?? null;
+      const to = after.areas?.[area.key]?.sections?.[section.key]?.score ?? null;
+      const change = sectionChange(from, to);
+      if (change !== 'unchanged') out.push({ area: area.key, section: section.key, from, to, change });
+    }
+  }
+  return out;
+}
+
 /** Newest first: the file as it is now, then commits by date (git log order is kept for ties). */
 function newestFirst(a: RecordVersion, b: RecordVersion): number {
   if (a.source.commit === null || b.source.commit === null) return a.source.commit === null ? (b.source.commit === null ? 0 : -1) : 1;
@@ -206,18 +307,21 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
         if (v.source.commit !== null) out.push({ source: v.source, completed: v.record.assessment.completed, kind: 'added', replaced: null, sections: [], textChanged: 0, decision: null });
         return;
       }
-      const diff = diffRecords(before.record, v.record, v.template);
-      const sections = diff.sections.filter((s) => s.change !== 'unchanged').map(({ area, section, from, to, change }) => ({ area, section, from, to, change }));
+      // What the review diff (diffRecords) would say of the two, from the scores and the texts' facts alone.
+      const sections = scoreChanges(before.record, v.record, v.template);
+      const textChanged = changedTexts(factsOf(before), factsOf(v), v.template);
+      const decisionFrom = before.record.summary?.decision ?? null;
+      const decisionTo = v.record.summary?.decision ?? null;
       // The file on disk identical to its last commit is no change at all.
-      if (v.source.commit === null && sections.length === 0 && diff.text.length === 0 && !diff.decision.changed && JSON.stringify(before.record) === JSON.stringify(v.record)) return;
+      if (v.source.commit === null && sections.length === 0 && textChanged === 0 && decisionFrom === decisionTo && factsOf(before).digest === factsOf(v).digest) return;
       out.push({
         source: v.source,
         completed: v.record.assessment.completed,
         kind: 'changed',
         replaced: before.record.assessment.completed !== v.record.assessment.completed ? before.record.assessment.completed : null,
         sections,
-        textChanged: diff.text.length,
-        decision: diff.decision.changed ? { from: diff.decision.from, to: diff.decision.to } : null,
+        textChanged,
+        decision: decisionFrom !== decisionTo ? { from: decisionFrom, to: decisionTo } : null,
       });
     });
   }
