@@ -21,15 +21,22 @@ export interface RecordVersion {
   facts?: VersionFacts;
 }
 
+/** A record's free texts that the review diff compares, where the record holds them; a whole record is one too. */
+export interface RecordTexts {
+  areas?: Record<string, { [F in (typeof AREA_TEXTS)[number]]?: string } & { sections?: Record<string, { [F in (typeof SECTION_TEXTS)[number]]?: string }> }>;
+  child_voice?: { [F in (typeof CHILD_VOICE_TEXTS)[number]]?: string };
+  summary?: { [F in (typeof SUMMARY_TEXTS)[number]]?: string };
+}
+
 /**
  * What the changes between two versions read of a record beyond its
- * timeline: each free text by its path in the record (compared as the
- * review diff compares them, whitespace collapsed, only when they differ),
- * and a digest of the whole record. Git history holds a version per commit:
- * these, and not the whole record, are what is kept of each.
+ * timeline: its free texts (compared as the review diff compares them,
+ * whitespace collapsed, only where they differ) and a digest of the whole
+ * record. Git history holds a version per commit: these, and not the whole
+ * record, are what is kept of each.
  */
 export interface VersionFacts {
-  texts: ReadonlyMap<string, string>;
+  texts: RecordTexts;
   digest: string;
 }
 
@@ -164,37 +171,21 @@ export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
   } as ToolkitRecord;
 }
 
-/**
- * The facts of a whole record. `intern` gives one copy of each text and
- * path however many versions hold it (git history repeats most of a record
- * from one commit to the next), copied off the file's text so that is not
- * kept alive by them.
- */
-export function versionFacts(record: ToolkitRecord, intern: (text: string) => string = (text) => text): VersionFacts {
-  const texts = new Map<string, string>();
-  const put = (path: string, text: string | undefined) => {
-    if (text !== undefined) texts.set(intern(path), intern(text));
+/** The facts of a whole record. */
+export function versionFacts(record: ToolkitRecord): VersionFacts {
+  const pick = <K extends string>(from: Partial<Record<K, string>> | undefined, fields: readonly K[]): Partial<Record<K, string>> => {
+    const out: Partial<Record<K, string>> = {};
+    for (const field of fields) if (from?.[field] !== undefined) out[field] = from[field];
+    return out;
   };
+  const areas: NonNullable<RecordTexts['areas']> = {};
   for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
-    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) for (const field of SECTION_TEXTS) put(`areas.${areaKey}.sections.${sectionKey}.${field}`, section[field]);
-    for (const field of AREA_TEXTS) put(`areas.${areaKey}.${field}`, area[field]);
+    const sections: NonNullable<NonNullable<RecordTexts['areas']>[string]['sections']> = {};
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) sections[sectionKey] = pick(section, SECTION_TEXTS);
+    areas[areaKey] = { ...pick(area, AREA_TEXTS), sections };
   }
-  for (const field of CHILD_VOICE_TEXTS) put(`child_voice.${field}`, record.child_voice?.[field]);
-  for (const field of SUMMARY_TEXTS) put(`summary.${field}`, record.summary?.[field]);
+  const texts = { areas, child_voice: pick(record.child_voice, CHILD_VOICE_TEXTS), summary: pick(record.summary, SUMMARY_TEXTS) };
   return { texts, digest: hash('sha1', JSON.stringify(record), 'base64') };
-}
-
-/** A text interner for `versionFacts`: each distinct string kept once, as a flat copy. */
-export function textInterner(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let kept = seen.get(text);
-    if (kept === undefined) {
-      kept = JSON.parse(JSON.stringify(text)) as string;
-      seen.set(kept, kept);
-    }
-    return kept;
-  };
 }
 
 const factsOfWhole = new WeakMap<RecordVersion, VersionFacts>();
@@ -202,37 +193,27 @@ function factsOf(v: RecordVersion): VersionFacts {
   if (v.facts) return v.facts;
   let facts = factsOfWhole.get(v);
   if (!facts) {
-    facts = versionFacts(v.record);
+    // A whole record holds its texts where RecordTexts looks for them.
+    facts = { texts: v.record, digest: hash('sha1', JSON.stringify(v.record), 'base64') };
     factsOfWhole.set(v, facts);
   }
   return facts;
 }
 
-/** The paths of the texts the review diff compares under a template, in its order. */
-const textPathsOf = new WeakMap<TemplateIndex, string[]>();
-function textPaths(template: TemplateIndex): string[] {
-  let paths = textPathsOf.get(template);
-  if (!paths) {
-    paths = [];
-    for (const area of template.template.areas) {
-      for (const section of area.sections) for (const field of SECTION_TEXTS) paths.push(`areas.${area.key}.sections.${section.key}.${field}`);
-      for (const field of AREA_TEXTS) paths.push(`areas.${area.key}.${field}`);
-    }
-    for (const field of CHILD_VOICE_TEXTS) paths.push(`child_voice.${field}`);
-    for (const field of SUMMARY_TEXTS) paths.push(`summary.${field}`);
-    textPathsOf.set(template, paths);
-  }
-  return paths;
-}
-
 /** How many free texts differ between two versions, as the review diff (diffRecords) counts them under `template`: a re-wrapped paragraph is the same text. */
-function changedTexts(before: VersionFacts, after: VersionFacts, template: TemplateIndex): number {
+function changedTexts(before: RecordTexts, after: RecordTexts, template: TemplateIndex): number {
   let changed = 0;
-  for (const path of textPaths(template)) {
-    const a = before.texts.get(path);
-    const b = after.texts.get(path);
+  const count = (a: string | undefined, b: string | undefined) => {
     if (a !== b && normalise(a) !== normalise(b)) changed += 1;
+  };
+  for (const area of template.template.areas) {
+    const a = before.areas?.[area.key];
+    const b = after.areas?.[area.key];
+    for (const section of area.sections) for (const field of SECTION_TEXTS) count(a?.sections?.[section.key]?.[field], b?.sections?.[section.key]?.[field]);
+    for (const field of AREA_TEXTS) count(a?.[field], b?.[field]);
   }
+  for (const field of CHILD_VOICE_TEXTS) count(before.child_voice?.[field], after.child_voice?.[field]);
+  for (const field of SUMMARY_TEXTS) count(before.summary?.[field], after.summary?.[field]);
   return changed;
 }
 
@@ -309,7 +290,7 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
       }
       // What the review diff (diffRecords) would say of the two, from the scores and the texts' facts alone.
       const sections = scoreChanges(before.record, v.record, v.template);
-      const textChanged = changedTexts(factsOf(before), factsOf(v), v.template);
+      const textChanged = changedTexts(factsOf(before).texts, factsOf(v).texts, v.template);
       const decisionFrom = before.record.summary?.decision ?? null;
       const decisionTo = v.record.summary?.decision ?? null;
       // The file on disk identical to its last commit is no change at all.

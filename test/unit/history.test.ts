@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistories, textInterner, timelineRecord, trendOf, versionFacts, type RecordVersion } from '../../src/analyse/history.js';
+import { buildHistories, timelineRecord, trendOf, versionFacts, type RecordVersion } from '../../src/analyse/history.js';
 import { diffRecords } from '../../src/analyse/review-diff.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
 import { maryJo } from './fixture-records.js';
@@ -63,7 +63,6 @@ describe('history keeps of a committed version only its timeline and facts', () 
 
   it('gives every change the review diff gives, counting texts as it does, and no change for the same record', async () => {
     const all = await edits();
-    const intern = textInterner();
     for (const [i, a] of all.entries()) {
       for (const [j, b] of all.entries()) {
         const source = (commit: string | null, date: string | null) => ({ file: 'f.yaml', commit, author: commit && 'A', date, subject: commit && 'S' });
@@ -71,7 +70,7 @@ describe('history keeps of a committed version only its timeline and facts', () 
           { ...a, source: source('1111111', '2021-01-01') },
           { ...b, source: source(null, null) },
         ];
-        const kept: RecordVersion[] = whole.map((v) => ({ ...v, record: timelineRecord(v.record), facts: versionFacts(v.record, intern) }));
+        const kept: RecordVersion[] = whole.map((v) => ({ ...v, record: timelineRecord(v.record), facts: versionFacts(v.record) }));
         const [fromWhole] = buildHistories(whole);
         const [fromKept] = buildHistories(kept);
         expect(fromKept, `${i} -> ${j}`).toEqual(fromWhole);

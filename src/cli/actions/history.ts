@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { eachHistory, textInterner, timelineRecord, versionFacts, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { eachHistory, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
 import { readSmallFile, type FileResult } from '../../batch/check-one.js';
 import { checkInPool } from '../../batch/check-pool.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
-import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
-import { parseRecordBytesFast } from '../../read/fast-yaml.js';
-import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
+import { repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
+import { readRecordFile } from '../../read/read-record.js';
 import { plainStyle } from '../../render/plain-style.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { historyFormats, type HistoryFormat } from '../../render/history-formats.js';
@@ -74,8 +74,8 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
   const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
-  const keep = how.timelineOnly ? timelineOf(textInterner()) : (valid: ValidRecord) => valid;
-  const contents = await committedRecords(revisions, today, keep);
+  const keep = how.timelineOnly ? timelineOf : (valid: ValidRecord) => valid;
+  const contents = await committedRecords(revisions, today, how.timelineOnly);
   const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
   for (const file of files) {
     const shown = displayPath(file);
@@ -126,15 +126,8 @@ async function timelinesOfLoneFiles(files: readonly string[], revisions: Readonl
   return new Map(lone.map((file, i) => [file, results[i]!]));
 }
 
-type ValidRecord = Pick<RecordVersion, 'record' | 'template' | 'facts'>;
-
-/** What history keeps of a valid record: its timeline and the facts its changes compare, the texts kept once however many versions share them. */
-function timelineOf(intern: (text: string) => string): (valid: ValidRecord) => ValidRecord {
-  return ({ record, template }) => ({ record: timelineRecord(record), template, facts: versionFacts(record, intern) });
-}
-
-/** Each distinct committed content as a valid record (what `keep` keeps of it), or null when it is not one; read and checked once. */
-async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, keep: (valid: ValidRecord) => ValidRecord): Promise<Map<string, ValidRecord | null>> {
+/** Each distinct committed content as a valid record (kept whole, or with `timelineOnly` as history keeps it), or null when it is not one; read and checked once. */
+async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, timelineOnly: boolean): Promise<Map<string, ValidRecord | null>> {
   const blobsByRepository = new Map<string, Set<string>>();
   for (const [file, revs] of revisions) {
     const top = await repositoryTop(file);
@@ -143,21 +136,8 @@ async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, 
     blobsByRepository.set(top, blobs);
   }
   const contents = new Map<string, ValidRecord | null>();
-  for (const [top, blobs] of blobsByRepository) {
-    for (const [blob, valid] of await readBlobs(top, [...blobs], (id, bytes) => {
-      const whole = bytes === null ? null : validRecord(id, bytes, today);
-      return whole ? keep(whole) : null;
-    })) {
-      contents.set(blob, valid);
-    }
-  }
+  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly)) contents.set(blob, valid);
   return contents;
-}
-
-function validRecord(label: string, bytes: Uint8Array, today: string): ValidRecord | null {
-  const parsed = parseRecordBytesFast(bytes) ?? readRecordBytes(label, bytes).record;
-  const checked = parsed ? validateParsedRecord(label, parsed, { today, errorsOnly: true }) : null;
-  return checked?.record && checked.template && !checked.findings.some((f) => f.severity === 'error') ? { record: checked.record, template: checked.template } : null;
 }
 
 /** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */
