@@ -4,7 +4,7 @@ import { isRealDate, localToday } from '../validate/dates.js';
 import { UsageError } from './cli-error.js';
 
 /** What every action needs to talk to the user: streams and their colour. */
-export interface CliContext {
+export interface CliStreams {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** Colours for stdout and stderr, each decided for its own stream. */
@@ -14,7 +14,12 @@ export interface CliContext {
   width: number;
 }
 
-export async function makeContext(colorFlag: boolean | undefined): Promise<CliContext> {
+/** What an action gets: the streams, and the date it treats as today (`--today`, or the real date). */
+export interface CliContext extends CliStreams {
+  today: string;
+}
+
+export async function makeStreams(colorFlag: boolean | undefined): Promise<CliStreams> {
   const { stdout, stderr } = process;
   return {
     stdout,
@@ -32,7 +37,11 @@ function terminalColumns(stdout: NodeJS.WriteStream): number {
   return stdout.isTTY ? (stdout.columns ?? 100) : 100;
 }
 
-/** --today: a real date, or the user's local today. */
+/**
+ * --today: a real date, or the user's local today. The one place a command's
+ * today comes from (run-action.ts calls it for every command), so a date is
+ * checked the same way and an impossible one is the same usage error everywhere.
+ */
 export function resolveToday(value: string | undefined): string {
   if (value === undefined) return localToday();
   if (!isRealDate(value)) throw new UsageError(`--today must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);

@@ -1,6 +1,6 @@
 import { plainStyle } from '../render/plain-style.js';
 import { runDiffTextconv } from './actions/diff-textconv.js';
-import type { CliContext } from './context.js';
+import type { CliStreams } from './context.js';
 
 /**
  * `ntk diff-textconv FILE` as git runs it: once per blob of every `git diff`
@@ -9,7 +9,7 @@ import type { CliContext } from './context.js';
  * else on the command line goes through the full program (bin/ntk.js decides).
  */
 export async function textconv(file: string): Promise<void> {
-  const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, out: plainStyle, err: plainStyle, width: 100 };
+  const ctx: CliStreams = { stdout: process.stdout, stderr: process.stderr, out: plainStyle, err: plainStyle, width: 100 };
   try {
     process.exitCode = await runDiffTextconv(file, ctx);
   } catch (error) {

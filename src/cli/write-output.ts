@@ -1,14 +1,35 @@
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { refuseOutputsOverInputs } from '../io/output-not-input.js';
+import type { Renderer } from '../render/format-table.js';
+import { plainStyle } from '../render/plain-style.js';
 import { terminalSafeLine } from '../render/safe-text.js';
-import type { CliContext } from './context.js';
+import type { CliContext, CliStreams } from './context.js';
+
+interface OutputOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/**
+ * A view rendered by the renderer of the format asked for (an entry of the
+ * view's format table) and written as writeOutput writes. A file gets no
+ * colour codes; a terminal what its colour level allows.
+ */
+export async function writeView<View, Extra>(render: Renderer<View, Extra>, view: View, extra: Extra, options: OutputOptions, inputs: readonly string[], ctx: CliContext): Promise<void> {
+  await writeOutput(await render(view, { style: mediumStyle(options, ctx), width: ctx.width, ...extra }), options, inputs, ctx);
+}
+
+/** The colours of where the output goes: none for --output, what the terminal allows for standard output. */
+export function mediumStyle(options: OutputOptions, ctx: CliStreams): CliStreams['out'] {
+  return options.output ? plainStyle : ctx.out;
+}
 
 /**
  * The same for a result made piece by piece: to stdout in writes of about
  * 64 KB as the pieces come, so the whole is never one string; to --output
  * joined, as a file is written whole and atomically.
  */
-export async function writeOutputPieces(pieces: Iterable<string>, options: { output?: string; force?: boolean }, inputs: readonly string[], ctx: CliContext): Promise<void> {
+export async function writeOutputPieces(pieces: Iterable<string>, options: OutputOptions, inputs: readonly string[], ctx: CliContext): Promise<void> {
   if (options.output !== undefined && options.output !== '-') return writeOutput([...pieces].join(''), options, inputs, ctx);
   let pending = '';
   for (const piece of pieces) {
@@ -26,7 +47,7 @@ export async function writeOutputPieces(pieces: Iterable<string>, options: { out
  * an existing file without --force, and never, even with it, over one of
  * the files the command read (`inputs`).
  */
-export async function writeOutput(text: string, options: { output?: string; force?: boolean }, inputs: readonly string[], ctx: CliContext): Promise<void> {
+export async function writeOutput(text: string, options: OutputOptions, inputs: readonly string[], ctx: CliContext): Promise<void> {
   if (options.output === undefined || options.output === '-') {
     ctx.stdout.write(text);
     return;

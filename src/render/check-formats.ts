@@ -9,13 +9,17 @@ export interface CheckFormatContext {
   version: string;
 }
 
+async function terminalWriter(c: CheckFormatContext): Promise<FindingsWriter> {
+  return (await import('./findings-report.js')).prettyWriter(c.out);
+}
+
 /**
  * The formats of `ntk check`, one entry each: a writer of (begin, a file's
  * findings, end). Each is loaded when it is asked for, so the command table
  * (and `ntk --help`) can name them without loading any.
  */
-export const checkFormats: Record<string, (c: CheckFormatContext) => Promise<FindingsWriter>> = {
-  terminal: async (c) => (await import('./findings-report.js')).prettyWriter(c.out),
+export const checkFormats = {
+  terminal: terminalWriter,
   json: async () => (await import('./findings-report.js')).jsonWriter(),
   github: async () => (await import('./findings-report.js')).githubWriter(),
   sarif: async (c) => {
@@ -26,9 +30,6 @@ export const checkFormats: Record<string, (c: CheckFormatContext) => Promise<Fin
     const [{ wholeDocumentWriter }, { renderFindingsJunit }] = await Promise.all([import('./findings-report.js'), import('./findings-junit.js')]);
     return wholeDocumentWriter((shown) => renderFindingsJunit(shown, c.files));
   },
-};
-
-/** Other names a format answers to: `pretty` was check's word for what every other command calls `terminal`. */
-export const checkFormatAliases: Record<string, string> = { pretty: 'terminal' };
-
-export const checkFormatNames = [...Object.keys(checkFormats), ...Object.keys(checkFormatAliases)];
+  /** `pretty` was check's word for what every other command calls `terminal`; scripts may still say it. */
+  pretty: terminalWriter,
+} satisfies Readonly<Record<string, (c: CheckFormatContext) => Promise<FindingsWriter>>>;

@@ -1,8 +1,5 @@
-import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
-import { HISTORY_CSV_HEADER, renderChildHistoryCsv } from './history-csv.js';
-import { renderChildHistoryMarkdown } from './history-markdown.js';
-import { renderChildHistoryTerminal } from './history-terminal.js';
+import type { Medium } from './format-table.js';
 import { jsonSafe } from './safe-text.js';
 
 /**
@@ -27,9 +24,22 @@ const json: HistoryFormat = {
   end: '\n  ]\n}\n',
 };
 
-export const historyFormats: Record<'terminal' | 'markdown' | 'csv' | 'json', (c: ChalkInstance, width: number, decisionLabel: (key: string) => string) => HistoryFormat> = {
-  terminal: (c, width) => ({ begin: '', child: (h) => renderChildHistoryTerminal(h, c, width), between: '\n', end: '' }),
-  markdown: (_c, _width, decisionLabel) => ({ begin: '', child: (h) => renderChildHistoryMarkdown(h, decisionLabel), between: '\n', end: '' }),
-  csv: () => ({ begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' }),
-  json: () => json,
-};
+/**
+ * The formats of `ntk history`, by the name `--format` takes; as a view's
+ * format table (format-table.ts), each loads its renderer when it is asked for.
+ */
+export const historyFormats = {
+  terminal: async (m) => {
+    const { renderChildHistoryTerminal } = await import('./history-terminal.js');
+    return { begin: '', child: (h) => renderChildHistoryTerminal(h, m.style, m.width), between: '\n', end: '' };
+  },
+  markdown: async (m) => {
+    const { renderChildHistoryMarkdown } = await import('./history-markdown.js');
+    return { begin: '', child: (h) => renderChildHistoryMarkdown(h, m.decisionLabel), between: '\n', end: '' };
+  },
+  csv: async () => {
+    const { HISTORY_CSV_HEADER, renderChildHistoryCsv } = await import('./history-csv.js');
+    return { begin: HISTORY_CSV_HEADER, child: renderChildHistoryCsv, between: '', end: '' };
+  },
+  json: async () => json,
+} satisfies Readonly<Record<string, (medium: Medium & { decisionLabel: (key: string) => string }) => Promise<HistoryFormat>>>;

@@ -1,26 +1,25 @@
 import { availableParallelism } from 'node:os';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { checkFormatAliases, checkFormats } from '../../render/check-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { findingsByFile, findingsTotals } from '../../render/findings-report.js';
 import { withoutIgnored } from '../../read/repository-config.js';
 import type { Finding } from '../../validate/finding.js';
 import { checkFiles } from '../../validate/check-files.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveJobs, resolveToday, type CliContext } from '../context.js';
+import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { repositoryConfig } from '../repository-defaults.js';
 
 export interface CheckOptions {
-  format: string;
+  format: FormatOf<'check'>;
   strict?: boolean;
-  today?: string;
   quiet?: boolean;
   jobs?: string;
   cache?: boolean;
 }
 
 export async function runCheck(paths: string[], options: CheckOptions, ctx: CliContext, version: string): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   const config = repositoryConfig();
   const strict = options.strict ?? config?.strict ?? false;
   if (paths.includes('-')) return checkStdin(paths, options, strict, today, ctx, version);
@@ -52,7 +51,7 @@ async function report(findings: Finding[], files: readonly string[], options: Ch
   const shown = options.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   const totals = findingsTotals(findings, files.length, shown);
   // Written a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string.
-  const writer = await checkFormats[checkFormatAliases[options.format] ?? options.format]!({ out: ctx.out, files, version });
+  const writer = await viewFormats.check[options.format]({ out: ctx.out, files, version });
   let pending = writer.begin(totals);
   for (const group of findingsByFile(shown)) {
     pending += writer.file(group);

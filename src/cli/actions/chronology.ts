@@ -1,46 +1,27 @@
-import { buildChronology, CHRONOLOGY_KINDS, type Chronology, type ChronologyKind } from '../../analyse/chronology.js';
-import { jsonSafe } from '../../render/safe-text.js';
+import { buildChronology, CHRONOLOGY_KINDS, type ChronologyKind } from '../../analyse/chronology.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { renderChronologyCsv } from '../../render/chronology-csv.js';
-import { renderChronologyHtml } from '../../render/chronology-html.js';
-import { renderChronologyMarkdown } from '../../render/chronology-markdown.js';
-import { renderChronologyTerminal } from '../../render/chronology-terminal.js';
-import { plainStyle } from '../../render/plain-style.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
-import { writeOutput } from '../write-output.js';
+import type { CliContext } from '../context.js';
+import { writeView } from '../write-output.js';
 import { decisionLabeller } from '../../template/load-template.js';
 import { gatherVersions } from './history.js';
 
 export interface ChronologyOptions {
-  format: ChronologyFormat;
+  format: FormatOf<'chronology'>;
   child?: string;
   household?: string;
   from?: string;
   to?: string;
   kind?: string;
-  today?: string;
   git?: boolean;
   output?: string;
   force?: boolean;
 }
 
-type ChronologyFormat = 'terminal' | 'markdown' | 'csv' | 'json' | 'html';
-
-/** Each format's renderer; a file gets no colour codes, a terminal what its colour level allows. */
-type Words = (key: string) => string;
-const renderers: Record<ChronologyFormat, (chronology: Chronology, words: Words, options: ChronologyOptions, ctx: CliContext) => string> = {
-  terminal: (chronology, words, options, ctx) => renderChronologyTerminal(chronology, words, options.output ? plainStyle : ctx.out, ctx.width),
-  markdown: (chronology, words) => renderChronologyMarkdown(chronology, words),
-  csv: (chronology, words) => renderChronologyCsv(chronology, words),
-  json: (chronology) => `${jsonSafe(chronology)}\n`,
-  html: (chronology, words) => renderChronologyHtml(chronology, words),
-};
-
 export async function runChronology(paths: string[], options: ChronologyOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
   for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
     if (value !== undefined && !isRealDate(value)) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD (got ${JSON.stringify(value)})`);
   }
@@ -54,8 +35,8 @@ export async function runChronology(paths: string[], options: ChronologyOptions,
     const whose = options.child !== undefined ? `of ${options.child} ` : options.household !== undefined ? `of household ${options.household} ` : '';
     throw new UsageError(`no toolkit records ${whose}in ${paths.join(' ')}`);
   }
-  const chronology = buildChronology(chosen, { today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
-  await writeOutput(renderers[options.format](chronology, decisionLabeller(chosen.map((v) => v.template)), options, ctx), options, files, ctx);
+  const chronology = buildChronology(chosen, { today: ctx.today, kinds, ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) });
+  await writeView(viewFormats.chronology[options.format], chronology, { decisionLabel: decisionLabeller(chosen.map((v) => v.template)) }, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -1,34 +1,20 @@
-import { compareChildren, latestPerChild, type SiblingComparison } from '../../analyse/sibling-comparison.js';
-import { jsonSafe } from '../../render/safe-text.js';
+import { compareChildren, latestPerChild } from '../../analyse/sibling-comparison.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { renderCompareHtml } from '../../render/compare-html.js';
-import { renderCompareMarkdown } from '../../render/compare-markdown.js';
-import { renderCompareTerminal } from '../../render/compare-terminal.js';
-import { plainStyle } from '../../render/plain-style.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import { isRealDate } from '../../validate/dates.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { writeOutput } from '../write-output.js';
+import { writeView } from '../write-output.js';
 import { gatherVersions } from './history.js';
 
 export interface CompareOptions {
-  format: CompareFormat;
+  format: FormatOf<'compare'>;
   household?: string;
   on?: string;
   output?: string;
   force?: boolean;
 }
-
-type CompareFormat = 'terminal' | 'markdown' | 'json' | 'html';
-
-/** Each format's renderer; a file gets no colour codes, a terminal what its colour level allows. */
-const renderers: Record<CompareFormat, (sheet: SiblingComparison, options: CompareOptions, ctx: CliContext) => string> = {
-  terminal: (sheet, options, ctx) => renderCompareTerminal(sheet, options.output ? plainStyle : ctx.out, ctx.width),
-  markdown: (sheet) => renderCompareMarkdown(sheet),
-  json: (sheet) => `${jsonSafe(sheet)}\n`,
-  html: (sheet) => renderCompareHtml(sheet),
-};
 
 export async function runCompare(paths: string[], options: CompareOptions, ctx: CliContext): Promise<number> {
   if (options.on !== undefined && !isRealDate(options.on)) throw new UsageError(`--on must be a real date written YYYY-MM-DD (got ${JSON.stringify(options.on)})`);
@@ -47,6 +33,6 @@ export async function runCompare(paths: string[], options: CompareOptions, ctx: 
     chosen.map((v) => ({ file: v.source.file, record: v.record })),
     chosen[0]!.template,
   );
-  await writeOutput(renderers[options.format](sheet, options, ctx), options, files, ctx);
+  await writeView(viewFormats.compare[options.format], sheet, {}, options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { readBoundedFile } from '../../read/bounded-file.js';
 import { renderRecordText } from '../../render/record-text.js';
 import { terminalSafe, terminalSafeLine } from '../../render/safe-text.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
-import type { CliContext } from '../context.js';
+import type { CliStreams } from '../context.js';
 
 /**
  * git shows whatever this prints, so it never fails on a record that is
@@ -12,7 +12,7 @@ import type { CliContext } from '../context.js';
  * record could be (too large, a pipe, a device) is never read: one line says
  * why, so the diff still shows that something changed.
  */
-export async function runDiffTextconv(file: string, ctx: CliContext): Promise<number> {
+export async function runDiffTextconv(file: string, ctx: CliStreams): Promise<number> {
   const bounded = await readBoundedFile(file);
   if (!bounded.ok) {
     ctx.stdout.write(`${terminalSafeLine(`[ntk: not shown: ${bounded.problem.message}]`)}\n`);

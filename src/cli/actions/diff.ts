@@ -1,28 +1,23 @@
 import { diffRecords } from '../../analyse/review-diff.js';
 import { GitError, showAtRevision } from '../../read/git.js';
 import { readRecordBytes } from '../../read/read-record.js';
-import { plainStyle } from '../../render/plain-style.js';
-import { renderDiffHtml } from '../../render/diff-html.js';
-import { renderDiffJson } from '../../render/diff-json.js';
-import { renderDiffMarkdown } from '../../render/diff-markdown.js';
-import { renderDiffTerminal } from '../../render/diff-terminal.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { UsageError } from '../cli-error.js';
-import { localToday } from '../../validate/dates.js';
 import type { CliContext } from '../context.js';
 import { loadValidRecord, validOrReport, type ValidRecord } from '../load-valid-record.js';
-import { writeOutput } from '../write-output.js';
+import { writeView } from '../write-output.js';
 
 export interface DiffOptions {
   from?: string;
   to?: string;
-  format: 'terminal' | 'markdown' | 'json' | 'html';
+  format: FormatOf<'diff'>;
   exitCode?: boolean;
   output?: string;
   force?: boolean;
 }
 
 export async function runDiff(oldFile: string, newFile: string | undefined, options: DiffOptions, ctx: CliContext): Promise<number> {
-  const today = localToday();
+  const { today } = ctx;
   let before: ValidRecord;
   let after: ValidRecord;
   let sources: { from: string; to: string };
@@ -39,13 +34,7 @@ export async function runDiff(oldFile: string, newFile: string | undefined, opti
     sources = { from: oldFile, to: newFile };
   }
   const diff = diffRecords(before.record, after.record, after.template, sources);
-  const words = after.template.template;
-  let text: string;
-  if (options.format === 'json') text = renderDiffJson(diff);
-  else if (options.format === 'html') text = renderDiffHtml(diff, after.template.template);
-  else if (options.format === 'markdown') text = renderDiffMarkdown(diff, words);
-  else text = renderDiffTerminal(diff, words, options.output ? plainStyle : ctx.out, ctx.width);
-  await writeOutput(text, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
+  await writeView(viewFormats.diff[options.format], diff, { words: after.template.template }, options, newFile === undefined ? [oldFile] : [oldFile, newFile], ctx);
   return options.exitCode && diff.counts.deteriorated > 0 ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import { readRecordBytes } from '../../read/read-record.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { getPath, sameData, type PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
 import { InvalidRecordError, loadValidRecord, recordOnDisk, validOrReport } from '../load-valid-record.js';
@@ -19,12 +19,10 @@ export interface EditOptions {
   by?: string;
   answers?: string;
   resume?: boolean;
-  today?: string;
 }
 
 export async function runEdit(file: string, options: EditOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
-  const valid = await loadValidRecord(file, ctx, today);
+  const valid = await loadValidRecord(file, ctx, ctx.today);
   const { record, template } = valid;
   // What the file held when read: the write at the end replaces it only if nobody else has written it since.
   const onDisk = await recordOnDisk(valid);
@@ -55,10 +53,10 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
     if ((answers?.length ?? 0) > 1) throw new UsageError(`${options.answers} holds more than one record; an edit is of one record`);
     draft = editDraft(current, { file, areas, ...(options.by !== undefined ? { by: options.by } : {}), ...(answers?.[0] ? { answers: answers[0] } : {}) });
   }
-  const env = { template, today };
+  const env = { template, today: ctx.today };
   const prompter = terminalPrompter(ctx);
   const textFor = (edited: PlainRecord): string => {
-    const final = withLastEdits(current, edited, today);
+    const final = withLastEdits(current, edited, ctx.today);
     return spliceEdit(onDisk.text, current, final) ?? rewritten(onDisk.text, final);
   };
   const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
@@ -71,7 +69,7 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
     throw error;
   }
   if (!written) return EXIT.interrupted;
-  await updateSiblings(file, current, ctx, today);
+  await updateSiblings(file, current, ctx);
   return EXIT.ok;
 }
 
@@ -82,7 +80,7 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
  * sibling that would not be valid afterwards is left as it was, with its
  * diagnostics printed.
  */
-async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext, today: string): Promise<void> {
+async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext): Promise<void> {
   const household = getPath(before, ['child', 'household']);
   const completed = getPath(before, ['assessment', 'completed']);
   const ref = getPath(before, ['child', 'ref']);
@@ -97,7 +95,7 @@ async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext
     const newText = spliceEdit(text, record, updated) ?? rewritten(text, updated);
     const read = readRecordBytes(sibling, new TextEncoder().encode(newText));
     try {
-      validOrReport(sibling, read.record, read.findings, ctx, today);
+      validOrReport(sibling, read.record, read.findings, ctx, ctx.today);
     } catch (error) {
       if (error instanceof InvalidRecordError) continue;
       throw error;

@@ -6,20 +6,19 @@ import { checkInPool } from '../../batch/check-pool.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
 import { readRecordFile } from '../../read/read-record.js';
-import { plainStyle } from '../../render/plain-style.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
-import { historyFormats, type HistoryFormat } from '../../render/history-formats.js';
+import type { HistoryFormat } from '../../render/history-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
-import { localToday } from '../../validate/dates.js';
 import type { Finding } from '../../validate/finding.js';
 import { decisionLabeller, findTemplate } from '../../template/load-template.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { writeOutputPieces } from '../write-output.js';
+import { mediumStyle, writeOutputPieces } from '../write-output.js';
 
 export interface HistoryOptions {
-  format: 'terminal' | 'markdown' | 'csv' | 'json';
+  format: FormatOf<'history'>;
   child?: string;
   git?: boolean;
   output?: string;
@@ -37,8 +36,7 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
-  // A file gets no colour codes; the terminal gets what its colour level allows.
-  const format = historyFormats[options.format](options.output ? plainStyle : ctx.out, ctx.width, decisionLabeller(versions.map((v) => v.template)));
+  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)) });
   await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -70,7 +68,7 @@ function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>
  */
 export async function gatherVersions(files: readonly string[], how: { useGit: boolean; timelineOnly: boolean }, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
   const { useGit } = how;
-  const today = localToday();
+  const { today } = ctx;
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
   const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { newDraft, SharedAnswerError } from '../../interview/draft.js';
 import { UsageError, EXIT } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, requireFolder, resumeDraft, templateFor, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
 
@@ -12,11 +12,10 @@ export interface NewOptions {
   resume?: string | boolean;
   force?: boolean;
   template?: string;
-  today?: string;
 }
 
 export async function runNew(options: NewOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   await requireFolder(options.out, '--out');
   const draftPath = typeof options.resume === 'string' ? options.resume : join(options.out, 'ntk-new.draft.yaml');
   const resumeCommand = resumeCommandFor({ command: 'new' }, draftPath);

@@ -2,17 +2,18 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { stringify } from 'yaml';
 import { schemaStringBound } from '../../analyse/redaction-bounds.js';
-import type { RedactionKind, ReviewCandidate } from '../../analyse/redaction.js';
+import type { ReviewCandidate } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { refuseOutputsOverInputs } from '../../io/output-not-input.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { readRecordBytes } from '../../read/read-record.js';
-import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
+import { renderRedactionCounts, renderReviewList } from '../../render/redaction-report.js';
+import { jsonSafe } from '../../render/safe-text.js';
 import type { ToolkitRecord } from '../../record/types.js';
 import { SCHEMA_FILE } from '../../validate/schema-file.js';
 import { validateParsedRecord } from '../../validate/validate-record.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { InvalidRecordError, loadValidRecord } from '../load-valid-record.js';
 
 export interface RedactOptions {
@@ -33,14 +34,13 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   if (files.length === 0) throw new UsageError('no records (*.yaml, *.yml) found in the paths given');
   const outInfo = await stat(out).catch(() => null);
   if (outInfo && !outInfo.isDirectory()) throw new UsageError(`--out ${displayPath(out)} is a file; name a folder`);
-  const today = resolveToday(undefined);
 
   // Only valid records are copied: a copy must pass `ntk check` like its original.
   const records: { file: string; record: ToolkitRecord; template: object }[] = [];
   let invalid = 0;
   for (const file of files) {
     try {
-      const valid = await loadValidRecord(file, ctx, today);
+      const valid = await loadValidRecord(file, ctx, ctx.today);
       records.push({ file, record: valid.record, template: valid.template.template });
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
@@ -83,7 +83,7 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
     const json = `${jsonSafe({ files: outputs.size, replaced: redactor.counts, review })}\n`;
     await writeFileAtomic(reportFile, json, { overwrite: options.force === true, mode: 0o600 });
   }
-  ctx.stderr.write(reviewList(review));
+  ctx.stderr.write(renderReviewList(review));
   // --strict: a copy with anything left to check is not handed over at all.
   if (options.strict && review.length > 0) {
     ctx.stderr.write(`${ctx.err.red(`--strict: ${review.length} word${review.length === 1 ? '' : 's'} left to review; no copies written`)}\n`);
@@ -92,43 +92,9 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   await mkdir(out, { recursive: true, mode: 0o700 });
   for (const [name, text] of outputs) await writeFileAtomic(join(out, name), text, { overwrite: options.force === true, mode: 0o600 });
 
-  ctx.stderr.write(`${report(redactor.counts, outputs.size, displayPath(out))}\n`);
+  ctx.stderr.write(`${renderRedactionCounts(redactor.counts, outputs.size, displayPath(out))}\n`);
   if (invalid > 0) ctx.stderr.write(`${ctx.err.yellow(`${invalid} file${invalid === 1 ? ' was' : 's were'} not copied: fix the errors above and run again`)}\n`);
   return invalid > 0 ? EXIT.findings : EXIT.ok;
-}
-
-const why: Record<ReviewCandidate['why'], string> = {
-  'unknown-word': 'a capitalised word that is neither a known word nor a name it knows',
-  number: 'a number that may be an identifier',
-  place: 'may be a street or house named with ordinary words',
-  'after-title': 'an ordinary word after a title or kinship word',
-};
-
-/** The review list: each word or number left that may identify someone, with where it is and the words around it. */
-function reviewList(review: readonly (ReviewCandidate & { file: string })[]): string {
-  if (review.length === 0) return 'review list: nothing left that looks like a name or a number\n';
-  const lines = review.map((r) => `  ${terminalSafeLine(r.file)}  ${terminalSafeLine(r.path)}  "${terminalSafeLine(r.text)}": ${why[r.why]}\n      ...${terminalSafeLine(r.context)}...`);
-  return `review list: ${review.length} word${review.length === 1 ? '' : 's'} or number${review.length === 1 ? '' : 's'} left as they were; check each before sharing:\n${lines.join('\n')}\n`;
-}
-
-/** What was replaced, as counts only: the report itself must not carry an identifier. */
-function report(counts: Record<RedactionKind, number>, files: number, out: string): string {
-  const labels: [RedactionKind, string, string][] = [
-    ['name', 'name', 'names'],
-    ['reference', 'child or family reference', 'child or family references'],
-    ['household', 'household reference', 'household references'],
-    ['identifier', 'contributor id made of a name', 'contributor ids made of a name'],
-    ['born', 'date of birth coarsened', 'dates of birth coarsened'],
-    ['birthDateInText', 'date of birth in the text', 'dates of birth in the text'],
-    ['email', 'e-mail address', 'e-mail addresses'],
-    ['phone', 'phone number', 'phone numbers'],
-    ['nhs', 'NHS number', 'NHS numbers'],
-    ['postcode', 'postcode', 'postcodes'],
-    ['address', 'street address or named house', 'street addresses or named houses'],
-    ['school', 'school or nursery name', 'school or nursery names'],
-  ];
-  const lines = labels.map(([kind, one, many]) => `  ${String(counts[kind]).padStart(5)} ${counts[kind] === 1 ? one : many}`);
-  return `wrote ${files} pseudonymised record${files === 1 ? '' : 's'} to ${terminalSafeLine(out)}; replaced:\n${lines.join('\n')}`;
 }
 
 /** A copy that would not pass `ntk check` is a bug here, never something to hand to a trainer. */

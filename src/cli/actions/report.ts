@@ -1,22 +1,18 @@
 import { buildCaseloadReport, REPORT_PROMPTS, type ReportInput, type ReportSort } from '../../analyse/caseload-report.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
-import { plainStyle } from '../../render/plain-style.js';
-import { renderReportCsv } from '../../render/report-csv.js';
-import { renderReportMarkdown } from '../../render/report-markdown.js';
-import { renderReportTerminal } from '../../render/report-terminal.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { displayPath } from '../../read/collect-files.js';
-import { jsonSafe, terminalSafeLine } from '../../render/safe-text.js';
+import { terminalSafeLine } from '../../render/safe-text.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
 import { checkFilesWithFacts } from '../../validate/check-files.js';
 import type { Finding } from '../../validate/finding.js';
 import { UsageError } from '../cli-error.js';
-import { resolveJobs, resolveToday, type CliContext } from '../context.js';
+import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
-import { writeOutput } from '../write-output.js';
+import { writeView } from '../write-output.js';
 
 export interface ReportOptions {
-  format: 'terminal' | 'markdown' | 'csv' | 'json';
-  today?: string;
+  format: FormatOf<'report'>;
   overdue?: boolean;
   decision?: string;
   area?: string;
@@ -28,7 +24,7 @@ export interface ReportOptions {
 }
 
 export async function runReport(paths: string[], options: ReportOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   const jobs = resolveJobs(options.jobs);
   if (options.area !== undefined && ![...loadTemplates().values()].some((t) => t.area(options.area!))) {
     const keys = defaultTemplate().template.areas.map((a) => a.key).join(', ');
@@ -63,13 +59,7 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
     ctx.stderr.write(`${ctx.err.yellow('ntk:')} ${report.skipped.length} of ${files.length} files left out of the report because they have errors (run \`ntk check\` on them):\n`);
     for (const file of report.skipped) ctx.stderr.write(`  ${terminalSafeLine(displayPath(file))}\n`);
   }
-  let text: string;
-  if (options.format === 'json') text = `${jsonSafe(report)}\n`;
-  else if (options.format === 'csv') text = renderReportCsv(report);
-  else if (options.format === 'markdown') text = renderReportMarkdown(report);
-  // A file gets no colour codes; the terminal gets what its colour level allows.
-  else text = renderReportTerminal(report, options.output ? plainStyle : ctx.out);
-  await writeOutput(text, options, files, ctx);
+  await writeView(viewFormats.report[options.format], report, {}, options, files, ctx);
   return 0;
 }
 

@@ -4,7 +4,7 @@ import { renderDiffTerminal } from '../../render/diff-terminal.js';
 import { reviewDraft } from '../../interview/draft.js';
 import type { PlainRecord } from '../../interview/plain-data.js';
 import { EXIT, UsageError } from '../cli-error.js';
-import { resolveToday, type CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { answersFrom, refuseWaitingDraft, resumeCommandFor, resumeDraft, terminalPrompter } from '../interview/interview-setup.js';
 import { interviewToFiles } from '../interview/run-interview.js';
 import { loadValidRecord, recordOnDisk } from '../load-valid-record.js';
@@ -14,11 +14,10 @@ export interface ReviewOptions {
   answers?: string;
   resume?: boolean;
   force?: boolean;
-  today?: string;
 }
 
 export async function runReview(file: string, options: ReviewOptions, ctx: CliContext): Promise<number> {
-  const today = resolveToday(options.today);
+  const { today } = ctx;
   const valid = await loadValidRecord(file, ctx, today);
   const { record, template } = valid;
   const folder = dirname(options.out ?? file);

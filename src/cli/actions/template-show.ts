@@ -1,10 +1,10 @@
-import { jsonSafe } from '../../render/safe-text.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { findTemplate, loadTemplates } from '../../template/load-template.js';
-import { renderTemplateTerminal } from '../../render/template-terminal.js';
 import { UsageError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
+import { writeView } from '../write-output.js';
 
-export async function runTemplateShow(action: string, options: { area?: string; template: string; format: 'terminal' | 'json' }, ctx: CliContext): Promise<number> {
+export async function runTemplateShow(action: string, options: { area?: string; template: string; format: FormatOf<'template'> }, ctx: CliContext): Promise<number> {
   if (action !== 'show') throw new UsageError(`unknown template action "${action}"; try \`ntk template show\``);
   const index = findTemplate(options.template);
   if (!index) throw new UsageError(`there is no template "${options.template}"; known: ${[...loadTemplates().keys()].join(', ')}`);
@@ -12,10 +12,6 @@ export async function runTemplateShow(action: string, options: { area?: string; 
   if (areas.length === 0) {
     throw new UsageError(`there is no area "${options.area}"; the areas are ${index.template.areas.map((a) => a.key).join(', ')}`);
   }
-  if (options.format === 'json') {
-    ctx.stdout.write(`${jsonSafe(options.area === undefined ? index.template : { ...index.template, areas })}\n`);
-  } else {
-    ctx.stdout.write(renderTemplateTerminal(index.template, areas, ctx.out, ctx.width));
-  }
+  await writeView(viewFormats.template[options.format], { template: index.template, areas }, {}, {}, [], ctx);
   return 0;
 }

@@ -1,6 +1,8 @@
-import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
-import { withOutputOptions } from './output-options.js';
+import type { Command } from 'commander';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, withOutputOptions } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineChronology(program: Command): void {
   const command = program
@@ -20,19 +22,16 @@ export function defineChronology(program: Command): void {
     .option('--from <date>', 'only events on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only events on or before this date (YYYY-MM-DD)')
     .option('--kind <kinds>', 'only these kinds, comma-separated: session, assessment, lead, decision, action, review, family, prompt, change')
-    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue actions and reviews')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json', 'html']).default('terminal'))
+    .addOption(todayOption(', for overdue actions and reviews'))
+    .addOption(formatOption(viewFormats.chronology))
     .option('--no-git', 'ignore git history; use the files as they are');
   withOutputOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk chronology fixtures/mary-jo --household H-MJ --today 2021-04-01\n' +
-        '  $ ntk chronology records/ --child MJ-01 --kind session,action --format markdown --output MJ-01-chronology.md\n' +
-        '  $ ntk chronology records/ --from 2021-01-01 --format csv > chronology.csv\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.',
-    )
-    .action(async (paths: string[], opts) => {
-      const { runChronology } = await import('../actions/chronology.js');
-      await runAction(opts, (ctx) => runChronology(paths, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk chronology fixtures/mary-jo --household H-MJ --today 2021-04-01
+  $ ntk chronology records/ --child MJ-01 --kind session,action --format markdown --output MJ-01-chronology.md
+  $ ntk chronology records/ --from 2021-01-01 --format csv > chronology.csv
+
+Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.`)
+    .action(lazyAction(async () => (await import('../actions/chronology.js')).runChronology));
 }

@@ -1,6 +1,7 @@
-import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
-import { withOutputOptions } from './output-options.js';
+import type { Command } from 'commander';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, withOutputOptions } from './output-options.js';
 
 export function defineCompare(program: Command): void {
   const command = program
@@ -17,18 +18,15 @@ export function defineCompare(program: Command): void {
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
     .option('--household <ref>', 'the children of this household (child.household) found in the paths')
     .option('--on <date>', "each child's latest toolkit completed on or before this date (YYYY-MM-DD)")
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'));
+    .addOption(formatOption(viewFormats.compare));
   withOutputOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk compare fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-02-2020-09-29.yaml\n' +
-        '  $ ntk compare records/ --household H-MJ --on 2020-09-30 --format markdown\n' +
-        '  $ ntk compare records/ --household H-MJ --format html --output siblings.html   (one A4 landscape page for up to four children)\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still compared), 2 usage error\n' +
-        '(including fewer than two children to compare), 3 --output could not be written.',
-    )
-    .action(async (paths: string[], opts) => {
-      const { runCompare } = await import('../actions/compare.js');
-      await runAction(opts, (ctx) => runCompare(paths, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk compare fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-02-2020-09-29.yaml
+  $ ntk compare records/ --household H-MJ --on 2020-09-30 --format markdown
+  $ ntk compare records/ --household H-MJ --format html --output siblings.html   (one A4 landscape page for up to four children)
+
+Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still compared), 2 usage error
+(including fewer than two children to compare), 3 --output could not be written.`)
+    .action(lazyAction(async () => (await import('../actions/compare.js')).runCompare));
 }

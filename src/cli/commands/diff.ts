@@ -1,6 +1,7 @@
-import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
-import { withOutputOptions } from './output-options.js';
+import type { Command } from 'commander';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, withOutputOptions } from './output-options.js';
 
 export function defineDiff(program: Command): void {
   const command = program
@@ -16,21 +17,18 @@ export function defineDiff(program: Command): void {
     .argument('[new]', 'the later record')
     .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
     .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'json', 'html']).default('terminal'))
+    .addOption(formatOption(viewFormats.diff))
     .option('--exit-code', 'exit 1 when any section deteriorated');
   withOutputOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk diff fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-01-2020-12-15.yaml\n' +
-        '  $ ntk diff records/MJ-01.yaml --from HEAD~1\n' +
-        '  $ ntk diff records/MJ-01.yaml --from v1 --to v2 --format markdown --output changes.md\n' +
-        '  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json\n' +
-        '  $ ntk diff old.yaml new.yaml --format html --output changes.html   (a page to print on A4)\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (or with --exit-code: a section deteriorated), 2 usage error\n' +
-        '(including a git revision that does not exist), 3 --output could not be written.',
-    )
-    .action(async (oldFile: string, newFile: string | undefined, opts) => {
-      const { runDiff } = await import('../actions/diff.js');
-      await runAction(opts, (ctx) => runDiff(oldFile, newFile, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk diff fixtures/mary-jo/MJ-01-2020-09-29.yaml fixtures/mary-jo/MJ-01-2020-12-15.yaml
+  $ ntk diff records/MJ-01.yaml --from HEAD~1
+  $ ntk diff records/MJ-01.yaml --from v1 --to v2 --format markdown --output changes.md
+  $ ntk diff old.yaml new.yaml --exit-code --format json > diff.json
+  $ ntk diff old.yaml new.yaml --format html --output changes.html   (a page to print on A4)
+
+Exit codes: 0 done, 1 a record is not valid (or with --exit-code: a section deteriorated), 2 usage error
+(including a git revision that does not exist), 3 --output could not be written.`)
+    .action(lazyAction(async () => (await import('../actions/diff.js')).runDiff));
 }

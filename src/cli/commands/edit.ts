@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { runAction } from '../run-action.js';
+import { lazyAction } from '../run-action.js';
+import { noColorOption } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineEdit(program: Command): void {
   program
@@ -16,14 +18,15 @@ export function defineEdit(program: Command): void {
     .option('--by <id>', 'your contributor id (a new id adds you as a contributor)')
     .option('--answers <file>', 'new content for areas, as a partial record in YAML')
     .option('--resume', 'continue an interrupted edit of FILE')
-    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD)')
-    .option('--no-color', 'plain output without colour')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk edit records/MJ-01-2020-09-29.yaml --area health-development\n  $ ntk edit record.yaml --by sn1 --answers school-nurse.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 3 FILE could not be written or was changed by someone else meanwhile (nothing\nof theirs is lost; the draft is kept), 130 interrupted (the draft is saved).',
-    )
-    .action(async (file: string, opts) => {
-      const { runEdit } = await import('../actions/edit.js');
-      await runAction(opts, (ctx) => runEdit(file, opts, ctx));
-    });
+    .addOption(todayOption())
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ ntk edit records/MJ-01-2020-09-29.yaml --area health-development
+  $ ntk edit record.yaml --by sn1 --answers school-nurse.yaml
+
+Exit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question
+that must be asked, 3 FILE could not be written or was changed by someone else meanwhile (nothing
+of theirs is lost; the draft is kept), 130 interrupted (the draft is saved).`)
+    .action(lazyAction(async () => (await import('../actions/edit.js')).runEdit));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runAction } from '../run-action.js';
+import { lazyAction } from '../run-action.js';
 
 export function defineExample(program: Command): void {
   program
@@ -14,9 +14,9 @@ export function defineExample(program: Command): void {
     .argument('[name]', 'which example', 'mary-jo')
     .option('--out <dir>', 'the folder to write (default: ./NAME)')
     .option('--force', 'write into a folder that is not empty, replacing files of the same name')
-    .addHelpText('after', '\nExamples:\n  $ ntk example --out mary-jo\n  $ ntk example mary-jo --out /tmp/training --force')
-    .action(async (name: string, opts) => {
-      const { runExample } = await import('../actions/example.js');
-      await runAction(opts, (ctx) => runExample(name, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk example --out mary-jo
+  $ ntk example mary-jo --out /tmp/training --force`)
+    .action(lazyAction(async () => (await import('../actions/example.js')).runExample));
 }

@@ -1,6 +1,7 @@
-import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
-import { withOutputOptions } from './output-options.js';
+import type { Command } from 'commander';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, withOutputOptions } from './output-options.js';
 
 export function defineHistory(program: Command): void {
   const command = program
@@ -14,18 +15,16 @@ export function defineHistory(program: Command): void {
         'what and when.',
     )
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
+    .addOption(formatOption(viewFormats.history))
     .option('--child <ref>', 'only this child (by child.ref)')
     .option('--no-git', 'ignore git history; use the files as they are');
   withOutputOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk history fixtures/mary-jo --child MJ-01\n  $ ntk history records/MJ-01*.yaml --format markdown --output MJ-01-history.md\n' +
-        '  $ ntk history records/ --format csv > scores-over-time.csv\n\n' +
-        'Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.',
-    )
-    .action(async (paths: string[], opts) => {
-      const { runHistory } = await import('../actions/history.js');
-      await runAction(opts, (ctx) => runHistory(paths, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk history fixtures/mary-jo --child MJ-01
+  $ ntk history records/MJ-01*.yaml --format markdown --output MJ-01-history.md
+  $ ntk history records/ --format csv > scores-over-time.csv
+
+Exit codes: 0 done, 1 a record is not valid (its diagnostics are printed; the others are still shown), 2 usage error, 3 --output could not be written.`)
+    .action(lazyAction(async () => (await import('../actions/history.js')).runHistory));
 }

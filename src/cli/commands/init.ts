@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { preCommitHook } from '../../init/setup-files.js';
 import { runAction } from '../run-action.js';
+import { noColorOption } from './output-options.js';
 
 export function defineInit(program: Command): void {
   program
@@ -16,14 +17,15 @@ export function defineInit(program: Command): void {
     .argument('[dir]', 'the repository folder', '.')
     .option('--configure', "apply the git settings to this clone's configuration")
     .option('--update', 'refresh the schema copy after ntk was upgraded')
-    .option('--no-color', 'plain output without colour')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ git init records-repo && ntk init records-repo --configure\n  $ ntk init --update\n\n' +
-        'The pre-commit hook, for an existing .pre-commit-config.yaml:\n' +
-        `${preCommitHook}\n` +
-        'Exit codes: 0 ready, 2 usage error (no such folder; --configure outside git).',
-    )
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ git init records-repo && ntk init records-repo --configure
+  $ ntk init --update
+
+The pre-commit hook, for an existing .pre-commit-config.yaml:
+${preCommitHook}
+Exit codes: 0 ready, 2 usage error (no such folder; --configure outside git).`)
     .action(async (dir: string, opts, command: Command) => {
       const { runInit } = await import('../actions/init.js');
       await runAction(opts, (ctx) => runInit(dir, opts, ctx, command.parent?.version() ?? '0'));

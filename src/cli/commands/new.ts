@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { runAction } from '../run-action.js';
+import { lazyAction } from '../run-action.js';
+import { noColorOption } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineNew(program: Command): void {
   program
@@ -18,14 +20,16 @@ export function defineNew(program: Command): void {
     .option('--resume [draft]', 'continue an interrupted interview (default: the draft in --out)')
     .option('--force', 'replace an existing record of the same name')
     .option('--template <id>', 'the toolkit template to use (default: nscp-ncscp/2021)')
-    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD); no answer may be after it')
-    .option('--no-color', 'plain output without colour')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk new --out records/\n  $ ntk new --household --out records/\n  $ ntk new --resume records/ntk-new.draft.yaml\n  $ ntk new --answers answers.yaml --out records/   # no questions if nothing is missing\n\nExit codes: 0 written, 1 the answers make an invalid record, 2 usage error or no terminal for a\nquestion that must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).',
-    )
-    .action(async (opts) => {
-      const { runNew } = await import('../actions/new.js');
-      await runAction(opts, (ctx) => runNew(opts, ctx));
-    });
+    .addOption(todayOption('; no answer may be after it'))
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ ntk new --out records/
+  $ ntk new --household --out records/
+  $ ntk new --resume records/ntk-new.draft.yaml
+  $ ntk new --answers answers.yaml --out records/   # no questions if nothing is missing
+
+Exit codes: 0 written, 1 the answers make an invalid record, 2 usage error or no terminal for a
+question that must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).`)
+    .action(lazyAction(async () => (await import('../actions/new.js')).runNew));
 }

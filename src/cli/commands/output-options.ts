@@ -1,4 +1,18 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+
+/**
+ * `--format`: its choices are the keys of the view's format table
+ * (src/render/*-formats.ts), so the command accepts exactly the formats
+ * there are renderers for.
+ */
+export function formatOption(formats: object): Option {
+  return new Option('--format <format>', 'output format').choices(Object.keys(formats)).default('terminal');
+}
+
+/** `--no-color`; a command whose output is never coloured says so in `description`. */
+export function noColorOption(description = 'plain output without colour'): Option {
+  return new Option('--no-color', description);
+}
 
 /**
  * The options every command that writes a page or a table shares, in the
@@ -9,5 +23,5 @@ export function withOutputOptions(command: Command): Command {
   return command
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'plain output without colour');
+    .addOption(noColorOption());
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { runAction } from '../run-action.js';
+import { lazyAction } from '../run-action.js';
+import { noColorOption } from './output-options.js';
 
 export function defineRedact(program: Command): void {
   program
@@ -26,16 +27,15 @@ export function defineRedact(program: Command): void {
     .option('--force', 'replace copies already in --out (and an existing --report file)')
     .option('--report <file>', 'also write the counts and the review list as JSON to this file')
     .option('--strict', 'exit 1 and write no copies while anything is left on the review list')
-    .option('--no-color', 'plain output without colour')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk redact fixtures/mary-jo --out training/case-a\n  $ ntk redact records --out pack --report pack-review.json --strict\n  $ ntk redact "records/MJ-01-*.yaml" --out pack --force\n\n' +
-        'Exit codes: 0 copies written, 1 a record was not valid (not copied) or, with --strict,\n' +
-        'words were left on the review list (nothing written), 2 usage error\n' +
-        '(--out inside an input, or copies already there without --force), 3 a copy could not be written.',
-    )
-    .action(async (paths: string[], opts) => {
-      const { runRedact } = await import('../actions/redact.js');
-      await runAction(opts, (ctx) => runRedact(paths, opts, ctx));
-    });
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ ntk redact fixtures/mary-jo --out training/case-a
+  $ ntk redact records --out pack --report pack-review.json --strict
+  $ ntk redact "records/MJ-01-*.yaml" --out pack --force
+
+Exit codes: 0 copies written, 1 a record was not valid (not copied) or, with --strict,
+words were left on the review list (nothing written), 2 usage error
+(--out inside an input, or copies already there without --force), 3 a copy could not be written.`)
+    .action(lazyAction(async () => (await import('../actions/redact.js')).runRedact));
 }

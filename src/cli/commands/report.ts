@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
-import { withOutputOptions } from './output-options.js';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, withOutputOptions } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineReport(program: Command): void {
   const command = program
@@ -13,8 +15,8 @@ export function defineReport(program: Command): void {
         'and listed on stderr (`ntk check` explains them).',
     )
     .argument('<paths...>', 'files, folders or globs')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'markdown', 'csv', 'json']).default('terminal'))
-    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD), for overdue reviews')
+    .addOption(formatOption(viewFormats.report))
+    .addOption(todayOption(', for overdue reviews'))
     .option('--overdue', 'only children whose next review date has passed')
     .option('--decision <decision>', "only children with this decision: a key of the template's decisions (e.g. early-help), or none")
     .option('--area <key>', 'only children with a section at a worrying score in this area (e.g. family-relationships)')
@@ -22,12 +24,11 @@ export function defineReport(program: Command): void {
     .addOption(new Option('--sort <order>', 'row order').choices(['ref', 'overdue', 'score', 'next-review']).default('ref'))
     .option('--jobs <n>', 'worker threads for a large batch (default: one per core)');
   withOutputOptions(command)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk report fixtures/mary-jo --today 2021-04-01\n  $ ntk report records/ --overdue --sort overdue\n  $ ntk report records/ --area family-relationships --min-score 3 --format markdown\n  $ ntk report records/ --format csv --output caseload.csv',
-    )
-    .action(async (paths: string[], opts) => {
-      const { runReport } = await import('../actions/report.js');
-      await runAction(opts, (ctx) => runReport(paths, opts, ctx));
-    });
+    .addHelpText('after', `
+Examples:
+  $ ntk report fixtures/mary-jo --today 2021-04-01
+  $ ntk report records/ --overdue --sort overdue
+  $ ntk report records/ --area family-relationships --min-score 3 --format markdown
+  $ ntk report records/ --format csv --output caseload.csv`)
+    .action(lazyAction(async () => (await import('../actions/report.js')).runReport));
 }

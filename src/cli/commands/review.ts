@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { runAction } from '../run-action.js';
+import { lazyAction } from '../run-action.js';
+import { noColorOption } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineReview(program: Command): void {
   program
@@ -17,14 +19,14 @@ export function defineReview(program: Command): void {
     .option('--answers <file>', 'answers given as a partial record in YAML; only what is missing is asked')
     .option('--resume', 'continue an interrupted review of FILE')
     .option('--force', 'replace an existing record of the same name')
-    .option('--today <date>', 'the date to treat as today (YYYY-MM-DD); no answer may be after it')
-    .option('--no-color', 'plain output without colour')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ntk review records/MJ-01-2020-09-29.yaml\n  $ ntk review records/MJ-01-2020-09-29.yaml --answers review.yaml --out records/MJ-01-2020-12-15.yaml\n\nExit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question\nthat must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).',
-    )
-    .action(async (file: string, opts) => {
-      const { runReview } = await import('../actions/review.js');
-      await runAction(opts, (ctx) => runReview(file, opts, ctx));
-    });
+    .addOption(todayOption('; no answer may be after it'))
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ ntk review records/MJ-01-2020-09-29.yaml
+  $ ntk review records/MJ-01-2020-09-29.yaml --answers review.yaml --out records/MJ-01-2020-12-15.yaml
+
+Exit codes: 0 written, 1 FILE is not a valid record, 2 usage error or no terminal for a question
+that must be asked, 3 a file could not be written (the draft is kept), 130 interrupted (the draft is saved).`)
+    .action(lazyAction(async () => (await import('../actions/review.js')).runReview));
 }

@@ -1,5 +1,7 @@
-import { Option, type Command } from 'commander';
-import { runAction } from '../run-action.js';
+import type { Command } from 'commander';
+import { viewFormats } from '../../render/view-formats.js';
+import { lazyAction } from '../run-action.js';
+import { formatOption, noColorOption } from './output-options.js';
 
 export function defineTemplate(program: Command): void {
   program
@@ -9,11 +11,12 @@ export function defineTemplate(program: Command): void {
     .argument('[action]', 'what to do: show', 'show')
     .option('--area <key>', 'only this area, e.g. family-relationships')
     .option('--template <id>', 'another template by id', 'nscp-ncscp/2021')
-    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
-    .option('--no-color', 'plain output without colour')
-    .addHelpText('after', '\nExamples:\n  $ ntk template show\n  $ ntk template show --area family-relationships\n  $ ntk template --format json > template.json')
-    .action(async (action: string, opts) => {
-      const { runTemplateShow } = await import('../actions/template-show.js');
-      await runAction(opts, (ctx) => runTemplateShow(action, opts, ctx));
-    });
+    .addOption(formatOption(viewFormats.template))
+    .addOption(noColorOption())
+    .addHelpText('after', `
+Examples:
+  $ ntk template show
+  $ ntk template show --area family-relationships
+  $ ntk template --format json > template.json`)
+    .action(lazyAction(async () => (await import('../actions/template-show.js')).runTemplateShow));
 }
