@@ -231,17 +231,27 @@ function scoreChanges(before: ToolkitRecord, after: ToolkitRecord, template: Tem
   return out;
 }
 
+/**
+ * Dates (YYYY-MM-DD, from git and from the schema) in order: as text, code
+ * unit by code unit, which for these is the calendar's order and what
+ * localeCompare gave, without its collation, the slowest part of ordering
+ * a file's 1,600 commits.
+ */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Newest first: the file as it is now, then commits by date (git log order is kept for ties). */
 function newestFirst(a: RecordVersion, b: RecordVersion): number {
   if (a.source.commit === null || b.source.commit === null) return a.source.commit === null ? (b.source.commit === null ? 0 : -1) : 1;
-  return (b.source.date ?? '').localeCompare(a.source.date ?? '');
+  return byText(b.source.date ?? '', a.source.date ?? '');
 }
 
 /** One child's toolkits, oldest first: for each `completed` date its newest version (the file on disk before any commit). */
 export function currentToolkits(versions: readonly RecordVersion[]): RecordVersion[] {
   const current = new Map<string, RecordVersion>();
   for (const v of [...versions].sort(newestFirst)) if (!current.has(v.record.assessment.completed)) current.set(v.record.assessment.completed, v);
-  return [...current.values()].sort((a, b) => a.record.assessment.completed.localeCompare(b.record.assessment.completed));
+  return [...current.values()].sort((a, b) => byText(a.record.assessment.completed, b.record.assessment.completed));
 }
 
 function childHistory(ref: string, versions: RecordVersion[]): ChildHistory {
@@ -306,5 +316,5 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
       });
     });
   }
-  return out.sort((a, b) => (a.source.date ?? '9999').localeCompare(b.source.date ?? '9999'));
+  return out.sort((a, b) => byText(a.source.date ?? '9999', b.source.date ?? '9999'));
 }
