@@ -1,1 +1,0 @@
-export function writeHistoryRepo(dir: string, options: { children: number; commits: number }): void;
