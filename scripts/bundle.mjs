@@ -56,8 +56,8 @@ const shared = {
   define: { NTK_RULES_HASH: JSON.stringify(await rulesHash(root)) },
 };
 
-// The worker threads of a batch and of history are entries of their own: they are started by file name (src/batch/worker-start.ts, src/batch/committed-versions.ts).
-await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts', 'src/batch/version-worker.ts'], chunkNames: 'chunk-[hash]' });
+// The worker thread of a batch is an entry of its own: it is started by file name (src/batch/worker-start.ts).
+await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts'], chunkNames: 'chunk-[hash]' });
 
 // git's textconv (src/cli/textconv.ts) starts once per file git shows, so it must start like a bare
 // node: what it always needs is one file of its own, not a dozen shared chunks resolved one by one;
