@@ -22,6 +22,11 @@ export interface Draft {
   answers: Record<string, Answer>;
   /** review: the record being reviewed; edit: the record as it was before editing. */
   previous?: PlainRecord;
+  /**
+   * review of a household: each sibling's toolkit reviewed in the same sitting
+   * (records[1], records[2]...), with the file it was read from.
+   */
+  siblings?: { source: string; previous: PlainRecord }[];
   /** edit: the areas to edit (--area); empty means ask about each area. */
   editAreas?: string[];
   /** The folder finished records go to, each named `<ref>-<completed>.yaml`. */
@@ -117,8 +122,35 @@ export function isDraft(value: unknown): value is Draft {
  * The next review of a record: the child, household, contributors and plan
  * carry forward; everything else is asked again, with last time's answers
  * shown. An answers file fills in what it gives.
+ *
+ * With siblings (a household reviewed in one sitting), each child gets their
+ * own review record: what the first document of the answers says about the
+ * home goes into every one, each sibling's own document (matched by
+ * `child.ref`) into theirs. What the household shared last time
+ * (`assessment.household_shared`) is shared again, so it is asked once.
  */
-export function reviewDraft(previous: PlainRecord, options: { source: string; answers?: PlainRecord; out: string | null; outFile?: string }): Draft {
+export function reviewDraft(
+  previous: PlainRecord,
+  options: { source: string; answers?: PlainRecord; out: string | null; outFile?: string; siblings?: { source: string; previous: PlainRecord; answers?: PlainRecord }[] },
+): Draft {
+  const siblings = options.siblings ?? [];
+  const first = options.answers ?? {};
+  const records = [reviewRecord(previous, first), ...siblings.map((s) => reviewRecord(s.previous, withSharedAnswers(first, s.answers ?? {})))];
+  return {
+    ntk_draft: 1,
+    command: 'review',
+    household: siblings.length > 0,
+    records,
+    answers: siblings.length > 0 ? sharedLastTime([previous, ...siblings.map((s) => s.previous)]) : {},
+    previous: structuredClone(previous),
+    ...(siblings.length > 0 ? { siblings: siblings.map((s) => ({ source: s.source, previous: structuredClone(s.previous) })) } : {}),
+    source: options.source,
+    out: options.out,
+    ...(options.outFile !== undefined ? { outFile: options.outFile } : {}),
+  };
+}
+
+function reviewRecord(previous: PlainRecord, answers: PlainRecord): PlainRecord {
   const carried: PlainRecord = {
     format: RECORD_FORMAT,
     template: previous.template,
@@ -129,19 +161,37 @@ export function reviewDraft(previous: PlainRecord, options: { source: string; an
   if (contributors.length > 0) setPath(carried, ['assessment', 'contributors'], structuredClone(contributors));
   const actions = listAt(previous, ['summary', 'actions']);
   if (actions.length > 0) setPath(carried, ['summary', 'actions'], structuredClone(actions));
-  const record = options.answers ? mergeData(carried, options.answers) : carried;
+  const record = mergeData(carried, answers);
   setPath(record, ['assessment', 'type'], 'review');
-  return {
-    ntk_draft: 1,
-    command: 'review',
-    household: false,
-    records: [record],
-    answers: {},
-    previous: structuredClone(previous),
-    source: options.source,
-    out: options.out,
-    ...(options.outFile !== undefined ? { outFile: options.outFile } : {}),
-  };
+  return record;
+}
+
+/**
+ * The household interview's answers that shared parts last time, given again:
+ * a section or the family list every child's toolkit lists under
+ * `assessment.household_shared` and still holds alike (a file edited on its own
+ * since is never overwritten with a sibling's answer). The analysis is asked
+ * afresh: whether it is the same for every child is this review's judgement.
+ */
+function sharedLastTime(previous: PlainRecord[]): Record<string, Answer> {
+  const lists = previous.map((p) => {
+    const listed = getPath(p, ['assessment', 'household_shared']);
+    return new Set((Array.isArray(listed) ? listed : []).filter((k): k is string => typeof k === 'string'));
+  });
+  const alike = (value: (p: PlainRecord) => unknown): boolean => previous.every((p) => sameData(value(p), value(previous[0] ?? {})));
+  const everywhere = (key: string): boolean => lists.every((l) => l.has(key));
+  const answers: Record<string, Answer> = { 'household/shared/family': everywhere('family') && alike((p) => getPath(p, ['child', 'family'])) };
+  for (const key of lists[0] ?? []) {
+    if (!/^\d+\.\d+$/.test(key) || !everywhere(key)) continue;
+    const section = (p: PlainRecord): unknown => Object.values(isPlainObject(p.areas) ? p.areas : {}).map((a) => getPath(a, ['sections', key])).find((v) => v !== undefined);
+    if (alike(section)) answers[`household/shared/${key}`] = true;
+  }
+  return answers;
+}
+
+/** The toolkit a child's questions in a review are about: that child's own last toolkit (the first child's for what the home shares). */
+export function previousFor(draft: Pick<Draft, 'previous' | 'siblings'>, scope: 'all' | number): PlainRecord | undefined {
+  return typeof scope === 'number' && scope > 0 ? (draft.siblings?.[scope - 1]?.previous ?? draft.previous) : draft.previous;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ToolkitRecord } from '../record/types.js';
 import { reminderRaised } from '../validate/practice-rules.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
-import { siblingRecord, type Answer, type Draft } from './draft.js';
+import { previousFor, siblingRecord, type Answer, type Draft } from './draft.js';
 import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
 import type { Choice, Question } from './question.js';
 
@@ -87,7 +87,10 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
       choices: [...env.template.template.front_doors.map(({ key, label }) => ({ value: key, name: label })), { value: '', name: 'Not known yet' }],
     }),
   ];
+  const familyShared = draft.answers['household/shared/family'] === true;
   draft.records.forEach((_, i) => {
+    // A household review changes a shared family list once, in every child's file (a new interview shares it after the first child's).
+    const familyScope: Scope = draft.command === 'review' && familyShared ? 'all' : i;
     const others = draft.records.filter((__, j) => j !== i).map((r) => getPath(r, ['child', 'ref']));
     const label = draft.household ? `child ${i + 1}: ` : '';
     out.push(
@@ -105,18 +108,18 @@ function childDetails(draft: Draft, env: WalkEnv): Question[] {
       }),
       // The people the notes will name: the summary sheet lists them, and `ntk redact` can only
       // find a name in free text if it was recorded here.
-      ...(i > 0 && draft.answers['household/shared/family'] === true ? [] : listQuestions(draft, i, ['child', 'family'], {
+      ...(i > 0 && familyShared ? [] : listQuestions(draft, familyScope, ['child', 'family'], {
         more: (n) =>
           n === 0
-            ? `${whose(draft, i)}Add the people in the child's life the notes will name (parents, carers, brothers and sisters)?`
-            : `${whose(draft, i)}Add another person?`,
+            ? `${whose(draft, familyScope)}Add the people in the child's life the notes will name (parents, carers, brothers and sisters)?`
+            : `${whose(draft, familyScope)}Add another person?`,
         moreDefault: () => false,
-        items: (j) => familyMemberQuestions(draft, i, j),
+        items: (j) => familyMemberQuestions(draft, familyScope, j),
       })),
     );
-    if (draft.command === 'review') out.splice(out.length - 1, 0, ...familyChangeQuestions(draft, env, i));
-    if (draft.household && i === 0) out.push(sharedAnswerQuestion(draft, 'family', ['child', 'family'], 'Are these the same people, with the same relationships, for every child in the home? (then they are asked once)'));
-    if (draft.household) {
+    if (draft.command === 'review' && !(i > 0 && familyShared)) out.splice(out.length - 1, 0, ...familyChangeQuestions(draft, env, familyScope));
+    if (draft.household && i === 0 && draft.command === 'new') out.push(sharedAnswerQuestion(draft, 'family', ['child', 'family'], 'Are these the same people, with the same relationships, for every child in the home? (then they are asked once)'));
+    if (draft.household && draft.command === 'new') {
       const hasNext = draft.records.length > i + 1;
       out.push(
         stepQuestion(`household/more/${i + 1}`, {
@@ -317,9 +320,9 @@ function listQuestions(draft: Draft, scope: Scope, path: (string | number)[], sp
 export const CLEAR_TEXT = '-';
 
 /** edit and review: long text already there is shown, an empty answer keeps it, and `-` alone clears it. */
-function keepFromPrevious(draft: Draft, path: (string | number)[]): { keep?: string; fallback?: Answer; context?: string[]; store?: (answer: string | boolean) => unknown } {
+function keepFromPrevious(draft: Draft, path: (string | number)[], scope: Scope = 'all'): { keep?: string; fallback?: Answer; context?: string[]; store?: (answer: string | boolean) => unknown } {
   if (draft.command === 'new') return {};
-  const value = getPath(draft.previous, path);
+  const value = getPath(previousFor(draft, scope), path);
   if (typeof value !== 'string' || value.trim() === '') return {};
   return {
     keep: value,
@@ -363,9 +366,13 @@ export function sharedSectionKeys(draft: Draft, template: TemplateIndex): Set<st
  */
 function householdSectionQuestions(draft: Draft, env: WalkEnv): Question[] {
   const out: Question[] = [];
+  // A review shares again what the household's last toolkits shared (reviewDraft), without asking.
+  const review = draft.command === 'review';
+  const sharedBefore = review ? sharedSectionKeys(draft, env.template) : new Set<string>();
   for (const area of env.template.template.areas) {
     const areaId = `household/shared-area/${area.key}`;
-    out.push(
+    const areaShared = review ? area.sections.every((s) => sharedBefore.has(s.key)) : draft.answers[areaId] === true;
+    if (!review) out.push(
       stepQuestion(areaId, {
         kind: 'confirm',
         message: `Is ${area.title} the same for every child in the home? Score its sections once for all of them?`,
@@ -374,21 +381,25 @@ function householdSectionQuestions(draft: Draft, env: WalkEnv): Question[] {
         fallback: false,
       }),
     );
-    if (draft.answers[areaId] === true) {
+    if (areaShared) {
       out.push(...sectionWalk(draft, env, 'all', area, area.sections));
       if (isPlainObject(getPath(scopeRecord(draft, 'all'), ['areas', area.key]))) {
         for (const [key, message] of [
           ['strengths', `${area.title} (every child): strengths in the care the children get:`],
           ['concerns', `${area.title} (every child): concerns about the care:`],
         ] as const) {
-          out.push(fieldQuestion(draft, 'all', ['areas', area.key, key], { kind: 'long', message, check: longText }));
+          out.push(fieldQuestion(draft, 'all', ['areas', area.key, key], { kind: 'long', message, check: longText, ...keepFromPrevious(draft, ['areas', area.key, key]) }));
         }
       }
       continue;
     }
     for (const section of area.sections) {
-      if (!section.household_wide) continue;
       const id = `household/shared/${section.key}`;
+      if (review) {
+        if (sharedBefore.has(section.key)) out.push(...sectionWalk(draft, env, 'all', area, [section]));
+        continue;
+      }
+      if (!section.household_wide) continue;
       out.push(
         stepQuestion(id, {
           kind: 'confirm',
@@ -415,13 +426,14 @@ function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea
         kind: 'long',
         message: `${whose(draft, i)}${area.title}: examples of the impact on ${childLabel(draft, i)} - the heart of the summary sheet:`,
         check: longText,
+        ...keepFromPrevious(draft, ['areas', area.key, 'impact'], i),
       }),
     ];
   }
   const gateId = questionId(i, ['areas', area.key]);
   const record = scopeRecord(draft, i);
   const areaNow = getPath(record, ['areas', area.key]);
-  const before = getPath(draft.previous, ['areas', area.key]);
+  const before = getPath(previousFor(draft, i), ['areas', area.key]);
   const review = draft.command === 'review' && isPlainObject(before);
   const ownContent = isPlainObject(areaNow) && Object.keys(areaNow).some((k) => k !== 'sections' || own.some((s) => getPath(areaNow, ['sections', s.key]) !== undefined));
   const context = [
@@ -447,10 +459,21 @@ function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea
     fallback: review ? 'unchanged' : 'skip',
     given: ownContent,
     apply: (d, answer) => {
-      if (answer === 'unchanged' && isPlainObject(before)) for (const r of scopeRecords(d, i)) setPath(r, ['areas', area.key], structuredClone(before));
+      if (answer !== 'unchanged' || !isPlainObject(before)) return;
+      for (const r of scopeRecords(d, i)) {
+        // A section the household scored once this time keeps that score, not this child's last one.
+        const sharedNow = area.sections.filter((s) => shared.has(s.key)).map((s) => [s.key, getPath(r, ['areas', area.key, 'sections', s.key])] as const);
+        setPath(r, ['areas', area.key], structuredClone(before));
+        for (const [key, value] of sharedNow) {
+          if (value === undefined) deletePath(r, ['areas', area.key, 'sections', key]);
+          else setPath(r, ['areas', area.key, 'sections', key], value);
+        }
+      }
     },
   });
   const out = [gate];
+  // An area kept as it was ("nothing changed") keeps every score and note: nothing more of it is asked, not even what was never recorded.
+  if (draft.answers[gateId] === 'unchanged') return out;
   const decided = ownContent || draft.answers[gateId] === 'assess';
   if (!decided) return out;
   out.push(...sectionWalk(draft, env, i, area, own));
@@ -461,7 +484,7 @@ function areaQuestions(draft: Draft, env: WalkEnv, i: number, area: TemplateArea
       ['impact', `${whose(draft, i)}${area.title}: examples of the impact on the child - the heart of the summary sheet:`],
     ];
     for (const [key, message] of texts) {
-      out.push(fieldQuestion(draft, i, ['areas', area.key, key], { kind: 'long', message, check: longText, ...keepFromPrevious(draft, ['areas', area.key, key]) }));
+      out.push(fieldQuestion(draft, i, ['areas', area.key, key], { kind: 'long', message, check: longText, ...keepFromPrevious(draft, ['areas', area.key, key], i) }));
     }
   }
   return out;
@@ -491,7 +514,7 @@ function sectionWalk(draft: Draft, env: WalkEnv, scope: Scope, area: TemplateAre
 function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: TemplateArea, section: TemplateSection, by: string | undefined): Question[] {
   const base = ['areas', area.key, 'sections', section.key];
   const now = getPath(scopeRecord(draft, scope), base);
-  const before = getPath(draft.previous, base);
+  const before = getPath(previousFor(draft, scope), base);
   const scoreId = questionId(scope, [...base, 'score']);
   const chosen = draft.answers[scoreId];
   const review = draft.command === 'review' && isPlainObject(before);
@@ -563,7 +586,7 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
         kind: 'long',
         message: `${section.key} ${section.title}: the evidence - what was seen, heard and told, with dates:`,
         check: longText,
-        ...(edit ? keepFromPrevious(draft, [...base, 'evidence']) : {}),
+        ...(edit ? keepFromPrevious(draft, [...base, 'evidence'], scope) : {}),
       }),
     );
     // Once the section's reminder is raised (5.2: look for domestic abuse) by what this interview recorded, what was
@@ -575,7 +598,7 @@ function sectionQuestions(draft: Draft, env: WalkEnv, scope: Scope, area: Templa
           kind: 'long',
           message: `${section.key} ${section.title}: what was done about the reminder above (optional; e.g. indicators looked for, a DASH RIC completed or why not, who was told)?`,
           check: longText,
-          ...(edit || review ? keepFromPrevious(draft, [...base, 'reminder_response']) : {}),
+          ...(edit || review ? keepFromPrevious(draft, [...base, 'reminder_response'], scope) : {}),
         }),
       );
     }
@@ -733,7 +756,7 @@ function childVoiceQuestions(draft: Draft, i: number): Question[] {
     ['needs_to_happen', `${name}'s own words: what needs to happen?`],
   ];
   return [voiceGatheredQuestion(draft, i), ...asks.map(([key, message]) => {
-    const last = getPath(draft.previous, ['child_voice', key]);
+    const last = getPath(previousFor(draft, i), ['child_voice', key]);
     return fieldQuestion(draft, i, ['child_voice', key], {
       kind: 'long',
       message,
@@ -755,7 +778,7 @@ function reviewQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   return env.template.template.review_questions.map(({ key, question, required, with_improvements }) =>
     fieldQuestion(draft, i, ['review', key], {
       kind: 'long',
-      message: `Review: ${question}`,
+      message: `${whose(draft, i)}Review: ${question}`,
       check: required === true ? allChecks((v) => (v.trim() === '' ? 'answer this one, if only to say there is nothing to report' : null), longText) : longText,
       ...(required === true ? { required: true } : {}),
       ...(with_improvements === true ? { context: shown } : {}),
@@ -768,7 +791,7 @@ function improvedSections(draft: Draft, env: WalkEnv, i: number): string[] {
   const record = scopeRecord(draft, i);
   return env.template.sections().flatMap(({ area, section }) => {
     const path = ['areas', area.key, 'sections', section.key, 'score'];
-    const was = getPath(draft.previous, path);
+    const was = getPath(previousFor(draft, i), path);
     const now = getPath(record, path);
     return typeof was === 'number' && typeof now === 'number' && now < was ? [`${section.key} ${section.title} ${was} -> ${now}`] : [];
   });
@@ -777,7 +800,7 @@ function improvedSections(draft: Draft, env: WalkEnv, i: number): string[] {
 function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const completed = completedOf(draft);
   const who = whose(draft, i);
-  const decisionBefore = getPath(draft.previous, ['summary', 'decision']);
+  const decisionBefore = getPath(previousFor(draft, i), ['summary', 'decision']);
   const out: Question[] = [
     fieldQuestion(draft, i, ['summary', 'analysis'], { kind: 'long', message: `${who}Your analysis of the child's lived experience across the areas:`, check: longText }),
     ...(draft.household && i === 0 && draft.records.length > 1
@@ -837,16 +860,20 @@ function summaryQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
  */
 function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
   const out: Question[] = [];
-  carriedItems(draft, i, ['summary', 'actions']).forEach(({ now: action, was, j }) => {
+  const list = ['summary', 'actions'];
+  carriedItems(draft, i, list).forEach(({ now: action, was, j }) => {
     if (was.done !== undefined || was.dropped !== undefined) return;
+    // A household action is settled once, with the first child, for every child's plan.
+    if (askedForFirstChild(draft, i, list, (a) => sameHouseholdAction(a, was))) return;
+    const also = (q: Question): Question => alsoForSiblings(q, list, j, i === 0 ? sameInSiblings(draft, list, (a) => sameHouseholdAction(a, was)) : [], ['action', 'done', 'dropped', 'reason']);
     const base = ['summary', 'actions', j];
     const statusId = questionId(i, [...base, 'status']);
     const settled = action.done !== undefined || action.dropped !== undefined || action.action !== was.action;
     out.push(
-      stepQuestion(statusId, {
+      also(stepQuestion(statusId, {
         kind: 'select',
         field: `summary.actions.${j}`,
-        message: `Action from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${longDate(was.by)})` : ''} - what happened to it?`,
+        message: `${whose(draft, i)}${was.household === true && draft.household ? 'Household action' : 'Action'} from last time: "${String(was.action ?? '')}"${typeof was.by === 'string' ? ` (by ${longDate(was.by)})` : ''} - what happened to it?`,
         choices: [
           { value: 'open', name: 'Still open - keep it in the plan' },
           { value: 'done', name: 'Done' },
@@ -860,16 +887,16 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
           const completed = completedOf(d);
           if (answer === 'dropped' && completed !== undefined) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'dropped'], completed);
         },
-      }),
+      })),
     );
     const status = draft.answers[statusId];
     if (status === 'done' || action.done !== undefined) {
-      out.push(fieldQuestion(draft, i, [...base, 'done'], { kind: 'date', message: 'The date it was done:', required: true, check: dateCheck({ today: env.today, past: true }) }));
+      out.push(also(fieldQuestion(draft, i, [...base, 'done'], { kind: 'date', message: 'The date it was done:', required: true, check: dateCheck({ today: env.today, past: true }) })));
     }
     if (status === 'changed') {
       const rewordId = questionId(i, [...base, 'reworded']);
       out.push(
-        stepQuestion(rewordId, {
+        also(stepQuestion(rewordId, {
           kind: 'text',
           message: 'The action as it now stands:',
           required: true,
@@ -877,17 +904,19 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
           apply: (d, answer) => {
             if (typeof answer === 'string') for (const r of scopeRecords(d, i)) setPath(r, [...base, 'action'], answer);
           },
-        }),
+        })),
       );
     }
     if (status === 'changed' || status === 'dropped' || action.dropped !== undefined) {
       out.push(
-        fieldQuestion(draft, i, [...base, 'reason'], {
-          kind: 'text',
-          message: status === 'changed' ? 'Why it changed:' : 'Why it was dropped:',
-          required: status === 'dropped' || action.dropped !== undefined,
-          check: longText,
-        }),
+        also(
+          fieldQuestion(draft, i, [...base, 'reason'], {
+            kind: 'text',
+            message: status === 'changed' ? 'Why it changed:' : 'Why it was dropped:',
+            required: status === 'dropped' || action.dropped !== undefined,
+            check: longText,
+          }),
+        ),
       );
     }
   });
@@ -895,9 +924,9 @@ function carriedActionQuestions(draft: Draft, env: WalkEnv, i: number): Question
 }
 
 /** The items of a list carried forward from the toolkit a review reviews, as they are now and as they were. */
-function carriedItems(draft: Draft, i: number, path: string[]): { now: PlainRecord; was: PlainRecord; j: number }[] {
-  const before = listAt(draft.previous, path);
-  return listAt(scopeRecord(draft, i), path).flatMap((now, j) => {
+function carriedItems(draft: Draft, scope: Scope, path: string[]): { now: PlainRecord; was: PlainRecord; j: number }[] {
+  const before = listAt(previousFor(draft, scope), path);
+  return listAt(scopeRecord(draft, scope), path).flatMap((now, j) => {
     const was = before[j];
     return was === undefined ? [] : [{ now, was, j }];
   });
@@ -906,38 +935,92 @@ function carriedItems(draft: Draft, i: number, path: string[]): { now: PlainReco
 /**
  * At a review, whether each person still lives with the child (a partner who
  * moved out, a grandparent who moved in) and since when; a new baby is added
- * like any other person.
+ * like any other person. In a household review a person on the first child's
+ * list is asked about once: the answer goes to the same person (by name, living
+ * where they lived) on each sibling's list too.
  */
-function familyChangeQuestions(draft: Draft, env: WalkEnv, i: number): Question[] {
+function familyChangeQuestions(draft: Draft, env: WalkEnv, scope: Scope): Question[] {
   const out: Question[] = [];
-  carriedItems(draft, i, ['child', 'family']).forEach(({ now: person, was, j }) => {
+  carriedItems(draft, scope, ['child', 'family']).forEach(({ now: person, was, j }) => {
     if (typeof was.name !== 'string') return;
+    if (askedForFirstChild(draft, scope, ['child', 'family'], (p) => samePerson(p, was))) return;
     const base = ['child', 'family', j];
     const livedWith = was.lives_with_child !== false;
-    const id = questionId(i, [...base, 'still']);
+    const also = (q: Question): Question => alsoForSiblings(q, ['child', 'family'], j, scope === 0 ? sameInSiblings(draft, ['child', 'family'], (p) => samePerson(p, was)) : [], ['lives_with_child', 'since']);
+    const id = questionId(scope, [...base, 'still']);
     out.push(
-      stepQuestion(id, {
+      also(stepQuestion(id, {
         kind: 'confirm',
-        message: `${whose(draft, i)}${was.name} (${String(was.relationship ?? '')}): ${livedWith ? "still living in the child's home?" : "still living away from the child's home?"}`,
+        message: `${whose(draft, scope)}${was.name} (${String(was.relationship ?? '')}): ${livedWith ? "still living in the child's home?" : "still living away from the child's home?"}`,
         default: true,
         fallback: true,
         given: person.lives_with_child !== was.lives_with_child,
         apply: (d, answer) => {
-          if (answer === false) for (const r of scopeRecords(d, i)) setPath(r, [...base, 'lives_with_child'], !livedWith);
+          if (answer === false) for (const r of scopeRecords(d, scope)) setPath(r, [...base, 'lives_with_child'], !livedWith);
         },
-      }),
+      })),
     );
     if (draft.answers[id] === false || person.since !== was.since) {
       out.push(
-        fieldQuestion(draft, i, [...base, 'since'], {
-          kind: 'date',
-          message: `Since when has ${was.name} ${livedWith ? 'lived away from' : 'lived in'} the child's home? (YYYY-MM-DD, optional)`,
-          check: dateCheck({ today: env.today, past: true }),
-        }),
+        also(
+          fieldQuestion(draft, scope, [...base, 'since'], {
+            kind: 'date',
+            message: `Since when has ${was.name} ${livedWith ? 'lived away from' : 'lived in'} the child's home? (YYYY-MM-DD, optional)`,
+            check: dateCheck({ today: env.today, past: true }),
+          }),
+        ),
       );
     }
   });
   return out;
+}
+
+/** The same person on two children's lists: the same name, living where they lived. */
+function samePerson(a: PlainRecord, b: PlainRecord): boolean {
+  return a.name === b.name && (a.lives_with_child !== false) === (b.lives_with_child !== false);
+}
+
+/** The same household action ("chase the landlord") in two children's plans, still open. */
+function sameHouseholdAction(a: PlainRecord, b: PlainRecord): boolean {
+  return a.household === true && b.household === true && a.action === b.action && a.done === undefined && a.dropped === undefined;
+}
+
+/** In a household review, whether the first child's last toolkit holds this item of a sibling's: then it is asked about once, there. */
+function askedForFirstChild(draft: Draft, scope: Scope, list: string[], same: (item: PlainRecord) => boolean): boolean {
+  return draft.command === 'review' && typeof scope === 'number' && scope > 0 && listAt(previousFor(draft, 0), list).some(same);
+}
+
+/** [sibling, index]: where an item of the first child's last toolkit stands in each sibling's. */
+function sameInSiblings(draft: Draft, list: string[], same: (item: PlainRecord) => boolean): [number, number][] {
+  if (draft.command !== 'review') return [];
+  return draft.records.flatMap((_, k) => {
+    const jk = k > 0 ? listAt(previousFor(draft, k), list).findIndex(same) : -1;
+    return jk < 0 ? [] : [[k, jk] as [number, number]];
+  });
+}
+
+/**
+ * A question about an item the first child shares with siblings (a person on
+ * each list, a household action): once its answer is applied to the first
+ * child's item, the fields it may change are copied into each sibling's.
+ */
+function alsoForSiblings(question: Question, list: string[], j: number, matches: [number, number][], keys: readonly string[]): Question {
+  if (matches.length === 0) return question;
+  return {
+    ...question,
+    apply: (d, answer) => {
+      question.apply(d, answer);
+      for (const key of keys) {
+        const value = getPath(d.records[0], [...list, j, key]);
+        for (const [k, jk] of matches) {
+          const sibling = d.records[k];
+          if (!sibling) continue;
+          if (value === undefined) deletePath(sibling, [...list, jk, key]);
+          else setPath(sibling, [...list, jk, key], structuredClone(value));
+        }
+      }
+    },
+  };
 }
 
 // ---- a household: asked once for every child ------------------------------

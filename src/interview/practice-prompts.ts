@@ -13,9 +13,10 @@ import type { WalkEnv } from './interview-walk.js';
  */
 export function promptsRaised(before: Draft, after: Draft, env: WalkEnv): string[] {
   const seen = new Set(prompts(before, env).map((p) => p.key));
-  return prompts(after, env)
+  // An answer for every child of a household raises the same prompt in each child's record: it is said once.
+  return [...new Set(prompts(after, env)
     .filter((p) => !seen.has(p.key))
-    .map((p) => p.message);
+    .map((p) => p.message))];
 }
 
 function prompts(draft: Draft, env: WalkEnv): { key: string; message: string }[] {

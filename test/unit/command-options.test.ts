@@ -28,7 +28,7 @@ describe('options shared by the commands', () => {
 
   it('--today reads the same in every command that has it, each saying what the date is for there', () => {
     const today = withOption('--today');
-    expect(today.map((c) => c.name()).sort()).toEqual(['check', 'chronology', 'edit', 'new', 'report', 'review', 'summary']);
+    expect(today.map((c) => c.name()).sort()).toEqual(['check', 'chronology', 'diff', 'edit', 'history', 'new', 'redact', 'report', 'review', 'summary']);
     for (const command of today) {
       const o = option(command, '--today')!;
       expect(o.flags, command.name()).toBe('--today <date>');

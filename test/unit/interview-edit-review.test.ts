@@ -157,6 +157,24 @@ describe('ntk review', () => {
     expect(asked.filter((q) => q.id.includes('emotional-warmth'))).toHaveLength(1);
   });
 
+  it('asks nothing more of an area kept as it was, not even a parent\'s score or a text it never had', () => {
+    const sparse = structuredClone(record) as any;
+    delete sparse.areas['physical-care'].sections['1.1'].parent_score;
+    delete sparse.areas['physical-care'].strengths;
+    const { asked } = walk(
+      reviewDraft(sparse, { source: fixture, out: '/tmp/out' }),
+      scripted([
+        [/^assessment\/completed$/, '2020-12-15'],
+        [/^assessment\/sessions\/0\/date$/, '2020-12-01'],
+        [/^child1\/areas\/[a-z-]+$/, 'unchanged'],
+        [/summary\/actions\/more\/\d+$/, false],
+        [/^child1\/review\//, 'Yes.'],
+        [/summary\/next_review$/, '2021-03-16'],
+      ]),
+    );
+    expect(asked.filter((q) => q.id.includes('physical-care')).map((q) => q.id)).toEqual(['child1/areas/physical-care']);
+  });
+
   it('without a terminal keeps every unchanged area and needs only the date and the answer about significant harm', () => {
     const settled = settleWithoutTerminal(start(), env);
     expect(settled.missing).toEqual(['assessment.completed', 'review.significant_harm']);

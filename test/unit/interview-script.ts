@@ -74,6 +74,17 @@ export function scripted(overrides: [RegExp, Answer][] = []): Script {
   };
 }
 
+/** Two children of one home (Sam and Ali), their mother Dee on a family list given once, and family and relationships scored once for both. */
+export const twoChildHousehold: [RegExp, Answer][] = [
+  [/^child\/household$/, 'H-1'],
+  [/^household\/more\/1$/, true],
+  [/^child1\/child\/family\/more\/0$/, true],
+  [/^child1\/child\/family\/0\/name$/, 'Dee'],
+  [/^child1\/child\/family\/0\/relationship$/, 'mother'],
+  [/^household\/shared\/family$/, true],
+  [/^household\/shared-area\/family-relationships$/, true],
+];
+
 /** Answers up to `limit` questions; the script's answers must pass each question's own check. */
 export function walk(draft: Draft, script: Script, limit = Number.POSITIVE_INFINITY): { draft: Draft; asked: Question[] } {
   let current = draft;

@@ -5,7 +5,7 @@ import { getPath } from '../../src/interview/plain-data.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
 import { schemaReference } from '../../src/interview/record-text.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
-import { checkErrors, env, finalTexts, scripted, throughDraftFile, walk } from './interview-script.js';
+import { checkErrors, env, finalTexts, scripted, throughDraftFile, twoChildHousehold, walk } from './interview-script.js';
 
 const start = () => newDraft({ template: 'nscp-ncscp/2021', household: false, out: '/tmp/out' });
 
@@ -170,13 +170,7 @@ describe('a household: what is the same for every child is asked once, what is e
     walk(
       newDraft({ template: 'nscp-ncscp/2021', household: true, out: '.' }),
       scripted([
-        [/^child\/household$/, 'H-1'],
-        [/^household\/more\/1$/, true],
-        [/^child1\/child\/family\/more\/0$/, true],
-        [/^child1\/child\/family\/0\/name$/, 'Dee'],
-        [/^child1\/child\/family\/0\/relationship$/, 'mother'],
-        [/^household\/shared\/family$/, true],
-        [/^household\/shared-area\/family-relationships$/, true],
+        ...twoChildHousehold,
         [/areas\/family-relationships\/concerns$/, 'Shouting most evenings.'],
         [/^child1\/assessment\/sessions\/0\/seen$/, true],
         [/^child1\/assessment\/sessions\/0\/seen_alone$/, true],

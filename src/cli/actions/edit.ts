@@ -62,7 +62,7 @@ export async function runEdit(file: string, options: EditOptions, ctx: CliContex
   const inputs = [draftPath, ...(options.answers !== undefined ? [options.answers] : [])];
   let written;
   try {
-    written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: false, textFor, inputs, inPlace: { file, onDisk } });
+    written = await interviewToFiles(draft, { env, draftPath, resumeCommand, prompter, ctx, resumed: Boolean(options.resume) }, { force: false, textFor, inputs, inPlace: [{ file, onDisk }] });
   } catch (error) {
     // At a terminal every answer is in the draft: resuming lays them onto the other person's version.
     if (error instanceof FileChangedError && prompter) throw new FileChangedError(file, `your answers are kept in ${draftPath}; continue with: ${resumeCommand}`);

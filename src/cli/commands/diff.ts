@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineDiff(program: Command): void {
   const command = program
@@ -18,7 +19,8 @@ export function defineDiff(program: Command): void {
     .option('--from <rev>', 'compare FILE as it was at this git revision (e.g. HEAD~1, a commit, a tag)')
     .option('--to <rev>', 'with --from: the later git revision (default: the file as it is now)')
     .addOption(formatOption(viewFormats.diff))
-    .option('--exit-code', 'exit 1 when any section deteriorated');
+    .option('--exit-code', 'exit 1 when any section deteriorated')
+    .addOption(todayOption(', against which a completion date in the future is refused'));
   withOutputOptions(command)
     .addHelpText('after', `
 Examples:

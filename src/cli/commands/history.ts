@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { viewFormats } from '../../render/view-formats.js';
 import { lazyAction } from '../run-action.js';
 import { formatOption, withOutputOptions } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineHistory(program: Command): void {
   const command = program
@@ -17,7 +18,8 @@ export function defineHistory(program: Command): void {
     .argument('<paths...>', 'record files or folders (recursively, *.yaml and *.yml)')
     .addOption(formatOption(viewFormats.history))
     .option('--child <ref>', 'only this child (by child.ref)')
-    .option('--no-git', 'ignore git history; use the files as they are');
+    .option('--no-git', 'ignore git history; use the files as they are')
+    .addOption(todayOption(', against which a completion date in the future is refused'));
   withOutputOptions(command)
     .addHelpText('after', `
 Examples:

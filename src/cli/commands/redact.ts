@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { lazyAction } from '../run-action.js';
 import { noColorOption } from './output-options.js';
+import { todayOption } from './today-option.js';
 
 export function defineRedact(program: Command): void {
   program
@@ -27,6 +28,7 @@ export function defineRedact(program: Command): void {
     .option('--force', 'replace copies already in --out (and an existing --report file)')
     .option('--report <file>', 'also write the counts and the review list as JSON to this file')
     .option('--strict', 'exit 1 and write no copies while anything is left on the review list')
+    .addOption(todayOption(', against which a completion date in the future is refused'))
     .addOption(noColorOption())
     .addHelpText('after', `
 Examples:

@@ -12,7 +12,10 @@ export function defineReview(program: Command): void {
         'then area by area you see the last scores and say what changed (an unchanged ' +
         'area or section is one keypress), answer the review questions of the ' +
         'guidance, and update the plan. Writes a new record <ref>-<completed>.yaml ' +
-        'beside FILE (or --out); drafts and --answers work as for `ntk new`.',
+        'beside FILE (or --out); drafts and --answers work as for `ntk new`. When ' +
+        'the toolkits of the other children of the household, of the same date, are ' +
+        'beside FILE, it offers to review them together: one sitting, a new record for ' +
+        'each child (from --answers: a document per child, each naming its child.ref).',
     )
     .argument('<file>', 'the record to review (the latest one)')
     .option('--out <file>', 'the file for the review record')
