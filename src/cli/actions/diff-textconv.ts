@@ -22,7 +22,7 @@ export async function runDiffTextconv(file: string, ctx: CliStreams): Promise<nu
   // The fast reader for a plain record; the `yaml` reader (slower to load) only for what it declines.
   const parsed = parseRecordBytesFast(bytes) ?? (await import('../../read/read-record.js')).readRecordBytes(file, bytes).record;
   // Not today's date: the same record must give the same text on any day, or git would show changes that are not there.
-  const checked = parsed ? validateParsedRecord(file, parsed, { today: '9999-12-31' }) : null;
+  const checked = parsed ? validateParsedRecord(file, parsed, { today: '9999-12-31', errorsOnly: true }) : null;
   if (checked?.record && checked.template && !checked.findings.some((f) => f.severity === 'error')) {
     ctx.stdout.write(renderRecordText(checked.record, checked.template));
   } else {

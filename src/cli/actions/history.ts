@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { eachHistory, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
 import { readSmallFile, type FileResult } from '../../batch/check-one.js';
 import { checkInPool } from '../../batch/check-pool.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
-import { readBlobs, repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
-import { parseRecordBytesFast } from '../../read/fast-yaml.js';
-import { readRecordBytes, readRecordFile } from '../../read/read-record.js';
+import { repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
+import { readRecordFile } from '../../read/read-record.js';
 import { renderFindingsPretty } from '../../render/findings-report.js';
 import type { HistoryFormat } from '../../render/history-formats.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
@@ -59,11 +59,12 @@ function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>
  * hold a valid record is history, not the user's mistake today: it is noted
  * and left out of the timeline. Git is read in a few processes for all the
  * files, and each distinct content is read and checked once however many
- * commits and files hold it. With `timelineOnly`, files with no other
- * version are checked over every core and keep only what the history
- * timeline shows (a caseload's worth of whole records would not fit in
- * memory); compare and chronology read more of each record, so they keep it
- * whole.
+ * commits and files hold it. With `timelineOnly`, each version keeps only
+ * what the history timeline shows and what its changes compare (a
+ * caseload's worth of whole records, or a repository's worth of commits,
+ * would not fit in memory), and files with no other version are checked
+ * over every core; compare and chronology read more of each record, so
+ * they keep it whole.
  */
 export async function gatherVersions(files: readonly string[], how: { useGit: boolean; timelineOnly: boolean }, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
   const { useGit } = how;
@@ -71,7 +72,8 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
   const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
-  const contents = await committedRecords(revisions, today);
+  const keep = how.timelineOnly ? timelineOf : (valid: ValidRecord) => valid;
+  const contents = await committedRecords(revisions, today, how.timelineOnly);
   const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
   for (const file of files) {
     const shown = displayPath(file);
@@ -86,14 +88,13 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
     const valid = bytes ? validRecord(shown, bytes, today) : null;
     const committed = revisions.get(file) ?? [];
     if (valid) {
-      // Whole: compared with its last commit, or read in full by compare and chronology.
-      versions.push({ record: valid.record, template: valid.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      versions.push({ ...keep(valid), source: { file: shown, commit: null, author: null, date: null, subject: null } });
     } else {
       const read = await readRecordFile(file);
       const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
       const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
       if (checked?.record && checked.template && errors.length === 0) {
-        versions.push({ record: checked.record, template: checked.template, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+        versions.push({ ...keep({ record: checked.record, template: checked.template }), source: { file: shown, commit: null, author: null, date: null, subject: null } });
       } else {
         findings.push(...errors);
       }
@@ -101,7 +102,7 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
     for (const rev of committed) {
       const valid = rev.blob === null ? null : contents.get(rev.blob);
       if (valid) {
-        versions.push({ record: valid.record, template: valid.template, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
+        versions.push({ ...valid, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
       } else {
         const label = `${rev.commit.slice(0, 7)}:${rev.path}`;
         ctx.stderr.write(`${ctx.err.dim('note:')} ${terminalSafeLine(label)} (${terminalSafeLine(rev.author)}, ${rev.date}) is not a valid record; left out of the history\n`);
@@ -123,10 +124,8 @@ async function timelinesOfLoneFiles(files: readonly string[], revisions: Readonl
   return new Map(lone.map((file, i) => [file, results[i]!]));
 }
 
-type ValidRecord = Pick<RecordVersion, 'record' | 'template'>;
-
-/** Each distinct committed content as a valid record, or null when it is not one; read and checked once. */
-async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, ValidRecord | null>> {
+/** Each distinct committed content as a valid record (kept whole, or with `timelineOnly` as history keeps it), or null when it is not one; read and checked once. */
+async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, timelineOnly: boolean): Promise<Map<string, ValidRecord | null>> {
   const blobsByRepository = new Map<string, Set<string>>();
   for (const [file, revs] of revisions) {
     const top = await repositoryTop(file);
@@ -135,16 +134,8 @@ async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, 
     blobsByRepository.set(top, blobs);
   }
   const contents = new Map<string, ValidRecord | null>();
-  for (const [top, blobs] of blobsByRepository) {
-    for (const [blob, valid] of await readBlobs(top, [...blobs], (id, bytes) => (bytes === null ? null : validRecord(id, bytes, today)))) contents.set(blob, valid);
-  }
+  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly)) contents.set(blob, valid);
   return contents;
-}
-
-function validRecord(label: string, bytes: Uint8Array, today: string): ValidRecord | null {
-  const parsed = parseRecordBytesFast(bytes) ?? readRecordBytes(label, bytes).record;
-  const checked = parsed ? validateParsedRecord(label, parsed, { today }) : null;
-  return checked?.record && checked.template && !checked.findings.some((f) => f.severity === 'error') ? { record: checked.record, template: checked.template } : null;
 }
 
 /** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */

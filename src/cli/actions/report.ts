@@ -1,10 +1,11 @@
-import { buildCaseloadReport, type ReportSort } from '../../analyse/caseload-report.js';
+import { buildCaseloadReport, REPORT_PROMPTS, type ReportInput, type ReportSort } from '../../analyse/caseload-report.js';
 import { collectRecordFiles } from '../../read/collect-files.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { displayPath } from '../../read/collect-files.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
 import { checkFilesWithFacts } from '../../validate/check-files.js';
+import type { Finding } from '../../validate/finding.js';
 import { UsageError } from '../cli-error.js';
 import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
@@ -41,16 +42,10 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   }
   const files = await collectRecordFiles(paths);
   const progress = progressReporter(ctx, files.length, 'read');
-  const result = await checkFilesWithFacts(files, { today, jobs }, progress.update);
+  const inputs = await reportInputs(files, { today, jobs }, progress.update);
   progress.done();
-  const findingsByFile = new Map<string, typeof result.findings>();
-  for (const f of result.findings) {
-    const list = findingsByFile.get(f.file);
-    if (list) list.push(f);
-    else findingsByFile.set(f.file, [f]);
-  }
   const report = buildCaseloadReport(
-    files.map((file, i) => ({ file, facts: result.results[i]!.facts, findings: findingsByFile.get(file) ?? [] })),
+    inputs,
     today,
     {
       sort: options.sort,
@@ -66,4 +61,24 @@ export async function runReport(paths: string[], options: ReportOptions, ctx: Cl
   }
   await writeView(viewFormats.report[options.format], report, {}, options, files, ctx);
   return 0;
+}
+
+const reportPrompts: ReadonlySet<string> = new Set(REPORT_PROMPTS);
+
+/**
+ * Each file's facts and the findings a report reads of it: its errors (a
+ * file with one is left out) and the prompts it counts. The rest of the
+ * check's results (the batch rules' entries, the overdue-review warnings of
+ * a whole caseload) are let go here, before the report is built.
+ */
+async function reportInputs(files: readonly string[], options: { today: string; jobs?: number }, onProgress: (done: number) => void): Promise<ReportInput[]> {
+  const result = await checkFilesWithFacts(files, options, onProgress);
+  const findingsByFile = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.severity !== 'error' && !reportPrompts.has(f.code)) continue;
+    const list = findingsByFile.get(f.file);
+    if (list) list.push(f);
+    else findingsByFile.set(f.file, [f]);
+  }
+  return files.map((file, i) => ({ file, facts: result.results[i]!.facts, findings: findingsByFile.get(file) ?? [] }));
 }
