@@ -1,8 +1,8 @@
 import type { Decision } from '../record/types.js';
 import { defaultTemplate, findTemplate, type TemplateIndex } from '../template/load-template.js';
-import { daysBetween } from '../validate/dates.js';
-import type { Finding } from '../validate/finding.js';
-import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../validate/finding-codes.js';
+import { daysBetween } from '../record/dates.js';
+import type { Finding } from '../record/finding.js';
+import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../record/finding-codes.js';
 import { careCodes } from './caseload-care.js';
 import { areaFacts, type AreaFacts, type CaseloadFacts } from './caseload-facts.js';
 

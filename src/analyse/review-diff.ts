@@ -3,7 +3,7 @@ import { areaScores } from '../record/sections.js';
 import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import type { ScaleFacts } from '../template/scale-facts.js';
-import { daysBetween } from '../validate/dates.js';
+import { daysBetween } from '../record/dates.js';
 
 /**
  * What changed between two toolkits of a child: the review diff. A score

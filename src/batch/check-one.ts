@@ -8,7 +8,7 @@ import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../record/finding.js';
 import { validateParsedRecord, type CheckedRecord, type ValidateOptions } from '../validate/validate-record.js';
 import { packedFindings, type PackedFindings } from './file-findings.js';
 

@@ -1,5 +1,5 @@
 import type { Answer, Draft } from './draft.js';
-import { deletePath, getPath, setPath, type DataPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, setPath, type DataPath, type PlainRecord } from '../record/plain-data.js';
 import type { Choice, Question, QuestionKind } from './question.js';
 
 /** Which records a question writes to: every child's (shared answers) or one child's. */

@@ -1,4 +1,4 @@
-import { isPlainObject, sameData, type DataPath } from '../interview/plain-data.js';
+import { isPlainObject, sameData, type DataPath } from '../record/plain-data.js';
 
 /**
  * The key a merge writes where both branches changed the same thing

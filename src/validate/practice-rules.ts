@@ -1,7 +1,7 @@
 import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
-import type { FindingCode } from './finding-codes.js';
+import type { FindingCode } from '../record/finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { findTemplate, type TemplateIndex } from '../template/load-template.js';
-import { compareFindings, findingAt, type Finding } from './finding.js';
-import { mergeConflictFindings } from './merge-conflicts.js';
+import { compareFindings, findingAt, type Finding } from '../record/finding.js';
+import { mergeConflictFindings } from '../read/merge-conflicts.js';
 import { practiceErrors, practiceFindings } from './practice-rules.js';
 import { recordRuleErrors, vocabularyErrors } from './record-rules.js';
 import type { RuleFinding } from './rule-finding.js';
