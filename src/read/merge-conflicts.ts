@@ -1,5 +1,5 @@
 import type { ParsedRecord } from './yaml-document.js';
-import { CONFLICT_KEY, conflictPaths } from '../merge/three-way.js';
+import { CONFLICT_KEY, conflictPaths } from '../record/conflict-blocks.js';
 import { findingAt, pathToString, type Finding, type Position } from '../record/finding.js';
 
 const mergeConflictMessage = (what: string) =>
