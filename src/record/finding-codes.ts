@@ -1,4 +1,3 @@
-import type { ScaleWords } from '../template/scale-facts.js';
 import type { Severity } from './finding.js';
 
 /** What ntk knows about one kind of finding, whatever record it is found in. */
@@ -164,8 +163,22 @@ export const FINDING_CODES = {
   },
 } as const satisfies Record<string, FindingCodeInfo>;
 
-/** The words a registry text's placeholders take: a template's (its `worryingWords`), or words for any scale. */
-export type RegistryWords = Pick<ScaleWords, 'or' | 'plural' | 'range' | 'span'>;
+/**
+ * The words a registry text's placeholders take: a template's (its
+ * `worryingWords`, which template/scale-facts.ts makes), or words for any
+ * scale. Declared here, below the templates, so the registry needs nothing
+ * from the layers above it.
+ */
+export interface RegistryWords {
+  /** The worrying scores: "3 or 4" on nscp-ncscp/2021's scale. */
+  or: string;
+  /** "3s and 4s". */
+  plural: string;
+  /** "3-4". */
+  range: string;
+  /** The whole scale, lowest to highest: "1-4". */
+  span: string;
+}
 
 /** For a rule described apart from any record (SARIF's rule list): words that fit every template's scale. */
 export const ANY_SCALE: RegistryWords = { or: 'at a worrying score', plural: 'worrying scores', range: 'at a worrying score', span: 'a whole number from 0 to 10 at most' };
