@@ -15,6 +15,27 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const out = 'dist/bin';
 
 await rm(new URL(`../${out}/`, import.meta.url), { recursive: true, force: true });
+/**
+ * string-width builds an Intl.Segmenter and compiles Unicode-property
+ * regular expressions as it loads: about 50 ms, as long as Node's own start,
+ * and the textconv git runs once per blob (and most terminal views) never
+ * need them, text that is as wide as it is long being measured without them
+ * (src/render/text-layout.ts). So the bundle's `import stringWidth from
+ * 'string-width'` is given a stand-in that requires the package on its first
+ * call; esbuild bundles a required ES module as code run on that first
+ * require, not at start.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.kind === 'import-statement' ? { path: 'string-width', namespace: 'lazy-string-width' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+      contents: "let width; export default function stringWidth(text) { width ??= require('string-width').default; return width(text); }",
+      resolveDir: root,
+    }));
+  },
+};
+
 /** What every bundle shares: ES modules for Node 20, code a command does not need split into chunks. */
 const shared = {
   absWorkingDir: root,
@@ -30,6 +51,7 @@ const shared = {
   // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [lazyStringWidth],
   // The check cache's key includes the rule code (src/batch/rules-hash.ts).
   define: { NTK_RULES_HASH: JSON.stringify(await rulesHash(root)) },
 };

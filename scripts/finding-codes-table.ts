@@ -1,8 +1,8 @@
 // The README's list of finding codes, written from the registry
-// (src/validate/finding-codes.ts) so the two cannot drift apart:
+// (src/record/finding-codes.ts) so the two cannot drift apart:
 // `npm run docs:codes` rewrites it, and a unit test fails when they differ.
 import { scaleWords, type ScaleFacts } from '../src/template/scale-facts.js';
-import { FINDING_CODES, findingCodes, scaleWorded, type FindingCode, type RegistryWords } from '../src/validate/finding-codes.js';
+import { FINDING_CODES, findingCodes, scaleWorded, type FindingCode, type RegistryWords } from '../src/record/finding-codes.js';
 
 /** The template whose scale the table says scores on: the default, nscp-ncscp/2021 (its file is read by the caller). */
 export const TABLE_TEMPLATE_FILE = 'templates/nscp-ncscp-2021.yaml';

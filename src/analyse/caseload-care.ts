@@ -1,6 +1,6 @@
 import { findTemplate } from '../template/load-template.js';
-import { daysBetween } from '../validate/dates.js';
-import type { FindingCode } from '../validate/finding-codes.js';
+import { daysBetween } from '../record/dates.js';
+import type { FindingCode } from '../record/finding-codes.js';
 import { driftFlags } from '../validate/drift-rules.js';
 import { FAR_APART_DAYS, siblingFlags } from '../validate/sibling-rules.js';
 import type { CaseloadFacts } from './caseload-facts.js';

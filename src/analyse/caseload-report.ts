@@ -1,8 +1,8 @@
 import type { Decision } from '../record/types.js';
 import { defaultTemplate, findTemplate, type TemplateIndex } from '../template/load-template.js';
-import { daysBetween } from '../validate/dates.js';
-import type { Finding } from '../validate/finding.js';
-import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../validate/finding-codes.js';
+import { daysBetween } from '../record/dates.js';
+import type { Finding } from '../record/finding.js';
+import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../record/finding-codes.js';
 import { careCodes } from './caseload-care.js';
 import { areaFacts, type AreaFacts, type CaseloadFacts } from './caseload-facts.js';
 
@@ -148,7 +148,7 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
     template: facts.template,
     completed: facts.completed,
     type: facts.type,
-    areas: areas.map((a) => ({ key: a.key, title: template?.area(a.key)?.title ?? a.key, worrying: a.worrying })),
+    areas: areas.map((a) => (a.worrying.length > 0 ? { key: a.key, title: areaTitle(template, a.key), worrying: a.worrying } : quietArea(facts.template, template, a.key))),
     highestScore: highest,
     worryingCount: considered.reduce((n, a) => n + a.worrying.length, 0),
     prompts: REPORT_PROMPTS.filter((code) => codes.has(code)),
@@ -159,6 +159,22 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
 }
 
 type RowRank = (row: CaseloadRow, score: number) => number;
+
+function areaTitle(template: TemplateIndex | undefined, key: string): string {
+  return template?.area(key)?.title ?? key;
+}
+
+/** A row's area with nothing worrying, one per template and area for every row that has it (never changed once made). */
+const quietAreas = new Map<string, CaseloadRow['areas'][number]>();
+function quietArea(templateId: string, template: TemplateIndex | undefined, key: string): CaseloadRow['areas'][number] {
+  const id = `${templateId}\u0000${key}`;
+  let area = quietAreas.get(id);
+  if (!area) {
+    area = Object.freeze({ key, title: areaTitle(template, key), worrying: Object.freeze([]) as unknown as string[] });
+    quietAreas.set(id, area);
+  }
+  return area;
+}
 
 function keep(row: CaseloadRow, f: ReportFilters, rank: RowRank): boolean {
   if (f.overdue && !(row.daysOverdue !== null && row.daysOverdue > 0)) return false;

@@ -2,7 +2,7 @@ import { areaScores, scoresBySection } from '../record/sections.js';
 import type { Decision, FamilyMember, SessionType, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { driftFlags, type DriftFlag } from '../validate/drift-rules.js';
-import { severityOf, type FindingCode } from '../validate/finding-codes.js';
+import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import { practiceFindings } from '../validate/practice-rules.js';
 import { buildHistories, currentToolkits, type RecordChange, type RecordVersion } from './history.js';
 import { matchActions } from './review-diff.js';

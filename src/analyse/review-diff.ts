@@ -3,7 +3,7 @@ import { areaScores } from '../record/sections.js';
 import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import type { ScaleFacts } from '../template/scale-facts.js';
-import { daysBetween } from '../validate/dates.js';
+import { daysBetween } from '../record/dates.js';
 
 /**
  * What changed between two toolkits of a child: the review diff. A score
@@ -106,6 +106,12 @@ export interface ReviewDiff {
   review: ReviewAnswers | null;
 }
 
+/** The free texts the review diff compares, by where they are: each section's, each area's, the child's voice, the summary. */
+export const SECTION_TEXTS = ['evidence', 'not_relevant'] as const;
+export const AREA_TEXTS = ['impact', 'strengths', 'concerns'] as const;
+export const CHILD_VOICE_TEXTS = ['working_well', 'worried_about', 'needs_to_happen'] as const;
+export const SUMMARY_TEXTS = ['analysis', 'parent_views'] as const;
+
 export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: TemplateIndex, sources: { from?: string; to?: string } = {}): ReviewDiff {
   const sections: SectionDiff[] = [];
   const areas: AreaDiff[] = [];
@@ -133,11 +139,11 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
         carersFrom: s?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
         carersTo: t?.carer_scores?.map(({ carer, score }) => ({ carer, score })) ?? [],
       });
-      for (const field of ['evidence', 'not_relevant'] as const) {
+      for (const field of SECTION_TEXTS) {
         pushText(text, `${path}.${field}`, { of: 'section', section: tSection.key, title: tSection.title, field }, tArea.key, s?.[field], t?.[field]);
       }
     }
-    for (const field of ['impact', 'strengths', 'concerns'] as const) {
+    for (const field of AREA_TEXTS) {
       pushText(text, `areas.${tArea.key}.${field}`, { of: 'area', number: tArea.number, title: tArea.title, field }, tArea.key, a?.[field], b?.[field]);
     }
     if (areaSections.length === 0 && !a && !b) continue;
@@ -148,10 +154,10 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
     const verdict = areaVerdict(counts);
     areas.push({ area: tArea.key, number: tArea.number, title: tArea.title, verdict, highestFrom, highestTo, counts });
   }
-  for (const field of ['working_well', 'worried_about', 'needs_to_happen'] as const) {
+  for (const field of CHILD_VOICE_TEXTS) {
     pushText(text, `child_voice.${field}`, { of: 'child-voice', field }, null, from.child_voice?.[field], to.child_voice?.[field]);
   }
-  for (const field of ['analysis', 'parent_views'] as const) {
+  for (const field of SUMMARY_TEXTS) {
     pushText(text, `summary.${field}`, { of: 'summary', field }, null, from.summary?.[field], to.summary?.[field]);
   }
 
@@ -207,7 +213,7 @@ function areaVerdict(c: Record<SectionChange, number>): AreaVerdict {
 }
 
 /** A re-wrapped paragraph is not a change: whitespace is compared, and diffed, collapsed. */
-function normalise(text: string | undefined): string | null {
+export function normalise(text: string | undefined): string | null {
   if (text === undefined) return null;
   const t = text.replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;

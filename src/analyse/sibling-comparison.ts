@@ -1,7 +1,7 @@
 import { scoresBySection } from '../record/sections.js';
 import type { ChildVoice, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
-import { daysBetween } from '../validate/dates.js';
+import { daysBetween } from '../record/dates.js';
 import { FAR_APART_DAYS, siblingFlags, type ChildScores, type SiblingFlag } from '../validate/sibling-rules.js';
 import { ageOn } from './summary-sheet.js';
 

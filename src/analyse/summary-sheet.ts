@@ -1,5 +1,5 @@
-import { daysBetween } from '../validate/dates.js';
-import type { Finding } from '../validate/finding.js';
+import { daysBetween } from '../record/dates.js';
+import type { Finding } from '../record/finding.js';
 import { areaScores, hasText, worryingShare } from '../record/sections.js';
 import type { Action, ChildVoice, Contributor, Decision, FamilyMember, HomeConditions, ReviewAnswers, Session, ToolkitRecord, UnmatchedExplanation } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { packagePath } from '../package-files.js';
+import { packagePath } from '../io/package-files.js';
 import { templateFiles } from '../template/template-folders.js';
 import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { RULES_HASH } from './rules-hash.js';

@@ -4,13 +4,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { BatchEntry } from '../validate/batch-rules.js';
-import type { Position } from '../validate/finding.js';
+import type { Position } from '../record/finding.js';
 import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
 import { findingRows, numberedRows, rowsOf, type FindingRow, type NumberedFindings } from './file-findings.js';
-import { isFindingCode } from '../validate/finding-codes.js';
+import { isFindingCode } from '../record/finding-codes.js';
 
 /**
  * `ntk check --cache`: results of unchanged files are reused.

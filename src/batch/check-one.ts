@@ -8,9 +8,9 @@ import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
-import type { Finding } from '../validate/finding.js';
+import type { Finding } from '../record/finding.js';
+import { validateParsedRecord, type CheckedRecord, type ValidateOptions } from '../validate/validate-record.js';
 import { packedFindings, type PackedFindings } from './file-findings.js';
-import { validateParsedRecord, type CheckedRecord } from '../validate/validate-record.js';
 
 /** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
 export interface FileResult {
@@ -94,11 +94,16 @@ export function readSmallFile(file: string): Uint8Array | null {
 export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOneOptions): FileResult {
   if (bytes.length <= MAX_RECORD_BYTES) {
     const fast = parseRecordBytesFast(bytes);
-    if (fast) return resultOf(validateParsedRecord(file, fast, { today: options.today }), fast, options);
+    if (fast) return resultOf(validateParsedRecord(file, fast, validation(options)), fast, options);
   }
   const read = readRecordBytes(file, bytes);
   if (!read.record) return { findings: keptFindings(read.findings, options), entry: null, facts: null };
-  return resultOf(validateParsedRecord(file, read.record, { today: options.today }), read.record, options);
+  return resultOf(validateParsedRecord(file, read.record, validation(options)), read.record, options);
+}
+
+/** History keeps a record's errors and nothing else of its findings (keptFindings): the practice prompts are not worked out for it. */
+function validation(options: CheckOneOptions): ValidateOptions {
+  return options.timeline ? { today: options.today, errorsOnly: true } : { today: options.today };
 }
 
 function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOneOptions): FileResult {

@@ -1,6 +1,6 @@
 import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
-import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../validate/finding.js';
-import { severityOf, type FindingCode } from '../validate/finding-codes.js';
+import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
+import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
 import { packedFindings, unpackFindings, type NumberedFindings } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';

@@ -1,5 +1,5 @@
-import { compareFindings, type Finding } from '../validate/finding.js';
-import { severityOf, type FindingCode } from '../validate/finding-codes.js';
+import { compareFindings, type Finding } from '../record/finding.js';
+import { severityOf, type FindingCode } from '../record/finding-codes.js';
 
 /**
  * One finding as a batch keeps it until it is written, and as the check

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { colorLevel, stylesFor } from '../render/color.js';
-import { isRealDate, localToday } from '../validate/dates.js';
+import { isRealDate, localToday } from '../record/dates.js';
 import { UsageError } from './cli-error.js';
 
 /** What every action needs to talk to the user: streams and their colour. */

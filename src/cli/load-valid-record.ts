@@ -1,13 +1,13 @@
 import { access, readFile } from 'node:fs/promises';
 import { FileChangedError, fingerprint } from '../io/atomic-write.js';
-import { sameData } from '../interview/plain-data.js';
+import { sameData } from '../record/plain-data.js';
 import { readRecordBytes, readRecordFile } from '../read/read-record.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { renderFindingsPretty } from '../render/findings-report.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { batchEntryOf, batchFindings } from '../validate/batch-rules.js';
-import { compareFindings, type Finding } from '../validate/finding.js';
+import { compareFindings, type Finding } from '../record/finding.js';
 import { validateParsedRecord } from '../validate/validate-record.js';
 import { UsageError } from './cli-error.js';
 import type { CliContext } from './context.js';

@@ -1,24 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { terminalSafe } from '../render/safe-text.js';
 import { EXIT } from './cli-error.js';
-import { defineCheck } from './commands/check.js';
-import { defineChronology } from './commands/chronology.js';
-import { defineCompare } from './commands/compare.js';
-import { defineCompletion } from './commands/completion.js';
-import { defineDiff } from './commands/diff.js';
-import { defineDiffTextconv } from './commands/diff-textconv.js';
-import { defineExample } from './commands/example.js';
-import { defineHistory } from './commands/history.js';
-import { defineInit } from './commands/init.js';
-import { defineMergeDriver } from './commands/merge-driver.js';
-import { defineEdit } from './commands/edit.js';
-import { defineNew } from './commands/new.js';
-import { defineReport } from './commands/report.js';
-import { defineRedact } from './commands/redact.js';
-import { defineReview } from './commands/review.js';
-import { defineSchema } from './commands/schema.js';
-import { defineSummary } from './commands/summary.js';
-import { defineTemplate } from './commands/template.js';
+import { defineCheck } from './commands/define-check.js';
+import { defineChronology } from './commands/define-chronology.js';
+import { defineCompare } from './commands/define-compare.js';
+import { defineCompletion } from './commands/define-completion.js';
+import { defineDiff } from './commands/define-diff.js';
+import { defineDiffTextconv } from './commands/define-diff-textconv.js';
+import { defineExample } from './commands/define-example.js';
+import { defineHistory } from './commands/define-history.js';
+import { defineInit } from './commands/define-init.js';
+import { defineMergeDriver } from './commands/define-merge-driver.js';
+import { defineEdit } from './commands/define-edit.js';
+import { defineNew } from './commands/define-new.js';
+import { defineReport } from './commands/define-report.js';
+import { defineRedact } from './commands/define-redact.js';
+import { defineReview } from './commands/define-review.js';
+import { defineSchema } from './commands/define-schema.js';
+import { defineSummary } from './commands/define-summary.js';
+import { defineTemplate } from './commands/define-template.js';
 
 /**
  * The command table. Each command's definition is light; its action imports

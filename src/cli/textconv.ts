@@ -1,5 +1,5 @@
 import { plainStyle } from '../render/plain-style.js';
-import { runDiffTextconv } from './actions/diff-textconv.js';
+import { runDiffTextconv } from './actions/run-diff-textconv.js';
 import type { CliStreams } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { impossibleDateReason, isIsoDateShape, longDate } from '../validate/dates.js';
+import { impossibleDateReason, isIsoDateShape, longDate } from '../record/dates.js';
 
 /**
  * Checks on single answers, each returning the reason a practitioner reads

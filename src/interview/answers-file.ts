@@ -2,7 +2,7 @@ import { isAlias, isNode, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { decodeRecordBytes } from '../read/decode-text.js';
 import { readBoundedFile } from '../read/bounded-file.js';
 import { checkAgainstSchema } from '../validate/schema-check.js';
-import { isPlainObject, type PlainRecord } from './plain-data.js';
+import { isPlainObject, type PlainRecord } from '../record/plain-data.js';
 
 export class AnswersFileError extends Error {}
 

@@ -1,5 +1,5 @@
 import { RECORD_FORMAT } from '../record/types.js';
-import { deletePath, getPath, isPlainObject, listAt, mergeData, sameData, setPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, mergeData, sameData, setPath, type PlainRecord } from '../record/plain-data.js';
 
 /** What a practitioner gave for one question; null when they left it out or it does not apply. */
 export type Answer = string | boolean | null;

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from './plain-data.js';
-import { practitionerChanged } from './record-text.js';
+import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from '../record/plain-data.js';
+import { practitionerChanged } from './finished-record.js';
 
 /**
  * Writes an edit into the original text by replacing only the lines of the

@@ -1,12 +1,12 @@
 import { voiceGatheredLabels } from '../analyse/summary-sheet.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import type { TemplateArea, TemplateIndex, TemplateSection } from '../template/load-template.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { reminderRaised } from '../validate/practice-rules.js';
 import { allChecks, dateCheck, lengthCheck, refCheck } from './answer-checks.js';
 import { fieldQuestion, questionId, scopeRecord, scopeRecords, stepQuestion, type Scope } from './ask-field.js';
 import { previousFor, siblingRecord, type Answer, type Draft } from './draft.js';
-import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, setPath, type PlainRecord } from '../record/plain-data.js';
 import type { Choice, Question } from './question.js';
 
 export interface WalkEnv {

@@ -1,5 +1,5 @@
 import type { ToolkitRecord } from '../record/types.js';
-import { severityOf } from '../validate/finding-codes.js';
+import { severityOf } from '../record/finding-codes.js';
 import { practiceFindings } from '../validate/practice-rules.js';
 import type { Draft } from './draft.js';
 import type { WalkEnv } from './interview-walk.js';

@@ -1,5 +1,5 @@
 import type { Draft } from './draft.js';
-import { deletePath, getPath, isPlainObject, listAt, sameData, setPath, type PlainRecord } from './plain-data.js';
+import { deletePath, getPath, isPlainObject, listAt, sameData, setPath, type PlainRecord } from '../record/plain-data.js';
 
 /** The areas an edit has changed, or is changing: an edit touches nothing else but the contributors it adds. */
 function areasOfEdit(draft: Draft, before: PlainRecord, mine: PlainRecord): string[] {

@@ -1,5 +1,5 @@
 import { readRecordBytes } from '../read/read-record.js';
-import { pathToString } from '../validate/finding.js';
+import { pathToString } from '../record/finding.js';
 import { mergedText } from './merged-text.js';
 import { mergeRecordData } from './three-way.js';
 

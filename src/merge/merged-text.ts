@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
 import { lineEnd, lineStart } from '../interview/edit-splice.js';
-import { isPlainObject, sameData } from '../interview/plain-data.js';
-import { CONFLICT_KEY } from './three-way.js';
+import { isPlainObject, sameData } from '../record/plain-data.js';
+import { CONFLICT_KEY } from '../record/conflict-blocks.js';
 
 const yamlOptions = { version: '1.2', schema: 'core', merge: false } as const;
 

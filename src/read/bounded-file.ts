@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { MAX_RECORD_BYTES } from './record-size.js';
-import type { FindingCode } from '../validate/finding-codes.js';
+import type { FindingCode } from '../record/finding-codes.js';
 import type { ReadProblem } from './yaml-document.js';
 
 // A module of its own, apart from the YAML readers: git's textconv bounds its input without loading them.

@@ -1,5 +1,5 @@
-import type { FindingCode } from '../validate/finding-codes.js';
-import type { Position } from '../validate/finding.js';
+import type { FindingCode } from '../record/finding-codes.js';
+import type { Position } from '../record/finding.js';
 
 /**
  * Turns a file's bytes into text, or says in plain words why it is not a

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Position, RecordPath } from '../validate/finding.js';
+import type { Position, RecordPath } from '../record/finding.js';
 import type { ParsedRecord } from './yaml-document.js';
 import { COLUMN, END, KIND, LINE, MAPPING, SEQUENCE, scanBlockYaml, type NodeTable } from './block-yaml.js';
 

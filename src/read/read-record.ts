@@ -1,5 +1,5 @@
-import { findingAt, type Finding } from '../validate/finding.js';
-import { gitMarkerFinding } from '../validate/merge-conflicts.js';
+import { findingAt, type Finding } from '../record/finding.js';
+import { gitMarkerFinding } from './merge-conflicts.js';
 import { formatBytes, readBoundedFile } from './bounded-file.js';
 import { decodeRecordBytes } from './decode-text.js';
 import { MAX_RECORD_BYTES } from './record-size.js';

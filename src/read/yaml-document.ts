@@ -15,8 +15,8 @@ import {
   type YAMLError,
   type YAMLMap,
 } from 'yaml';
-import type { FindingCode } from '../validate/finding-codes.js';
-import type { Position, RecordPath } from '../validate/finding.js';
+import type { FindingCode } from '../record/finding-codes.js';
+import type { Position, RecordPath } from '../record/finding.js';
 
 /** A problem found while reading, before the record is validated. */
 export interface ReadProblem {

@@ -1,5 +1,5 @@
 import { CHRONOLOGY_KINDS, type Chronology } from '../analyse/chronology.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords, type ChronologyWords } from './chronology-style.js';
 import { markdownInline } from './safe-text.js';
 

@@ -1,6 +1,6 @@
 import type { Chronology, ChronologyEvent, ChronologyFlag } from '../analyse/chronology.js';
 import type { SessionType } from '../record/types.js';
-import { daysBetween, longDate } from '../validate/dates.js';
+import { daysBetween, longDate } from '../record/dates.js';
 import { changeSummary } from './history-style.js';
 import type { TemplateIndex } from '../template/load-template.js';
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { CHRONOLOGY_KINDS, type Chronology } from '../analyse/chronology.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { eventWords, FLAG_MARK, flagWords, kindWords, namer, scopeWords, type ChronologyWords } from './chronology-style.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { wrapText } from './text-layout.js';

@@ -1,6 +1,6 @@
 import type { SiblingComparison } from '../analyse/sibling-comparison.js';
 import { childVoiceQuestions } from '../analyse/summary-sheet.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { childColumn, childName, DIFFERENTIAL_MARK, farApartNote, flagQuestion, HOUSEHOLD_MARK, NO_FLAGS } from './compare-style.js';
 import { escapeHtml as h, htmlBlock, htmlPage, scoreBadge, scoreLegend } from './html-page.js';
 import { scaleLook } from './score-style.js';

@@ -1,5 +1,5 @@
 import type { ComparedChild, SiblingComparison } from '../analyse/sibling-comparison.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import type { SiblingFlag } from '../validate/sibling-rules.js';
 import { shortDate } from './history-style.js';
 

@@ -1,6 +1,6 @@
 import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
 import type { Session } from '../record/types.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { changeSymbols, decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { listWords } from '../template/load-template.js';
 import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, SectionChange, TextField } from '../analyse/review-diff.js';
 import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { Action } from '../record/types.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import type { ScaleWords } from '../template/scale-facts.js';
 
 /** What every format of the review diff takes from the template: the decisions' words and the review questions, in order. */

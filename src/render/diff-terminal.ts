@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { areaLine, changeColour, changeSymbols, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';

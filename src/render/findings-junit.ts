@@ -1,5 +1,5 @@
 import { displayPath } from '../read/collect-files.js';
-import { countFindings, type Finding } from '../validate/finding.js';
+import { countFindings, type Finding } from '../record/finding.js';
 import type { FindingsWriter } from './findings-report.js';
 import { escapeHtml } from './html-page.js';
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { displayPath } from '../read/collect-files.js';
-import { countFindings, type Finding, type FindingsTotals, type Severity } from '../validate/finding.js';
+import { countFindings, type Finding, type FindingsTotals, type Severity } from '../record/finding.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 
 /**

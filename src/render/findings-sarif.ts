@@ -1,8 +1,8 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from '../read/collect-files.js';
-import type { Finding, Severity } from '../validate/finding.js';
-import { ANY_SCALE, findingCodeInfo, scaleWorded, type FindingCode } from '../validate/finding-codes.js';
+import type { Finding, Severity } from '../record/finding.js';
+import { ANY_SCALE, findingCodeInfo, scaleWorded, type FindingCode } from '../record/finding-codes.js';
 import { indented, type FindingsWriter } from './findings-report.js';
 import { jsonSafe, terminalSafeLine } from './safe-text.js';
 

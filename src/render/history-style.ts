@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { AreaTimeline, ChildHistory, HistoryPoint, RecordChange, Trend } from '../analyse/history.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import type { ScaleWords } from '../template/scale-facts.js';
 import { changeSymbols } from './diff-style.js';
 

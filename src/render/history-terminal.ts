@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChildHistory } from '../analyse/history.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 import { changeSummary, highestWords, patternWords, pointLabel, sectionsWith, trendColour, trendMarks, trendWords } from './history-style.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { terminalSafeLine } from './safe-text.js';

@@ -1,5 +1,5 @@
 import { homeChangeLabels, voiceGatheredLabels, type SummarySheet } from '../analyse/summary-sheet.js';
-import { longDate } from '../validate/dates.js';
+import { longDate } from '../record/dates.js';
 
 /**
  * The summary sheet's facts worded once for every medium: plain text that each

@@ -1,6 +1,6 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/summary-sheet.js';
-import { longDate, longDatesIn } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../record/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { escapeHtml as h, htmlBlock, htmlPage, htmlText as bdi, present, scoreBadge, scoreLegend } from './html-page.js';
 import { scaleLook, type ScaleLook } from './score-style.js';

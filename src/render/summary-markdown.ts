@@ -1,6 +1,6 @@
 import type { AreaSheet, GridCell, SummarySheet } from '../analyse/summary-sheet.js';
 import { areaHasContent, childVoiceQuestions, worryingWords } from '../analyse/summary-sheet.js';
-import { longDate, longDatesIn } from '../validate/dates.js';
+import { longDate, longDatesIn } from '../record/dates.js';
 import { leadWords, nextReviewWords, practiceFacts, sessionsLine, voiceGatheredWords } from './sheet-words.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, VIEWS_APART_MARK, type ScaleLook } from './score-style.js';

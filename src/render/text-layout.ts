@@ -13,9 +13,22 @@ import { graphemes } from '../text/graphemes.js';
  * own colours.
  */
 
+/**
+ * Characters that each take one column and never join another into one
+ * grapheme: printable ASCII, Latin-1's letters and signs (not the soft
+ * hyphen, which takes none), Latin Extended-A and -B, the dashes, quotes,
+ * bullets and ellipsis of general punctuation, the currency signs - what
+ * records are mostly written in ("café", "child’s", "£20 – weekly").
+ * Text of these alone is as wide as it is long, without the width tables,
+ * whose first use costs about as much as Node's own start: git's textconv
+ * pays that once per blob (the bundle starts string-width on first use,
+ * scripts/bundle.mjs). A property test holds this to string-width.
+ */
+const narrowText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u20A0-\u20C0]*$/;
+
 /** Columns `text` takes on a terminal; escape sequences take none. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return narrowText.test(text) ? text.length : stringWidth(text);
 }
 
 /** `text` followed by spaces up to `width` display columns (as String#padEnd, by what the eye sees). */

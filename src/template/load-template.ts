@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compiledSchema } from '../validate/compiled-schema.js';
+import { compiledSchema } from '../record/compiled-schema.js';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type {
   Area as TemplateArea,
@@ -12,7 +12,7 @@ import type {
   Section as TemplateSection,
   ToolkitTemplate,
 } from './template.generated.js';
-import { packagePath } from '../package-files.js';
+import { packagePath } from '../io/package-files.js';
 import { templateProblems } from './template-checks.js';
 import { scaleWords, scoreRanker, type ScaleWords } from './scale-facts.js';
 

@@ -1,3 +1,4 @@
+import type { RegistryWords } from '../record/finding-codes.js';
 import type { ToolkitTemplate } from './template.generated.js';
 
 /** What a scale is besides its words: its scores, which are worrying, and which end is the better care. */
@@ -31,13 +32,7 @@ export function listWords(words: readonly string[], and: 'and' | 'or'): string {
 }
 
 /** How sentences, headers and keys say a scale's facts, from the template so no view writes "3 or 4" for a scale of its own. */
-export interface ScaleWords {
-  /** The worrying scores: "3 or 4", "3s and 4s", "3-4" on nscp-ncscp/2021's scale. */
-  or: string;
-  plural: string;
-  range: string;
-  /** The whole scale, lowest to highest: "1-4" on nscp-ncscp/2021's scale. */
-  span: string;
+export interface ScaleWords extends RegistryWords {
   /** The worst score of an area: "highest" where lower is better, "lowest" where higher is. */
   worst: 'highest' | 'lowest';
   /** The same at the start of a sentence or a heading. */

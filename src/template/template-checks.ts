@@ -1,4 +1,4 @@
-import { isFindingCode, severityOf } from '../validate/finding-codes.js';
+import { isFindingCode, severityOf } from '../record/finding-codes.js';
 import { bestFirst } from './scale-facts.js';
 import type { ToolkitTemplate } from './template.generated.js';
 
@@ -34,7 +34,7 @@ export function templateProblems(template: ToolkitTemplate): string[] {
       const at = section.reminder?.when_score_at_least;
       if (at !== undefined && !scores.includes(at)) problems.push(`${where}/reminder/when_score_at_least ${at} is not a score of the scale (${wanted})`);
       const code = section.reminder?.code;
-      if (code !== undefined && !(isFindingCode(code) && severityOf(code) === 'prompt')) problems.push(`${where}/reminder/code ${code} is not a prompt in the registry of finding codes (src/validate/finding-codes.ts)`);
+      if (code !== undefined && !(isFindingCode(code) && severityOf(code) === 'prompt')) problems.push(`${where}/reminder/code ${code} is not a prompt in the registry of finding codes (src/record/finding-codes.ts)`);
     });
   }
   const repeated = (name: string, keys: string[]) => {

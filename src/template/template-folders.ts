@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../package-files.js';
+import { packagePath } from '../io/package-files.js';
 
 // Kept apart from the template loader so that code needing only the folders (the check cache) stays light.
 export const packageTemplates = packagePath('templates');

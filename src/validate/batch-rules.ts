@@ -1,4 +1,4 @@
-import { compareFindings, findingAt, type Finding, type Position } from './finding.js';
+import { compareFindings, findingAt, type Finding, type Position } from '../record/finding.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { CheckedRecord } from './validate-record.js';
 

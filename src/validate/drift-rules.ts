@@ -1,5 +1,5 @@
 import type { TemplateIndex } from '../template/load-template.js';
-import { daysBetween } from './dates.js';
+import { daysBetween } from '../record/dates.js';
 
 /**
  * Drift: a plan that is not keeping to its dates, or a concern that is not

@@ -1,7 +1,7 @@
 import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
-import type { FindingCode } from './finding-codes.js';
+import type { FindingCode } from '../record/finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**
@@ -14,7 +14,8 @@ export function practiceFindings(record: ToolkitRecord, template: TemplateIndex,
     ...leadAndImpact(record, template),
     ...reminders(record, template),
     ...parentScores(record),
-    ...evidenceGathering(record, today),
+    ...evidenceGathering(record),
+    ...practiceErrors(record, today),
     ...completeness(record),
     ...lookAgain(record),
   ];
@@ -139,7 +140,7 @@ function parentScores(record: ToolkitRecord): RuleFinding[] {
   });
 }
 
-function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] {
+function evidenceGathering(record: ToolkitRecord): RuleFinding[] {
   const out: RuleFinding[] = [];
   const { assessment } = record;
   const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });
@@ -157,16 +158,6 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
       warn('child-not-seen-alone', ['assessment', 'sessions'], 'the child is not recorded as seen on their own in any session');
     }
   }
-  // An error, not a warning: a typo such as 2202 for 2022 would make this the child's latest record and hide an
-  // overdue review. (--today moves "today" for audits and tests.)
-  if (assessment.completed > today) {
-    out.push({
-      code: 'completed-in-future',
-      path: ['assessment', 'completed'],
-      part: 'value',
-      message: `the completed date ${assessment.completed} is after today (${today}); a toolkit is recorded once it is completed (a typo in the year?)`,
-    });
-  }
   for (const e of sectionEntries(record)) {
     if (e.section.score === undefined && e.section.not_relevant === undefined) {
       warn('section-not-scored', ['areas', e.areaKey, 'sections', e.sectionKey], `section ${e.sectionKey} has no score and no reason it is not relevant; score it or leave it out`);
@@ -180,6 +171,26 @@ function evidenceGathering(record: ToolkitRecord, today: string): RuleFinding[] 
  * toolkit can be saved half-done, and errors under `--strict`, so a folder
  * checked in CI cannot pass with a toolkit that never heard the child.
  */
+/**
+ * The one error among the practice rules, on its own for the readers that
+ * ask only whether a record has errors (validateParsedRecord's errorsOnly).
+ * An error, not a warning: a typo such as 2202 for 2022 would make this the
+ * child's latest record and hide an overdue review. (--today moves "today"
+ * for audits and tests.)
+ */
+export function practiceErrors(record: ToolkitRecord, today: string): RuleFinding[] {
+  const { completed } = record.assessment;
+  if (completed <= today) return [];
+  return [
+    {
+      code: 'completed-in-future',
+      path: ['assessment', 'completed'],
+      part: 'value',
+      message: `the completed date ${completed} is after today (${today}); a toolkit is recorded once it is completed (a typo in the year?)`,
+    },
+  ];
+}
+
 function completeness(record: ToolkitRecord): RuleFinding[] {
   const out: RuleFinding[] = [];
   const warn = (code: FindingCode, path: RuleFinding['path'], message: string) => out.push({ code, path, part: 'key', message });

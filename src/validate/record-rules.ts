@@ -1,8 +1,8 @@
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { closest, describeValue } from './schema-messages.js';
-import { impossibleDateReason } from './dates.js';
-import type { FindingCode } from './finding-codes.js';
+import { impossibleDateReason } from '../record/dates.js';
+import type { FindingCode } from '../record/finding-codes.js';
 import type { RuleFinding } from './rule-finding.js';
 
 /**

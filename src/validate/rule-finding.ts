@@ -1,5 +1,5 @@
-import type { FindingCode } from './finding-codes.js';
-import type { RecordPath } from './finding.js';
+import type { FindingCode } from '../record/finding-codes.js';
+import type { RecordPath } from '../record/finding.js';
 
 /** What a rule reports; the validator adds the file, the position and the code's severity. */
 export interface RuleFinding {

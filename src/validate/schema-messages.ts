@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { shortenGraphemes } from '../text/graphemes.js';
-import type { FindingCode } from './finding-codes.js';
-import { dayMonthYear, isRealDate, longDate } from './dates.js';
+import type { FindingCode } from '../record/finding-codes.js';
+import { dayMonthYear, isRealDate, longDate } from '../record/dates.js';
 
 /**
  * Turns ajv's errors into sentences a practitioner understands, with a stable

@@ -1,9 +1,9 @@
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { findTemplate, type TemplateIndex } from '../template/load-template.js';
-import { compareFindings, findingAt, type Finding } from './finding.js';
-import { mergeConflictFindings } from './merge-conflicts.js';
-import { practiceFindings } from './practice-rules.js';
+import { compareFindings, findingAt, type Finding } from '../record/finding.js';
+import { mergeConflictFindings } from '../read/merge-conflicts.js';
+import { practiceErrors, practiceFindings } from './practice-rules.js';
 import { recordRuleErrors, vocabularyErrors } from './record-rules.js';
 import type { RuleFinding } from './rule-finding.js';
 import { checkAgainstSchema } from './schema-check.js';
@@ -11,6 +11,12 @@ import { checkAgainstSchema } from './schema-check.js';
 export interface ValidateOptions {
   /** YYYY-MM-DD; fixed by --today for tests and audits. */
   today: string;
+  /**
+   * Only what says whether the record has errors, for the readers that ask
+   * no more (history's revisions, git's textconv): the practice prompts and
+   * warnings are not worked out.
+   */
+  errorsOnly?: boolean;
 }
 
 /** A record after validation: the typed record when it passed the schema, and everything found. */
@@ -60,7 +66,7 @@ export function validateParsedRecord(file: string, parsed: ParsedRecord, options
   const unknown = vocabularyErrors(record, template);
   if (unknown.length > 0) return { file, record: null, template: null, findings: unknown.map(place).sort(compareFindings) };
   const errors = recordRuleErrors(record, template);
-  const practice = practiceFindings(record, template, options.today);
+  const practice = options.errorsOnly ? practiceErrors(record, options.today) : practiceFindings(record, template, options.today);
   return { file, record, template, findings: [...errors, ...practice].map(place).sort(compareFindings) };
 }
 

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editDraft } from '../../src/interview/draft.js';
 import { saveDraft } from '../../src/interview/draft-file.js';
-import type { PlainRecord } from '../../src/interview/plain-data.js';
+import type { PlainRecord } from '../../src/record/plain-data.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../src/template/load-template.js';
 import { ntk, ntkBin, repoRoot } from './run-ntk.js';

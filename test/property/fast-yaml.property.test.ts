@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recordYaml } from '../../bench/generate-records.mjs';
 import { parseRecordYamlFast } from '../../src/read/fast-yaml.js';
 import { parseRecordYaml, type ParsedRecord } from '../../src/read/yaml-document.js';
-import type { RecordPath } from '../../src/validate/finding.js';
+import type { RecordPath } from '../../src/record/finding.js';
 
 /** Every path in the data, plus a missing child of each, so fallbacks to an ancestor are compared too. */
 function paths(data: unknown, prefix: (string | number)[] = []): RecordPath[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { sameData } from '../../src/interview/plain-data.js';
+import { sameData } from '../../src/record/plain-data.js';
 import { mergedText } from '../../src/merge/merged-text.js';
 import { mergeRecordData } from '../../src/merge/three-way.js';
 

@@ -24,7 +24,7 @@ import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { renderTemplateTerminal } from '../../src/render/template-terminal.js';
 import { decisionLabeller } from '../../src/template/load-template.js';
-import { boxTable, breakWord, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
+import { boxTable, breakWord, displayWidth, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
 import { graphemes } from '../../src/text/graphemes.js';
 import { manyVoices } from '../unit/fixture-records.js';
 
@@ -91,6 +91,18 @@ describe('text layout (property)', () => {
         const pieces = breakWord(w, room);
         expect(pieces.join('')).toBe(w);
         for (const p of pieces) if (stringWidth(p) > room) expect(visible(p)).toHaveLength(1);
+      }),
+      runs,
+    );
+  });
+
+  it('displayWidth: text it measures without the width tables (Latin letters, quotes, dashes, currency) is as wide as string-width says', () => {
+    const narrow = fc.constantFrom(...'aZ09 ~!é£€’‘“”–—…•ŁžßÿĀſǅɏ\u00a0¬®°×÷'.split(''));
+    const mixed = fc.oneof({ weight: 4, arbitrary: narrow }, { weight: 1, arbitrary: grapheme }, { weight: 1, arbitrary: fc.constantFrom('\u00ad', '\u2028', '\u200b', '\u0301', '\u001b[31m', '\t', '\u0000') });
+    fc.assert(
+      fc.property(fc.array(mixed, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(displayWidth(t)).toBe(stringWidth(t));
       }),
       runs,
     );

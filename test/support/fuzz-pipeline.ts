@@ -15,7 +15,7 @@ import { renderFindingsGithub, renderFindingsJson, renderFindingsPretty } from '
 import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { batchEntryOf, batchFindings } from '../../src/validate/batch-rules.js';
-import { compareFindings } from '../../src/validate/finding.js';
+import { compareFindings } from '../../src/record/finding.js';
 import { validateParsedRecord } from '../../src/validate/validate-record.js';
 
 /** How many cases each fuzz property runs: small in `npm test`, large in `npm run fuzz` (NTK_FUZZ_RUNS). */

@@ -15,8 +15,9 @@ export async function runGit(repo: string, args: string[], env: Record<string, s
 /**
  * A repository with what an audit trail holds over time: edits, a rename with
  * changes, a file deleted and added again, a branch merged back, a revision
- * that is not a valid record, two commits on one day, an uncommitted edit and
- * an untracked file. Every date is fixed, so the commit ids are too.
+ * that is not a valid record, two commits on one day, uncommitted edits (one
+ * a comment only, so the same record) and an untracked file. Every date is
+ * fixed, so the commit ids are too.
  */
 export async function makeHistoryRepo(): Promise<string> {
   const repo = await mkdtemp(join(tmpdir(), 'ntk-history-'));
@@ -69,6 +70,9 @@ export async function makeHistoryRepo(): Promise<string> {
   await commit('Same-day correction', 'Social Worker');
   // Uncommitted edit and an untracked file.
   await write('records/MJ-02.yaml', tyler!.replace('score: 3\n', 'score: 4\n'));
+  // Uncommitted: a comment only (the same record: no change), and a date no score, text or decision shows (a change).
+  await write('records/old/MJ-01-2020-09-29.yaml', `# Filed by date\n${mj1!.replace('score: 4\n', 'score: 3\n')}`);
+  await write('records/MJ-01-2020-12-15.yaml', mj3!.replace('score: 2\n', 'score: 1\n').replace('lead_consulted: 2021-03-12', 'lead_consulted: 2021-03-13'));
   await write('records/untracked.yaml', mj1!.replace('ref: MJ-01', 'ref: MJ-09'));
   return repo;
 }

@@ -1,6 +1,6 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it, vi } from 'vitest';
-import { BACK, inquirerPrompter } from '../../src/cli/interview/ask-question.js';
+import { BACK, inquirerPrompter } from '../../src/interview/ask-question.js';
 import { newDraft } from '../../src/interview/draft.js';
 import { nextQuestion } from '../../src/interview/interview-walk.js';
 import type { Question } from '../../src/interview/question.js';
@@ -10,14 +10,14 @@ import { COMBINED_PAYLOAD, terminalTrace } from '../support/payloads.js';
 import { env, scripted, walk } from './interview-script.js';
 
 // The long-text prompt is ntk's own; it goes onto the same virtual screen as the @inquirer ones.
-vi.mock('../../src/cli/interview/multiline-prompt.js', async (importOriginal) => {
+vi.mock('../../src/interview/multiline-prompt.js', async (importOriginal) => {
   const { wrapPrompt } = await import('@inquirer/testing/vitest');
-  const actual = await importOriginal<typeof import('../../src/cli/interview/multiline-prompt.js')>();
+  const actual = await importOriginal<typeof import('../../src/interview/multiline-prompt.js')>();
   return { ...actual, default: wrapPrompt(actual.default) };
 });
-vi.mock('../../src/cli/interview/score-prompt.js', async (importOriginal) => {
+vi.mock('../../src/interview/score-prompt.js', async (importOriginal) => {
   const { wrapPrompt } = await import('@inquirer/testing/vitest');
-  const actual = await importOriginal<typeof import('../../src/cli/interview/score-prompt.js')>();
+  const actual = await importOriginal<typeof import('../../src/interview/score-prompt.js')>();
   return { default: wrapPrompt(actual.default) };
 });
 

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { readmeWithCodes, TABLE_TEMPLATE_FILE } from '../../scripts/finding-codes-table.js';
 import { REPORT_PROMPTS } from '../../src/analyse/caseload-report.js';
 import { loadTemplates } from '../../src/template/load-template.js';
-import { FINDING_CODES, findingCodes } from '../../src/validate/finding-codes.js';
+import { FINDING_CODES, findingCodes } from '../../src/record/finding-codes.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { packFindings, unpackFindings, type NumberedFindings } from '../../src/batch/file-findings.js';
 import { FindingsSpool } from '../../src/batch/findings-spool.js';
-import type { Finding } from '../../src/validate/finding.js';
+import type { Finding } from '../../src/record/finding.js';
 
 const finding = (file: string, line: number | null, message: string): Finding => ({
   file,

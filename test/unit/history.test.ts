@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistories, trendOf } from '../../src/analyse/history.js';
+import { buildHistories, timelineRecord, trendOf, versionFacts, type RecordVersion } from '../../src/analyse/history.js';
+import { diffRecords } from '../../src/analyse/review-diff.js';
+import type { ToolkitRecord } from '../../src/record/types.js';
 import { maryJo } from './fixture-records.js';
 
 describe('trendOf', () => {
@@ -36,5 +38,50 @@ describe('buildHistories on Mary Jo\'s Story', () => {
     expect(trends['3.2']).toBe('improved');
     expect(mj01?.areas.find((a) => a.area === 'physical-care')?.trend).toBe('sustained');
     expect(mj01?.changes).toEqual([]);
+  });
+});
+
+describe('history keeps of a committed version only its timeline and facts', () => {
+  /** Mary Jo's toolkits and edits of them a commit might hold: rescored, a text re-wrapped or rewritten, a text added or removed, a decision changed, a date no view shows. */
+  async function edits(): Promise<{ record: ToolkitRecord; template: RecordVersion['template'] }[]> {
+    const records = await Promise.all(['MJ-01-2020-09-29', 'MJ-01-2020-12-15', 'MJ-01-2021-03-16'].map(maryJo));
+    const out = [...records];
+    const edit = (change: (r: ToolkitRecord) => void) => {
+      const r = structuredClone(records[0]!.record);
+      change(r);
+      out.push({ record: r, template: records[0]!.template });
+    };
+    edit((r) => (r.areas!['physical-care']!.sections!['1.1']!.score = 1));
+    edit((r) => (r.areas!['physical-care']!.sections!['1.1']!.evidence = `  ${r.areas!['physical-care']!.sections!['1.1']!.evidence!.replaceAll(' ', '\n ')}  `));
+    edit((r) => (r.areas!['physical-care']!.sections!['1.1']!.evidence = 'Rewritten after the visit.'));
+    edit((r) => (r.areas!['physical-care']!.strengths = 'A new strength.'));
+    edit((r) => delete r.child_voice!.worried_about);
+    edit((r) => (r.summary!.decision = 'child-in-need'));
+    edit((r) => (r.summary!.lead_consulted = '2020-09-30'));
+    return out;
+  }
+
+  it('gives every change the review diff gives, counting texts as it does, and no change for the same record', async () => {
+    const all = await edits();
+    for (const [i, a] of all.entries()) {
+      for (const [j, b] of all.entries()) {
+        const source = (commit: string | null, date: string | null) => ({ file: 'f.yaml', commit, author: commit && 'A', date, subject: commit && 'S' });
+        const whole: RecordVersion[] = [
+          { ...a, source: source('1111111', '2021-01-01') },
+          { ...b, source: source(null, null) },
+        ];
+        const kept: RecordVersion[] = whole.map((v) => ({ ...v, record: timelineRecord(v.record), facts: versionFacts(v.record) }));
+        const [fromWhole] = buildHistories(whole);
+        const [fromKept] = buildHistories(kept);
+        expect(fromKept, `${i} -> ${j}`).toEqual(fromWhole);
+        const change = fromKept!.changes.find((c) => c.source.commit === null);
+        const diff = diffRecords(a.record, b.record, b.template);
+        expect(change?.textChanged ?? 0, `${i} -> ${j}`).toBe(diff.text.length);
+        const sections = diff.sections.filter((d) => d.change !== 'unchanged').map(({ area, section, from, to, change: c }) => ({ area, section, from, to, change: c }));
+        expect(change?.sections ?? [], `${i} -> ${j}`).toEqual(sections);
+        expect(change?.decision ?? null).toEqual(diff.decision.changed ? { from: diff.decision.from, to: diff.decision.to } : null);
+        if (JSON.stringify(a.record) === JSON.stringify(b.record)) expect(change).toBeUndefined();
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft, reviewDraft } from '../../src/interview/draft.js';
-import type { PlainRecord } from '../../src/interview/plain-data.js';
+import type { PlainRecord } from '../../src/record/plain-data.js';
 import { checkErrors, finalTexts, scripted, twoChildHousehold, walk } from './interview-script.js';
 
 /**

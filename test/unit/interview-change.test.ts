@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answeredQuestions, changeAnswer, partOf, stepBack, withStart } from '../../src/interview/change-answers.js';
 import { newDraft, reviewDraft, type Draft } from '../../src/interview/draft.js';
 import { applyAnswer, nextQuestion } from '../../src/interview/interview-walk.js';
-import type { PlainRecord } from '../../src/interview/plain-data.js';
+import type { PlainRecord } from '../../src/record/plain-data.js';
 import { promptsRaised } from '../../src/interview/practice-prompts.js';
 import { partsStillToAsk } from '../../src/interview/settle.js';
 import { env, finalTexts, checkErrors, scripted, walk } from './interview-script.js';

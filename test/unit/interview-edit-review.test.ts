@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { editDraft, reviewDraft } from '../../src/interview/draft.js';
 import { spliceEdit, withLastEdits } from '../../src/interview/edit-splice.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
-import type { PlainRecord } from '../../src/interview/plain-data.js';
-import { finishedRecord } from '../../src/interview/record-text.js';
+import type { PlainRecord } from '../../src/record/plain-data.js';
+import { finishedRecord } from '../../src/interview/finished-record.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
 import { checkErrors, env, finalTexts, scripted, walk } from './interview-script.js';
 

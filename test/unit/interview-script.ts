@@ -2,7 +2,7 @@ import { parse, stringify } from 'yaml';
 import type { Answer, Draft } from '../../src/interview/draft.js';
 import { applyAnswer, nextQuestion, type WalkEnv } from '../../src/interview/interview-walk.js';
 import type { Question } from '../../src/interview/question.js';
-import { finishedRecord, recordText } from '../../src/interview/record-text.js';
+import { finishedRecord, recordText } from '../../src/interview/finished-record.js';
 import { readRecordBytes } from '../../src/read/read-record.js';
 import { defaultTemplate } from '../../src/template/load-template.js';
 import { validateParsedRecord } from '../../src/validate/validate-record.js';

@@ -1,9 +1,9 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft } from '../../src/interview/draft.js';
-import { getPath } from '../../src/interview/plain-data.js';
+import { getPath } from '../../src/record/plain-data.js';
 import { interviewQuestions, nextQuestion } from '../../src/interview/interview-walk.js';
-import { schemaReference } from '../../src/interview/record-text.js';
+import { schemaReference } from '../../src/interview/finished-record.js';
 import { settleWithoutTerminal } from '../../src/interview/settle.js';
 import { checkErrors, env, finalTexts, scripted, throughDraftFile, twoChildHousehold, walk } from './interview-script.js';
 

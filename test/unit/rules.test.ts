@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecordYaml } from '../../src/read/yaml-document.js';
 import { validateParsedRecord } from '../../src/validate/validate-record.js';
-import { impossibleDateReason, daysBetween } from '../../src/validate/dates.js';
+import { impossibleDateReason, daysBetween } from '../../src/record/dates.js';
 
 function findings(yaml: string, today = '2020-10-01') {
   const parsed = parseRecordYaml(yaml);

@@ -25,7 +25,7 @@ import { indexTemplate, loadTemplates, type TemplateIndex } from '../../src/temp
 import { templateProblems } from '../../src/template/template-checks.js';
 import type { ToolkitTemplate } from '../../src/template/template.generated.js';
 import { driftFlags } from '../../src/validate/drift-rules.js';
-import { ANY_SCALE, FINDING_CODES, scaleWorded } from '../../src/validate/finding-codes.js';
+import { ANY_SCALE, FINDING_CODES, scaleWorded } from '../../src/record/finding-codes.js';
 import { reminderRaised } from '../../src/validate/practice-rules.js';
 import { siblingFlags } from '../../src/validate/sibling-rules.js';
 

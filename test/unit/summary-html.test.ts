@@ -6,7 +6,7 @@ import type { ToolkitRecord } from '../../src/record/types.js';
 import { cssString, escapeHtml } from '../../src/render/html-page.js';
 import { renderSummaryHtml } from '../../src/render/summary-html.js';
 import { defaultTemplate } from '../../src/template/load-template.js';
-import type { Finding } from '../../src/validate/finding.js';
+import type { Finding } from '../../src/record/finding.js';
 
 const maryJo = parse(readFileSync('fixtures/mary-jo/MJ-01-2020-09-29.yaml', 'utf8')) as ToolkitRecord;
 const prompt: Finding = { file: 'x.yaml', line: 1, column: 1, severity: 'prompt', code: 'discuss-with-lead', path: 'summary', message: 'talk it through' };

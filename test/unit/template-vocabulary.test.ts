@@ -68,6 +68,6 @@ describe('templateProblems', () => {
     const at = t.areas.flatMap((a, i) => a.sections.map((s, j) => ({ s, where: `/areas/${i}/sections/${j}` }))).find(({ s }) => s.reminder)!;
     expect(templateProblems(t).some((p) => p.includes('/reminder/code'))).toBe(false);
     at.s.reminder!.code = 'no-such-reminder';
-    expect(templateProblems(t)).toContain(`${at.where}/reminder/code no-such-reminder is not a prompt in the registry of finding codes (src/validate/finding-codes.ts)`);
+    expect(templateProblems(t)).toContain(`${at.where}/reminder/code no-such-reminder is not a prompt in the registry of finding codes (src/record/finding-codes.ts)`);
   });
 });

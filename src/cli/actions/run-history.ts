@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { eachHistory, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
+import { readSmallFile, type FileResult } from '../../batch/check-one.js';
+import { checkInPool } from '../../batch/check-pool.js';
+import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
+import { repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
+import { readRecordFile } from '../../read/read-record.js';
+import { renderFindingsPretty } from '../../render/findings-report.js';
+import type { HistoryFormat } from '../../render/history-formats.js';
+import { viewFormats, type FormatOf } from '../../render/view-formats.js';
+import { terminalSafeLine } from '../../render/safe-text.js';
+import type { Finding } from '../../record/finding.js';
+import { childTemplates, decisionLabeller, findTemplate } from '../../template/load-template.js';
+import { validateParsedRecord } from '../../validate/validate-record.js';
+import { EXIT, UsageError } from '../cli-error.js';
+import type { CliContext } from '../context.js';
+import { mediumStyle, writeOutputPieces } from '../write-output.js';
+
+export interface HistoryOptions {
+  format: FormatOf<'history'>;
+  child?: string;
+  git?: boolean;
+  output?: string;
+  force?: boolean;
+}
+
+export async function runHistory(paths: string[], options: HistoryOptions, ctx: CliContext): Promise<number> {
+  const files = await collectRecordFiles(paths);
+  const { versions, findings } = await gatherVersions(files, { useGit: options.git !== false, timelineOnly: true }, ctx);
+  noteDuplicates(versions, ctx);
+  // A child's timeline is built from the versions of that child alone: the others can go first.
+  const shown = options.child === undefined ? versions : versions.filter((v) => v.record.child.ref === options.child);
+  if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
+  if (shown.length === 0) {
+    if (findings.length > 0) return EXIT.findings;
+    throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
+  }
+  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)), templateOf: childTemplates(versions) });
+  await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
+  return findings.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>): Generator<string> {
+  yield format.begin;
+  let first = true;
+  for (const h of histories) {
+    if (!first) yield format.between;
+    first = false;
+    yield format.child(h);
+  }
+  yield format.end;
+}
+
+/**
+ * Every version of every record: each file as it is now (a record with
+ * errors is reported as check reports it) and, for files git tracks, each
+ * committed version with its author and date. An old commit that does not
+ * hold a valid record is history, not the user's mistake today: it is noted
+ * and left out of the timeline. Git is read in a few processes for all the
+ * files, and each distinct content is read and checked once however many
+ * commits and files hold it. With `timelineOnly`, each version keeps only
+ * what the history timeline shows and what its changes compare (a
+ * caseload's worth of whole records, or a repository's worth of commits,
+ * would not fit in memory), and files with no other version are checked
+ * over every core; compare and chronology read more of each record, so
+ * they keep it whole.
+ */
+export async function gatherVersions(files: readonly string[], how: { useGit: boolean; timelineOnly: boolean }, ctx: CliContext): Promise<{ versions: RecordVersion[]; findings: Finding[] }> {
+  const { useGit } = how;
+  const { today } = ctx;
+  const versions: RecordVersion[] = [];
+  const findings: Finding[] = [];
+  const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
+  const keep = how.timelineOnly ? timelineOf : (valid: ValidRecord) => valid;
+  const contents = await committedRecords(revisions, today, how.timelineOnly);
+  const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
+  for (const file of files) {
+    const shown = displayPath(file);
+    const checked = alone.get(file);
+    if (checked) {
+      if (checked.timeline) versions.push({ record: checked.timeline, template: findTemplate(checked.timeline.template)!, source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      else findings.push(...checked.findings.map((f) => ({ ...f, file: shown })));
+      continue;
+    }
+    // The fast reader for the usual valid file; anything else is read again for check's own messages.
+    const bytes = readSmallFile(file);
+    const valid = bytes ? validRecord(shown, bytes, today) : null;
+    const committed = revisions.get(file) ?? [];
+    if (valid) {
+      versions.push({ ...keep(valid), source: { file: shown, commit: null, author: null, date: null, subject: null } });
+    } else {
+      const read = await readRecordFile(file);
+      const checked = read.record ? validateParsedRecord(shown, read.record, { today }) : null;
+      const errors = checked ? checked.findings.filter((f) => f.severity === 'error') : read.findings.map((f) => ({ ...f, file: shown }));
+      if (checked?.record && checked.template && errors.length === 0) {
+        versions.push({ ...keep({ record: checked.record, template: checked.template }), source: { file: shown, commit: null, author: null, date: null, subject: null } });
+      } else {
+        findings.push(...errors);
+      }
+    }
+    for (const rev of committed) {
+      const valid = rev.blob === null ? null : contents.get(rev.blob);
+      if (valid) {
+        versions.push({ ...valid, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
+      } else {
+        const label = `${rev.commit.slice(0, 7)}:${rev.path}`;
+        ctx.stderr.write(`${ctx.err.dim('note:')} ${terminalSafeLine(label)} (${terminalSafeLine(rev.author)}, ${rev.date}) is not a valid record; left out of the history\n`);
+      }
+    }
+  }
+  return { versions, findings };
+}
+
+/**
+ * Files with no committed version, checked over every core as `ntk check`
+ * checks them: each worker sends back only what the timeline shows of a
+ * valid record, or the errors of an invalid one, so 50,000 records cost
+ * neither one core's time nor their texts' memory.
+ */
+async function timelinesOfLoneFiles(files: readonly string[], revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, FileResult>> {
+  const lone = files.filter((file) => (revisions.get(file)?.length ?? 0) === 0);
+  const results = await checkInPool(lone, { today, facts: false, timeline: true, jobs: availableParallelism() });
+  return new Map(lone.map((file, i) => [file, results[i]!]));
+}
+
+/** Each distinct committed content as a valid record (kept whole, or with `timelineOnly` as history keeps it), or null when it is not one; read and checked once. */
+async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, timelineOnly: boolean): Promise<Map<string, ValidRecord | null>> {
+  const blobsByRepository = new Map<string, Set<string>>();
+  for (const [file, revs] of revisions) {
+    const top = await repositoryTop(file);
+    const blobs = blobsByRepository.get(top) ?? new Set();
+    for (const r of revs) if (r.blob !== null) blobs.add(r.blob);
+    blobsByRepository.set(top, blobs);
+  }
+  const contents = new Map<string, ValidRecord | null>();
+  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly)) contents.set(blob, valid);
+  return contents;
+}
+
+/** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */
+function noteDuplicates(versions: readonly RecordVersion[], ctx: CliContext): void {
+  const seen = new Map<string, string>();
+  for (const v of versions) {
+    if (v.source.commit !== null) continue;
+    const key = `${v.record.child.ref} ${v.record.assessment.completed}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, v.source.file);
+    else ctx.stderr.write(`${ctx.err.yellow('note:')} ${terminalSafeLine(first)} and ${terminalSafeLine(v.source.file)} are both the toolkit of ${terminalSafeLine(key)}; the history shows ${terminalSafeLine(first)}\n`);
+  }
+}
