@@ -14,8 +14,8 @@ const READ_AHEAD = 1024 * 1024;
  * Each file's findings (file-findings.ts: JSON text, or the numbers a
  * cache read gave) from the moment it is checked until the report is
  * written: the formats need totals before the first finding, and the batch
- * rules add findings only once every file is read, so nothing can be written while files are checked. What a batch
- * keeps in memory is bounded: past IN_MEMORY_CHARS, texts go to a file in
+ * rules add findings only once every file is read, so nothing can be
+ * written while files are checked. What a batch keeps in memory is bounded: past IN_MEMORY_CHARS, texts go to a file in
  * the system's temporary folder, readable by its owner only and unlinked
  * while open where the system allows it, so that a killed run leaves
  * nothing of the records behind.
