@@ -292,6 +292,15 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
     else byFile.set(v.source.file, [v]);
   }
   const out: RecordChange[] = [];
+  // Versions of one content share their record: a file's commits go back and forth between far fewer contents than commits, so each pair is compared once.
+  const compared = new Map<ToolkitRecord, Map<ToolkitRecord, Pick<RecordChange, 'sections' | 'textChanged'>>>();
+  const compare = (before: RecordVersion, v: RecordVersion): Pick<RecordChange, 'sections' | 'textChanged'> => {
+    let after = compared.get(before.record);
+    if (!after) compared.set(before.record, (after = new Map()));
+    let found = after.get(v.record);
+    if (!found) after.set(v.record, (found = { sections: scoreChanges(before.record, v.record, v.template), textChanged: changedTexts(factsOf(before).texts, factsOf(v).texts, v.template) }));
+    return found;
+  };
   for (const vs of byFile.values()) {
     const ordered = [...vs].sort(newestFirst).reverse();
     ordered.forEach((v, i) => {
@@ -301,8 +310,7 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
         return;
       }
       // What the review diff (diffRecords) would say of the two, from the scores and the texts' facts alone.
-      const sections = scoreChanges(before.record, v.record, v.template);
-      const textChanged = changedTexts(factsOf(before).texts, factsOf(v).texts, v.template);
+      const { sections, textChanged } = compare(before, v);
       const decisionFrom = before.record.summary?.decision ?? null;
       const decisionTo = v.record.summary?.decision ?? null;
       // The file on disk identical to its last commit is no change at all.
