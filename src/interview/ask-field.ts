@@ -54,16 +54,9 @@ export function fieldQuestion(draft: Draft, scope: Scope, path: DataPath, spec: 
   }
   return {
     id: questionId(scope, path),
-    kind: spec.kind,
+    ...asked(spec),
     field: path.join('.'),
-    message: spec.message,
-    context: spec.context ?? [],
-    ...(spec.choices ? { choices: spec.choices } : {}),
-    ...(spec.details ? { details: spec.details } : {}),
-    ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.keep !== undefined ? { keep: spec.keep } : {}),
-    ...(spec.fallback !== undefined ? { fallback: spec.fallback } : {}),
-    required: spec.required ?? false,
     check,
     given: present !== undefined && givenProblem === undefined,
     ...(givenProblem !== undefined ? { givenProblem } : {}),
@@ -85,8 +78,18 @@ export function stepQuestion(
 ): Question {
   return {
     id,
-    kind: spec.kind,
+    ...asked(spec),
     field: spec.field ?? id,
+    check: spec.check ?? (() => null),
+    given: spec.given ?? false,
+    apply: spec.apply ?? (() => undefined),
+  };
+}
+
+/** What a question shows and how it is answered, the same whether its answer goes into the record or steers the walk. */
+function asked(spec: Omit<FieldSpec, 'store'>): Pick<Question, 'kind' | 'message' | 'context' | 'choices' | 'details' | 'default' | 'fallback' | 'required'> {
+  return {
+    kind: spec.kind,
     message: spec.message,
     context: spec.context ?? [],
     ...(spec.choices ? { choices: spec.choices } : {}),
@@ -94,8 +97,5 @@ export function stepQuestion(
     ...(spec.default !== undefined ? { default: spec.default } : {}),
     ...(spec.fallback !== undefined ? { fallback: spec.fallback } : {}),
     required: spec.required ?? false,
-    check: spec.check ?? (() => null),
-    given: spec.given ?? false,
-    apply: spec.apply ?? (() => undefined),
   };
 }
