@@ -25,8 +25,8 @@ interface GitResult {
  * git runs in the file's own folder, so a record in another repository (or
  * named from another folder) resolves against the repository that holds it.
  * Arguments always go as an array: no shell ever sees a revision or a path.
- * Node's own spawn, not execa: history starts one of these per repository,
- * and execa's 240 KB of modules cost more to load than the process it starts.
+ * Node's own spawn, not execa: execa is 240 KB of modules that every
+ * command reading git (history first) would load to start a few processes.
  * The promise fails only when git cannot be started (the error's `code`
  * says why, ENOENT when it is not installed).
  */
