@@ -61,12 +61,12 @@ await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worke
 
 // git's textconv (src/cli/textconv.ts) starts once per file git shows, so it must start like a bare
 // node: what it always needs is one file of its own, not a dozen shared chunks resolved one by one;
-// the `yaml` reader (for a record the fast reader declines) and error reporting stay chunks of their own.
+// error reporting stays a chunk of its own, and the `yaml` reader (for a record the fast reader declines) is yaml.cjs below.
 await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'textconv-[hash]' });
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 // The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.
-// So is the `yaml` reader for a template edited after the build, which is loaded synchronously (src/template/load-template.ts).
+// So is the `yaml` reader, loaded synchronously the first time a record, a template or a config needs it (src/io/yaml-reader.ts).
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/validate/toolkit-schema.validator.cjs', 'dist/template/template-schema.validator.cjs', { in: 'node_modules/yaml/dist/index.js', out: 'yaml' }],

@@ -88,18 +88,18 @@ export function buildCaseloadReport(inputs: readonly ReportInput[], today: strin
     if (!known || input.facts.completed > known.facts.completed) latest.set(input.facts.ref, { ...input, facts: input.facts });
   }
   const care = careCodes(valid, today);
-  const areas = new Map<string, AreaFacts[]>();
-  for (const { file, facts } of latest.values()) {
+  // Worked out again for the totals rather than kept for every child between the two: a caseload's worth of small arrays is most of a report's memory.
+  const areasOf = ({ facts }: { facts: CaseloadFacts }): AreaFacts[] => {
     const template = findTemplate(facts.template);
-    areas.set(file, template ? areaFacts(facts.scores, template) : []);
-  }
+    return template ? areaFacts(facts.scores, template) : [];
+  };
   // Each row's scores in steps of care on its own template's scale: "worse" and "at least" read the same whichever end is better.
   const rank = (row: CaseloadRow, score: number) => findTemplate(row.template)?.rank(score) ?? score;
-  const rows = [...latest.values()].map((input) => toRow(input, areas.get(input.file)!, today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters, rank));
+  const rows = [...latest.values()].map((input) => toRow(input, areasOf(input), today, filters.area, care.get(input.facts.ref))).filter((row) => keep(row, filters, rank));
   rows.sort(comparators(rank)[filters.sort]);
   const templates = [...new Set([...latest.values()].map((i) => i.facts.template))].flatMap((id) => findTemplate(id) ?? []);
   const decisions = [...new Set((templates.length > 0 ? templates : [defaultTemplate()]).flatMap((t) => t.template.decisions.map((d) => d.key))), 'none'];
-  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, areas, decisions) };
+  return { today, files: inputs.length, skipped, rows, totals: totalsOf(rows, (row) => areasOf(latest.get(row.ref)!), decisions) };
 }
 
 /** The sections at worrying scores (3-4 of a 1-4 scale), area by area, e.g. ["5.2", "6.1"]. */
@@ -195,13 +195,13 @@ const comparators = (rank: RowRank): Record<ReportSort, (a: CaseloadRow, b: Case
   'next-review': (a, b) => nullsLast(a.nextReview, b.nextReview, (x, y) => (x < y ? -1 : x > y ? 1 : 0)) || byRef(a, b),
 });
 
-function totalsOf(rows: readonly CaseloadRow[], areas: Map<string, AreaFacts[]>, decisions: readonly (Decision | 'none')[]): CaseloadTotals {
+function totalsOf(rows: readonly CaseloadRow[], areasOf: (row: CaseloadRow) => AreaFacts[], decisions: readonly (Decision | 'none')[]): CaseloadTotals {
   const byDecision = new Map<Decision | 'none', number>(decisions.map((d) => [d, 0]));
   const scores = new Map<string, CaseloadTotals['scores'][number]>();
   for (const row of rows) {
     byDecision.set(row.decision ?? 'none', (byDecision.get(row.decision ?? 'none') ?? 0) + 1);
     const { template } = row;
-    for (const area of areas.get(row.file)!) {
+    for (const area of areasOf(row)) {
       const title = row.areas.find((a) => a.key === area.key)?.title ?? area.key;
       // Two templates may share an area key but not a scale: each template's areas are counted apart.
       const total = scores.get(`${template}\u0000${area.key}`) ?? { key: area.key, title, template, counts: area.counts.map(() => 0) };

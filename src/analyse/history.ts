@@ -37,7 +37,12 @@ export interface RecordTexts {
  */
 export interface VersionFacts {
   texts: RecordTexts;
-  digest: string;
+  /**
+   * Only the file as it is now is compared whole, with its newest commit
+   * (newestCommitted): a digest is worked out for those two, not for each
+   * of a repository's thousands of committed contents.
+   */
+  digest?: string;
 }
 
 /**
@@ -173,8 +178,8 @@ export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
   } as ToolkitRecord;
 }
 
-/** The facts of a whole record. */
-export function versionFacts(record: ToolkitRecord): VersionFacts {
+/** The facts of a whole record, with its digest when `digest` says it may be compared whole. */
+export function versionFacts(record: ToolkitRecord, digest: boolean): VersionFacts {
   const pick = <K extends string>(from: Partial<Record<K, string>> | undefined, fields: readonly K[]): Partial<Record<K, string>> => {
     const out: Partial<Record<K, string>> = {};
     for (const field of fields) if (from?.[field] !== undefined) out[field] = from[field];
@@ -187,7 +192,11 @@ export function versionFacts(record: ToolkitRecord): VersionFacts {
     areas[areaKey] = { ...pick(area, AREA_TEXTS), sections };
   }
   const texts = { areas, child_voice: pick(record.child_voice, CHILD_VOICE_TEXTS), summary: pick(record.summary, SUMMARY_TEXTS) };
-  return { texts, digest: hash('sha1', JSON.stringify(record), 'base64') };
+  return digest ? { texts, digest: digestOf(record) } : { texts };
+}
+
+function digestOf(record: ToolkitRecord): string {
+  return hash('sha1', JSON.stringify(record), 'base64');
 }
 
 const factsOfWhole = new WeakMap<RecordVersion, VersionFacts>();
@@ -196,7 +205,7 @@ function factsOf(v: RecordVersion): VersionFacts {
   let facts = factsOfWhole.get(v);
   if (!facts) {
     // A whole record holds its texts where RecordTexts looks for them.
-    facts = { texts: v.record, digest: hash('sha1', JSON.stringify(v.record), 'base64') };
+    facts = { texts: v.record, digest: digestOf(v.record) };
     factsOfWhole.set(v, facts);
   }
   return facts;
@@ -249,6 +258,11 @@ function newestFirst(a: RecordVersion, b: RecordVersion): number {
   return byText(b.source.date ?? '', a.source.date ?? '');
 }
 
+/** The newest committed version among one file's versions: the one its file as it is now is compared with. */
+export function newestCommitted(versions: readonly RecordVersion[]): RecordVersion | undefined {
+  return [...versions].sort(newestFirst).find((v) => v.source.commit !== null);
+}
+
 /** One child's toolkits, oldest first: for each `completed` date its newest version (the file on disk before any commit). */
 export function currentToolkits(versions: readonly RecordVersion[]): RecordVersion[] {
   const current = new Map<string, RecordVersion>();
@@ -292,6 +306,15 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
     else byFile.set(v.source.file, [v]);
   }
   const out: RecordChange[] = [];
+  // Versions of one content share their record: a file's commits go back and forth between far fewer contents than commits, so each pair is compared once.
+  const compared = new Map<ToolkitRecord, Map<ToolkitRecord, Pick<RecordChange, 'sections' | 'textChanged'>>>();
+  const compare = (before: RecordVersion, v: RecordVersion): Pick<RecordChange, 'sections' | 'textChanged'> => {
+    let after = compared.get(before.record);
+    if (!after) compared.set(before.record, (after = new Map()));
+    let found = after.get(v.record);
+    if (!found) after.set(v.record, (found = { sections: scoreChanges(before.record, v.record, v.template), textChanged: changedTexts(factsOf(before).texts, factsOf(v).texts, v.template) }));
+    return found;
+  };
   for (const vs of byFile.values()) {
     const ordered = [...vs].sort(newestFirst).reverse();
     ordered.forEach((v, i) => {
@@ -301,8 +324,7 @@ function changes(versions: readonly RecordVersion[]): RecordChange[] {
         return;
       }
       // What the review diff (diffRecords) would say of the two, from the scores and the texts' facts alone.
-      const sections = scoreChanges(before.record, v.record, v.template);
-      const textChanged = changedTexts(factsOf(before).texts, factsOf(v).texts, v.template);
+      const { sections, textChanged } = compare(before, v);
       const decisionFrom = before.record.summary?.decision ?? null;
       const decisionTo = v.record.summary?.decision ?? null;
       // The file on disk identical to its last commit is no change at all.

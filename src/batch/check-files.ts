@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { CheckedBatch } from './checked-batch.js';
-import type { FileResult } from './check-one.js';
 import type { PoolOptions } from './check-pool.js';
 import type { Finding } from '../record/finding.js';
-import { everyFinding } from '../validate/batch-rules.js';
+import type { CaseloadFacts } from '../analyse/caseload-facts.js';
+import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import type { ValidateOptions } from '../validate/validate-record.js';
 
 export interface CheckFilesOptions extends ValidateOptions {
@@ -36,19 +36,40 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   return batch;
 }
 
+/** What `ntk report` keeps of one file: its facts (none when it could not be read) and the findings a report reads of it. */
+export interface FileFacts {
+  facts: CaseloadFacts | null;
+  findings: Finding[];
+}
+
 /**
  * The same check for `ntk report`, with the facts it shows for each file (and
- * only the findings it reads: see keptFindings in check-one.ts), in
- * the order of `files`. Never cached: the cache keeps findings, not facts.
+ * only the findings it reads: see keptFindings in check-one.ts), in the order
+ * of `files`, the batch rules' findings added to their files. Each result is
+ * cut down to that as it arrives, so the batch never holds every file's
+ * result and a copy of its findings at once. Never cached: the cache keeps
+ * findings, not facts.
  */
 export async function checkFilesWithFacts(
   files: readonly string[],
   options: Omit<CheckFilesOptions, 'cache'>,
   onProgress?: (done: number) => void,
-): Promise<{ findings: Finding[]; results: FileResult[] }> {
-  const { checkInPool } = await import('./check-pool.js');
-  const results = await checkInPool(files, poolOptions(options, true), onProgress);
-  return { findings: everyFinding(results, options.today), results };
+): Promise<FileFacts[]> {
+  const { checkEachInPool } = await import('./check-pool.js');
+  const kept: FileFacts[] = new Array(files.length);
+  const entries: BatchEntry[] = [];
+  const indexOf = new Map<string, number>();
+  let done = 0;
+  await checkEachInPool(files, poolOptions(options, true), (index, result) => {
+    kept[index] = { facts: result.facts, findings: result.findings };
+    if (result.entry) {
+      entries.push(result.entry);
+      indexOf.set(result.entry.file, index);
+    }
+    onProgress?.(++done);
+  });
+  for (const finding of batchFindings(entries, options.today)) kept[indexOf.get(finding.file)!]!.findings.push(finding);
+  return kept;
 }
 
 function poolOptions(options: Omit<CheckFilesOptions, 'cache'>, facts: boolean): PoolOptions {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { execa } from 'execa';
 import { MAX_RECORD_BYTES } from './record-size.js';
 
 /** A git revision or repository that cannot be used; commands turn it into a usage error (exit 2). */
@@ -16,13 +15,38 @@ export class GitError extends Error {}
 const READ_ONLY = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=UTF-8', '-c', 'diff.relative=false'];
 const READ_ONLY_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
+/** What a git process gave: its exit code (null when it was stopped, or gave more than a record's worth) and its output. */
+interface GitResult {
+  exitCode: number | null;
+  stdout: Buffer;
+}
+
 /**
  * git runs in the file's own folder, so a record in another repository (or
  * named from another folder) resolves against the repository that holds it.
  * Arguments always go as an array: no shell ever sees a revision or a path.
+ * Node's own spawn, not execa: execa is 240 KB of modules that every
+ * command reading git (history first) would load to start a few processes.
+ * The promise fails only when git cannot be started (the error's `code`
+ * says why, ENOENT when it is not installed).
  */
-async function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'utf8') {
-  return execa('git', [...READ_ONLY, ...args], { cwd, reject: false, encoding, stripFinalNewline: false, maxBuffer: MAX_RECORD_BYTES * 4, env: READ_ONLY_ENV });
+function git(cwd: string, args: string[]): Promise<GitResult> {
+  const limit = MAX_RECORD_BYTES * 4;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', [...READ_ONLY, ...args], { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        tooBig = true;
+        child.kill();
+      } else chunks.push(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ exitCode: tooBig ? null : code, stdout: Buffer.concat(chunks) }));
+  });
 }
 
 /** Where a folder is in its repository: the repository's top folder and the folder's path from it. */
@@ -53,11 +77,11 @@ export async function repositoryPath(file: string): Promise<{ cwd: string; path:
 async function findPlace(cwd: string, file: string): Promise<Place> {
   if (!(await stat(cwd).then((s) => s.isDirectory(), () => false))) throw new GitError(`${dirname(file)}: no such folder`);
   const r = await git(cwd, ['rev-parse', '--show-prefix']).catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'ENOENT') throw new GitError('git is needed to read revisions and is not installed');
     throw new GitError(`git is needed to read revisions and could not be run (${error instanceof Error ? error.message : String(error)})`);
   });
-  if (r.failed && (r as { code?: string }).code === 'ENOENT') throw new GitError('git is needed to read revisions and is not installed');
   if (r.exitCode !== 0) throw new GitError(`${file} is not in a git repository`);
-  const prefix = String(r.stdout).replace(/\n$/, '');
+  const prefix = r.stdout.toString('utf8').replace(/\n$/, '');
   // git gives the prefix from the folder's real path: its top is that many folders up.
   const depth = prefix.split('/').filter((part) => part !== '').length;
   return { top: resolve(await realpath(cwd), ...Array<string>(depth).fill('..')), prefix };
@@ -69,7 +93,7 @@ export async function showAtRevision(file: string, revision: string): Promise<Ui
   if (revision.startsWith('-')) throw new GitError(`${revision} is not a git revision`);
   const commit = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (commit.exitCode !== 0) throw new GitError(`${revision} is not a revision in the repository of ${file}`);
-  const bytes = await showPath(file, String(commit.stdout).trim(), path);
+  const bytes = await showPath(file, commit.stdout.toString('utf8').trim(), path);
   if (bytes === null) throw new GitError(`${path} does not exist in revision ${revision}`);
   return bytes;
 }
@@ -104,8 +128,8 @@ export async function fileRevisions(file: string): Promise<FileRevision[]> {
 /** The bytes of a file at a commit, by its path from the repository root. */
 export async function showPath(file: string, commit: string, path: string): Promise<Uint8Array | null> {
   const { cwd } = await repositoryPath(file);
-  const r = await git(cwd, ['cat-file', 'blob', `${commit}:${path}`], 'buffer');
-  return r.exitCode === 0 ? (r.stdout as unknown as Uint8Array) : null;
+  const r = await git(cwd, ['cat-file', 'blob', `${commit}:${path}`]);
+  return r.exitCode === 0 ? r.stdout : null;
 }
 
 /**
@@ -127,19 +151,22 @@ export async function revisionsOfFiles(files: readonly string[]): Promise<Map<st
   }
   const out = new Map<string, FileRevision[]>();
   for (const [top, group] of byTop) {
-    const tracked = await trackedPaths(top);
-    const followed = group.filter((f) => tracked.has(f.path));
-    if (followed.length === 0) continue;
-    for (const f of followed) out.set(f.file, []);
-    await followRenames(top, followed, (file, revision) => out.get(file)!.push(revision));
+    // The log starts beside ls-files rather than after it (one process start less to wait for); it is stopped if none of the files turns out tracked.
+    const found = new Map(group.map((f) => [f.file, [] as FileRevision[]]));
+    const stop = new AbortController();
+    const log = followRenames(top, group, (file, revision) => found.get(file)!.push(revision), stop.signal);
+    const tracked = await trackedPaths(top).catch(() => new Set<string>());
+    if (!group.some((f) => tracked.has(f.path))) stop.abort();
+    await log;
+    for (const f of group) if (tracked.has(f.path)) out.set(f.file, found.get(f.file)!);
   }
   return out;
 }
 
 async function trackedPaths(top: string): Promise<Set<string>> {
-  const r = await git(top, ['ls-files', '-z', '--full-name'], 'buffer');
+  const r = await git(top, ['ls-files', '-z', '--full-name']);
   if (r.exitCode !== 0) return new Set();
-  return new Set(Buffer.from(r.stdout as unknown as Uint8Array).toString('utf8').split('\0').filter((p) => p !== ''));
+  return new Set(r.stdout.toString('utf8').split('\0').filter((p) => p !== ''));
 }
 
 /** One file's change in one commit, from `git log --raw -z`. */
@@ -170,14 +197,14 @@ const noBlob = /^0+$/;
  * moves the file's path back to the old name, as `--follow` does; merges
  * show no change of their own, as in `git log`.
  */
-async function followRenames(top: string, files: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void): Promise<void> {
+async function followRenames(top: string, files: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void, signal: AbortSignal): Promise<void> {
   const at = new Map<string, Set<string>>();
   const move = (file: string, from: string | null, to: string) => {
     if (from !== null) at.get(from)?.delete(file);
     at.set(to, (at.get(to) ?? new Set()).add(file));
   };
   for (const f of files) move(f.file, null, f.path);
-  await readLog(top, (c) => {
+  await readLog(top, signal, (c) => {
     if (c.parents.length > 1) return;
     const moves: [string, string, string][] = [];
     const seen = (path: string, blob: string | null, renamedFrom: string | null) => {
@@ -207,9 +234,9 @@ async function followRenames(top: string, files: readonly { file: string; path: 
  * any character but NUL) can end a commit early or start a fake one; every
  * commit id is checked to be one.
  */
-function readLog(top: string, onCommit: (c: LogCommit) => void): Promise<void> {
+function readLog(top: string, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
   const args = [...READ_ONLY, 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', '--end-of-options', 'HEAD', '--'];
-  const child = spawn('git', args, { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('git', args, { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'], signal });
   const parser = new LogParser(onCommit);
   let rest = '';
   return new Promise((resolvePromise, reject) => {
@@ -226,8 +253,11 @@ function readLog(top: string, onCommit: (c: LogCommit) => void): Promise<void> {
         child.kill();
       }
     });
-    child.on('error', (error) => reject(new GitError(`git is needed to read revisions and could not be run (${error.message})`)));
+    child.on('error', (error) => {
+      if (!signal.aborted) reject(new GitError(`git is needed to read revisions and could not be run (${error.message})`));
+    });
     child.on('close', (code) => {
+      if (signal.aborted) return resolvePromise();
       if (failure) return reject(failure);
       // No commits yet (or no HEAD): no history, not an error.
       if (code !== 0) return resolvePromise();

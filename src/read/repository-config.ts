@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 
 /** A repository's defaults for ntk: `ntk.config.yaml`, or an `ntk` key in package.json. */
 export interface RepositoryConfig {
@@ -30,7 +30,7 @@ export function findRepositoryConfig(from: string = process.cwd()): RepositoryCo
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     for (const name of configNames) {
       const file = join(dir, name);
-      if (existsSync(file)) return configFrom(file, readSettings(file, (text) => parse(text, { version: '1.2', schema: 'core' }) ?? {}));
+      if (existsSync(file)) return configFrom(file, readSettings(file, (text) => yamlReader().parse(text, { version: '1.2', schema: 'core' }) ?? {}));
     }
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {

@@ -1,20 +1,12 @@
-import {
-  Lexer,
-  LineCounter,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Alias,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type YAMLError,
-  type YAMLMap,
+import type {
+  Alias,
+  Document,
+  Node as YamlNode,
+  Pair,
+  YAMLError,
+  YAMLMap,
 } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import type { FindingCode } from '../record/finding-codes.js';
 import type { Position, RecordPath } from '../record/finding.js';
 
@@ -50,7 +42,7 @@ export type YamlReadResult = { ok: true; record: ParsedRecord } | { ok: false; p
  * makes alias bombs impossible because nothing is ever expanded.
  */
 export function parseRecordYaml(text: string): YamlReadResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlReader().LineCounter)();
   const deepAt = nestingTooDeepAt(text);
   if (deepAt !== null) {
     lineCounter.addNewLine(0);
@@ -60,7 +52,7 @@ export function parseRecordYaml(text: string): YamlReadResult {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    doc = yamlReader().parseDocument(text, {
       lineCounter,
       version: '1.2',
       schema: 'core',
@@ -143,7 +135,7 @@ function nestingTooDeepAt(text: string): number | null {
   let offset = 0;
   let column = 0;
   let lineStart = true;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlReader().Lexer)().lex(text)) {
     if (control.has(token)) continue;
     const start = offset;
     offset += token.length;
@@ -201,10 +193,10 @@ function tooDeepAt(doc: Document.Parsed): number | null {
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (!isMap(node) && !isSeq(node)) continue;
+    if (!yamlReader().isMap(node) && !yamlReader().isSeq(node)) continue;
     if (depth > MAX_NESTING) return (node as YamlNode).range?.[0] ?? 0;
     for (const item of node.items) {
-      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      if (yamlReader().isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
       else stack.push([item, depth + 1]);
     }
   }
@@ -257,7 +249,7 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
     });
   };
   const aliases: Alias[] = [];
-  visit(doc, {
+  yamlReader().visit(doc, {
     Scalar(_key, node) {
       tagged(node);
     },
@@ -272,9 +264,9 @@ function structuralProblems(doc: Document.Parsed, at: (o: number | undefined) =>
       const seen = new Map<string, YamlNode>();
       for (const pair of map.items) {
         const keyNode = pair.key as YamlNode | null;
-        const key = isScalar(keyNode) ? String(keyNode.value) : null;
+        const key = yamlReader().isScalar(keyNode) ? String(keyNode.value) : null;
         if (key === null) continue;
-        if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+        if (key === '<<' && yamlReader().isScalar(keyNode) && keyNode.type === 'PLAIN') {
           problems.push({
             code: 'yaml-merge-key',
             message: 'merge keys (`<<`) are not allowed in a record; write the fields out in full',
@@ -324,19 +316,19 @@ function locateInDocument(
   for (const segment of path) {
     let next: unknown = undefined;
     let nextKey: YamlNode | null = null;
-    if (isMap(node)) {
+    if (yamlReader().isMap(node)) {
       const pair = pairOf(node, String(segment));
       if (pair) {
         next = pair.value;
         nextKey = pair.key as YamlNode;
       }
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yamlReader().isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
     }
     if (next === undefined && nextKey === null) return keyNode ? at(keyNode.range?.[0]) : found;
     node = next;
     keyNode = nextKey;
-    const valuePos = isAlias(next) || next === null ? null : at((next as YamlNode | undefined)?.range?.[0]);
+    const valuePos = yamlReader().isAlias(next) || next === null ? null : at((next as YamlNode | undefined)?.range?.[0]);
     found = valuePos ?? (nextKey ? at(nextKey.range?.[0]) : found);
   }
   if (part === 'key' && keyNode) return at(keyNode.range?.[0]);
@@ -353,12 +345,12 @@ const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
  * finding: long ones get an index, built once per document.
  */
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  const matches = (p: unknown): p is Pair => isPair(p) && isScalar(p.key) && String(p.key.value) === key;
+  const matches = (p: unknown): p is Pair => yamlReader().isPair(p) && yamlReader().isScalar(p.key) && String(p.key.value) === key;
   if (map.items.length <= SCAN_LIMIT) return map.items.find(matches);
   let index = pairIndexes.get(map);
   if (!index) {
     index = new Map();
-    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    for (const p of map.items) if (yamlReader().isPair(p) && yamlReader().isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
     pairIndexes.set(map, index);
   }
   return index.get(key);

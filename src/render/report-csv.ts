@@ -27,7 +27,7 @@ export function renderReportCsv(report: CaseloadReport): string {
   const areaKeys: string[] = [];
   for (const row of report.rows) for (const a of row.areas) if (!areaKeys.includes(a.key)) areaKeys.push(a.key);
   if (report.rows.length === 0) areaKeys.push(...(findTemplate(DEFAULT_TEMPLATE_ID)?.template.areas.map((a) => a.key) ?? []));
-  const records = report.rows.map((r) => [
+  const record = (r: CaseloadReport['rows'][number]) => [
     r.ref,
     r.household ?? '',
     r.completed,
@@ -42,6 +42,9 @@ export function renderReportCsv(report: CaseloadReport): string {
     // name stays: the CSV quotes it, and scripts need the real name); csvText keeps a formula-like name text.
     terminalSafe(r.file),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
-  ]);
-  return csvText([[...REPORT_CSV_COLUMNS, ...areaKeys], ...records]);
+  ];
+  // A thousand rows at a time: a caseload's cells all at once would take more memory than the report itself.
+  const pieces = [csvText([[...REPORT_CSV_COLUMNS, ...areaKeys]])];
+  for (let i = 0; i < report.rows.length; i += 1000) pieces.push(csvText(report.rows.slice(i, i + 1000).map(record)));
+  return pieces.join('');
 }

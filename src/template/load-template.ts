@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compiledSchema } from '../record/compiled-schema.js';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
@@ -13,6 +12,7 @@ import type {
   ToolkitTemplate,
 } from './template.generated.js';
 import { packagePath } from '../io/package-files.js';
+import { yamlReader } from '../io/yaml-reader.js';
 import { templateProblems } from './template-checks.js';
 import { scaleWords, scoreRanker, type ScaleWords } from './scale-facts.js';
 
@@ -89,21 +89,6 @@ export function loadTemplates(): Map<string, TemplateIndex> {
  */
 function parseYaml(text: string): unknown {
   return yamlReader().parse(text);
-}
-
-/**
- * In the bundle the reader is a file of its own beside the chunks
- * (dist/bin/yaml.cjs, scripts/bundle.mjs), so an installed package, which has
- * no node_modules, has it too; run from the sources, it is the package.
- */
-function yamlReader(): typeof import('yaml') {
-  const require = createRequire(import.meta.url);
-  try {
-    return require('./yaml.cjs') as typeof import('yaml');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    return require('yaml') as typeof import('yaml');
-  }
 }
 
 interface PrebuiltTemplate {

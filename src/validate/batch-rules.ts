@@ -1,4 +1,4 @@
-import { compareFindings, findingAt, type Finding, type Position } from '../record/finding.js';
+import { findingAt, type Finding, type Position } from '../record/finding.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { CheckedRecord } from './validate-record.js';
 
@@ -28,16 +28,6 @@ export function batchEntryOf(checked: CheckedRecord, parsed: ParsedRecord): Batc
     nextReview,
     nextReviewAt: nextReview === null ? null : parsed.locate(['summary', 'next_review'], 'value'),
   };
-}
-
-/**
- * Every finding of a batch, in order (compareFindings): each file's own and
- * the batch rules' over all of them.
- */
-export function everyFinding(results: readonly { findings: readonly Finding[]; entry: BatchEntry | null }[], today: string): Finding[] {
-  const entries: BatchEntry[] = [];
-  for (const r of results) if (r.entry) entries.push(r.entry);
-  return [...results.flatMap((r) => r.findings), ...batchFindings(entries, today)].sort(compareFindings);
 }
 
 /**

@@ -1,7 +1,9 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHistoryRepo } from '../support/history-repo.js';
-import { ntk } from './run-ntk.js';
+import { makeHistoryRepo, runGit } from '../support/history-repo.js';
+import { ntk, repoRoot } from './run-ntk.js';
 
 let repo: string;
 
@@ -37,5 +39,40 @@ describe('ntk history over git is the same whatever way git is read', () => {
     const top = await ntk(['history', 'records/old', '--format', 'json'], { cwd: repo });
     const sub = await ntk(['history', 'old', '--format', 'json'], { cwd: `${repo}/records` });
     expect(sub.stdout.replaceAll('"old/', '"records/old/')).toBe(top.stdout);
+  });
+});
+
+/**
+ * The file as it is now is compared whole with its newest valid commit; only
+ * that commit's content is digested up front, so when the newest commit is
+ * not a valid record the older one is read again for its digest.
+ */
+describe('ntk history compares the file on disk with its newest valid commit', () => {
+  const changesNow = async (edit: (text: string) => string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-history-newest-'));
+    try {
+      const mj1 = await readFile(join(repoRoot, 'fixtures/mary-jo/MJ-01-2020-09-29.yaml'), 'utf8');
+      const at = (day: number) => ({ GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org', GIT_AUTHOR_DATE: `2021-01-0${day}T10:00:00+00:00`, GIT_COMMITTER_DATE: `2021-01-0${day}T10:00:00+00:00` });
+      await runGit(dir, ['init', '--quiet', '--initial-branch=main']);
+      await writeFile(join(dir, 'MJ-01.yaml'), mj1);
+      await runGit(dir, ['add', '-A']);
+      await runGit(dir, ['commit', '--quiet', '-m', 'Valid'], at(1));
+      await writeFile(join(dir, 'MJ-01.yaml'), mj1.replace('completed: 2020-09-29', 'completed: 2020-02-30'));
+      await runGit(dir, ['commit', '--quiet', '-am', 'Not valid'], at(2));
+      await writeFile(join(dir, 'MJ-01.yaml'), edit(mj1));
+      const r = await ntk(['history', 'MJ-01.yaml', '--format', 'json'], { cwd: dir });
+      expect(r.stderr).toContain('is not a valid record');
+      return (JSON.parse(r.stdout) as { children: { changes: { source: { commit: string | null } }[] }[] }).children[0]!.changes.filter((c) => c.source.commit === null);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a comment-only edit is no change', async () => {
+    expect(await changesNow((text) => `# Checked again\n${text}`)).toEqual([]);
+  });
+
+  it('an edit no score, text or decision shows is a change', async () => {
+    expect(await changesNow((text) => text.replace('lead_consulted: 2020-09-30', 'lead_consulted: 2020-09-28'))).toHaveLength(1);
   });
 });

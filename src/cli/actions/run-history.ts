@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { eachHistory, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { eachHistory, newestCommitted, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
 import { committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
 import { readSmallFile, type FileResult } from '../../batch/check-one.js';
 import { checkInPool } from '../../batch/check-pool.js';
@@ -75,8 +75,11 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
   const keep = how.timelineOnly ? timelineOf : (valid: ValidRecord) => valid;
   const contents = await committedRecords(revisions, today, how.timelineOnly);
   const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
+  // Versions whose digest the file as it is now needs and that were read without one (see below).
+  const undigested: { file: string; version: RecordVersion; blob: string }[] = [];
   for (const file of files) {
     const shown = displayPath(file);
+    const first = versions.length;
     const checked = alone.get(file);
     if (checked) {
       if (checked.timeline) versions.push({ record: checked.timeline, template: findTemplate(checked.timeline.template)!, source: { file: shown, commit: null, author: null, date: null, subject: null } });
@@ -99,17 +102,46 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
         findings.push(...errors);
       }
     }
+    const blobOf = new Map<RecordVersion, string>();
     for (const rev of committed) {
       const valid = rev.blob === null ? null : contents.get(rev.blob);
       if (valid) {
-        versions.push({ ...valid, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } });
+        const version = { ...valid, source: { file: shown, commit: rev.commit, author: rev.author, date: rev.date, subject: rev.subject } };
+        versions.push(version);
+        blobOf.set(version, rev.blob!);
       } else {
         const label = `${rev.commit.slice(0, 7)}:${rev.path}`;
         ctx.stderr.write(`${ctx.err.dim('note:')} ${terminalSafeLine(label)} (${terminalSafeLine(rev.author)}, ${rev.date}) is not a valid record; left out of the history\n`);
       }
     }
+    const mine = versions.slice(first);
+    const before = mine[0]?.source.commit === null ? newestCommitted(mine) : undefined;
+    if (before?.facts && before.facts.digest === undefined) undigested.push({ file, version: before, blob: blobOf.get(before)! });
   }
+  await digestOlder(undigested, today);
   return { versions, findings };
+}
+
+/**
+ * Each file's newest commit is read with its digest (committedRecords); when
+ * that commit does not hold a valid record, the file is compared with an
+ * older one, which is read again for its digest (rare: one git process for
+ * all of them).
+ */
+async function digestOlder(undigested: readonly { file: string; version: RecordVersion; blob: string }[], today: string): Promise<void> {
+  const byTop = new Map<string, typeof undigested[number][]>();
+  for (const u of undigested) {
+    const top = await repositoryTop(u.file);
+    byTop.set(top, [...(byTop.get(top) ?? []), u]);
+  }
+  for (const [top, list] of byTop) {
+    const blobs = new Set(list.map((u) => u.blob));
+    const read = await committedVersions(top, [...blobs], today, true, blobs);
+    for (const u of list) {
+      const facts = read.get(u.blob)?.facts;
+      if (facts) u.version.facts = facts;
+    }
+  }
 }
 
 /**
@@ -127,14 +159,22 @@ async function timelinesOfLoneFiles(files: readonly string[], revisions: Readonl
 /** Each distinct committed content as a valid record (kept whole, or with `timelineOnly` as history keeps it), or null when it is not one; read and checked once. */
 async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, timelineOnly: boolean): Promise<Map<string, ValidRecord | null>> {
   const blobsByRepository = new Map<string, Set<string>>();
+  // Each file's newest commit (the first of the latest date, as newestCommitted orders them), the one its file as it is now is compared with whole.
+  const digested = new Set<string>();
   for (const [file, revs] of revisions) {
     const top = await repositoryTop(file);
     const blobs = blobsByRepository.get(top) ?? new Set();
-    for (const r of revs) if (r.blob !== null) blobs.add(r.blob);
+    let newest: FileRevision | null = null;
+    for (const r of revs) {
+      if (r.blob === null) continue;
+      blobs.add(r.blob);
+      if (newest === null || r.date > newest.date) newest = r;
+    }
+    if (newest?.blob) digested.add(newest.blob);
     blobsByRepository.set(top, blobs);
   }
   const contents = new Map<string, ValidRecord | null>();
-  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly)) contents.set(blob, valid);
+  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly, digested)) contents.set(blob, valid);
   return contents;
 }
 

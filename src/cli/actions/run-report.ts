@@ -5,7 +5,6 @@ import { displayPath } from '../../read/collect-files.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import { defaultTemplate, loadTemplates } from '../../template/load-template.js';
 import { checkFilesWithFacts } from '../../batch/check-files.js';
-import type { Finding } from '../../record/finding.js';
 import { UsageError } from '../cli-error.js';
 import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
@@ -72,13 +71,6 @@ const reportPrompts: ReadonlySet<string> = new Set(REPORT_PROMPTS);
  * a whole caseload) are let go here, before the report is built.
  */
 async function reportInputs(files: readonly string[], options: { today: string; jobs?: number }, onProgress: (done: number) => void): Promise<ReportInput[]> {
-  const result = await checkFilesWithFacts(files, options, onProgress);
-  const findingsByFile = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    if (f.severity !== 'error' && !reportPrompts.has(f.code)) continue;
-    const list = findingsByFile.get(f.file);
-    if (list) list.push(f);
-    else findingsByFile.set(f.file, [f]);
-  }
-  return files.map((file, i) => ({ file, facts: result.results[i]!.facts, findings: findingsByFile.get(file) ?? [] }));
+  const results = await checkFilesWithFacts(files, options, onProgress);
+  return files.map((file, i) => ({ file, facts: results[i]!.facts, findings: results[i]!.findings.filter((f) => f.severity === 'error' || reportPrompts.has(f.code)) }));
 }
