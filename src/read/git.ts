@@ -115,16 +115,6 @@ export async function repositoryTop(file: string): Promise<string> {
   return (await placeOf(file)).top;
 }
 
-/** Whether git tracks the file; false outside a repository or when git is missing. */
-export async function isTracked(file: string): Promise<boolean> {
-  return (await revisionsOfFiles([file])).has(file);
-}
-
-/** Every commit that changed the file, newest first, following renames (as `git log --follow` lists them). */
-export async function fileRevisions(file: string): Promise<FileRevision[]> {
-  return (await revisionsOfFiles([file])).get(file) ?? [];
-}
-
 /** The bytes of a file at a commit, by its path from the repository root. */
 export async function showPath(file: string, commit: string, path: string): Promise<Uint8Array | null> {
   const { cwd } = await repositoryPath(file);

@@ -71,7 +71,7 @@ export function prettyWriter(c: ChalkInstance): FindingsWriter {
       for (let i = 0; i < findings.length; i++) out += `${lineOf(findings[i]!, shownFile, shown)}\n`;
       return out;
     },
-    end: (t) => `${files > 0 ? '\n' : ''}${closingLineOf(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
+    end: (t) => `${files > 0 ? '\n' : ''}${closingLine(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
   };
 }
 
@@ -129,11 +129,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function closingLine(findings: readonly Finding[], fileCount: number, c: ChalkInstance): string {
-  return closingLineOf(findingsTotals(findings, fileCount), c);
-}
-
-function closingLineOf(t: FindingsTotals, c: ChalkInstance): string {
+function closingLine(t: FindingsTotals, c: ChalkInstance): string {
   const counts = t.all;
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning'), plural(counts.prompts, 'prompt')].join(', ');
   const checked = `${plural(t.files, 'file')} checked`;
