@@ -24,10 +24,7 @@ describe('households, agencies and reviews in a real terminal', { retry: 2 }, ()
   });
 
   const ntkCommand = (args: string) => `NO_COLOR=1 node ${ntkBin} ${args} --today 2021-04-01`;
-  const stepper = (session: string) => async (prompt: string, ...typed: (string | string[])[]) => {
-    await terminal.waitFor(session, prompt);
-    for (const t of typed) await (Array.isArray(t) ? terminal.keys(session, ...t) : terminal.line(session, t));
-  };
+  const stepper = (session: string) => terminal.stepper(session);
   const skip = ['Down', 'Enter'];
   // A long answer ends with Ctrl-D; a score is its digit, then Enter.
   const ctrlD = ['C-d'];

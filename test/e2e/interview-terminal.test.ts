@@ -27,12 +27,7 @@ describe('ntk interviews in a real terminal', { retry: 2 }, () => {
   });
 
   const ntkCommand = (args: string) => `NO_COLOR=1 node ${ntkBin} ${args} --today 2021-04-01`;
-  type Key = string | string[];
-  /** Waits for a prompt, then types lines (strings) and presses keys (arrays). */
-  const stepper = (window: string) => async (prompt: string, ...typed: Key[]) => {
-    await terminal.waitFor(window, prompt);
-    for (const t of typed) await (Array.isArray(t) ? terminal.keys(window, ...t) : terminal.line(window, t));
-  };
+  const stepper = (window: string) => terminal.stepper(window);
   /** Waits until a file holds `text` (saves happen as keys arrive); gives its content. */
   const fileShows = async (file: string, text: string): Promise<string> => {
     const until = Date.now() + 15_000;

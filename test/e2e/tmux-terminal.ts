@@ -62,6 +62,17 @@ export class TmuxTerminal {
     await this.tmux(['send-keys', '-t', name, ...keys]);
   }
 
+  /**
+   * A step function for one window: it waits for a prompt, then types lines
+   * (strings, each followed by Enter) and presses keys (arrays of key names).
+   */
+  stepper(name: string): (prompt: string, ...typed: (string | string[])[]) => Promise<void> {
+    return async (prompt, ...typed) => {
+      await this.waitFor(name, prompt);
+      for (const t of typed) await (Array.isArray(t) ? this.keys(name, ...t) : this.line(name, t));
+    };
+  }
+
   /** The process the window runs its command in (the shell's child). */
   async commandPid(name: string): Promise<number> {
     const shell = (await this.tmux(['display-message', '-p', '-t', name, '#{pane_pid}'])).stdout.trim();
