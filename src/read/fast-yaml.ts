@@ -33,7 +33,12 @@ export function parseRecordYamlFast(text: string): ParsedRecord | null {
   if (!scanned) return null;
   const { data, nodes } = scanned;
   const indexes = new Map<number, Map<string, number> | null>();
-  return { data, locate: (path, part = 'value') => locate(nodes, indexes, path, part) };
+  return {
+    data,
+    locate: (path, part = 'value') => locate(nodes, indexes, path, part),
+    // Every key is a scalar of the node table: a look through its few hundred values is far quicker than a search of the text.
+    mayHaveKey: (key) => nodes.value.includes(key),
+  };
 }
 
 /** A mapping with more keys than this is looked up through an index rather than scanned. */

@@ -31,6 +31,12 @@ export interface ParsedRecord {
    * reported at the block it is missing from).
    */
   locate(path: RecordPath, part?: 'key' | 'value'): Position | null;
+  /**
+   * False when no mapping in the file can have this key, so a rule looking
+   * for a rare key need not walk the whole record; absent when the reader
+   * cannot say without that walk.
+   */
+  mayHaveKey?(key: string): boolean;
 }
 
 export type YamlReadResult = { ok: true; record: ParsedRecord } | { ok: false; problems: ReadProblem[] };

@@ -1,4 +1,4 @@
-import { hasText, scoredSections, sectionEntries, worryingShare } from '../record/sections.js';
+import { hasText, scoredSections, sectionEntries, worryingShare, type SectionEntry } from '../record/sections.js';
 import type { ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex, TemplateSection } from '../template/load-template.js';
 import type { FindingCode } from '../record/finding-codes.js';
@@ -124,20 +124,24 @@ export function viewsFarApart(practitioner: number, own: number): boolean {
   return Math.abs(practitioner - own) >= 2;
 }
 
+type ScoredSection = SectionEntry & { score: number };
+
 function parentScores(record: ToolkitRecord): RuleFinding[] {
-  return scoredSections(record).flatMap((e) => {
-    const views = [
-      ...(e.section.parent_score !== undefined ? [{ who: 'the parent', score: e.section.parent_score, path: ['parent_score'] }] : []),
-      ...(e.section.carer_scores ?? []).map((v, i) => ({ who: v.carer, score: v.score, path: ['carer_scores', i] })),
-    ];
-    return views
-      .filter((v) => viewsFarApart(e.score, v.score))
-      .map((v) => ({
-        code: 'parent-score-differs' as const,
-        path: ['areas', e.areaKey, 'sections', e.sectionKey, ...v.path],
-        message: `in section ${e.sectionKey} ${v.who} places themselves at ${v.score} and the practitioner at ${e.score}: a conversation to have, side by side`,
-      }));
-  });
+  // A loop, not a list of views per section filtered and spread: every scored section of every record is asked.
+  const out: RuleFinding[] = [];
+  const differs = (e: ScoredSection, who: string, score: number, ...path: (string | number)[]) => {
+    if (!viewsFarApart(e.score, score)) return;
+    out.push({
+      code: 'parent-score-differs',
+      path: ['areas', e.areaKey, 'sections', e.sectionKey, ...path],
+      message: `in section ${e.sectionKey} ${who} places themselves at ${score} and the practitioner at ${e.score}: a conversation to have, side by side`,
+    });
+  };
+  for (const e of scoredSections(record)) {
+    if (e.section.parent_score !== undefined) differs(e, 'the parent', e.section.parent_score, 'parent_score');
+    e.section.carer_scores?.forEach((v, i) => differs(e, v.carer, v.score, 'carer_scores', i));
+  }
+  return out;
 }
 
 function evidenceGathering(record: ToolkitRecord): RuleFinding[] {

@@ -23,15 +23,17 @@ export function recordRuleErrors(record: ToolkitRecord, template: TemplateIndex)
 export function vocabularyErrors(record: ToolkitRecord, template: TemplateIndex): RuleFinding[] {
   const out: RuleFinding[] = [];
   const { scores } = template;
-  const offScale = (path: RuleFinding['path'], score: number | undefined) => {
-    if (score !== undefined && !scores.includes(score)) out.push(error('score-range', path, `must be ${template.worryingWords.span} (got ${score})`));
+  // The path is made only for a score off the scale: every section of every record in a batch is asked.
+  const offScale = (score: number | undefined, areaKey: string, sectionKey: string, ...rest: (string | number)[]) => {
+    if (score !== undefined && !scores.includes(score)) out.push(error('score-range', ['areas', areaKey, 'sections', sectionKey, ...rest], `must be ${template.worryingWords.span} (got ${score})`));
   };
-  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
-    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) {
-      const path = ['areas', areaKey, 'sections', sectionKey];
-      offScale([...path, 'score'], section.score);
-      offScale([...path, 'parent_score'], section.parent_score);
-      (section.carer_scores ?? []).forEach((c, i) => offScale([...path, 'carer_scores', i, 'score'], c.score));
+  for (const areaKey in record.areas) {
+    const sections = record.areas[areaKey]!.sections;
+    for (const sectionKey in sections) {
+      const section = sections[sectionKey]!;
+      offScale(section.score, areaKey, sectionKey, 'score');
+      offScale(section.parent_score, areaKey, sectionKey, 'parent_score');
+      section.carer_scores?.forEach((c, i) => offScale(c.score, areaKey, sectionKey, 'carer_scores', i, 'score'));
     }
   }
   const notOneOf = (path: RuleFinding['path'], value: string | undefined, keys: string[]) => {
