@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { packFindings, unpackFindings, type NumberedFindings } from '../../src/batch/file-findings.js';
+import { findingRows, packFindings, rowsOf, unpackFindings, type NumberedFindings } from '../../src/batch/file-findings.js';
 import { FindingsSpool } from '../../src/batch/findings-spool.js';
 import type { Finding } from '../../src/record/finding.js';
 
@@ -23,6 +23,21 @@ describe('a check keeps its findings packed, in bounded memory, until it writes 
     expect(unpackFindings('a.yaml', packFindings(findings))).toEqual(findings);
     expect(packFindings([])).toBe('');
     expect(unpackFindings('a.yaml', '')).toEqual([]);
+  });
+
+  it('gives back texts holding the separator of the packed fields or half a surrogate pair exactly, also from the temporary file', () => {
+    const odd = ['unit \u001f separator', 'lone \ud800 half', 'low \udc00 half', 'pair 😀 whole', '\u001f', ''];
+    const spool = new FindingsSpool(odd.length, 0);
+    odd.forEach((message, i) => {
+      const findings = [finding('a.yaml', i + 1, message), { ...finding('a.yaml', null, 'plain'), path: message }];
+      const packed = packFindings(findings);
+      expect(unpackFindings('a.yaml', packed)).toEqual(findings);
+      expect(rowsOf(packed)).toEqual(findingRows(findings));
+      spool.put(i, packed);
+    });
+    // Past its memory (none here), the spool keeps texts in a UTF-8 file, which holds no half of a pair.
+    odd.forEach((message, i) => expect(unpackFindings('a.yaml', spool.get(i))[0]!.message).toBe(message));
+    spool.close();
   });
 
   it('gives back what was put, in any order, once it has gone to a temporary file, which nothing outlives', () => {
