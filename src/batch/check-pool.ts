@@ -1,5 +1,6 @@
 import { checkOneFile, type CheckOneOptions, type FileResult } from './check-one.js';
 import { releaseWaitingWorkers, takeCheckWorker } from './worker-start.js';
+import type { BatchEntry } from '../validate/batch-rules.js';
 
 export interface PoolOptions extends CheckOneOptions {
   /** Worker threads; 1 checks in this thread. */
@@ -90,6 +91,20 @@ export async function checkEachInPool(files: readonly string[], options: PoolOpt
  */
 function detached(result: FileResult): FileResult {
   // Packed findings are a string of their own already: only the facts need copying.
-  if (result.packed) return { ...result, entry: result.entry && structuredClone(result.entry), facts: result.facts && structuredClone(result.facts) };
+  if (result.packed) return { ...result, entry: result.entry && detachedEntry(result.entry), facts: result.facts && structuredClone(result.facts) };
   return structuredClone(result);
+}
+
+/**
+ * An entry's three texts copied; its positions are numbers and its file's
+ * name comes from the list of files. A structuredClone of the whole entry
+ * per file was about a tenth of the main thread's share of a check.
+ */
+function detachedEntry(entry: BatchEntry): BatchEntry {
+  return { ...entry, ref: copied(entry.ref), completed: copied(entry.completed), nextReview: entry.nextReview === null ? null : copied(entry.nextReview) };
+}
+
+/** A string of its own: a slice of a file's text may be a view that keeps the whole text alive. */
+function copied(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
