@@ -50,44 +50,52 @@ const SCAN_LIMIT = 32;
  * key, value, key, value..., and `end` skips from one child to the next.
  */
 function locate(nodes: NodeTable, indexes: Map<number, Map<string, number> | null>, path: RecordPath, part: 'key' | 'value'): Position | null {
-  const { ints, value } = nodes;
-  const kind = (n: number) => ints[n * 4 + KIND]!;
-  const end = (n: number) => ints[n * 4 + END]!;
-  const at = (n: number): Position => ({ line: ints[n * 4 + LINE]!, column: ints[n * 4 + COLUMN]! });
-  // Every finding is located: a mapping of 200,000 unknown keys gets an index, built once per file, not a scan per finding.
-  const keyOf = (map: number, key: string): number => {
-    let index = indexes.get(map);
-    if (index === undefined) {
-      let count = 0;
-      for (let k = map + 1; k < end(map); k = end(end(k))) count++;
-      index = count > SCAN_LIMIT ? new Map() : null;
-      for (let k = map + 1; index && k < end(map); k = end(end(k))) if (!index.has(String(value[k]))) index.set(String(value[k]), k);
-      indexes.set(map, index);
-    }
-    if (index) return index.get(key) ?? -1;
-    for (let k = map + 1; k < end(map); k = end(end(k))) if (String(value[k]) === key) return k;
-    return -1;
-  };
+  const { ints } = nodes;
+  // Node numbers only on the way down (every finding of every file is located): one position is made, at the end.
   let node = 0;
   let keyNode = -1;
-  let found = at(0);
+  let found = 0;
   for (const segment of path) {
     let next = -1;
     let nextKey = -1;
-    const last = end(node);
-    if (kind(node) === MAPPING) {
-      nextKey = keyOf(node, String(segment));
-      if (nextKey !== -1) next = end(nextKey);
-    } else if (kind(node) === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
+    const last = ints[node * 4 + END]!;
+    const kind = ints[node * 4 + KIND]!;
+    if (kind === MAPPING) {
+      nextKey = keyOf(nodes, indexes, node, String(segment));
+      if (nextKey !== -1) next = ints[nextKey * 4 + END]!;
+    } else if (kind === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
       let item = node + 1;
-      for (let i = 0; i < segment && item < last; i++) item = end(item);
+      for (let i = 0; i < segment && item < last; i++) item = ints[item * 4 + END]!;
       if (item < last) next = item;
     }
-    if (next === -1 && nextKey === -1) return keyNode !== -1 ? at(keyNode) : found;
+    if (next === -1 && nextKey === -1) return positionOf(ints, keyNode !== -1 ? keyNode : found);
     node = next;
     keyNode = nextKey;
-    found = at(next);
+    found = next;
   }
-  if (part === 'key' && keyNode !== -1) return at(keyNode);
-  return found;
+  return positionOf(ints, part === 'key' && keyNode !== -1 ? keyNode : found);
+}
+
+function positionOf(ints: Int32Array, n: number): Position {
+  return { line: ints[n * 4 + LINE]!, column: ints[n * 4 + COLUMN]! };
+}
+
+/** The key node of `key` in the mapping `map`, or -1. */
+function keyOf({ ints, value }: NodeTable, indexes: Map<number, Map<string, number> | null>, map: number, key: string): number {
+  const end = ints[map * 4 + END]!;
+  // A key and its value are two nodes at least, so a mapping of few nodes has few keys: scanned, with no index to look up.
+  if (end - map - 1 > 2 * SCAN_LIMIT) {
+    // Every finding is located: a mapping of 200,000 unknown keys gets an index, built once per file, not a scan per finding.
+    let index = indexes.get(map);
+    if (index === undefined) {
+      let count = 0;
+      for (let k = map + 1; k < end; k = ints[ints[k * 4 + END]! * 4 + END]!) count++;
+      index = count > SCAN_LIMIT ? new Map() : null;
+      for (let k = map + 1; index && k < end; k = ints[ints[k * 4 + END]! * 4 + END]!) if (!index.has(String(value[k]))) index.set(String(value[k]), k);
+      indexes.set(map, index);
+    }
+    if (index) return index.get(key) ?? -1;
+  }
+  for (let k = map + 1; k < end; k = ints[ints[k * 4 + END]! * 4 + END]!) if (String(value[k]) === key) return k;
+  return -1;
 }
