@@ -36,13 +36,15 @@ export function vocabularyErrors(record: ToolkitRecord, template: TemplateIndex)
       section.carer_scores?.forEach((c, i) => offScale(c.score, areaKey, sectionKey, 'carer_scores', i, 'score'));
     }
   }
-  const notOneOf = (path: RuleFinding['path'], value: string | undefined, keys: string[]) => {
-    if (value !== undefined && !keys.includes(value)) out.push(error('not-allowed-value', path, `must be one of ${keys.join(', ')} (got ${describeValue(value)})`));
+  // Looked up in the template's index; the list of its words is made only for a value it has no word for.
+  const notOneOf = (path: RuleFinding['path'], value: string | undefined, known: (key: string) => unknown, keys: () => string[]) => {
+    if (value !== undefined && !known(value)) out.push(error('not-allowed-value', path, `must be one of ${keys().join(', ')} (got ${describeValue(value)})`));
   };
-  notOneOf(['child', 'front_door'], record.child.front_door, template.template.front_doors.map((d) => d.key));
-  notOneOf(['summary', 'decision'], record.summary?.decision, template.template.decisions.map((d) => d.key));
+  notOneOf(['child', 'front_door'], record.child.front_door, (k) => template.frontDoor(k), () => template.template.front_doors.map((d) => d.key));
+  notOneOf(['summary', 'decision'], record.summary?.decision, (k) => template.decision(k), () => template.template.decisions.map((d) => d.key));
+  if (record.review === undefined) return out;
   const questions = template.template.review_questions.map((q) => q.key);
-  for (const key of Object.keys(record.review ?? {})) {
+  for (const key of Object.keys(record.review)) {
     if (questions.includes(key)) continue;
     const guess = closest(key, questions);
     out.push(error('unknown-field', ['review', key], `\`${key}\` is not a field in review${guess ? `; did you mean \`${guess}\`?` : `; the fields here are ${questions.join(', ')}`}`, 'key'));

@@ -35,7 +35,8 @@ export interface CheckedRecord {
 export function validateParsedRecord(file: string, parsed: ParsedRecord, options: ValidateOptions): CheckedRecord {
   const place = (f: RuleFinding): Finding => {
     const pos = parsed.locate(f.path, f.part ?? 'value');
-    return findingAt(file, pos, { code: f.code, path: f.path.map(String).join('.'), message: f.message });
+    // join writes a number as String does: no list of strings per finding.
+    return findingAt(file, pos, { code: f.code, path: f.path.join('.'), message: f.message });
   };
   const data = parsed.data;
   const conflicts = mergeConflictFindings(file, parsed);
