@@ -8,7 +8,7 @@ import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cach
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { numberedRows, packFindings, rowsOf, type NumberedFindings } from './file-findings.js';
+import { numberedRows, packFindings, readNumbers, rowsOf, type NumberedFindings } from './file-findings.js';
 import { isFindingCode } from '../record/finding-codes.js';
 
 /**
@@ -147,7 +147,7 @@ class SavedCache {
    * holds on `today`; a result damaged by hand costs a check, never a wrong
    * answer or a crash.
    */
-  result(i: number, file: string, today: string): { entry: BatchEntry | null; findings: NumberedFindings } | null {
+  result(i: number, file: string, today: string): { entry: BatchEntry | null; findings: NumberedFindings; numbers: readonly number[] } | null {
     const e = this.cache.entries;
     const k = i * ENTRY;
     const ref = e[k];
@@ -163,12 +163,13 @@ class SavedCache {
       if (completedAt === undefined || nextReviewAt === undefined) return null;
       entry = { file, ref, completed, completedAt, nextReview, nextReviewAt };
     }
-    const numbers = numbersOf(this.cache.findings[i]);
+    const text = this.cache.findings[i];
+    const numbers = typeof text === 'string' ? readNumbers(text) : null;
     if (numbers === null) return null;
     // Indexes past the end give undefined, which is neither 1 nor >= 1.
     const kinds = this.kinds;
     for (let j = 0; j < numbers.length; j += ROW) if (kinds[numbers[j + 2]!] !== 1 || !(kinds[numbers[j + 3]!]! >= 1) || !(kinds[numbers[j + 4]!]! >= 1)) return null;
-    return { entry, findings: { numbers, texts: this.cache.texts } };
+    return { entry, findings: { numbers: text as string, texts: this.cache.texts }, numbers };
   }
 }
 
@@ -217,7 +218,7 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
     if (at !== position++) changed = true;
     kept.hashes[i] = hash;
     kept.from[i] = at;
-    batch.addCached(i, result.findings, result.entry);
+    batch.addCached(i, result.findings, result.numbers, result.entry);
     onDone?.(++done);
   }
   if (misses.length > 0) {
@@ -285,7 +286,7 @@ async function save(places: readonly string[], files: readonly string[], kept: K
     if (from >= 0) {
       // Read and checked when this run began (SavedCache.result).
       cache.entries.push(...old!.entries.slice(from * ENTRY, (from + 1) * ENTRY));
-      rows = numberedRows({ numbers: numbersOf(old!.findings[from])!, texts: old!.texts });
+      rows = numberedRows({ numbers: old!.findings[from]!, texts: old!.texts });
     } else if (fresh !== undefined) {
       const e = fresh.entry;
       if (e === null) cache.entries.push(null, null, 0, 0, null, 0, 0);
@@ -320,31 +321,6 @@ function positionAt(list: readonly unknown[], k: number): BatchEntry['completedA
   const column = list[k + 1];
   if (!isCount(line) || !isCount(column)) return undefined;
   return line === 0 ? null : { line, column };
-}
-
-/** `89,23,0,1,2,…` as numbers, null unless whole rows of counts. */
-function numbersOf(text: unknown): number[] | null {
-  if (typeof text !== 'string') return null;
-  const numbers: number[] = [];
-  if (text === '') return numbers;
-  let n = 0;
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44 && digits > 0) {
-      numbers.push(n);
-      n = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 9) {
-      n = n * 10 + (c - 48);
-      digits++;
-    } else {
-      return null;
-    }
-  }
-  if (digits === 0) return null;
-  numbers.push(n);
-  return numbers.length % ROW === 0 ? numbers : null;
 }
 
 /** One options object for 10,000 stat calls. */

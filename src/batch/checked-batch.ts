@@ -40,10 +40,10 @@ export class CheckedBatch {
     if (result.entry !== null) this.entries.push(result.entry);
   }
 
-  /** A file's result as the cache kept it. */
-  addCached(index: number, findings: NumberedFindings, entry: BatchEntry | null): void {
+  /** A file's result as the cache kept it, with its findings' numbers as read (readNumbers) to count them by. */
+  addCached(index: number, findings: NumberedFindings, numbers: readonly number[], entry: BatchEntry | null): void {
     this.spool.put(index, findings);
-    const { numbers, texts } = findings;
+    const texts = findings.texts;
     for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
     if (entry !== null) this.entries.push(entry);
   }
@@ -80,9 +80,10 @@ export class CheckedBatch {
     this.ruleFindings();
     let filesWithErrors = 0;
     let filesWithAny = 0;
-    for (const mark of this.marks) {
-      if (mark === 2) filesWithErrors++;
-      if (mark > 0) filesWithAny++;
+    const marks = this.marks;
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i] === 2) filesWithErrors++;
+      if (marks[i]! > 0) filesWithAny++;
     }
     const all = { ...this.counts };
     const codes = [...this.codes].filter((c) => !errorsOnly || severityOf(c) === 'error').sort();
@@ -104,8 +105,12 @@ export class CheckedBatch {
       // Only checked findings and well-formed cached ones (check-cache.ts: usable) are put in the spool.
       const own = unpackFindings(file, this.spool.get(i));
       const added = byRule.get(file);
-      if (added) own.push(...added);
-      yield { file, findings: own.sort(compareFindings) };
+      // A file's own findings come sorted (packedFindings; the cache keeps them so): only the batch rules' need placing.
+      if (added) {
+        own.push(...added);
+        own.sort(compareFindings);
+      }
+      yield { file, findings: own };
     }
   }
 

@@ -45,20 +45,51 @@ export function rowsOf(packed: string): FindingRow[] {
 }
 
 /**
- * One file's findings as the check cache holds them: five numbers each, line
- * and column (0 for none), then the code, path and message as indexes into
- * `texts`, which every file of the cache shares. A warm run keeps them so,
- * as it read them: a row per finding made while the cache is read lives until
- * the report is written, and copying 100,000 of those between the young and
- * old heaps was a fifth of a warm run.
+ * One file's findings as the check cache holds them: a text of five numbers
+ * each, `89,23,0,1,2,…`, line and column (0 for none), then the code, path
+ * and message as indexes into `texts`, which every file of the cache shares.
+ * A warm run keeps them so, the very string it read: numbers or rows made for
+ * 100,000 findings when the cache is read live until the report is written,
+ * and the garbage collector copies every one of them, twice.
  */
 export interface NumberedFindings {
-  numbers: readonly number[];
+  numbers: string;
   texts: readonly string[];
 }
 
+/** Where readNumbers puts what it reads: one list, used again for every file. */
+const scratch: number[] = [];
+
+/**
+ * The numbers of a numbered text, in a list that the next call reuses (copy
+ * what must outlive it); null unless the text is whole rows of counts.
+ */
+export function readNumbers(text: string): readonly number[] | null {
+  scratch.length = 0;
+  if (text === '') return scratch;
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 && digits > 0) {
+      scratch.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 9) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else {
+      return null;
+    }
+  }
+  if (digits === 0) return null;
+  scratch.push(n);
+  return scratch.length % 5 === 0 ? scratch : null;
+}
+
 /** The rows of numbered findings, their texts looked up (the cache checked them: check-cache.ts). */
-export function numberedRows({ numbers, texts }: NumberedFindings): FindingRow[] {
+export function numberedRows({ numbers: text, texts }: NumberedFindings): FindingRow[] {
+  const numbers = readNumbers(text)!;
   const rows: FindingRow[] = [];
   for (let i = 0; i < numbers.length; i += 5) rows.push([numbers[i]! || null, numbers[i + 1]! || null, texts[numbers[i + 2]!] as FindingCode, texts[numbers[i + 3]!]!, texts[numbers[i + 4]!]!]);
   return rows;
@@ -67,7 +98,8 @@ export function numberedRows({ numbers, texts }: NumberedFindings): FindingRow[]
 /** The findings of `file` from their JSON text (packFindings), or as the cache numbered them. */
 export function unpackFindings(file: string, packed: string | NumberedFindings): Finding[] {
   if (typeof packed !== 'string') {
-    const { numbers, texts } = packed;
+    const numbers = readNumbers(packed.numbers)!;
+    const texts = packed.texts;
     const findings: Finding[] = new Array(numbers.length / 5);
     for (let i = 0, k = 0; i < numbers.length; i += 5, k++) {
       const code = texts[numbers[i + 2]!] as FindingCode;

@@ -5,8 +5,6 @@ import { numberedRows, type NumberedFindings } from './file-findings.js';
 
 /** Findings held in memory before the rest go to a temporary file: a few thousand findings-heavy files. */
 const IN_MEMORY_CHARS = 24 * 1024 * 1024;
-/** What a cached finding held as it is counts against IN_MEMORY_CHARS: about its share of the JSON text and its numbers. */
-const ROW_CHARS = 160;
 /** How much of the temporary file is read at a time: files are written nearly in order, so most reads are served from it. */
 const READ_AHEAD = 1024 * 1024;
 
@@ -43,7 +41,7 @@ export class FindingsSpool {
   }
 
   put(index: number, findings: string | NumberedFindings): void {
-    const chars = typeof findings === 'string' ? findings.length : (findings.numbers.length / 5) * ROW_CHARS;
+    const chars = typeof findings === 'string' ? findings.length : findings.numbers.length;
     if (chars === 0) return;
     if (this.fd === null && this.heldChars + chars <= this.inMemoryChars) {
       this.held[index] = findings;

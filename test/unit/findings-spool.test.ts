@@ -30,7 +30,7 @@ describe('a check keeps its findings packed, in bounded memory, until it writes 
     const spool = new FindingsSpool(300, 1000);
     const texts = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? '' : packFindings([finding(`f${i}.yaml`, i, `message ${i} ${'é'.repeat(i % 50)}`)])));
     // As a warm run holds a cached file's findings: numbers into texts every file shares.
-    const cached: NumberedFindings = { numbers: [1, 2, 0, 1, 2, 0, 0, 0, 2, 1], texts: ['score-range', 'x', 'y'] };
+    const cached: NumberedFindings = { numbers: '1,2,0,1,2,0,0,0,2,1', texts: ['score-range', 'x', 'y'] };
     // Put in the order threads finish chunks: not the files' order.
     const order = Array.from({ length: 300 }, (_, i) => i).sort((a, b) => ((a * 37) % 300) - ((b * 37) % 300));
     for (const i of order) spool.put(i, i === 5 ? cached : texts[i]!);
