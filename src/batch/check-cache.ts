@@ -8,7 +8,7 @@ import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cach
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { numberedRows, packFindings, readNumbers, rowsOf, type NumberedFindings } from './file-findings.js';
+import { numberedRows, packFindings, readNumbers, rowsOf } from './file-findings.js';
 import { isFindingCode } from '../record/finding-codes.js';
 
 /**
@@ -147,7 +147,7 @@ class SavedCache {
    * holds on `today`; a result damaged by hand costs a check, never a wrong
    * answer or a crash.
    */
-  result(i: number, file: string, today: string): { entry: BatchEntry | null; findings: NumberedFindings; numbers: readonly number[] } | null {
+  result(i: number, file: string, today: string): { entry: BatchEntry | null; numbers: readonly number[] } | null {
     const e = this.cache.entries;
     const k = i * ENTRY;
     const ref = e[k];
@@ -169,7 +169,7 @@ class SavedCache {
     // Indexes past the end give undefined, which is neither 1 nor >= 1.
     const kinds = this.kinds;
     for (let j = 0; j < numbers.length; j += ROW) if (kinds[numbers[j + 2]!] !== 1 || !(kinds[numbers[j + 3]!]! >= 1) || !(kinds[numbers[j + 4]!]! >= 1)) return null;
-    return { entry, findings: { numbers: text as string, texts: this.cache.texts }, numbers };
+    return { entry, numbers };
   }
 }
 
@@ -218,7 +218,7 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
     if (at !== position++) changed = true;
     kept.hashes[i] = hash;
     kept.from[i] = at;
-    batch.addCached(i, result.findings, result.numbers, result.entry);
+    batch.addCached(i, result.numbers, saved!.cache.texts, result.entry);
     onDone?.(++done);
   }
   if (misses.length > 0) {
@@ -286,7 +286,7 @@ async function save(places: readonly string[], files: readonly string[], kept: K
     if (from >= 0) {
       // Read and checked when this run began (SavedCache.result).
       cache.entries.push(...old!.entries.slice(from * ENTRY, (from + 1) * ENTRY));
-      rows = numberedRows({ numbers: old!.findings[from]!, texts: old!.texts });
+      rows = numberedRows(old!.findings[from]!, old!.texts);
     } else if (fresh !== undefined) {
       const e = fresh.entry;
       if (e === null) cache.entries.push(null, null, 0, 0, null, 0, 0);
