@@ -175,7 +175,7 @@ class Scanner {
         p = t.indexOf(':', keyStart);
         if (p === -1 || p >= end) decline();
         key = t.slice(keyStart, p);
-        if (key.endsWith(' ') || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
+        if (t.charCodeAt(p - 1) === 0x20 || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
       }
       // Merge keys, keys that could reach a prototype and duplicate keys are refused by the `yaml` reader, with its messages.
       if (key.length > 1000 || key === '<<' || key === '__proto__' || Object.hasOwn(out, key)) decline();
@@ -276,7 +276,7 @@ class Scanner {
       let end = lineEndAt;
       while (t.charCodeAt(end - 1) === 0x20) end--;
       const raw = t.slice(p, end);
-      if (raw.includes(': ') || raw.includes(' #') || raw.endsWith(':')) decline();
+      if (t.charCodeAt(end - 1) === 0x3a || raw.includes(': ') || raw.includes(' #')) decline();
       value = resolvePlain(raw);
       this.i++;
       this.noContinuation(parentIndent);
@@ -358,8 +358,12 @@ function resolvePlain(s: string): unknown {
     if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(s)) decline();
     return s;
   }
-  if (s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
-  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  // By length first: every key and value of every file comes here, and most are none of these words.
+  if (s.length === 1) return s === '~' ? null : s;
+  if (s.length === 4) {
+    if (s === 'null' || s === 'Null' || s === 'NULL') return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  }
+  if (s.length === 5 && (s === 'false' || s === 'False' || s === 'FALSE')) return false;
   return s;
 }
