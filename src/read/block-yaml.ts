@@ -77,6 +77,8 @@ function longer(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 class Scanner {
   private readonly count: number;
+  /** Whether the text has a `#` at all: most records have none, and then no key or value needs searching for a comment. */
+  private readonly hash: boolean;
   private i = 0;
   /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
   private col = 0;
@@ -84,6 +86,7 @@ class Scanner {
   private readonly values: unknown[] = [];
 
   constructor(private readonly text: string) {
+    this.hash = text.includes('#');
     let start = 0;
     let n = 0;
     while (start <= text.length) {
@@ -175,10 +178,10 @@ class Scanner {
         p = t.indexOf(':', keyStart);
         if (p === -1 || p >= end) decline();
         key = t.slice(keyStart, p);
-        if (t.charCodeAt(p - 1) === 0x20 || key.includes(' #') || typeof resolvePlain(key) !== 'string') decline();
+        if (t.charCodeAt(p - 1) === 0x20 || (this.hash && key.includes(' #')) || typeof resolvePlain(key) !== 'string') decline();
       }
       // Merge keys, keys that could reach a prototype and duplicate keys are refused by the `yaml` reader, with its messages.
-      if (key.length > 1000 || key === '<<' || key === '__proto__' || Object.hasOwn(out, key)) decline();
+      if (key.length > 1000 || (key.length === 2 && key === '<<') || (key.length === 9 && key === '__proto__') || Object.hasOwn(out, key)) decline();
       this.close(this.open(keyStart), SCALAR, key);
       // Value.
       p++;
@@ -276,7 +279,7 @@ class Scanner {
       let end = lineEndAt;
       while (t.charCodeAt(end - 1) === 0x20) end--;
       const raw = t.slice(p, end);
-      if (t.charCodeAt(end - 1) === 0x3a || raw.includes(': ') || raw.includes(' #')) decline();
+      if (t.charCodeAt(end - 1) === 0x3a || raw.includes(': ') || (this.hash && raw.includes(' #'))) decline();
       value = resolvePlain(raw);
       this.i++;
       this.noContinuation(parentIndent);
@@ -342,6 +345,16 @@ function plainStart(c: number): boolean {
   );
 }
 
+/** Whether `s` is shaped like 2021-03-16 (the dates the fast reader keeps as text). */
+function isDigitDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  for (let i = 0; i < 10; i++) {
+    const d = s.charCodeAt(i);
+    if (i !== 4 && i !== 7 && (d < 0x30 || d > 0x39)) return false;
+  }
+  return true;
+}
+
 /**
  * The YAML 1.2 core schema as `parseRecordYaml` resolves a plain scalar:
  * null, booleans, plain decimal integers; dates and other text stay strings.
@@ -350,8 +363,10 @@ function plainStart(c: number): boolean {
 function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d) {
+    // A score and a date, the commonest of these, without a regular expression each.
+    if (s.length === 1 && c <= 0x39 && c >= 0x30) return c - 0x30;
+    if (isDigitDate(s)) return s;
     if (/^(?:0|-?[1-9][0-9]{0,14})$/.test(s)) return Number(s);
-    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return s;
     // One token of digits, dots, letters and signs may be a number form of YAML's; text with spaces or other marks is not.
     if (/^[-+]?\.?[0-9][0-9A-Za-z_.+-]*$/.test(s)) decline();
     // Infinities and not-a-number start with a sign or a dot, so they are only looked for here.
