@@ -62,6 +62,8 @@ let lineEnd = new Int32Array(1024);
 let lineIndent = new Int32Array(1024);
 /** The node table while it is built (copied out, at its size, for the file's reader). */
 let nodeInts = new Int32Array(4096);
+/** The nodes' values while they are built, likewise: a list grown by one push per node was a twentieth of the reader's time. */
+const nodeValues: unknown[] = [];
 
 function grow(): void {
   lineStart = longer(lineStart);
@@ -83,7 +85,6 @@ class Scanner {
   /** Where the current line's content starts: after its indentation, or after a `- ` on it. */
   private col = 0;
   private nodeCount = 0;
-  private readonly values: unknown[] = [];
 
   constructor(private readonly text: string) {
     this.hash = text.includes('#');
@@ -108,7 +109,10 @@ class Scanner {
     const data = this.mapping(0) as Record<string, unknown>;
     this.skipBlank();
     if (this.i < this.count) decline();
-    return { data, nodes: { ints: nodeInts.slice(0, this.nodeCount * 4), value: this.values } };
+    const value = nodeValues.slice(0, this.nodeCount);
+    // The next file's nodes overwrite these; until then they would only keep this file's strings alive.
+    nodeValues.fill(undefined, 0, this.nodeCount);
+    return { data, nodes: { ints: nodeInts.slice(0, this.nodeCount * 4), value } };
   }
 
   /** Records a node starting at `offset` on the current line; returns its number. */
@@ -117,14 +121,14 @@ class Scanner {
     if (n * 4 + 4 > nodeInts.length) nodeInts = longer(nodeInts);
     nodeInts[n * 4 + LINE] = this.i + 1;
     nodeInts[n * 4 + COLUMN] = offset - lineStart[this.i]! + 1;
-    this.values.push(undefined);
+    if (n === nodeValues.length) nodeValues.push(undefined);
     return n;
   }
 
   private close(n: number, kind: number, value?: unknown): void {
     nodeInts[n * 4 + KIND] = kind;
     nodeInts[n * 4 + END] = this.nodeCount;
-    this.values[n] = value;
+    nodeValues[n] = value;
   }
 
   /** Moves to the next line with content, setting its indent and `col`. */
