@@ -209,6 +209,8 @@ interface LogCommit {
 }
 
 const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A change of `git log --raw`: the modes, the ids before and after, the status and its score. */
+const rawChange = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/;
 const noBlob = /^0+$/;
 
 /**
@@ -312,8 +314,9 @@ class LogParser {
       return;
     }
     if (this.commit && this.header.length === 0) {
-      // After a commit's header: its raw changes (the first after a newline), or the next commit.
-      const raw = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/.exec(token);
+      // After a commit's header: its raw changes (the first after a newline), or the next commit. Only a token
+      // that starts as a change does is matched as one (a commit id never does): a third of the log's tokens are ids.
+      const raw = token.charCodeAt(token.charCodeAt(0) === 10 ? 1 : 0) === 58 ? rawChange.exec(token) : null;
       if (raw) {
         if (!objectId.test(raw[4]!)) throw new GitError('git log gave a change that could not be read');
         const status = raw[5]!;
@@ -323,7 +326,7 @@ class LogParser {
       if (token === '' || token === '\n') return;
       this.flush();
     }
-    this.header.push(this.header.length === 0 ? token.replace(/^\n/, '') : token);
+    this.header.push(this.header.length === 0 && token.charCodeAt(0) === 10 ? token.slice(1) : token);
     if (this.header.length < 5) return;
     const [commit = '', parents = '', author = '', date = '', subject = ''] = this.header;
     const parentIds = parents === '' ? [] : parents.split(' ');

@@ -113,6 +113,20 @@ export function roomAfter(indent: string, width: number): number {
 }
 
 /**
+ * The words of one line with their widths. A line of narrow characters
+ * only (the usual) has words as wide as they are long: one test for the
+ * line rather than one per word (a history of 1,600 commits wraps as many
+ * lines of about twenty words).
+ */
+function lineWords(line: string): LayoutWord[] {
+  const narrow = narrowText.test(line);
+  return line
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w) => ({ text: w, width: narrow ? w.length : displayWidth(w) }));
+}
+
+/**
  * Word-wraps text to `width` display columns, keeping paragraph breaks, with
  * `indent` on every line. Breaks fall at spaces; a word wider than the line
  * (a run of emoji, a line of Chinese) is broken between graphemes.
@@ -126,10 +140,7 @@ export function wrapText(text: string, width: number, indent = ''): string {
       para
         .split('\n')
         .map((line) =>
-          fillLines(
-            line.split(/\s+/).filter((w) => w !== '').map((w) => ({ text: w, width: displayWidth(w) })),
-            room,
-          )
+          fillLines(lineWords(line), room)
             .map((l) => indent + l)
             .join('\n'),
         )
