@@ -4,12 +4,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import type { BatchEntry } from '../validate/batch-rules.js';
-import type { Position } from '../record/finding.js';
 import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { numberedRows, packFindings, rowsOf, type NumberedFindings } from './file-findings.js';
+import { numberedRows, packFindings, readNumbers, rowsOf } from './file-findings.js';
 import { isFindingCode } from '../record/finding-codes.js';
 
 /**
@@ -19,26 +18,37 @@ import { isFindingCode } from '../record/finding-codes.js';
  * own), in the user's cache folder, never beside the records. Its name
  * (cache-folder.ts) hashes everything a result depends on apart from the
  * files: ntk's version, the cache format, the rule code, the schema, the
- * templates and the paths checked. Inside, JSON with named fields:
+ * templates and the paths checked. Inside, JSON of a few flat lists, the
+ * i-th file's part at the same place in each:
  *
  *     { "writtenAt": 1764466800000,
- *       "texts":   ["score-range", "areas.physical-care.sections.1.1.score", "…", …],
- *       "files":   { "records/C-1.yaml": { "size": 9412, "mtimeMs": …, "ctimeMs": …, "hash": "K3…" }, … },
- *       "results": { "K3…": { "entry": { "ref": …, "completed": …, "completedAt": { "line": 4, "column": 14 }, … } | null,
- *                             "findings": [12, 5, 0, 1, 2, …] }, … } }
+ *       "texts":    ["score-range", "areas.physical-care.sections.1.1.score", "…", …],
+ *       "files":    ["records/C-1.yaml", …],
+ *       "stamps":   [9412, 1764466790312.5, 1764466790312.5, …],
+ *       "hashes":   ["K3…", …],
+ *       "entries":  ["C-1", "2024-06-01", 4, 14, "2024-12-01", 300, 16, …],
+ *       "findings": ["89,23,0,1,2,110,23,0,3,4", "", …] }
  *
- * `files` holds exactly the files of the last run: a file deleted or moved
- * out of the folder leaves the cache on the next save, so the cache never
- * outgrows the records. `results` is content-addressed: a result is found
- * by the SHA-256 of the file's bytes (two copies of a record share one),
- * and holds what the batch keeps of a checked file: the batch rules' facts
- * and its findings, five numbers each: line and column (0 for none), then
- * the code, path and message as indexes into `texts`. Ten thousand files
- * share a hundred messages: kept once, the cache is a seventh of the size
- * and parses seven times faster than with the texts written out. A file's size,
- * modification and change times only save reading a file that is plainly
- * unchanged (and are ignored when the file changed within a second or two
- * of the cache being written, as git does).
+ * `files` holds exactly the files of the last run, in the order checked: a
+ * file deleted or moved out of the folder leaves the cache on the next
+ * save, so the cache never outgrows the records. For each, three `stamps`
+ * (size, modification and change times), its content hash (the SHA-256 of
+ * its bytes, cut to 22 base64 characters), seven `entries` (what the batch
+ * rules need: the child's ref, the completed date and its line and column,
+ * the next review date and its line and column; null, null, 0, 0, null, 0,
+ * 0 for a file that had none, and 0, 0 for no position) and its `findings`,
+ * five numbers each: line and column (0 for none), then the code, path and
+ * message as indexes into `texts`. Ten thousand files share a hundred
+ * messages, kept once. Flat lists of numbers and short strings, not an
+ * object per file: a warm run reads the cache of 10,000 files in a quarter
+ * of the time, and makes a fraction of the objects.
+ *
+ * Results are found by content: a file whose size or times changed is
+ * hashed, and a file of the cache with the same hash (the same file
+ * touched, renamed or copied) gives its result. The size and times only
+ * save reading a file that is plainly unchanged (and are ignored when the
+ * file changed within a second or two of the cache being written, as git
+ * does).
  *
  * The one per-file rule that depends on today is `completed-in-future`, so
  * a result is kept only when the record's completed date is not after
@@ -49,44 +59,118 @@ import { isFindingCode } from '../record/finding-codes.js';
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
-
-interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  /** The key of the file's result in `results`. */
-  hash: string;
-}
-
-type CachedEntry = Omit<BatchEntry, 'file'>;
+const STAMP = 3;
+const ENTRY = 7;
+const ROW = 5;
 
 interface CacheFile {
   writtenAt: number;
   texts: string[];
-  files: Record<string, FileStamp>;
-  results: Record<string, { entry: CachedEntry | null; findings: number[] }>;
+  files: string[];
+  stamps: number[];
+  hashes: string[];
+  entries: (string | number | null)[];
+  findings: string[];
+}
+
+type CachedEntry = Omit<BatchEntry, 'file'>;
+
+/** A freshly checked file's result as this run will save it: its findings as the one string the check packed them in (file-findings.ts). */
+interface FreshResult {
+  entry: CachedEntry | null;
+  findings: string;
 }
 
 /**
- * A result as this run keeps it until it is saved: its findings as the cache
- * numbered them, or freshly checked, as the one string the check packed them
- * in (file-findings.ts), not a row of five texts each: a first run over
- * 50,000 files with ten findings each kept half a gigabyte of rows.
+ * What this run keeps, to save: for each file, its size and times now, its
+ * content hash and where its result comes from, the saved cache (an index
+ * into its lists) or the check. In typed arrays and the hashes the cache
+ * already holds, not an object per file: a warm run keeps 10,000 of them
+ * until the end, and every object kept that long is copied by the garbage collector.
  */
-interface KeptResult {
-  entry: CachedEntry | null;
-  findings: NumberedFindings | string;
+class Kept {
+  readonly stamps: Float64Array;
+  readonly hashes: (string | undefined)[];
+  /** Index of the result in the saved cache; -1 for none (then `fresh` may have it). */
+  readonly from: Int32Array;
+  readonly fresh = new Map<number, FreshResult>();
+
+  constructor(files: number) {
+    this.stamps = new Float64Array(files * STAMP);
+    this.hashes = new Array<string | undefined>(files);
+    this.from = new Int32Array(files).fill(-1);
+  }
 }
 
-/** A result read from the cache. */
-interface CachedResult extends KeptResult {
-  findings: NumberedFindings;
-}
+/** A cache as read, its lists checked to be lists of matching lengths. */
+class SavedCache {
+  /** Per text: 1 a finding code, 2 any other string, 0 not a string; worked out once, not for every finding. */
+  private readonly kinds: Uint8Array;
+  private byFile: Map<string, number> | null = null;
+  private byHash: Map<string, number> | null = null;
 
-/** This run's files and results, to save. */
-interface Kept {
-  files: Record<string, FileStamp>;
-  results: Map<string, KeptResult>;
+  constructor(
+    readonly cache: CacheFile,
+    readonly place: string,
+  ) {
+    this.kinds = new Uint8Array(cache.texts.length);
+    cache.texts.forEach((text, i) => (this.kinds[i] = isFindingCode(text) ? 1 : typeof text === 'string' ? 2 : 0));
+  }
+
+  /** Where `file` is in the cache: at `guess` when the files are the ones of the last run, in the same order; else looked up. */
+  indexOf(file: string, guess: number): number {
+    const files = this.cache.files;
+    if (files[guess] === file) return guess;
+    this.byFile ??= new Map(files.map((f, i) => [f, i]));
+    return this.byFile.get(file) ?? -1;
+  }
+
+  /** Where a file of this content is in the cache, or -1: the map is made on the first file that changed. */
+  indexOfHash(hash: string): number {
+    this.byHash ??= new Map(this.cache.hashes.map((h, i) => [h, i]));
+    return this.byHash.get(hash) ?? -1;
+  }
+
+  /** The content hash of the file at `i` when it is plainly unchanged since (its size and times as `kept` has them now for `file`), else null. */
+  unchangedHash(i: number, kept: Kept, file: number): string | null {
+    const s = this.cache.stamps;
+    const now = kept.stamps;
+    const k = i * STAMP;
+    const n = file * STAMP;
+    const hash = this.cache.hashes[i];
+    const same = s[k] === now[n] && s[k + 1] === now[n + 1] && s[k + 2] === now[n + 2] && now[n + 2]! < this.cache.writtenAt - RACY_MS;
+    return same && typeof hash === 'string' ? hash : null;
+  }
+
+  /**
+   * The result at `i`, for `file`, when it is the shape this code writes and
+   * holds on `today`; a result damaged by hand costs a check, never a wrong
+   * answer or a crash.
+   */
+  result(i: number, file: string, today: string): { entry: BatchEntry | null; numbers: readonly number[] } | null {
+    const e = this.cache.entries;
+    const k = i * ENTRY;
+    const ref = e[k];
+    let entry: BatchEntry | null = null;
+    if (ref !== null) {
+      const completed = e[k + 1];
+      const nextReview = e[k + 4];
+      if (typeof ref !== 'string' || typeof completed !== 'string' || !(nextReview === null || typeof nextReview === 'string')) return null;
+      // `completed-in-future` depends on the day.
+      if (completed > today) return null;
+      const completedAt = positionAt(e, k + 2);
+      const nextReviewAt = positionAt(e, k + 5);
+      if (completedAt === undefined || nextReviewAt === undefined) return null;
+      entry = { file, ref, completed, completedAt, nextReview, nextReviewAt };
+    }
+    const text = this.cache.findings[i];
+    const numbers = typeof text === 'string' ? readNumbers(text) : null;
+    if (numbers === null) return null;
+    // Indexes past the end give undefined, which is neither 1 nor >= 1.
+    const kinds = this.kinds;
+    for (let j = 0; j < numbers.length; j += ROW) if (kinds[numbers[j + 2]!] !== 1 || !(kinds[numbers[j + 3]!]! >= 1) || !(kinds[numbers[j + 4]!]! >= 1)) return null;
+    return { entry, numbers };
+  }
 }
 
 /**
@@ -100,23 +184,41 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
   const places = cacheFolders().map((folder) => join(folder, name));
   const saved = readCache(places);
   const batch = new CheckedBatch(files, options.today);
-  const kept: Kept = { files: {}, results: new Map() };
+  const kept = new Kept(files.length);
+  // Where the next kept file goes in the cache saved: when every file is where it was, nothing needs saving.
+  let position = 0;
   let changed = saved === null;
   const misses: { index: number; hash: string | null }[] = [];
   let done = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
-    const found = lookup(saved?.cache ?? null, file, options.today);
-    if (found === null || typeof found.result === 'string') {
-      misses.push({ index: i, hash: typeof found?.result === 'string' ? found.result : null });
+    // Not a regular file (a FIFO would never finish reading), or too big to be a record: the checker must see it.
+    if (!stampInto(kept.stamps, i, file)) {
+      misses.push({ index: i, hash: null });
       continue;
     }
-    const { stamp, result } = found;
-    // A file touched but unchanged keeps its result under its new stamp.
-    if (stamp !== saved?.cache.files[file]) changed = true;
-    kept.files[file] = stamp;
-    kept.results.set(stamp.hash, result);
-    batch.addCached(i, result.findings, result.entry && { file, ...result.entry });
+    let at = saved === null ? -1 : saved.indexOf(file, position);
+    let hash = at >= 0 ? saved!.unchangedHash(at, kept, i) : null;
+    if (hash === null) {
+      try {
+        hash = contentHash(readFileSync(file));
+      } catch {
+        misses.push({ index: i, hash: null });
+        continue;
+      }
+      // A file touched, renamed or copied but not changed keeps its result (and its new stamp is saved).
+      changed = true;
+      at = saved === null ? -1 : saved.indexOfHash(hash);
+    }
+    const result = at >= 0 ? saved!.result(at, file, options.today) : null;
+    if (result === null) {
+      misses.push({ index: i, hash });
+      continue;
+    }
+    if (at !== position++) changed = true;
+    kept.hashes[i] = hash;
+    kept.from[i] = at;
+    batch.addCached(i, result.numbers, saved!.cache.texts, result.entry);
     onDone?.(++done);
   }
   if (misses.length > 0) {
@@ -128,24 +230,28 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
       (k, fresh) => {
         const { index, hash } = misses[k]!;
         batch.addResult(index, fresh);
-        if (hash !== null && keep(kept, files[index]!, hash, fresh, options.today)) changed = true;
+        if (hash !== null && keepFresh(kept, index, files[index]!, hash, fresh, options.today)) changed = true;
         onDone?.(++done);
       },
     );
   }
-  // Files gone since (or no longer kept) leave the cache too.
-  if (saved !== null && Object.keys(kept.files).length !== Object.keys(saved.cache.files).length) changed = true;
-  if (changed) await save(places, files, kept);
+  // Files gone since leave the cache too.
+  if (saved !== null && position !== saved.cache.files.length) changed = true;
+  if (changed) await save(places, files, kept, saved?.cache ?? null);
   else if (saved) keepInUse(saved.place);
   return batch;
 }
 
-function readCache(places: readonly string[]): { cache: CacheFile; place: string } | null {
+function readCache(places: readonly string[]): SavedCache | null {
   for (const place of places) {
     try {
       const cache = JSON.parse(readFileSync(place, 'utf8')) as CacheFile;
-      if (typeof cache.writtenAt !== 'number' || !Array.isArray(cache.texts) || !isObject(cache.files) || !isObject(cache.results)) continue;
-      return { cache, place };
+      if (!isObject(cache) || typeof cache.writtenAt !== 'number') continue;
+      const { texts, files, stamps, hashes, entries, findings } = cache;
+      if (![texts, files, stamps, hashes, entries, findings].every(Array.isArray)) continue;
+      const n = files.length;
+      if (stamps.length !== n * STAMP || hashes.length !== n || entries.length !== n * ENTRY || findings.length !== n) continue;
+      return new SavedCache(cache, place);
     } catch {
       // Not there, or not readable: try the next folder, then start afresh.
     }
@@ -153,68 +259,13 @@ function readCache(places: readonly string[]): { cache: CacheFile; place: string
   return null;
 }
 
-/**
- * What the cache knows of `file`: its result, stamped as the file is now,
- * when the file is unchanged and today allows reuse; otherwise (result a
- * string) its content hash, to keep the fresh result under; null when the
- * checker must see it anyway: not a regular file (a FIFO would never finish
- * reading), too big to be a record, or unreadable.
- */
-function lookup(cache: CacheFile | null, file: string, today: string): { stamp: FileStamp; result: CachedResult | string } | null {
-  const now = stampOf(file);
-  if (now === null) return null;
-  const old = cache !== null && Object.hasOwn(cache.files, file) ? cache.files[file] : undefined;
-  // Size and modification time, as make and git compare, and the change time too, as git does: any write or touch
-  // sets it to the clock, so even an edit of the same length with its old date put back is seen.
-  const plainlyUnchanged =
-    isObject(old) && old.size === now.size && old.mtimeMs === now.mtimeMs && old.ctimeMs === now.ctimeMs && now.ctimeMs < cache!.writtenAt - RACY_MS && typeof old.hash === 'string';
-  let hash: string;
-  if (plainlyUnchanged) {
-    hash = old.hash;
-  } else {
-    try {
-      hash = contentHash(readFileSync(file));
-    } catch {
-      return null;
-    }
-  }
-  const stamp = plainlyUnchanged ? old : { ...now, hash };
-  const result = cache !== null && Object.hasOwn(cache.results, hash) ? usable(cache.results[hash], cache.texts, today) : null;
-  return { stamp, result: result ?? hash };
-}
-
-/**
- * A saved result when it is the shape this code writes and holds on
- * `today`, its findings numbered as saved; a result damaged by hand costs a
- * check, never a wrong answer or a crash.
- */
-function usable(result: unknown, texts: readonly unknown[], today: string): CachedResult | null {
-  if (!isObject(result) || !Array.isArray(result.findings) || result.findings.length % 5 !== 0) return null;
-  const entry: unknown = result.entry;
-  if (entry !== null) {
-    if (!isObject(entry) || typeof entry.ref !== 'string' || typeof entry.completed !== 'string') return null;
-    if (!isPosition(entry.completedAt) || !isPosition(entry.nextReviewAt)) return null;
-    if (!(entry.nextReview === null || typeof entry.nextReview === 'string')) return null;
-    // `completed-in-future` depends on the day.
-    if (entry.completed > today) return null;
-  }
-  const numbers: readonly unknown[] = result.findings;
-  // Checked, not copied: indexed, no callbacks, nothing made, as this runs for every finding a warm run reuses.
-  for (let i = 0; i < numbers.length; i += 5) {
-    if (!Number.isInteger(numbers[i]) || !Number.isInteger(numbers[i + 1]) || !isFindingCode(texts[numbers[i + 2] as number])) return null;
-    if (typeof texts[numbers[i + 3] as number] !== 'string' || typeof texts[numbers[i + 4] as number] !== 'string') return null;
-  }
-  return { entry: entry as CachedEntry | null, findings: { numbers: numbers as number[], texts: texts as string[] } };
-}
-
-/** Keeps a freshly checked file's result under its content hash, with its size and times as they are now; false when it cannot be kept. */
-function keep(cache: Kept, file: string, hash: string, fresh: FileResult, today: string): boolean {
+/** Keeps a freshly checked file's result, with its size and times as they are now; false when it cannot be kept. */
+function keepFresh(kept: Kept, index: number, file: string, hash: string, fresh: FileResult, today: string): boolean {
   const e = fresh.entry;
   if (e !== null && e.completed > today) return false;
-  const now = stampOf(file);
-  if (now === null) return false;
-  cache.files[file] = { ...now, hash };
-  cache.results.set(hash, {
+  if (!stampInto(kept.stamps, index, file)) return false;
+  kept.hashes[index] = hash;
+  kept.fresh.set(index, {
     entry: e && { ref: e.ref, completed: e.completed, completedAt: e.completedAt, nextReview: e.nextReview, nextReviewAt: e.nextReviewAt },
     findings: fresh.packed ? fresh.packed.text : packFindings(fresh.findings),
   });
@@ -222,22 +273,34 @@ function keep(cache: Kept, file: string, hash: string, fresh: FileResult, today:
 }
 
 /** Writes the cache to the first folder that takes it, in the order of `files`: the same files give the same text. */
-async function save(places: readonly string[], files: readonly string[], kept: Kept): Promise<void> {
+async function save(places: readonly string[], files: readonly string[], kept: Kept, old: CacheFile | null): Promise<void> {
   // Loaded here: a warm run with nothing to save never needs it.
   const { writeFileAtomic } = await import('../io/atomic-write.js');
-  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: {}, results: {} };
+  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: [], stamps: [], hashes: [], entries: [], findings: [] };
   const ids = new Map<string, number>();
   const id = (text: string) => ids.get(text) ?? ids.set(text, cache.texts.push(text) - 1).get(text)!;
-  for (const file of files) {
-    const stamp = kept.files[file];
-    if (stamp === undefined) continue;
-    cache.files[file] = stamp;
-    if (Object.hasOwn(cache.results, stamp.hash)) continue;
-    const { entry, findings: held } = kept.results.get(stamp.hash)!;
-    const rows = typeof held === 'string' ? rowsOf(held) : numberedRows(held);
-    const findings: number[] = [];
-    for (const [line, column, code, path, message] of rows) findings.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
-    cache.results[stamp.hash] = { entry, findings };
+  for (let i = 0; i < files.length; i++) {
+    const from = kept.from[i]!;
+    const fresh = kept.fresh.get(i);
+    let rows;
+    if (from >= 0) {
+      // Read and checked when this run began (SavedCache.result).
+      cache.entries.push(...old!.entries.slice(from * ENTRY, (from + 1) * ENTRY));
+      rows = numberedRows(old!.findings[from]!, old!.texts);
+    } else if (fresh !== undefined) {
+      const e = fresh.entry;
+      if (e === null) cache.entries.push(null, null, 0, 0, null, 0, 0);
+      else cache.entries.push(e.ref, e.completed, e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview, e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0);
+      rows = rowsOf(fresh.findings);
+    } else {
+      continue;
+    }
+    cache.files.push(files[i]!);
+    cache.stamps.push(...kept.stamps.subarray(i * STAMP, (i + 1) * STAMP));
+    cache.hashes.push(kept.hashes[i]!);
+    const numbers: number[] = [];
+    for (const [line, column, code, path, message] of rows) numbers.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
+    cache.findings.push(numbers.join(','));
   }
   const content = JSON.stringify(cache);
   for (const place of places) {
@@ -252,24 +315,39 @@ async function save(places: readonly string[], files: readonly string[], kept: K
   }
 }
 
+/** A position as two numbers (0, 0 for none); undefined when they are not. */
+function positionAt(list: readonly unknown[], k: number): BatchEntry['completedAt'] | undefined {
+  const line = list[k];
+  const column = list[k + 1];
+  if (!isCount(line) || !isCount(column)) return undefined;
+  return line === 0 ? null : { line, column };
+}
+
 /** One options object for 10,000 stat calls. */
 const MAY_BE_GONE = { throwIfNoEntry: false } as const;
 
-/** Size and times of a regular file of a record's size; null for anything the cache leaves to the checker. */
-function stampOf(file: string): Omit<FileStamp, 'hash'> | null {
+/**
+ * Puts the size and times of `file` at `i` of `stamps`, when it is a regular
+ * file of a record's size; false for anything the cache leaves to the checker.
+ */
+function stampInto(stamps: Float64Array, i: number, file: string): boolean {
   let info;
   try {
     info = statSync(file, MAY_BE_GONE);
   } catch {
-    return null;
+    return false;
   }
-  if (info === undefined || !info.isFile() || info.size > MAX_RECORD_BYTES) return null;
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
+  if (info === undefined || !info.isFile() || info.size > MAX_RECORD_BYTES) return false;
+  const k = i * STAMP;
+  stamps[k] = info.size;
+  stamps[k + 1] = info.mtimeMs;
+  stamps[k + 2] = info.ctimeMs;
+  return true;
 }
 
 /**
  * SHA-256 of the content, cut to 128 bits (22 base64 characters): plenty to
- * tell one version of a file from another, and half the cache's share of it.
+ * tell one version of a file from another.
  */
 function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64').slice(0, 22);
@@ -279,6 +357,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isPosition(value: unknown): value is Position | null {
-  return value === null || (isObject(value) && Number.isInteger(value.line) && Number.isInteger(value.column));
+function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }

@@ -2,12 +2,13 @@ import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
-import { packedFindings, unpackFindings, type NumberedFindings } from './file-findings.js';
+import { CachedFindings, packedFindings, unpackFindings } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';
 
 /**
  * A checked batch between the check and the report: each file's findings
- * packed (file-findings.ts) in a spool of bounded memory, the batch rules'
+ * packed (file-findings.ts) in a spool of bounded memory, or as the numbers
+ * the cache gave (CachedFindings), the batch rules'
  * facts (a few fields per record) and running counts. Files are added in
  * whatever order the threads finish them; the report reads them back in the
  * order of `files`, each with its batch-rule findings merged in, so the
@@ -21,8 +22,12 @@ export class CheckedBatch {
   private readonly codes = new Set<FindingCode>();
   /** Per file: 1 when it has a finding, 2 when one is an error. */
   private readonly marks: Uint8Array;
-  /** The batch rules' findings by file, worked out once every file is in. */
-  private byRule: Map<string, Finding[]> | null = null;
+  /** Findings read from the cache, and where each file's are in it (start equal to end for none). */
+  private cached: CachedFindings | null = null;
+  private readonly cachedStart: Int32Array;
+  private readonly cachedEnd: Int32Array;
+  /** The batch rules' findings by the file's index, worked out once every file is in. */
+  private byRule: (Finding[] | undefined)[] | null = null;
 
   constructor(
     readonly files: readonly string[],
@@ -30,6 +35,8 @@ export class CheckedBatch {
   ) {
     this.spool = new FindingsSpool(files.length);
     this.marks = new Uint8Array(files.length);
+    this.cachedStart = new Int32Array(files.length);
+    this.cachedEnd = new Int32Array(files.length);
   }
 
   /** A file's result as the checker gives it. */
@@ -40,11 +47,18 @@ export class CheckedBatch {
     if (result.entry !== null) this.entries.push(result.entry);
   }
 
-  /** A file's result as the cache kept it. */
-  addCached(index: number, findings: NumberedFindings, entry: BatchEntry | null): void {
-    this.spool.put(index, findings);
-    const { numbers, texts } = findings;
-    for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+  /**
+   * A file's result as the cache kept it: its findings' numbers as read
+   * (readNumbers, their indexes checked) into `texts`, the same texts for every file.
+   */
+  addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
+    if (numbers.length > 0) {
+      const cached = (this.cached ??= new CachedFindings(texts));
+      this.cachedStart[index] = cached.end;
+      cached.add(numbers);
+      this.cachedEnd[index] = cached.end;
+      for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+    }
     if (entry !== null) this.entries.push(entry);
   }
 
@@ -62,15 +76,15 @@ export class CheckedBatch {
   }
 
   /** The batch rules over every file's facts, counted with the rest; once. */
-  private ruleFindings(): Map<string, Finding[]> {
+  private ruleFindings(): (Finding[] | undefined)[] {
     if (this.byRule) return this.byRule;
-    const byRule = new Map<string, Finding[]>();
+    const byRule = new Array<Finding[] | undefined>(this.files.length);
     for (const f of batchFindings(this.entries, this.today)) {
-      const index = sortedIndex(this.files, f.file);
-      if (index >= 0) this.count(index, f.code);
-      const list = byRule.get(f.file);
+      const index = indexOfFile(this.files, f.file);
+      this.count(index, f.code);
+      const list = byRule[index];
       if (list) list.push(f);
-      else byRule.set(f.file, [f]);
+      else byRule[index] = [f];
     }
     return (this.byRule = byRule);
   }
@@ -80,9 +94,10 @@ export class CheckedBatch {
     this.ruleFindings();
     let filesWithErrors = 0;
     let filesWithAny = 0;
-    for (const mark of this.marks) {
-      if (mark === 2) filesWithErrors++;
-      if (mark > 0) filesWithAny++;
+    const marks = this.marks;
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i] === 2) filesWithErrors++;
+      if (marks[i]! > 0) filesWithAny++;
     }
     const all = { ...this.counts };
     const codes = [...this.codes].filter((c) => !errorsOnly || severityOf(c) === 'error').sort();
@@ -101,11 +116,16 @@ export class CheckedBatch {
     const byRule = this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
-      // Only checked findings and well-formed cached ones (check-cache.ts: usable) are put in the spool.
-      const own = unpackFindings(file, this.spool.get(i));
-      const added = byRule.get(file);
-      if (added) own.push(...added);
-      yield { file, findings: own.sort(compareFindings) };
+      const start = this.cachedStart[i]!;
+      const end = this.cachedEnd[i]!;
+      const own = end > start ? this.cached!.findings(file, start, end) : unpackFindings(file, this.spool.get(i));
+      const added = byRule[i];
+      // A file's own findings come sorted (packedFindings; the cache keeps them so): only the batch rules' need placing.
+      if (added) {
+        own.push(...added);
+        own.sort(compareFindings);
+      }
+      yield { file, findings: own };
     }
   }
 
@@ -115,8 +135,11 @@ export class CheckedBatch {
   }
 }
 
-/** Where `file` is in `files`, which are sorted (collectRecordFiles), or -1. */
-function sortedIndex(files: readonly string[], file: string): number {
+/**
+ * Where `file` (the file of an entry, so one of `files`) is in `files`: by
+ * halves, as files come sorted (collectRecordFiles), and else one by one.
+ */
+function indexOfFile(files: readonly string[], file: string): number {
   let low = 0;
   let high = files.length - 1;
   while (low <= high) {
@@ -126,5 +149,5 @@ function sortedIndex(files: readonly string[], file: string): number {
     if (at < file) low = mid + 1;
     else high = mid - 1;
   }
-  return -1;
+  return files.indexOf(file);
 }

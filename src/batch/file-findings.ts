@@ -11,7 +11,7 @@ export type FindingRow = [line: number | null, column: number | null, code: Find
 /**
  * One file's findings as rows. The batch holds them as JSON text (one flat
  * string per file, not ten objects of five strings: packFindings), or as
- * the numbers a warm run read from the cache (NumberedFindings).
+ * the numbers a warm run read from the cache (CachedFindings).
  */
 export function findingRows(findings: readonly Finding[]): FindingRow[] {
   return findings.map((f) => [f.line, f.column, f.code, f.path, f.message]);
@@ -44,37 +44,86 @@ export function rowsOf(packed: string): FindingRow[] {
   return packed === '' ? [] : (JSON.parse(packed) as FindingRow[]);
 }
 
+/** Where readNumbers puts what it reads: one list, used again for every file. */
+const scratch: number[] = [];
+
 /**
- * One file's findings as the check cache holds them: five numbers each, line
- * and column (0 for none), then the code, path and message as indexes into
- * `texts`, which every file of the cache shares. A warm run keeps them so,
- * as it read them: a row per finding made while the cache is read lives until
- * the report is written, and copying 100,000 of those between the young and
- * old heaps was a fifth of a warm run.
+ * The numbers of one file's findings as the check cache holds them, a text
+ * of five numbers each, `89,23,0,1,2,…`: line and column (0 for none), then
+ * the code, path and message as indexes into the texts every file of the
+ * cache shares. In a list that the next call reuses (copy what must outlive
+ * it); null unless the text is whole rows of counts.
  */
-export interface NumberedFindings {
-  numbers: readonly number[];
-  texts: readonly string[];
+export function readNumbers(text: string): readonly number[] | null {
+  scratch.length = 0;
+  if (text === '') return scratch;
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 && digits > 0) {
+      scratch.push(n);
+      n = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 9) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else {
+      return null;
+    }
+  }
+  if (digits === 0) return null;
+  scratch.push(n);
+  return scratch.length % 5 === 0 ? scratch : null;
 }
 
-/** The rows of numbered findings, their texts looked up (the cache checked them: check-cache.ts). */
-export function numberedRows({ numbers, texts }: NumberedFindings): FindingRow[] {
+/** The rows of a numbered text (readNumbers) whose indexes the cache checked (check-cache.ts), their texts looked up. */
+export function numberedRows(text: string, texts: readonly string[]): FindingRow[] {
+  const numbers = readNumbers(text)!;
   const rows: FindingRow[] = [];
   for (let i = 0; i < numbers.length; i += 5) rows.push([numbers[i]! || null, numbers[i + 1]! || null, texts[numbers[i + 2]!] as FindingCode, texts[numbers[i + 3]!]!, texts[numbers[i + 4]!]!]);
   return rows;
 }
 
-/** The findings of `file` from their JSON text (packFindings), or as the cache numbered them. */
-export function unpackFindings(file: string, packed: string | NumberedFindings): Finding[] {
-  if (typeof packed !== 'string') {
-    const { numbers, texts } = packed;
-    const findings: Finding[] = new Array(numbers.length / 5);
-    for (let i = 0, k = 0; i < numbers.length; i += 5, k++) {
+/**
+ * The findings a warm run reads from the cache: every file's numbers in one
+ * typed array, read once, with the texts they point to. No list or row per
+ * file or finding lives from the reading of the cache to the writing of the
+ * report, where one did the garbage collector copied every one of them, twice.
+ * What it holds is a fraction of the cache's own text, which the run read whole.
+ */
+export class CachedFindings {
+  private numbers = new Int32Array(1 << 14);
+  /** Numbers held, the start of the next file's. */
+  end = 0;
+
+  constructor(readonly texts: readonly string[]) {}
+
+  /** Keeps a file's numbers (as readNumbers gives them, indexes checked): the end is then `end`. */
+  add(numbers: readonly number[]): void {
+    if (this.end + numbers.length > this.numbers.length) {
+      const bigger = new Int32Array(Math.max(this.numbers.length * 2, this.end + numbers.length));
+      bigger.set(this.numbers.subarray(0, this.end));
+      this.numbers = bigger;
+    }
+    for (let i = 0; i < numbers.length; i++) this.numbers[this.end + i] = numbers[i]!;
+    this.end += numbers.length;
+  }
+
+  /** The findings of `file` kept from `start` to `end`. */
+  findings(file: string, start: number, end: number): Finding[] {
+    const { numbers, texts } = this;
+    const findings: Finding[] = new Array((end - start) / 5);
+    for (let i = start, k = 0; i < end; i += 5, k++) {
       const code = texts[numbers[i + 2]!] as FindingCode;
       findings[k] = { file, line: numbers[i]! || null, column: numbers[i + 1]! || null, severity: severityOf(code), code, path: texts[numbers[i + 3]!]!, message: texts[numbers[i + 4]!]! };
     }
     return findings;
   }
+}
+
+/** The findings of `file` from their JSON text (packFindings). */
+export function unpackFindings(file: string, packed: string): Finding[] {
   const rows = rowsOf(packed);
   const findings: Finding[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

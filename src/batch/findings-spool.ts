@@ -1,18 +1,15 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { numberedRows, type NumberedFindings } from './file-findings.js';
 
 /** Findings held in memory before the rest go to a temporary file: a few thousand findings-heavy files. */
 const IN_MEMORY_CHARS = 24 * 1024 * 1024;
-/** What a cached finding held as it is counts against IN_MEMORY_CHARS: about its share of the JSON text and its numbers. */
-const ROW_CHARS = 160;
 /** How much of the temporary file is read at a time: files are written nearly in order, so most reads are served from it. */
 const READ_AHEAD = 1024 * 1024;
 
 /**
- * Each file's findings (file-findings.ts: JSON text, or the numbers a
- * cache read gave) from the moment it is checked until the report is
+ * Each checked file's findings (file-findings.ts: JSON text) from the
+ * moment it is checked until the report is
  * written: the formats need totals before the first finding, and the batch
  * rules add findings only once every file is read, so nothing can be
  * written while files are checked. What a batch keeps in memory is bounded: past IN_MEMORY_CHARS, texts go to a file in
@@ -21,7 +18,7 @@ const READ_AHEAD = 1024 * 1024;
  * nothing of the records behind.
  */
 export class FindingsSpool {
-  private readonly held: (string | NumberedFindings | undefined)[];
+  private readonly held: (string | undefined)[];
   private heldChars = 0;
   private fd: number | null = null;
   private folder: string | null = null;
@@ -37,13 +34,13 @@ export class FindingsSpool {
     /** How much is held in memory before the temporary file is opened (a test sets a smaller amount). */
     private readonly inMemoryChars = IN_MEMORY_CHARS,
   ) {
-    this.held = new Array<string | NumberedFindings | undefined>(files);
+    this.held = new Array<string | undefined>(files);
     this.offsets = new Float64Array(files).fill(-1);
     this.lengths = new Float64Array(files);
   }
 
-  put(index: number, findings: string | NumberedFindings): void {
-    const chars = typeof findings === 'string' ? findings.length : (findings.numbers.length / 5) * ROW_CHARS;
+  put(index: number, findings: string): void {
+    const chars = findings.length;
     if (chars === 0) return;
     if (this.fd === null && this.heldChars + chars <= this.inMemoryChars) {
       this.held[index] = findings;
@@ -51,14 +48,14 @@ export class FindingsSpool {
       return;
     }
     const fd = this.fd ?? this.open();
-    const bytes = writeSync(fd, typeof findings === 'string' ? findings : JSON.stringify(numberedRows(findings)), this.size, 'utf8');
+    const bytes = writeSync(fd, findings, this.size, 'utf8');
     this.offsets[index] = this.size;
     this.lengths[index] = bytes;
     this.size += bytes;
   }
 
   /** What was put for `index` (as text once it has gone to the file), or '' when nothing was. */
-  get(index: number): string | NumberedFindings {
+  get(index: number): string {
     const held = this.held[index];
     if (held !== undefined) return held;
     const offset = this.offsets[index]!;

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute, sep } from 'node:path';
 
 /** A path the user named that does not exist: a usage error (exit 2), not a finding. */
 export class MissingPathError extends Error {
@@ -107,8 +107,14 @@ function isRecordName(name: string): boolean {
   return recordFile.test(name) && !draftFile.test(name);
 }
 
+/** `.` or `..` as a part of a path, an empty part or a closing slash: a path that is not in its plain form. */
+const unplainPart = /(^|\/)\.{1,2}(\/|$)|\/\/|.\/$/;
+
 /** Paths as the user will recognise them: relative to the working folder when inside it. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
+  // The common cases without path.relative's two resolves, as a report of 10,000 files asks for every one: a plain path
+  // (collectRecordFiles gives them) that is relative, or absolute and outside the working folder, is shown as it is.
+  if (sep === '/' && !unplainPart.test(file) && (file.startsWith('/') ? !file.startsWith(cwd) : !file.startsWith('..'))) return file;
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

@@ -61,6 +61,7 @@ export function renderFindingsPretty(findings: readonly Finding[], fileCount: nu
 export function prettyWriter(c: ChalkInstance): FindingsWriter {
   let files = 0;
   const shown = shownPieces(c);
+  const tail = rememberedTail((f) => `${shown.severity[f.severity]} ${shown.path(f.path)}${shown.message(f.message)}  ${shown.code(f.code)}\n`);
   return {
     begin: () => '',
     file: (file, findings) => {
@@ -68,7 +69,10 @@ export function prettyWriter(c: ChalkInstance): FindingsWriter {
       // The file's name as shown, worked out once for all its findings.
       const shownFile = terminalSafeLine(displayPath(file));
       let out = files++ > 0 ? '\n' : '';
-      for (let i = 0; i < findings.length; i++) out += `${lineOf(findings[i]!, shownFile, shown)}\n`;
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i]!;
+        out += `${f.line !== null ? `${shownFile}:${f.line}:${f.column ?? 1}` : shownFile} ${tail(f)}`;
+      }
       return out;
     },
     end: (t) => `${files > 0 ? '\n' : ''}${closingLine(t, c)}${t.shown.errors + t.shown.warnings + t.shown.prompts < t.all.errors + t.all.warnings + t.all.prompts ? c.dim(' (only errors shown)') : ''}\n`,
@@ -120,9 +124,22 @@ function remembered(shape: (text: string) => string): (text: string) => string {
   };
 }
 
-function lineOf(f: Finding, shownFile: string, shown: ShownPieces): string {
-  const where = f.line !== null ? `${shownFile}:${f.line}:${f.column ?? 1}` : shownFile;
-  return `${where} ${shown.severity[f.severity]} ${shown.path(f.path)}${shown.message(f.message)}  ${shown.code(f.code)}`;
+/**
+ * What a format writes of a finding after its place (severity, code, path,
+ * message), made once for each message: findings that share a message nearly
+ * always share their path and code too (checked, so they never get another's).
+ * One lookup a finding, where looking up each piece was three.
+ */
+function rememberedTail(shape: (f: Finding) => string): (f: Finding) => string {
+  const shown = new Map<string, { path: string; code: string; tail: string }>();
+  return (f) => {
+    const known = shown.get(f.message);
+    if (known !== undefined && known.path === f.path && known.code === f.code) return known.tail;
+    if (shown.size >= REMEMBERED_TEXTS) shown.clear();
+    const tail = shape(f);
+    shown.set(f.message, { path: f.path, code: f.code, tail });
+    return tail;
+  };
 }
 
 function plural(n: number, word: string): string {
@@ -154,14 +171,18 @@ export function jsonWriter(): FindingsWriter {
   let any = false;
   // Quoting a string on its own gives the bytes it has inside the whole document: nothing jsonSafe escapes is outside a string.
   const quoted = remembered((text) => jsonSafe(text));
+  const tail = rememberedTail(
+    (f) => `      "severity": "${f.severity}",\n      "code": "${f.code}",\n      "path": ${quoted(f.path)},\n      "message": ${quoted(f.message)}\n    }`,
+  );
   return {
     begin: (t) => `{\n  "files": ${t.files},\n  "errors": ${t.shown.errors},\n  "warnings": ${t.shown.warnings},\n  "prompts": ${t.shown.prompts},\n  "findings": [`,
-    file: (_file, findings) => {
+    file: (file, findings) => {
+      if (findings.length === 0) return '';
+      const head = `    {\n      "file": ${quoted(file)},\n      "line": `;
       let out = '';
       for (let i = 0; i < findings.length; i++) {
         const f = findings[i]!;
-        out += `${any ? ',\n' : '\n'}    {\n      "file": ${quoted(f.file)},\n      "line": ${f.line},\n      "column": ${f.column},\n      "severity": "${f.severity}",\n`;
-        out += `      "code": "${f.code}",\n      "path": ${quoted(f.path)},\n      "message": ${quoted(f.message)}\n    }`;
+        out += `${any ? ',\n' : '\n'}${head}${f.line},\n      "column": ${f.column},\n${tail(f)}`;
         any = true;
       }
       return out;

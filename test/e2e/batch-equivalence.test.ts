@@ -101,7 +101,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
     expect(others).toEqual([]);
     const cacheText = await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8');
-    const kept = Object.keys((JSON.parse(cacheText) as { files: object }).files);
+    const kept = (JSON.parse(cacheText) as { files: string[] }).files;
     const present = new Set((await readdir(folder)).map((name) => join(folder, name)));
     expect(kept.length).toBeGreaterThan(150);
     expect(kept.every((file) => present.has(file))).toBe(true);
@@ -117,14 +117,18 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
     const [cacheName] = await readdir(cacheDir);
     const cacheFile = join(cacheDir, cacheName!);
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, { hash: string }>; results: Record<string, { findings: number[] }> };
-    // Results are found by content: a record and its copy (copy-of-C-000003-0.yaml) have one between them.
-    // Records completed after today (future.yaml among them) are not kept.
-    expect(Object.keys(cache.files).length).toBeGreaterThan(150);
-    expect(cache.files[join(folder, 'future.yaml')]).toBeUndefined();
-    expect(Object.keys(cache.results)).toHaveLength(new Set(Object.values(cache.files).map((stamp) => stamp.hash)).size);
-    expect(cache.files[join(folder, 'copy-of-C-000003-0.yaml')]!.hash).toBe(cache.files[join(folder, 'C-000003-0.yaml')]!.hash);
-    expect(Object.keys(cache.results).length).toBeLessThan(Object.keys(cache.files).length);
+    type Cache = { files: string[]; hashes: string[]; stamps: number[]; entries: unknown[]; findings: string[] };
+    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
+    const at = (name: string) => cache.files.indexOf(join(folder, name));
+    // Records completed after today (future.yaml among them) are not kept; every other file is, in the order checked,
+    // each with its three stamps, its content hash, its seven facts and its findings.
+    expect(cache.files.length).toBeGreaterThan(150);
+    expect(at('future.yaml')).toBe(-1);
+    expect(cache.files).toEqual([...cache.files].sort());
+    expect([cache.hashes.length, cache.stamps.length / 3, cache.entries.length / 7, cache.findings.length]).toEqual(Array(4).fill(cache.files.length));
+    // Results are found by content: a record and its copy (copy-of-C-000003-0.yaml) have the same hash and result.
+    expect(cache.hashes[at('copy-of-C-000003-0.yaml')]).toBe(cache.hashes[at('C-000003-0.yaml')]);
+    expect(new Set(cache.hashes).size).toBe(cache.files.length - 1);
     // The kept results are what the second run gives, and it keeps the same files and results
     // (it may write them again, with a later time, when the files changed just before the first run)...
     const second = await run('2024-06-01');
@@ -151,21 +155,20 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     await cached();
     const [name] = await readdir(join(cacheHome, 'ntk'));
     const cacheFile = join(cacheHome, 'ntk', name!);
-    type Cache = { writtenAt: number; files: Record<string, Record<string, unknown>>; results: Record<string, Record<string, unknown>> };
+    type Cache = { writtenAt: number; texts: unknown[]; files: unknown[]; stamps: unknown[]; hashes: unknown[]; entries: unknown[]; findings: unknown[] };
     const good = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
-    const eachResult = (c: Cache, harm: (r: Record<string, unknown>, i: number) => unknown) => ({
-      ...c,
-      results: Object.fromEntries(Object.entries(c.results).map(([hash, r], i) => [hash, harm(r, i)])),
-    });
+    const each = (list: unknown[], harm: (x: unknown, i: number) => unknown) => list.map(harm);
     const damage: [string, (c: Cache) => unknown][] = [
-      ['results of every wrong shape', (c) => eachResult(c, (_r, i) => [null, 'x', 5, [], { findings: 3 }, { entry: 'x', findings: '' }, { a: 1 }][i % 7])],
-      ['an entry of the wrong shape', (c) => eachResult(c, (r, i) => ({ ...r, entry: [{ ref: 1 }, { ref: 'a', completed: 'b', completedAt: 'c' }, []][i % 3] }))],
-      ['findings that point nowhere', (c) => eachResult(c, (r, i) => ({ ...r, findings: ['[]', [1, 1, 0, 0], [1, 1, 1e6, 0, 0], ['1', 1, 0, 0, 0], [1.5, 1, 0, 0, 0], { a: 1 }][i % 6] }))],
-      ['texts that are numbers', (c) => ({ ...c, texts: (c as unknown as { texts: unknown[] }).texts.map(() => 7) })],
+      ['findings of every wrong shape', (c) => ({ ...c, findings: each(c.findings, (_f, i) => [null, 'x', 5, [], { a: 1 }, '1,2,3', '1,,2,3,4', '-1,1,0,0,0', '1.5,1,0,0,0', ' 1,1,0,0,0', '1,1,0,0,0,'][i % 11]) })],
+      ['findings that point nowhere', (c) => ({ ...c, findings: each(c.findings, (_f, i) => ['1,1,1000000,0,0', '1,1,0,1000000,0', '1,1,0,0,99999999', '1,1,1,0,0'][i % 4]) })],
+      ['entries of the wrong shape', (c) => ({ ...c, entries: each(c.entries, (e, i) => (i % 7 === 0 ? 1 : i % 7 === 2 ? 'x' : i % 7 === 3 ? -4 : i % 7 === 4 ? 7 : e)) })],
+      ['entries cut short', (c) => ({ ...c, entries: c.entries.slice(1) })],
+      ['texts that are numbers', (c) => ({ ...c, texts: c.texts.map(() => 7) })],
       ['no texts', (c) => ({ ...c, texts: undefined })],
-      ['stamps of the wrong shape', (c) => ({ ...c, files: Object.fromEntries(Object.keys(c.files).map((f, i) => [f, [null, 'x', { hash: 5 }, { size: 'big' }][i % 4]])) })],
-      ['stamps pointing at no result', (c) => ({ ...c, results: {} })],
+      ['stamps and hashes of the wrong shape', (c) => ({ ...c, stamps: each(c.stamps, (_s, i) => [null, 'x', { hash: 5 }][i % 3]), hashes: each(c.hashes, (_h, i) => [5, null][i % 2]) })],
+      ['files that are not names', (c) => ({ ...c, files: c.files.map((_f, i) => [null, 5, {}][i % 3]) })],
       ['no lists at all', () => ({ writtenAt: 1 })],
+      ['a list instead of the cache', () => [1, 2, 3]],
       ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],
     ];
     for (const [what, harm] of damage) {

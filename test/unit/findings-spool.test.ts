@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { packFindings, unpackFindings, type NumberedFindings } from '../../src/batch/file-findings.js';
+import { CachedFindings, packFindings, readNumbers, unpackFindings } from '../../src/batch/file-findings.js';
 import { FindingsSpool } from '../../src/batch/findings-spool.js';
 import type { Finding } from '../../src/record/finding.js';
 
@@ -29,23 +29,37 @@ describe('a check keeps its findings packed, in bounded memory, until it writes 
     const before = spoolFolders();
     const spool = new FindingsSpool(300, 1000);
     const texts = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? '' : packFindings([finding(`f${i}.yaml`, i, `message ${i} ${'é'.repeat(i % 50)}`)])));
-    // As a warm run holds a cached file's findings: numbers into texts every file shares.
-    const cached: NumberedFindings = { numbers: [1, 2, 0, 1, 2, 0, 0, 0, 2, 1], texts: ['score-range', 'x', 'y'] };
     // Put in the order threads finish chunks: not the files' order.
     const order = Array.from({ length: 300 }, (_, i) => i).sort((a, b) => ((a * 37) % 300) - ((b * 37) % 300));
-    for (const i of order) spool.put(i, i === 5 ? cached : texts[i]!);
+    for (const i of order) spool.put(i, texts[i]!);
     for (let i = 0; i < 300; i++) {
-      const got = spool.get(i);
-      if (i === 5) expect(unpackFindings('f5.yaml', got)).toEqual([
-          { file: 'f5.yaml', line: 1, column: 2, severity: 'error', code: 'score-range', path: 'x', message: 'y' },
-          { file: 'f5.yaml', line: null, column: null, severity: 'error', code: 'score-range', path: 'y', message: 'x' },
-        ]);
-      else expect(got).toBe(texts[i]);
+      expect(spool.get(i)).toBe(texts[i]);
     }
     // Read back out of order too (the read-ahead is only a help).
     expect(spool.get(299)).toBe(texts[299]);
     expect(spool.get(1)).toBe(texts[1]);
     spool.close();
     expect(spoolFolders()).toEqual(before);
+  });
+
+  it('keeps the findings a cache gave as numbers, the findings of every file in one array', () => {
+    const cached = new CachedFindings(['score-range', 'x', 'y']);
+    const ends: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      cached.add(readNumbers(i % 3 === 0 ? '' : `${i},2,0,1,2,0,0,0,2,1`)!);
+      ends.push(cached.end);
+    }
+    expect(cached.findings('f.yaml', ends[0]!, ends[1]!)).toEqual([
+      { file: 'f.yaml', line: 1, column: 2, severity: 'error', code: 'score-range', path: 'x', message: 'y' },
+      { file: 'f.yaml', line: null, column: null, severity: 'error', code: 'score-range', path: 'y', message: 'x' },
+    ]);
+    expect(cached.findings('g.yaml', ends[4998]!, ends[4999]!)[0]!.line).toBe(4999);
+    expect(cached.findings('h.yaml', ends[2]!, ends[3]!)).toEqual([]);
+  });
+
+  it('reads numbered findings only when they are whole rows of counts', () => {
+    expect(readNumbers('')).toEqual([]);
+    expect(readNumbers('1,2,3,4,5')).toEqual([1, 2, 3, 4, 5]);
+    for (const bad of ['1,2,3,4', '1,2,3,4,5,', ',1,2,3,4,5', '1,,2,3,4,5', '-1,2,3,4,5', '1.5,2,3,4,5', ' 1,2,3,4,5', '1234567890,2,3,4,5', '1,2,3,4,x']) expect(readNumbers(bad), bad).toBeNull();
   });
 });

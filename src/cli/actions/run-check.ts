@@ -3,6 +3,7 @@ import { collectRecordFiles } from '../../read/collect-files.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { withoutIgnored } from '../../read/repository-config.js';
 import type { CheckedBatch } from '../../batch/checked-batch.js';
+import type { FindingsWriter } from '../../render/findings-report.js';
 import { checkFiles } from '../../batch/check-files.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveJobs, type CliContext } from '../context.js';
@@ -26,11 +27,21 @@ export async function runCheck(paths: string[], options: CheckOptions, ctx: CliC
   const threads = resolveJobs(options.jobs) ?? availableParallelism();
   // A warm --cache run needs no checking threads; any other batch starts them while files are found.
   if (!options.cache && threads > 1) (await import('../../batch/worker-start.js')).prestartCheckWorkers(threads - 1);
+  // The format's writer and the cache's code are read from disk while files are found, not one after another
+  // later; should loading fail, the `await` of each says so where it is needed.
+  const writer = writerFor(options, ctx, version);
+  if (options.cache) import('../../batch/check-cache.js').catch(() => undefined);
   const files = withoutIgnored(await collectRecordFiles(paths), paths, config);
   const progress = progressReporter(ctx, files.length, 'checked');
   const batch = await checkFiles(files, { today, jobs: threads, ...(options.cache ? { cache: { version, scope: paths } } : {}) }, progress.update);
   progress.done();
-  return report(batch, options, strict, ctx, version);
+  return report(batch, await writer, options, strict, ctx);
+}
+
+function writerFor(options: CheckOptions, ctx: CliContext, version: string): Promise<FindingsWriter> {
+  const writer = viewFormats.check[options.format]({ out: ctx.out, version });
+  writer.catch(() => undefined);
+  return writer;
 }
 
 /** `ntk check -`: one record from standard input, named `<stdin>` in findings. */
@@ -44,14 +55,13 @@ async function checkStdin(paths: string[], options: CheckOptions, strict: boolea
   ]);
   const batch = new CheckedBatch([STDIN_NAME], today);
   batch.addResult(0, checkOneBytes(STDIN_NAME, await readStdinBytes(), { today, facts: false }));
-  return report(batch, options, strict, ctx, version);
+  return report(batch, await writerFor(options, ctx, version), options, strict, ctx);
 }
 
 /** Writes the batch's findings a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string. */
-async function report(batch: CheckedBatch, options: CheckOptions, strict: boolean, ctx: CliContext, version: string): Promise<number> {
+function report(batch: CheckedBatch, writer: FindingsWriter, options: CheckOptions, strict: boolean, ctx: CliContext): number {
   try {
     const totals = batch.totals(options.quiet ?? false);
-    const writer = await viewFormats.check[options.format]({ out: ctx.out, version });
     let pending = writer.begin(totals);
     for (const { file, findings } of batch.byFile()) {
       pending += writer.file(file, options.quiet ? findings.filter((f) => f.severity === 'error') : findings);
