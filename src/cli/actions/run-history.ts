@@ -3,9 +3,9 @@ import { eachHistory, newestCommitted, type ChildHistory, type RecordVersion } f
 import { committedRecords, committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
 import type { FileResult } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
-import { readBoundedFile } from '../../read/bounded-file.js';
 import { repositoryTop, type FileRevision } from '../../read/git.js';
 import { readRecordFile } from '../../read/read-record.js';
+import { readSmallFile } from '../../read/small-file.js';
 import type { HistoryFormat } from '../../render/history-formats.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
@@ -86,8 +86,8 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
       continue;
     }
     // The fast reader for the usual valid file; anything else is read again for check's own messages.
-    const bytes = await readBoundedFile(file);
-    const valid = bytes.ok ? validRecord(shown, bytes.bytes, today) : null;
+    const bytes = readSmallFile(file);
+    const valid = bytes ? validRecord(shown, bytes, today) : null;
     const committed = revisions.get(file) ?? [];
     if (valid) {
       versions.push({ ...keep(valid), source: { file: shown, commit: null, author: null, date: null, subject: null } });
