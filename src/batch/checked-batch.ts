@@ -28,6 +28,8 @@ export class CheckedBatch {
   private readonly cachedEnd: Int32Array;
   /** The batch rules' findings by the file's index, worked out once every file is in. */
   private byRule: (Finding[] | undefined)[] | null = null;
+  /** Or the batch rules' findings as a cache knew them for the day, and where each file's are. */
+  private knownRules: { findings: CachedFindings; start: Int32Array; end: Int32Array } | null = null;
 
   constructor(
     readonly files: readonly string[],
@@ -62,6 +64,40 @@ export class CheckedBatch {
     if (entry !== null) this.entries.push(entry);
   }
 
+  /**
+   * The batch rules' findings, known for these files as they are and for
+   * this day (check-cache.ts: the answer): numbers into `texts` by file
+   * index, each file's in the documented order. The rules are then not worked out.
+   */
+  knownRuleFindings(found: readonly { index: number; numbers: readonly number[] }[], texts: readonly string[]): void {
+    const known = { findings: new CachedFindings(texts), start: new Int32Array(this.files.length), end: new Int32Array(this.files.length) };
+    for (const { index, numbers } of found) {
+      known.start[index] = known.findings.end;
+      known.findings.add(numbers);
+      known.end[index] = known.findings.end;
+      for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+    }
+    this.knownRules = known;
+  }
+
+  /** The batch rules' findings of each file that has some, by its index. */
+  ruleFindingsByFile(): Map<number, Finding[]> {
+    const found = new Map<number, Finding[]>();
+    for (let i = 0; i < this.files.length; i++) {
+      const f = this.ruleFindingsOf(i);
+      if (f) found.set(i, f);
+    }
+    return found;
+  }
+
+  private ruleFindingsOf(index: number): Finding[] | undefined {
+    const known = this.knownRules;
+    if (known === null) return this.ruleFindings()[index];
+    const start = known.start[index]!;
+    const end = known.end[index]!;
+    return end > start ? known.findings.findings(this.files[index]!, start, end) : undefined;
+  }
+
   private count(index: number, code: FindingCode): void {
     const severity = severityOf(code);
     if (severity === 'error') {
@@ -91,7 +127,7 @@ export class CheckedBatch {
 
   /** The totals the formats need first; with `errorsOnly` (`--quiet`), only errors count as shown. */
   totals(errorsOnly: boolean): FindingsTotals {
-    this.ruleFindings();
+    if (this.knownRules === null) this.ruleFindings();
     let filesWithErrors = 0;
     let filesWithAny = 0;
     const marks = this.marks;
@@ -113,13 +149,13 @@ export class CheckedBatch {
 
   /** Every file in order with its findings, in the documented order (compareFindings). */
   *byFile(): Generator<{ file: string; findings: Finding[] }> {
-    const byRule = this.ruleFindings();
+    if (this.knownRules === null) this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
       const start = this.cachedStart[i]!;
       const end = this.cachedEnd[i]!;
       const own = end > start ? this.cached!.findings(file, start, end) : unpackFindings(file, this.spool.get(i));
-      const added = byRule[i];
+      const added = this.ruleFindingsOf(i);
       // A file's own findings come sorted (packedFindings; the cache keeps them so): only the batch rules' need placing.
       if (added) {
         own.push(...added);
