@@ -63,6 +63,7 @@ import { isFindingCode } from '../record/finding-codes.js';
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
+/** How many values a file has in `stamps` and in `entries`, and a finding in `findings`. */
 const STAMP = 3;
 const ENTRY = 7;
 const ROW = 5;
@@ -96,6 +97,7 @@ interface FreshResult {
  */
 class Kept {
   readonly stamps: Float64Array;
+  /** Undefined for a file the cache cannot keep: not a regular file of a record's size, or unreadable. */
   readonly hashes: (string | undefined)[];
   /** Index of the result in the saved cache; -1 for none (then `fresh` may have it). */
   readonly from: Int32Array;
