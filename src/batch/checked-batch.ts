@@ -1,5 +1,5 @@
 import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
-import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
+import { placeEach, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
 import { CachedFindings, packedFindings, unpackFindings } from './file-findings.js';
@@ -156,11 +156,7 @@ export class CheckedBatch {
       const end = this.cachedEnd[i]!;
       const own = end > start ? this.cached!.findings(file, start, end) : unpackFindings(file, this.spool.get(i));
       const added = this.ruleFindingsOf(i);
-      // A file's own findings come sorted (packedFindings; the cache keeps them so): only the batch rules' need placing.
-      if (added) {
-        own.push(...added);
-        own.sort(compareFindings);
-      }
+      if (added) placeEach(own, added);
       yield { file, findings: own };
     }
   }
