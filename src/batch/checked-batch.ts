@@ -22,14 +22,12 @@ export class CheckedBatch {
   private readonly codes = new Set<FindingCode>();
   /** Per file: 1 when it has a finding, 2 when one is an error. */
   private readonly marks: Uint8Array;
-  /** Findings read from the cache, and where each file's are in it (start equal to end for none). */
+  /** Findings read from the cache. */
   private cached: CachedFindings | null = null;
-  private readonly cachedStart: Int32Array;
-  private readonly cachedEnd: Int32Array;
   /** The batch rules' findings by the file's index, worked out once every file is in. */
   private byRule: (Finding[] | undefined)[] | null = null;
-  /** Or the batch rules' findings as a cache knew them for the day, and where each file's are. */
-  private knownRules: { findings: CachedFindings; start: Int32Array; end: Int32Array } | null = null;
+  /** Or the batch rules' findings as a cache knew them for the day. */
+  private knownRules: CachedFindings | null = null;
 
   constructor(
     readonly files: readonly string[],
@@ -37,8 +35,6 @@ export class CheckedBatch {
   ) {
     this.spool = new FindingsSpool(files.length);
     this.marks = new Uint8Array(files.length);
-    this.cachedStart = new Int32Array(files.length);
-    this.cachedEnd = new Int32Array(files.length);
   }
 
   /** A file's result as the checker gives it. */
@@ -55,10 +51,7 @@ export class CheckedBatch {
    */
   addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
     if (numbers.length > 0) {
-      const cached = (this.cached ??= new CachedFindings(texts));
-      this.cachedStart[index] = cached.end;
-      cached.add(numbers);
-      this.cachedEnd[index] = cached.end;
+      (this.cached ??= new CachedFindings(texts, this.files.length)).add(index, numbers);
       for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
     }
     if (entry !== null) this.entries.push(entry);
@@ -70,11 +63,9 @@ export class CheckedBatch {
    * index, each file's in the documented order. The rules are then not worked out.
    */
   knownRuleFindings(found: readonly { index: number; numbers: readonly number[] }[], texts: readonly string[]): void {
-    const known = { findings: new CachedFindings(texts), start: new Int32Array(this.files.length), end: new Int32Array(this.files.length) };
+    const known = new CachedFindings(texts, this.files.length);
     for (const { index, numbers } of found) {
-      known.start[index] = known.findings.end;
-      known.findings.add(numbers);
-      known.end[index] = known.findings.end;
+      known.add(index, numbers);
       for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
     }
     this.knownRules = known;
@@ -91,11 +82,7 @@ export class CheckedBatch {
   }
 
   private ruleFindingsOf(index: number): Finding[] | undefined {
-    const known = this.knownRules;
-    if (known === null) return this.ruleFindings()[index];
-    const start = known.start[index]!;
-    const end = known.end[index]!;
-    return end > start ? known.findings.findings(this.files[index]!, start, end) : undefined;
+    return this.knownRules === null ? this.ruleFindings()[index] : this.knownRules.findings(index, this.files[index]!);
   }
 
   private count(index: number, code: FindingCode): void {
@@ -152,9 +139,7 @@ export class CheckedBatch {
     if (this.knownRules === null) this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
-      const start = this.cachedStart[i]!;
-      const end = this.cachedEnd[i]!;
-      const own = end > start ? this.cached!.findings(file, start, end) : unpackFindings(file, this.spool.get(i));
+      const own = this.cached?.findings(i, file) ?? unpackFindings(file, this.spool.get(i));
       const added = this.ruleFindingsOf(i);
       if (added) placeEach(own, added);
       yield { file, findings: own };
