@@ -164,20 +164,23 @@ class SavedCache {
     return numbers === null ? null : { entry, numbers };
   }
 
-  /** The batch rules' findings the cache holds for `today`, by file index, when they are for these `files` and whole. */
-  answer(today: string, files: number): { index: number; numbers: number[] }[] | null {
+  /**
+   * Gives `take` the batch rules' findings the cache holds for `today`, by
+   * file index, numbered (readNumbers: valid until the next call); false,
+   * part way or before, when there is no answer for the day or it is damaged.
+   */
+  answer(today: string, files: number, take: (index: number, numbers: readonly number[]) => void): boolean {
     const answer: unknown = this.cache.answer;
-    if (!isObject(answer) || answer.today !== today || !Array.isArray(answer.files) || !Array.isArray(answer.findings)) return null;
-    if (answer.files.length !== answer.findings.length) return null;
-    const found: { index: number; numbers: number[] }[] = [];
+    if (!isObject(answer) || answer.today !== today || !Array.isArray(answer.files) || !Array.isArray(answer.findings)) return false;
+    if (answer.files.length !== answer.findings.length) return false;
     for (let k = 0; k < answer.files.length; k++) {
       const index: unknown = answer.files[k];
-      if (!isCount(index) || index >= files) return null;
+      if (!isCount(index) || index >= files) return false;
       const numbers = this.findingsAt(answer.findings[k]);
-      if (numbers === null) return null;
-      found.push({ index, numbers: [...numbers] });
+      if (numbers === null) return false;
+      take(index, numbers);
     }
-    return found;
+    return true;
   }
 
   /** The numbers of findings (readNumbers: kept until its next call) when each points at texts of its kind, else null. */
@@ -221,10 +224,9 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
   const kept = new Kept(files.length);
   // First which files the cache knows as they are now, then what it knows of them.
   const { unchanged, changed } = knownFiles(files, saved, kept);
-  const known = unchanged ? saved!.answer(options.today, files.length) : null;
-  const withAnswer = known === null ? null : reuse(files, saved, kept, options.today, known, onDone);
-  // Without the day's answer (or should a result the answer needs be damaged), the batch rules are worked out afresh.
-  const batch = withAnswer ?? reuse(files, saved, kept, options.today, null, onDone)!;
+  const withAnswer = unchanged ? reuse(files, saved, kept, options.today, true, onDone) : null;
+  // Without the day's answer (or should it or a result it needs be damaged), the batch rules are worked out afresh.
+  const batch = withAnswer ?? reuse(files, saved, kept, options.today, false, onDone)!;
   const misses: number[] = [];
   for (let i = 0; i < files.length; i++) if (kept.from[i] === -1) misses.push(i);
   let done = files.length - misses.length;
@@ -295,32 +297,28 @@ function knownFiles(files: readonly string[], saved: SavedCache | null, kept: Ke
 /**
  * The batch of the results the cache holds for the files `knownFiles` found
  * (a file whose result cannot be used is left to check: its `from` set to
- * -1), with the day's `answer` for the batch rules, or without one, the
- * entries to work them out from. With an answer, null as soon as a result
- * cannot be used: the answer is for every file as it was.
+ * -1), with the day's answer for the batch rules (`withAnswer`), or without,
+ * the entries to work them out from. With the answer, null when there is
+ * none or a result cannot be used: the answer is for every file as it was.
  */
-function reuse(
-  files: readonly string[],
-  saved: SavedCache | null,
-  kept: Kept,
-  today: string,
-  answer: { index: number; numbers: number[] }[] | null,
-  onDone?: (done: number) => void,
-): CheckedBatch | null {
+function reuse(files: readonly string[], saved: SavedCache | null, kept: Kept, today: string, withAnswer: boolean, onDone?: (done: number) => void): CheckedBatch | null {
   const batch = new CheckedBatch(files, today);
+  if (withAnswer) {
+    const known = batch.knownRuleFindings(saved!.cache.texts);
+    if (!saved!.answer(today, files.length, (index, numbers) => known.add(index, numbers))) return null;
+  }
   let done = 0;
   for (let i = 0; i < files.length; i++) {
     const at = kept.from[i]!;
-    const result = at >= 0 ? saved!.result(at, files[i]!, today, answer === null) : null;
+    const result = at >= 0 ? saved!.result(at, files[i]!, today, !withAnswer) : null;
     if (result === null) {
-      if (answer !== null) return null;
+      if (withAnswer) return null;
       kept.from[i] = -1;
       continue;
     }
     batch.addCached(i, result.numbers, saved!.cache.texts, result.entry);
     onDone?.(++done);
   }
-  if (answer !== null) batch.knownRuleFindings(answer, saved!.cache.texts);
   return batch;
 }
 

@@ -58,17 +58,20 @@ export class CheckedBatch {
   }
 
   /**
-   * The batch rules' findings, known for these files as they are and for
-   * this day (check-cache.ts: the answer): numbers into `texts` by file
-   * index, each file's in the documented order. The rules are then not worked out.
+   * Where to put the batch rules' findings when they are known for these
+   * files as they are and for this day (check-cache.ts: the answer): numbers
+   * into `texts` by file index, each file's in the documented order. The
+   * rules are then not worked out.
    */
-  knownRuleFindings(found: readonly { index: number; numbers: readonly number[] }[], texts: readonly string[]): void {
+  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: readonly number[]): void } {
     const known = new CachedFindings(texts, this.files.length);
-    for (const { index, numbers } of found) {
-      known.add(index, numbers);
-      for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
-    }
     this.knownRules = known;
+    return {
+      add: (index, numbers) => {
+        known.add(index, numbers);
+        for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+      },
+    };
   }
 
   /** The batch rules' findings of each file that has some, by its index. */
