@@ -1,5 +1,5 @@
 import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
-import { placeEach, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
+import { placeEach, type Finding, type FindingCounts, type FindingsTotals, type Severity } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
 import { CachedFindings, packedFindings, unpackFindings } from './file-findings.js';
@@ -20,6 +20,8 @@ export class CheckedBatch {
   private readonly entries: BatchEntry[] = [];
   private readonly counts: FindingCounts = { errors: 0, warnings: 0, prompts: 0 };
   private readonly codes = new Set<FindingCode>();
+  private lastCode: FindingCode | null = null;
+  private lastSeverity: Severity = 'error';
   /** Per file: 1 when it has a finding, 2 when one is an error. */
   private readonly marks: Uint8Array;
   /** Findings read from the cache. */
@@ -89,7 +91,14 @@ export class CheckedBatch {
   }
 
   private count(index: number, code: FindingCode): void {
-    const severity = severityOf(code);
+    // A file's findings mostly come in runs of one code (a parent's score 2 away in section after section): the
+    // code's severity is looked up, and the code noted, once a run, not once a finding.
+    if (code !== this.lastCode) {
+      this.lastCode = code;
+      this.lastSeverity = severityOf(code);
+      this.codes.add(code);
+    }
+    const severity = this.lastSeverity;
     if (severity === 'error') {
       this.counts.errors++;
       this.marks[index] = 2;
@@ -98,7 +107,6 @@ export class CheckedBatch {
       else this.counts.prompts++;
       this.marks[index] ||= 1;
     }
-    this.codes.add(code);
   }
 
   /** The batch rules over every file's facts, counted with the rest; once. */
