@@ -9,7 +9,7 @@ import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { RULES_HASH } from './rules-hash.js';
 
 /** The layout of the cache file (check-cache.ts); a new one starts a new cache, even within one version of ntk. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Caches of paths not checked for this long are removed when another cache is saved. */

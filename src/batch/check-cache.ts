@@ -8,7 +8,7 @@ import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cach
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { FileResult } from './check-one.js';
-import { numberedRows, packFindings, readNumbers, rowsOf } from './file-findings.js';
+import { findingRows, numberedRows, packFindings, readNumbers, rowsOf, type FindingRow } from './file-findings.js';
 import { isFindingCode } from '../record/finding-codes.js';
 
 /**
@@ -27,7 +27,8 @@ import { isFindingCode } from '../record/finding-codes.js';
  *       "stamps":   [9412, 1764466790312.5, 1764466790312.5, …],
  *       "hashes":   ["K3…", …],
  *       "entries":  ["C-1", "2024-06-01", 4, 14, "2024-12-01", 300, 16, …],
- *       "findings": ["89,23,0,1,2,110,23,0,3,4", "", …] }
+ *       "findings": ["89,23,0,1,2,110,23,0,3,4", "", …],
+ *       "answer":   { "today": "2025-01-01", "files": [0, 3, …], "findings": ["300,16,7,8,9", …] } }
  *
  * `files` holds exactly the files of the last run, in the order checked: a
  * file deleted or moved out of the folder leaves the cache on the next
@@ -52,13 +53,17 @@ import { isFindingCode } from '../record/finding-codes.js';
  *
  * The one per-file rule that depends on today is `completed-in-future`, so
  * a result is kept only when the record's completed date is not after
- * today, and reused only on days when that still holds. Batch rules
- * (duplicates, overdue reviews) are never cached: they are worked out
- * afresh from the facts, which takes milliseconds.
+ * today, and reused only on days when that still holds. The batch rules
+ * (duplicates, overdue reviews) depend on every file and on the day: their
+ * findings are the `answer`, numbered as the others, by the index of their
+ * file, for the day they were worked out on. A run on that day over the
+ * same files, every one plainly unchanged where it was, reuses it; any
+ * other works them out afresh from the entries (and saves the new answer).
  */
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;
+/** How many values a file has in `stamps` and in `entries`, and a finding in `findings`. */
 const STAMP = 3;
 const ENTRY = 7;
 const ROW = 5;
@@ -71,6 +76,8 @@ interface CacheFile {
   hashes: string[];
   entries: (string | number | null)[];
   findings: string[];
+  /** The batch rules' findings on `today`: the index of each file that has some, and its findings. */
+  answer: { today: string; files: number[]; findings: string[] } | null;
 }
 
 type CachedEntry = Omit<BatchEntry, 'file'>;
@@ -90,6 +97,7 @@ interface FreshResult {
  */
 class Kept {
   readonly stamps: Float64Array;
+  /** Undefined for a file the cache cannot keep: not a regular file of a record's size, or unreadable. */
   readonly hashes: (string | undefined)[];
   /** Index of the result in the saved cache; -1 for none (then `fresh` may have it). */
   readonly from: Int32Array;
@@ -144,32 +152,62 @@ class SavedCache {
 
   /**
    * The result at `i`, for `file`, when it is the shape this code writes and
-   * holds on `today`; a result damaged by hand costs a check, never a wrong
+   * holds on `today`, with its entry unless `withEntry` is false (the day's
+   * answer stands in for the batch rules: the entries it was worked out from
+   * held on this day); a result damaged by hand costs a check, never a wrong
    * answer or a crash.
    */
-  result(i: number, file: string, today: string): { entry: BatchEntry | null; numbers: readonly number[] } | null {
-    const e = this.cache.entries;
-    const k = i * ENTRY;
-    const ref = e[k];
-    let entry: BatchEntry | null = null;
-    if (ref !== null) {
-      const completed = e[k + 1];
-      const nextReview = e[k + 4];
-      if (typeof ref !== 'string' || typeof completed !== 'string' || !(nextReview === null || typeof nextReview === 'string')) return null;
-      // `completed-in-future` depends on the day.
-      if (completed > today) return null;
-      const completedAt = positionAt(e, k + 2);
-      const nextReviewAt = positionAt(e, k + 5);
-      if (completedAt === undefined || nextReviewAt === undefined) return null;
-      entry = { file, ref, completed, completedAt, nextReview, nextReviewAt };
+  result(i: number, file: string, today: string, withEntry: boolean): { entry: BatchEntry | null; numbers: readonly number[] } | null {
+    const entry = withEntry ? this.entry(i, file, today) : null;
+    if (entry === undefined) return null;
+    const numbers = this.findingsAt(this.cache.findings[i]);
+    return numbers === null ? null : { entry, numbers };
+  }
+
+  /**
+   * Gives `take` the batch rules' findings the cache holds for `today`, by
+   * file index, numbered (readNumbers: valid until the next call); false,
+   * part way or before, when there is no answer for the day or it is damaged.
+   */
+  answer(today: string, files: number, take: (index: number, numbers: readonly number[]) => void): boolean {
+    const answer: unknown = this.cache.answer;
+    if (!isObject(answer) || answer.today !== today || !Array.isArray(answer.files) || !Array.isArray(answer.findings)) return false;
+    if (answer.files.length !== answer.findings.length) return false;
+    for (let k = 0; k < answer.files.length; k++) {
+      const index: unknown = answer.files[k];
+      if (!isCount(index) || index >= files) return false;
+      const numbers = this.findingsAt(answer.findings[k]);
+      if (numbers === null) return false;
+      take(index, numbers);
     }
-    const text = this.cache.findings[i];
+    return true;
+  }
+
+  /** The numbers of findings (readNumbers: kept until its next call) when each points at texts of its kind, else null. */
+  private findingsAt(text: unknown): readonly number[] | null {
     const numbers = typeof text === 'string' ? readNumbers(text) : null;
     if (numbers === null) return null;
     // Indexes past the end give undefined, which is neither 1 nor >= 1.
     const kinds = this.kinds;
     for (let j = 0; j < numbers.length; j += ROW) if (kinds[numbers[j + 2]!] !== 1 || !(kinds[numbers[j + 3]!]! >= 1) || !(kinds[numbers[j + 4]!]! >= 1)) return null;
-    return { entry, numbers };
+    return numbers;
+  }
+
+  /** The entry at `i` for `file` (null for a file that had none), or undefined when it is damaged or completed after `today`. */
+  private entry(i: number, file: string, today: string): BatchEntry | null | undefined {
+    const e = this.cache.entries;
+    const k = i * ENTRY;
+    const ref = e[k];
+    if (ref === null) return null;
+    const completed = e[k + 1];
+    const nextReview = e[k + 4];
+    if (typeof ref !== 'string' || typeof completed !== 'string' || !(nextReview === null || typeof nextReview === 'string')) return undefined;
+    // `completed-in-future` depends on the day.
+    if (completed > today) return undefined;
+    const completedAt = positionAt(e, k + 2);
+    const nextReviewAt = positionAt(e, k + 5);
+    if (completedAt === undefined || nextReviewAt === undefined) return undefined;
+    return { file, ref, completed, completedAt, nextReview, nextReviewAt };
   }
 }
 
@@ -183,18 +221,53 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
   const name = `check-${contextHash(version, scope)}.json`;
   const places = cacheFolders().map((folder) => join(folder, name));
   const saved = readCache(places);
-  const batch = new CheckedBatch(files, options.today);
   const kept = new Kept(files.length);
+  // First which files the cache knows as they are now, then what it knows of them.
+  const { unchanged, changed } = knownFiles(files, saved, kept);
+  const withAnswer = unchanged ? reuse(files, saved, kept, options.today, true, onDone) : null;
+  // Without the day's answer (or should it or a result it needs be damaged), the batch rules are worked out afresh.
+  const batch = withAnswer ?? reuse(files, saved, kept, options.today, false, onDone)!;
+  const misses: number[] = [];
+  for (let i = 0; i < files.length; i++) if (kept.from[i] === -1) misses.push(i);
+  let done = files.length - misses.length;
+  let keptFresh = false;
+  if (misses.length > 0) {
+    // The checking code is loaded only when something needs checking: a fully warm run just reads the cache.
+    const { checkEachInPool } = await import('./check-pool.js');
+    await checkEachInPool(
+      misses.map((index) => files[index]!),
+      options,
+      (k, fresh) => {
+        const index = misses[k]!;
+        batch.addResult(index, fresh);
+        if (keepFresh(kept, index, files[index]!, fresh, options.today)) keptFresh = true;
+        onDone?.(++done);
+      },
+    );
+  }
+  // The day's answer is saved when there is a new one that a run over these files could reuse: every file is kept.
+  const newAnswer = withAnswer === null && kept.from.every((from, i) => from >= 0 || kept.fresh.has(i));
+  if (changed || keptFresh || newAnswer) await save(places, files, kept, saved?.cache ?? null, batch, options.today);
+  else keepInUse(saved!.place);
+  return batch;
+}
+
+/**
+ * Stamps every file, and finds each one's result in the cache: where the
+ * file was when it is plainly unchanged, else by its content. `unchanged`:
+ * every file is where it was, plainly unchanged, and no other is in the
+ * cache; `changed`: the cache needs saving for what this finds.
+ */
+function knownFiles(files: readonly string[], saved: SavedCache | null, kept: Kept): { unchanged: boolean; changed: boolean } {
   // Where the next kept file goes in the cache saved: when every file is where it was, nothing needs saving.
   let position = 0;
+  let unchanged = saved !== null;
   let changed = saved === null;
-  const misses: { index: number; hash: string | null }[] = [];
-  let done = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     // Not a regular file (a FIFO would never finish reading), or too big to be a record: the checker must see it.
     if (!stampInto(kept.stamps, i, file)) {
-      misses.push({ index: i, hash: null });
+      unchanged = false;
       continue;
     }
     let at = saved === null ? -1 : saved.indexOf(file, position);
@@ -203,42 +276,49 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
       try {
         hash = contentHash(readFileSync(file));
       } catch {
-        misses.push({ index: i, hash: null });
+        unchanged = false;
         continue;
       }
       // A file touched, renamed or copied but not changed keeps its result (and its new stamp is saved).
       changed = true;
+      unchanged = false;
       at = saved === null ? -1 : saved.indexOfHash(hash);
     }
-    const result = at >= 0 ? saved!.result(at, file, options.today) : null;
-    if (result === null) {
-      misses.push({ index: i, hash });
-      continue;
-    }
-    if (at !== position++) changed = true;
     kept.hashes[i] = hash;
     kept.from[i] = at;
-    batch.addCached(i, result.numbers, saved!.cache.texts, result.entry);
-    onDone?.(++done);
-  }
-  if (misses.length > 0) {
-    // The checking code is loaded only when something needs checking: a fully warm run just reads the cache.
-    const { checkEachInPool } = await import('./check-pool.js');
-    await checkEachInPool(
-      misses.map((m) => files[m.index]!),
-      options,
-      (k, fresh) => {
-        const { index, hash } = misses[k]!;
-        batch.addResult(index, fresh);
-        if (hash !== null && keepFresh(kept, index, files[index]!, hash, fresh, options.today)) changed = true;
-        onDone?.(++done);
-      },
-    );
+    if (at < 0) unchanged = false;
+    else if (at !== position++) changed = true;
   }
   // Files gone since leave the cache too.
   if (saved !== null && position !== saved.cache.files.length) changed = true;
-  if (changed) await save(places, files, kept, saved?.cache ?? null);
-  else if (saved) keepInUse(saved.place);
+  return { unchanged: unchanged && !changed, changed };
+}
+
+/**
+ * The batch of the results the cache holds for the files `knownFiles` found
+ * (a file whose result cannot be used is left to check: its `from` set to
+ * -1), with the day's answer for the batch rules (`withAnswer`), or without,
+ * the entries to work them out from. With the answer, null when there is
+ * none or a result cannot be used: the answer is for every file as it was.
+ */
+function reuse(files: readonly string[], saved: SavedCache | null, kept: Kept, today: string, withAnswer: boolean, onDone?: (done: number) => void): CheckedBatch | null {
+  const batch = new CheckedBatch(files, today);
+  if (withAnswer) {
+    const known = batch.knownRuleFindings(saved!.cache.texts);
+    if (!saved!.answer(today, files.length, (index, numbers) => known.add(index, numbers))) return null;
+  }
+  let done = 0;
+  for (let i = 0; i < files.length; i++) {
+    const at = kept.from[i]!;
+    const result = at >= 0 ? saved!.result(at, files[i]!, today, !withAnswer) : null;
+    if (result === null) {
+      if (withAnswer) return null;
+      kept.from[i] = -1;
+      continue;
+    }
+    batch.addCached(i, result.numbers, saved!.cache.texts, result.entry);
+    onDone?.(++done);
+  }
   return batch;
 }
 
@@ -260,11 +340,10 @@ function readCache(places: readonly string[]): SavedCache | null {
 }
 
 /** Keeps a freshly checked file's result, with its size and times as they are now; false when it cannot be kept. */
-function keepFresh(kept: Kept, index: number, file: string, hash: string, fresh: FileResult, today: string): boolean {
+function keepFresh(kept: Kept, index: number, file: string, fresh: FileResult, today: string): boolean {
   const e = fresh.entry;
-  if (e !== null && e.completed > today) return false;
+  if (kept.hashes[index] === undefined || (e !== null && e.completed > today)) return false;
   if (!stampInto(kept.stamps, index, file)) return false;
-  kept.hashes[index] = hash;
   kept.fresh.set(index, {
     entry: e && { ref: e.ref, completed: e.completed, completedAt: e.completedAt, nextReview: e.nextReview, nextReviewAt: e.nextReviewAt },
     findings: fresh.packed ? fresh.packed.text : packFindings(fresh.findings),
@@ -272,13 +351,23 @@ function keepFresh(kept: Kept, index: number, file: string, hash: string, fresh:
   return true;
 }
 
-/** Writes the cache to the first folder that takes it, in the order of `files`: the same files give the same text. */
-async function save(places: readonly string[], files: readonly string[], kept: Kept, old: CacheFile | null): Promise<void> {
+/**
+ * Writes the cache to the first folder that takes it, in the order of
+ * `files`: the same files give the same text. The batch rules' findings are
+ * the answer for `today` when every file is kept, so that they are for the
+ * files the cache holds.
+ */
+async function save(places: readonly string[], files: readonly string[], kept: Kept, old: CacheFile | null, batch: CheckedBatch, today: string): Promise<void> {
   // Loaded here: a warm run with nothing to save never needs it.
   const { writeFileAtomic } = await import('../io/atomic-write.js');
-  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: [], stamps: [], hashes: [], entries: [], findings: [] };
+  const cache: CacheFile = { writtenAt: Date.now(), texts: [], files: [], stamps: [], hashes: [], entries: [], findings: [], answer: null };
   const ids = new Map<string, number>();
   const id = (text: string) => ids.get(text) ?? ids.set(text, cache.texts.push(text) - 1).get(text)!;
+  const numbered = (rows: readonly FindingRow[]) => {
+    const numbers: number[] = [];
+    for (const [line, column, code, path, message] of rows) numbers.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
+    return numbers.join(',');
+  };
   for (let i = 0; i < files.length; i++) {
     const from = kept.from[i]!;
     const fresh = kept.fresh.get(i);
@@ -298,9 +387,15 @@ async function save(places: readonly string[], files: readonly string[], kept: K
     cache.files.push(files[i]!);
     cache.stamps.push(...kept.stamps.subarray(i * STAMP, (i + 1) * STAMP));
     cache.hashes.push(kept.hashes[i]!);
-    const numbers: number[] = [];
-    for (const [line, column, code, path, message] of rows) numbers.push(line ?? 0, column ?? 0, id(code), id(path), id(message));
-    cache.findings.push(numbers.join(','));
+    cache.findings.push(numbered(rows));
+  }
+  if (cache.files.length === files.length) {
+    const answer: NonNullable<CacheFile['answer']> = { today, files: [], findings: [] };
+    for (const [index, found] of batch.ruleFindingsByFile()) {
+      answer.files.push(index);
+      answer.findings.push(numbered(findingRows(found)));
+    }
+    cache.answer = answer;
   }
   const content = JSON.stringify(cache);
   for (const place of places) {

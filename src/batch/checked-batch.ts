@@ -1,5 +1,5 @@
 import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
-import { compareFindings, type Finding, type FindingCounts, type FindingsTotals } from '../record/finding.js';
+import { placeEach, type Finding, type FindingCounts, type FindingsTotals, type Severity } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
 import { CachedFindings, packedFindings, unpackFindings } from './file-findings.js';
@@ -20,14 +20,16 @@ export class CheckedBatch {
   private readonly entries: BatchEntry[] = [];
   private readonly counts: FindingCounts = { errors: 0, warnings: 0, prompts: 0 };
   private readonly codes = new Set<FindingCode>();
+  private lastCode: FindingCode | null = null;
+  private lastSeverity: Severity = 'error';
   /** Per file: 1 when it has a finding, 2 when one is an error. */
   private readonly marks: Uint8Array;
-  /** Findings read from the cache, and where each file's are in it (start equal to end for none). */
+  /** Findings read from the cache. */
   private cached: CachedFindings | null = null;
-  private readonly cachedStart: Int32Array;
-  private readonly cachedEnd: Int32Array;
   /** The batch rules' findings by the file's index, worked out once every file is in. */
   private byRule: (Finding[] | undefined)[] | null = null;
+  /** Or the batch rules' findings as a cache knew them for the day. */
+  private knownRules: CachedFindings | null = null;
 
   constructor(
     readonly files: readonly string[],
@@ -35,8 +37,6 @@ export class CheckedBatch {
   ) {
     this.spool = new FindingsSpool(files.length);
     this.marks = new Uint8Array(files.length);
-    this.cachedStart = new Int32Array(files.length);
-    this.cachedEnd = new Int32Array(files.length);
   }
 
   /** A file's result as the checker gives it. */
@@ -53,17 +53,52 @@ export class CheckedBatch {
    */
   addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
     if (numbers.length > 0) {
-      const cached = (this.cached ??= new CachedFindings(texts));
-      this.cachedStart[index] = cached.end;
-      cached.add(numbers);
-      this.cachedEnd[index] = cached.end;
+      (this.cached ??= new CachedFindings(texts, this.files.length)).add(index, numbers);
       for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
     }
     if (entry !== null) this.entries.push(entry);
   }
 
+  /**
+   * Where to put the batch rules' findings when they are known for these
+   * files as they are and for this day (check-cache.ts: the answer): numbers
+   * into `texts` by file index, each file's in the documented order. The
+   * rules are then not worked out.
+   */
+  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: readonly number[]): void } {
+    const known = new CachedFindings(texts, this.files.length);
+    this.knownRules = known;
+    return {
+      add: (index, numbers) => {
+        known.add(index, numbers);
+        for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+      },
+    };
+  }
+
+  /** The batch rules' findings of each file that has some, by its index. */
+  ruleFindingsByFile(): Map<number, Finding[]> {
+    const found = new Map<number, Finding[]>();
+    for (let i = 0; i < this.files.length; i++) {
+      const f = this.ruleFindingsOf(i);
+      if (f) found.set(i, f);
+    }
+    return found;
+  }
+
+  private ruleFindingsOf(index: number): Finding[] | undefined {
+    return this.knownRules === null ? this.ruleFindings()[index] : this.knownRules.findings(index, this.files[index]!);
+  }
+
   private count(index: number, code: FindingCode): void {
-    const severity = severityOf(code);
+    // A file's findings mostly come in runs of one code (a parent's score 2 away in section after section): the
+    // code's severity is looked up, and the code noted, once a run, not once a finding.
+    if (code !== this.lastCode) {
+      this.lastCode = code;
+      this.lastSeverity = severityOf(code);
+      this.codes.add(code);
+    }
+    const severity = this.lastSeverity;
     if (severity === 'error') {
       this.counts.errors++;
       this.marks[index] = 2;
@@ -72,7 +107,6 @@ export class CheckedBatch {
       else this.counts.prompts++;
       this.marks[index] ||= 1;
     }
-    this.codes.add(code);
   }
 
   /** The batch rules over every file's facts, counted with the rest; once. */
@@ -91,7 +125,7 @@ export class CheckedBatch {
 
   /** The totals the formats need first; with `errorsOnly` (`--quiet`), only errors count as shown. */
   totals(errorsOnly: boolean): FindingsTotals {
-    this.ruleFindings();
+    if (this.knownRules === null) this.ruleFindings();
     let filesWithErrors = 0;
     let filesWithAny = 0;
     const marks = this.marks;
@@ -113,18 +147,12 @@ export class CheckedBatch {
 
   /** Every file in order with its findings, in the documented order (compareFindings). */
   *byFile(): Generator<{ file: string; findings: Finding[] }> {
-    const byRule = this.ruleFindings();
+    if (this.knownRules === null) this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
-      const start = this.cachedStart[i]!;
-      const end = this.cachedEnd[i]!;
-      const own = end > start ? this.cached!.findings(file, start, end) : unpackFindings(file, this.spool.get(i));
-      const added = byRule[i];
-      // A file's own findings come sorted (packedFindings; the cache keeps them so): only the batch rules' need placing.
-      if (added) {
-        own.push(...added);
-        own.sort(compareFindings);
-      }
+      const own = this.cached?.findings(i, file) ?? unpackFindings(file, this.spool.get(i));
+      const added = this.ruleFindingsOf(i);
+      if (added) placeEach(own, added);
       yield { file, findings: own };
     }
   }

@@ -1,6 +1,6 @@
 import { timelineRecord, versionFacts, type RecordVersion } from '../analyse/history.js';
 import { parseRecordBytesFast } from '../read/fast-yaml.js';
-import { readBlobs } from '../read/git.js';
+import { readBlobs, readCommitted, type Committed, type FileRevision } from '../read/git.js';
 import { readRecordBytes } from '../read/read-record.js';
 import { validateParsedRecord } from '../validate/validate-record.js';
 
@@ -31,4 +31,35 @@ export async function committedVersions(top: string, blobs: readonly string[], t
     const valid = bytes === null ? null : validRecord(id, bytes, today);
     return valid && timelineOnly ? timelineOf(valid, digested.has(id)) : valid;
   });
+}
+
+/**
+ * Each tracked file's committed revisions, and each distinct content they
+ * name as committedVersions reads it, from the few git processes of
+ * readCommitted: each content is read and checked once, as the log first
+ * names it. With `timelineOnly`, a content gets a digest when, as it is
+ * read, it is the newest revision yet found of a file (the first of the
+ * latest date, as newestCommitted orders them), the one the file as it is
+ * now is compared with whole; git log lists the newest first, so that is
+ * all but always settled by then, and a file whose newest valid revision
+ * was read without a digest has it read again (gatherVersions).
+ */
+export function committedRecords(files: readonly string[], today: string, timelineOnly: boolean): Promise<Committed<ValidRecord | null>> {
+  const newest = new Map<string, FileRevision>();
+  const digested = new Set<string>();
+  const noteNewest = (file: string, revision: FileRevision) => {
+    if (revision.blob === null) return;
+    const before = newest.get(file);
+    if (before !== undefined && revision.date <= before.date) return;
+    newest.set(file, revision);
+    digested.add(revision.blob);
+  };
+  return readCommitted(
+    files,
+    (id, bytes) => {
+      const valid = bytes === null ? null : validRecord(id, bytes, today);
+      return valid && timelineOnly ? timelineOf(valid, digested.has(id)) : valid;
+    },
+    noteNewest,
+  );
 }

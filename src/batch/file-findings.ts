@@ -128,24 +128,37 @@ export function numberedRows(text: string, texts: readonly string[]): FindingRow
  */
 export class CachedFindings {
   private numbers = new Int32Array(1 << 14);
-  /** Numbers held, the start of the next file's. */
-  end = 0;
+  private used = 0;
+  /** Where each file's numbers start and end (equal for a file with none). */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
-  constructor(readonly texts: readonly string[]) {}
-
-  /** Keeps a file's numbers (as readNumbers gives them, indexes checked): the end is then `end`. */
-  add(numbers: readonly number[]): void {
-    if (this.end + numbers.length > this.numbers.length) {
-      const bigger = new Int32Array(Math.max(this.numbers.length * 2, this.end + numbers.length));
-      bigger.set(this.numbers.subarray(0, this.end));
-      this.numbers = bigger;
-    }
-    for (let i = 0; i < numbers.length; i++) this.numbers[this.end + i] = numbers[i]!;
-    this.end += numbers.length;
+  constructor(
+    readonly texts: readonly string[],
+    files: number,
+  ) {
+    this.starts = new Int32Array(files);
+    this.ends = new Int32Array(files);
   }
 
-  /** The findings of `file` kept from `start` to `end`. */
-  findings(file: string, start: number, end: number): Finding[] {
+  /** Keeps the numbers of the findings of the file at `index` (as readNumbers gives them, indexes checked). */
+  add(index: number, numbers: readonly number[]): void {
+    if (this.used + numbers.length > this.numbers.length) {
+      const bigger = new Int32Array(Math.max(this.numbers.length * 2, this.used + numbers.length));
+      bigger.set(this.numbers.subarray(0, this.used));
+      this.numbers = bigger;
+    }
+    for (let i = 0; i < numbers.length; i++) this.numbers[this.used + i] = numbers[i]!;
+    this.starts[index] = this.used;
+    this.used += numbers.length;
+    this.ends[index] = this.used;
+  }
+
+  /** The findings kept for `file`, at `index`; undefined for none. */
+  findings(index: number, file: string): Finding[] | undefined {
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    if (start === end) return undefined;
     const { numbers, texts } = this;
     const findings: Finding[] = new Array((end - start) / 5);
     for (let i = start, k = 0; i < end; i += 5, k++) {

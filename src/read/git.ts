@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { MAX_RECORD_BYTES } from './record-size.js';
 
 /** A git revision or repository that cannot be used; commands turn it into a usage error (exit 2). */
@@ -122,33 +123,63 @@ export async function showPath(file: string, commit: string, path: string): Prom
   return r.exitCode === 0 ? r.stdout : null;
 }
 
+/** What `readCommitted` gives: each tracked file's revisions, and each distinct content they name as `read` made it. */
+export interface Committed<T> {
+  revisions: Map<string, FileRevision[]>;
+  contents: Map<string, T>;
+}
+
 /**
  * The revisions of every file git tracks among `files` (untracked files and
- * files outside a repository are left out), from two git processes per
- * repository whatever the number of files and commits: `ls-files` for what
- * is tracked and one `git log` of every commit with its raw changes, in
- * which each file is followed back through its renames as `git log --follow`
- * follows it.
+ * files outside a repository are left out), and each distinct content they
+ * name, read once and handed to `read` as it arrives. Per repository, three
+ * git processes started together whatever the number of files and commits:
+ * `ls-files` for what is tracked, one `git log` of every commit with its raw
+ * changes, in which each tracked file is followed back through its renames as
+ * `git log --follow` follows it, and one `git cat-file --batch` asked for each
+ * content as the log first names it, so that contents are read while the log
+ * is still being walked rather than after it. `found` hears of each revision
+ * as it is found, before its content is read.
  */
-export async function revisionsOfFiles(files: readonly string[]): Promise<Map<string, FileRevision[]>> {
+export async function readCommitted<T>(files: readonly string[], read: (blob: string, bytes: Uint8Array | null) => T, found: (file: string, revision: FileRevision) => void = () => undefined): Promise<Committed<T>> {
+  // One `rev-parse` per folder, all at once (placeOf asks once per folder).
+  const places = await Promise.all(files.map((file) => placeOf(file).catch(() => null)));
   const byTop = new Map<string, { file: string; path: string }[]>();
-  for (const file of files) {
-    const place = await placeOf(file).catch(() => null);
-    if (!place) continue;
+  files.forEach((file, i) => {
+    const place = places[i];
+    if (!place) return;
     const group = byTop.get(place.top) ?? [];
     group.push({ file, path: `${place.prefix}${basename(file)}` });
     byTop.set(place.top, group);
-  }
-  const out = new Map<string, FileRevision[]>();
+  });
+  const out: Committed<T> = { revisions: new Map(), contents: new Map() };
   for (const [top, group] of byTop) {
-    // The log starts beside ls-files rather than after it (one process start less to wait for); it is stopped if none of the files turns out tracked.
-    const found = new Map(group.map((f) => [f.file, [] as FileRevision[]]));
     const stop = new AbortController();
-    const log = followRenames(top, group, (file, revision) => found.get(file)!.push(revision), stop.signal);
-    const tracked = await trackedPaths(top).catch(() => new Set<string>());
-    if (!group.some((f) => tracked.has(f.path))) stop.abort();
-    await log;
-    for (const f of group) if (tracked.has(f.path)) out.set(f.file, found.get(f.file)!);
+    // The log starts beside ls-files rather than after it; its first commits wait until it is known which files are followed.
+    const waiting: LogCommit[] = [];
+    let follow: ((c: LogCommit) => void) | null = null;
+    const logged = readLog(top, stop.signal, (c) => (follow ? follow(c) : waiting.push(c))).then(
+      () => null,
+      (error: Error) => error,
+    );
+    const listed = trackedPaths(top).catch(() => new Set<string>());
+    const blobs = new BlobReader(top, read);
+    const tracked = await listed;
+    const followed = group.filter((f) => tracked.has(f.path));
+    if (followed.length === 0) stop.abort();
+    for (const f of followed) out.revisions.set(f.file, []);
+    follow = followRenames(followed, (file, revision) => {
+      out.revisions.get(file)!.push(revision);
+      found(file, revision);
+      if (revision.blob !== null) blobs.want(revision.blob);
+    });
+    for (const c of waiting.splice(0)) follow(c);
+    const failure = await logged;
+    if (failure) {
+      blobs.stop();
+      throw failure;
+    }
+    for (const [blob, value] of await blobs.end()) out.contents.set(blob, value);
   }
   return out;
 }
@@ -178,23 +209,25 @@ interface LogCommit {
 }
 
 const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** A change of `git log --raw`: the modes, the ids before and after, the status and its score. */
+const rawChange = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/;
 const noBlob = /^0+$/;
 
 /**
- * Walks `git log` once, newest first, and gives each followed file the
- * commits that changed the path it had at that point. A commit whose only
- * change to that path is adding it and that renamed another file to it
- * moves the file's path back to the old name, as `--follow` does; merges
- * show no change of their own, as in `git log`.
+ * What to do with each commit of `git log`, newest first, to give each
+ * followed file the commits that changed the path it had at that point. A
+ * commit whose only change to that path is adding it and that renamed
+ * another file to it moves the file's path back to the old name, as
+ * `--follow` does; merges show no change of their own, as in `git log`.
  */
-async function followRenames(top: string, files: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void, signal: AbortSignal): Promise<void> {
+function followRenames(files: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void): (c: LogCommit) => void {
   const at = new Map<string, Set<string>>();
   const move = (file: string, from: string | null, to: string) => {
     if (from !== null) at.get(from)?.delete(file);
     at.set(to, (at.get(to) ?? new Set()).add(file));
   };
   for (const f of files) move(f.file, null, f.path);
-  await readLog(top, signal, (c) => {
+  return (c) => {
     if (c.parents.length > 1) return;
     const moves: [string, string, string][] = [];
     const seen = (path: string, blob: string | null, renamedFrom: string | null) => {
@@ -215,7 +248,7 @@ async function followRenames(top: string, files: readonly { file: string; path: 
     }
     // After the whole commit: a file renamed here is followed under its old name from the next commit back.
     for (const [file, from, to] of moves) move(file, from, to);
-  });
+  };
 }
 
 /**
@@ -281,8 +314,9 @@ class LogParser {
       return;
     }
     if (this.commit && this.header.length === 0) {
-      // After a commit's header: its raw changes (the first after a newline), or the next commit.
-      const raw = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/.exec(token);
+      // After a commit's header: its raw changes (the first after a newline), or the next commit. Only a token
+      // that starts as a change does is matched as one (a commit id never does): a third of the log's tokens are ids.
+      const raw = token.charCodeAt(token.charCodeAt(0) === 10 ? 1 : 0) === 58 ? rawChange.exec(token) : null;
       if (raw) {
         if (!objectId.test(raw[4]!)) throw new GitError('git log gave a change that could not be read');
         const status = raw[5]!;
@@ -292,7 +326,7 @@ class LogParser {
       if (token === '' || token === '\n') return;
       this.flush();
     }
-    this.header.push(this.header.length === 0 ? token.replace(/^\n/, '') : token);
+    this.header.push(this.header.length === 0 && token.charCodeAt(0) === 10 ? token.slice(1) : token);
     if (this.header.length < 5) return;
     const [commit = '', parents = '', author = '', date = '', subject = ''] = this.header;
     const parentIds = parents === '' ? [] : parents.split(' ');
@@ -318,63 +352,116 @@ class LogParser {
  * git does not have, or one bigger than a record can be, is given as null.
  * The answer for each id is checked to be the one asked for.
  */
-export async function readBlobs<T>(top: string, blobs: readonly string[], use: (blob: string, bytes: Uint8Array | null) => T): Promise<Map<string, T>> {
-  const out = new Map<string, T>();
-  if (blobs.length === 0) return out;
-  const child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
-  let next = 0;
-  let buffer: Buffer = Buffer.alloc(0);
-  let body: { size: number; keep: boolean } | null = null;
-  return new Promise((resolvePromise, reject) => {
-    let failure: Error | null = null;
-    const fail = (error: Error) => {
-      failure ??= error;
-      child.kill();
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (failure) return;
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      for (;;) {
-        if (body === null) {
-          const eol = buffer.indexOf(10);
-          if (eol === -1) return;
-          const line = buffer.toString('latin1', 0, eol);
-          buffer = buffer.subarray(eol + 1);
-          const want = blobs[next]!;
-          const head = /^(\S+) (?:(missing)|(\S+) (\d+))$/.exec(line);
-          if (!head || head[1] !== want) return fail(new GitError('git cat-file answered for another object than the one asked for'));
-          if (head[2] !== undefined) {
-            out.set(want, use(want, null));
-            next += 1;
-            continue;
-          }
-          body = { size: Number(head[4]), keep: head[3] === 'blob' && Number(head[4]) <= MAX_RECORD_BYTES };
+export function readBlobs<T>(top: string, blobs: readonly string[], use: (blob: string, bytes: Uint8Array | null) => T): Promise<Map<string, T>> {
+  if (blobs.length === 0) return Promise.resolve(new Map());
+  const reader = new BlobReader(top, use);
+  for (const blob of blobs) reader.want(blob);
+  return reader.end();
+}
+
+/**
+ * One `git cat-file --batch`, asked for contents as they become wanted (each
+ * at most once) and answering in the order asked; readBlobs describes what
+ * `use` is given. Started before the first content is wanted: its process
+ * start overlaps whatever names the contents.
+ */
+class BlobReader<T> {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
+  private readonly asked: string[] = [];
+  private readonly wanted = new Set<string>();
+  private readonly answers = new Map<string, T>();
+  private readonly closed: Promise<void>;
+  private next = 0;
+  private buffer: Buffer = Buffer.alloc(0);
+  private body: { size: number; keep: boolean } | null = null;
+  private failure: Error | null = null;
+  /** Ids wanted since the last write: they go to git together, one write per chunk of the log rather than per id. */
+  private unsent = '';
+
+  constructor(
+    top: string,
+    private readonly use: (blob: string, bytes: Uint8Array | null) => T,
+  ) {
+    this.child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child.stdout.on('data', (chunk: Buffer) => this.answer(chunk));
+    this.child.stdin.on('error', () => undefined);
+    this.closed = new Promise((resolvePromise) => {
+      this.child.on('error', (error) => {
+        this.failure ??= new GitError(`git is needed to read revisions and could not be run (${error.message})`);
+        resolvePromise();
+      });
+      this.child.on('close', () => resolvePromise());
+    });
+  }
+
+  want(blob: string): void {
+    if (this.wanted.has(blob)) return;
+    this.wanted.add(blob);
+    this.asked.push(blob);
+    if (this.unsent === '') queueMicrotask(() => this.send());
+    this.unsent += `${blob}\n`;
+  }
+
+  /** Every content wanted, once git has given them all. */
+  async end(): Promise<Map<string, T>> {
+    this.send();
+    this.child.stdin.end();
+    await this.closed;
+    if (this.failure) throw this.failure;
+    if (this.next !== this.asked.length) throw new GitError('git cat-file stopped before giving every file');
+    return this.answers;
+  }
+
+  /** Stops git when what the contents were wanted for has failed. */
+  stop(): void {
+    this.child.kill();
+  }
+
+  private send(): void {
+    if (this.unsent === '') return;
+    this.child.stdin.write(this.unsent);
+    this.unsent = '';
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.child.kill();
+  }
+
+  private answer(chunk: Buffer): void {
+    if (this.failure) return;
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const id = this.asked[this.next];
+      if (this.body === null) {
+        const eol = this.buffer.indexOf(10);
+        if (eol === -1) return;
+        const line = this.buffer.toString('latin1', 0, eol);
+        this.buffer = this.buffer.subarray(eol + 1);
+        const head = /^(\S+) (?:(missing)|(\S+) (\d+))$/.exec(line);
+        if (id === undefined || !head || head[1] !== id) return this.fail(new GitError('git cat-file answered for another object than the one asked for'));
+        if (head[2] !== undefined) {
+          this.answers.set(id, this.use(id, null));
+          this.next += 1;
+          continue;
         }
-        const id = blobs[next]!;
-        if (!body.keep) {
-          // Not a record (another kind of object, or far too big): skipped as it streams past, never held.
-          const skip = Math.min(buffer.length, body.size + 1);
-          buffer = buffer.subarray(skip);
-          body.size -= skip;
-          if (body.size >= 0) return;
-          out.set(id, use(id, null));
-        } else {
-          if (buffer.length < body.size + 1) return;
-          // A view, not a copy: `use` reads it before the next answer arrives.
-          out.set(id, use(id, buffer.subarray(0, body.size)));
-          buffer = buffer.subarray(body.size + 1);
-        }
-        body = null;
-        next += 1;
+        this.body = { size: Number(head[4]), keep: head[3] === 'blob' && Number(head[4]) <= MAX_RECORD_BYTES };
       }
-    });
-    child.on('error', (error) => reject(new GitError(`git is needed to read revisions and could not be run (${error.message})`)));
-    child.on('close', () => {
-      if (failure) return reject(failure);
-      if (next !== blobs.length) return reject(new GitError('git cat-file stopped before giving every file'));
-      resolvePromise(out);
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(blobs.map((b) => `${b}\n`).join(''));
-  });
+      if (!this.body.keep) {
+        // Not a record (another kind of object, or far too big): skipped as it streams past, never held.
+        const skip = Math.min(this.buffer.length, this.body.size + 1);
+        this.buffer = this.buffer.subarray(skip);
+        this.body.size -= skip;
+        if (this.body.size >= 0) return;
+        this.answers.set(id!, this.use(id!, null));
+      } else {
+        if (this.buffer.length < this.body.size + 1) return;
+        // A view, not a copy: `use` reads it before the next answer arrives.
+        this.answers.set(id!, this.use(id!, this.buffer.subarray(0, this.body.size)));
+        this.buffer = this.buffer.subarray(this.body.size + 1);
+      }
+      this.body = null;
+      this.next += 1;
+    }
+  }
 }

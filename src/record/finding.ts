@@ -54,6 +54,25 @@ export function compareFindings(a: Finding, b: Finding): number {
   return severityOrder[a.severity] - severityOrder[b.severity];
 }
 
+/**
+ * Puts each of `added` into `sorted` at its place in the documented order
+ * (compareFindings), after the findings it ties with: what a stable sort of
+ * both gives. A checked file's own findings come sorted and the batch rules
+ * add one or two: a few comparisons a file, where sorting them all again
+ * was dozens.
+ */
+export function placeEach(sorted: Finding[], added: readonly Finding[]): void {
+  for (const f of added) {
+    let k = sorted.length;
+    sorted.push(f);
+    while (k > 0 && compareFindings(sorted[k - 1]!, f) > 0) {
+      sorted[k] = sorted[k - 1]!;
+      k--;
+    }
+    sorted[k] = f;
+  }
+}
+
 export interface FindingCounts {
   errors: number;
   warnings: number;

@@ -112,6 +112,28 @@ export function roomAfter(indent: string, width: number): number {
   return Math.max(1, width - displayWidth(indent));
 }
 
+/** A line of words of narrow characters (narrowText's, less its two spaces) with one space between each two. */
+const plainLine = /^[\u0021-\u007E\u00A1-\u00AC\u00AE-\u024F\u2010-\u2027\u20A0-\u20C0]+(?: [\u0021-\u007E\u00A1-\u00AC\u00AE-\u024F\u2010-\u2027\u20A0-\u20C0]+)*$/;
+
+/**
+ * A plain line (plainLine) wrapped as fillLines wraps its words, cut at the
+ * last space that leaves each line within `room`, without making the words
+ * one by one; null for any other line, and for one with a word wider than
+ * the room (fillLines breaks it between graphemes).
+ */
+function wrapPlainLine(line: string, room: number, indent: string): string | null {
+  if (!plainLine.test(line)) return null;
+  let out = '';
+  let start = 0;
+  while (line.length - start > room) {
+    const cut = line.lastIndexOf(' ', start + room);
+    if (cut <= start) return null;
+    out += `${indent}${line.slice(start, cut)}\n`;
+    start = cut + 1;
+  }
+  return `${out}${indent}${line.slice(start)}`;
+}
+
 /**
  * Word-wraps text to `width` display columns, keeping paragraph breaks, with
  * `indent` on every line. Breaks fall at spaces; a word wider than the line
@@ -125,13 +147,15 @@ export function wrapText(text: string, width: number, indent = ''): string {
     .map((para) =>
       para
         .split('\n')
-        .map((line) =>
-          fillLines(
-            line.split(/\s+/).filter((w) => w !== '').map((w) => ({ text: w, width: displayWidth(w) })),
-            room,
-          )
-            .map((l) => indent + l)
-            .join('\n'),
+        .map(
+          (line) =>
+            wrapPlainLine(line, room, indent) ??
+            fillLines(
+              line.split(/\s+/).filter((w) => w !== '').map((w) => ({ text: w, width: displayWidth(w) })),
+              room,
+            )
+              .map((l) => indent + l)
+              .join('\n'),
         )
         .join('\n'),
     )

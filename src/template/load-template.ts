@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledSchema } from '../record/compiled-schema.js';
+import type { ValidateFunction } from 'ajv';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type {
   Area as TemplateArea,
@@ -58,8 +59,8 @@ export class TemplateError extends Error {}
 /** All templates, validated against schemas/template.schema.json. A broken template file is an error the user must see. */
 export function loadTemplates(): Map<string, TemplateIndex> {
   if (cache) return cache;
-  // The options must match scripts/build-validators.mjs.
-  const validate = compiledSchema(import.meta.url, './template-schema.validator.cjs', { allErrors: true }, readSchema);
+  // Loaded for a template that was not prebuilt only: the package's own were checked at build time, and the validator is 80 KB of code to load.
+  let validate: ValidateFunction | undefined;
   const found = new Map<string, TemplateIndex>();
   const ready = prebuiltTemplates();
   for (const file of templateFiles()) {
@@ -69,6 +70,8 @@ export function loadTemplates(): Map<string, TemplateIndex> {
       continue;
     }
     const data: unknown = parseYaml(readFileSync(file, 'utf8'));
+    // The options must match scripts/build-validators.mjs.
+    validate ??= compiledSchema(import.meta.url, './template-schema.validator.cjs', { allErrors: true }, readSchema);
     if (!validate(data)) {
       const first = validate.errors?.[0];
       throw new TemplateError(`template ${file} is not valid: ${first?.instancePath || '/'} ${first?.message ?? ''}`);

@@ -49,8 +49,15 @@ export function driftFlags(toolkits: readonly DriftToolkit[], today: string, sca
   return out;
 }
 
-/** Section keys in number order ("5.2" before "5.10"); one collator, as localeCompare with options builds one per call, which was most of a caseload report's own time. */
-const bySectionKey = new Intl.Collator('en', { numeric: true }).compare;
+/**
+ * Section keys in number order ("5.2" before "5.10"); one collator, as
+ * localeCompare with options builds one per call, which was most of a
+ * caseload report's own time. Built on first use, not as the module loads:
+ * building it takes about 6 ms, and every command that checks a record loads
+ * this module whether or not it looks for drift.
+ */
+let collator: Intl.Collator | undefined;
+const bySectionKey = (a: string, b: string): number => (collator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 
 /** Runs of worrying scores that never got better than where they began; reported once, at their longest. */
 function notImproving(ordered: readonly DriftToolkit[], { isWorrying, rank }: Pick<TemplateIndex, 'isWorrying' | 'rank'>): DriftFlag[] {

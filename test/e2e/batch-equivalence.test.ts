@@ -149,14 +149,20 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
   it('never trusts a damaged cache: each kind of damage costs a check, never a wrong answer or a crash', async () => {
     const folder = await settledCopy('damaged');
     const cacheHome = join(work, 'cache-damaged');
-    const args = ['check', folder, '--format', 'json', '--today', '2024-06-01'];
+    // A day after every record's, so that every file is kept and the cache holds the day's answer for the batch rules too.
+    const args = ['check', folder, '--format', 'json', '--today', '2031-01-01'];
     const plain = await ntk(args);
     const cached = () => ntk([...args, '--cache'], { env: { XDG_CACHE_HOME: cacheHome } });
     await cached();
     const [name] = await readdir(join(cacheHome, 'ntk'));
     const cacheFile = join(cacheHome, 'ntk', name!);
-    type Cache = { writtenAt: number; texts: unknown[]; files: unknown[]; stamps: unknown[]; hashes: unknown[]; entries: unknown[]; findings: unknown[] };
+    type Cache = { writtenAt: number; texts: unknown[]; files: unknown[]; stamps: unknown[]; hashes: unknown[]; entries: unknown[]; findings: unknown[]; answer: { files: unknown[]; findings: unknown[] } };
     const good = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
+    expect(good.answer.files.length).toBeGreaterThan(10);
+    // Undamaged, a warm run on the same day takes the batch rules' findings from the answer, and gives the same.
+    const warm = await cached();
+    expect([warm.stdout, warm.exitCode]).toEqual([plain.stdout, plain.exitCode]);
+    expect(JSON.parse(warm.stdout).findings.filter((f: { code: string }) => f.code === 'duplicate-record' || f.code === 'review-overdue').length).toBeGreaterThan(10);
     const each = (list: unknown[], harm: (x: unknown, i: number) => unknown) => list.map(harm);
     const damage: [string, (c: Cache) => unknown][] = [
       ['findings of every wrong shape', (c) => ({ ...c, findings: each(c.findings, (_f, i) => [null, 'x', 5, [], { a: 1 }, '1,2,3', '1,,2,3,4', '-1,1,0,0,0', '1.5,1,0,0,0', ' 1,1,0,0,0', '1,1,0,0,0,'][i % 11]) })],
@@ -167,6 +173,10 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
       ['no texts', (c) => ({ ...c, texts: undefined })],
       ['stamps and hashes of the wrong shape', (c) => ({ ...c, stamps: each(c.stamps, (_s, i) => [null, 'x', { hash: 5 }][i % 3]), hashes: each(c.hashes, (_h, i) => [5, null][i % 2]) })],
       ['files that are not names', (c) => ({ ...c, files: c.files.map((_f, i) => [null, 5, {}][i % 3]) })],
+      ['an answer of the wrong shape', (c) => ({ ...c, answer: { ...c.answer, files: c.answer.files.map((f, i) => [f, 'x', -1, 1e9, 1.5][i % 5]) } })],
+      ['an answer cut short', (c) => ({ ...c, answer: { ...c.answer, findings: c.answer.findings.slice(1) } })],
+      ['answer findings that point nowhere', (c) => ({ ...c, answer: { ...c.answer, findings: c.answer.findings.map(() => '1,1,0,0,99999999') } })],
+      ['an answer that is not one', (c) => ({ ...c, answer: [1, 2] })],
       ['no lists at all', () => ({ writtenAt: 1 })],
       ['a list instead of the cache', () => [1, 2, 3]],
       ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],

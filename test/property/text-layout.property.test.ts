@@ -24,7 +24,7 @@ import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { renderTemplateTerminal } from '../../src/render/template-terminal.js';
 import { decisionLabeller } from '../../src/template/load-template.js';
-import { boxTable, breakWord, displayWidth, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
+import { boxTable, breakWord, displayWidth, fillLines, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
 import { graphemes } from '../../src/text/graphemes.js';
 import { manyVoices } from '../unit/fixture-records.js';
 
@@ -82,6 +82,37 @@ describe('text layout (property)', () => {
         expect(bare(out.split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n'))).toBe(bare(t));
       }),
       runs,
+    );
+  });
+
+  it('wrapText: a line of narrow words is laid out as fillLines lays out its words one by one', () => {
+    // Narrow characters, the spaces \\s splits at among them (one, two, no-break), and words of up to 50 characters, some wider than the line.
+    const narrowWord = fc.array(fc.constantFrom(...'aZ09~!é£€’“–—…•Łžß¬®'.split('')), { minLength: 1, maxLength: 50 }).map((c) => c.join(''));
+    const gap = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\u00a0', '\n');
+    const narrowText = fc.tuple(fc.array(fc.tuple(narrowWord, gap), { maxLength: 30 }), narrowWord).map(([pairs, last]) => pairs.map(([w, g]) => w + g).join('') + last);
+    const byWords = (t: string, w: number, indent: string) =>
+      t
+        .trim()
+        .split(/\n{2,}/)
+        .map((para) =>
+          para
+            .split('\n')
+            .map((line) =>
+              fillLines(
+                line.split(/\s+/).filter((x) => x !== '').map((x) => ({ text: x, width: displayWidth(x) })),
+                Math.max(1, w - displayWidth(indent)),
+              )
+                .map((l) => indent + l)
+                .join('\n'),
+            )
+            .join('\n'),
+        )
+        .join(`\n${indent.trimEnd()}\n`);
+    fc.assert(
+      fc.property(narrowText, fc.integer({ min: 1, max: 120 }), fc.constantFrom('', '  ', '    - '), (t, w, indent) => {
+        expect(wrapText(t, w, indent)).toBe(byWords(t, w, indent));
+      }),
+      { numRuns: Math.max(300, runs.numRuns) },
     );
   });
 

@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { eachHistory, newestCommitted, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
-import { committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
-import { readSmallFile, type FileResult } from '../../batch/check-one.js';
-import { checkInPool } from '../../batch/check-pool.js';
+import { committedRecords, committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
+import type { FileResult } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
-import { repositoryTop, revisionsOfFiles, type FileRevision } from '../../read/git.js';
+import { repositoryTop, type FileRevision } from '../../read/git.js';
 import { readRecordFile } from '../../read/read-record.js';
-import { renderFindingsPretty } from '../../render/findings-report.js';
+import { readSmallFile } from '../../read/small-file.js';
 import type { HistoryFormat } from '../../render/history-formats.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
@@ -31,7 +30,8 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
   noteDuplicates(versions, ctx);
   // A child's timeline is built from the versions of that child alone: the others can go first.
   const shown = options.child === undefined ? versions : versions.filter((v) => v.record.child.ref === options.child);
-  if (findings.length > 0) ctx.stderr.write(renderFindingsPretty(findings, files.length, ctx.err));
+  // Loaded only when there are findings to word, as the batch checker is only for files with no git history (timelinesOfLoneFiles).
+  if (findings.length > 0) ctx.stderr.write((await import('../../render/findings-report.js')).renderFindingsPretty(findings, files.length, ctx.err));
   if (shown.length === 0) {
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
@@ -71,9 +71,8 @@ export async function gatherVersions(files: readonly string[], how: { useGit: bo
   const { today } = ctx;
   const versions: RecordVersion[] = [];
   const findings: Finding[] = [];
-  const revisions = useGit ? await revisionsOfFiles(files) : new Map<string, FileRevision[]>();
+  const { revisions, contents } = useGit ? await committedRecords(files, today, how.timelineOnly) : { revisions: new Map<string, FileRevision[]>(), contents: new Map<string, ValidRecord | null>() };
   const keep = how.timelineOnly ? timelineOf : (valid: ValidRecord) => valid;
-  const contents = await committedRecords(revisions, today, how.timelineOnly);
   const alone = how.timelineOnly ? await timelinesOfLoneFiles(files, revisions, today) : new Map<string, FileResult>();
   // Versions whose digest the file as it is now needs and that were read without one (see below).
   const undigested: { file: string; version: RecordVersion; blob: string }[] = [];
@@ -152,30 +151,10 @@ async function digestOlder(undigested: readonly { file: string; version: RecordV
  */
 async function timelinesOfLoneFiles(files: readonly string[], revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, FileResult>> {
   const lone = files.filter((file) => (revisions.get(file)?.length ?? 0) === 0);
+  if (lone.length === 0) return new Map();
+  const { checkInPool } = await import('../../batch/check-pool.js');
   const results = await checkInPool(lone, { today, facts: false, timeline: true, jobs: availableParallelism() });
   return new Map(lone.map((file, i) => [file, results[i]!]));
-}
-
-/** Each distinct committed content as a valid record (kept whole, or with `timelineOnly` as history keeps it), or null when it is not one; read and checked once. */
-async function committedRecords(revisions: ReadonlyMap<string, FileRevision[]>, today: string, timelineOnly: boolean): Promise<Map<string, ValidRecord | null>> {
-  const blobsByRepository = new Map<string, Set<string>>();
-  // Each file's newest commit (the first of the latest date, as newestCommitted orders them), the one its file as it is now is compared with whole.
-  const digested = new Set<string>();
-  for (const [file, revs] of revisions) {
-    const top = await repositoryTop(file);
-    const blobs = blobsByRepository.get(top) ?? new Set();
-    let newest: FileRevision | null = null;
-    for (const r of revs) {
-      if (r.blob === null) continue;
-      blobs.add(r.blob);
-      if (newest === null || r.date > newest.date) newest = r;
-    }
-    if (newest?.blob) digested.add(newest.blob);
-    blobsByRepository.set(top, blobs);
-  }
-  const contents = new Map<string, ValidRecord | null>();
-  for (const [top, blobs] of blobsByRepository) for (const [blob, valid] of await committedVersions(top, [...blobs], today, timelineOnly, digested)) contents.set(blob, valid);
-  return contents;
 }
 
 /** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */
