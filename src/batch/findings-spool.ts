@@ -8,7 +8,7 @@ const IN_MEMORY_CHARS = 24 * 1024 * 1024;
 const READ_AHEAD = 1024 * 1024;
 
 /**
- * Each checked file's findings (file-findings.ts: JSON text) from the
+ * Each checked file's findings (file-findings.ts: packed text) from the
  * moment it is checked until the report is
  * written: the formats need totals before the first finding, and the batch
  * rules add findings only once every file is read, so nothing can be
