@@ -54,7 +54,7 @@ export class CheckedBatch {
   addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
     if (numbers.length > 0) {
       (this.cached ??= new CachedFindings(texts, this.files.length)).add(index, numbers);
-      for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+      this.countNumbered(index, numbers, texts);
     }
     if (entry !== null) this.entries.push(entry);
   }
@@ -71,7 +71,7 @@ export class CheckedBatch {
     return {
       add: (index, numbers) => {
         known.add(index, numbers);
-        for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+        this.countNumbered(index, numbers, texts);
       },
     };
   }
@@ -88,6 +88,11 @@ export class CheckedBatch {
 
   private ruleFindingsOf(index: number): Finding[] | undefined {
     return this.knownRules === null ? this.ruleFindings()[index] : this.knownRules.findings(index, this.files[index]!);
+  }
+
+  /** Counts findings as the cache numbers them: five numbers each, the third the index of its code in `texts`. */
+  private countNumbered(index: number, numbers: readonly number[], texts: readonly string[]): void {
+    for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
   }
 
   private count(index: number, code: FindingCode): void {
