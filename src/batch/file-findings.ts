@@ -55,9 +55,9 @@ export interface PackedFindings {
 
 /**
  * Sorted in the documented order (compareFindings) here, in the thread that
- * checked the file: the batch sorts each file's findings again once the
- * batch rules' are added, which costs a comparison a finding when they come
- * in order, and the thread writing the report is the one every other waits for.
+ * checked the file: the batch only puts the batch rules' one or two in
+ * place among them (placeEach), and the thread writing the report is the
+ * one every other waits for.
  */
 export function packedFindings(findings: readonly Finding[]): PackedFindings {
   const sorted = findings.length < 2 ? findings : [...findings].sort(compareFindings);
