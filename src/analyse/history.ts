@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { ownCopy } from '../text/own-copy.js';
 import type { Decision, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './review-diff.js';
@@ -160,19 +161,18 @@ export function* eachHistory(versions: readonly RecordVersion[]): Generator<Chil
  * records then fit in a few hundred megabytes.
  */
 export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
-  const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
   const areas: NonNullable<ToolkitRecord['areas']> = {};
   for (const [key, area] of Object.entries(record.areas ?? {})) {
     const sections: NonNullable<(typeof areas)[string]['sections']> = {};
-    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) if (section.score !== undefined) sections[flat(sectionKey)] = { score: section.score };
-    areas[flat(key)] = { sections };
+    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) if (section.score !== undefined) sections[ownCopy(sectionKey)] = { score: section.score };
+    areas[ownCopy(key)] = { sections };
   }
   const decision = record.summary?.decision;
   return {
     format: record.format,
-    template: flat(record.template),
-    child: { ref: flat(record.child.ref), ...(record.child.name !== undefined ? { name: flat(record.child.name) } : {}) },
-    assessment: { type: record.assessment.type, completed: flat(record.assessment.completed) },
+    template: ownCopy(record.template),
+    child: { ref: ownCopy(record.child.ref), ...(record.child.name !== undefined ? { name: ownCopy(record.child.name) } : {}) },
+    assessment: { type: record.assessment.type, completed: ownCopy(record.assessment.completed) },
     areas,
     ...(decision !== undefined ? { summary: { decision } } : {}),
   } as ToolkitRecord;

@@ -1,6 +1,7 @@
 import { checkOneFile, type CheckOneOptions, type FileResult } from './check-one.js';
 import { releaseWaitingWorkers, takeCheckWorker } from './worker-start.js';
 import type { BatchEntry } from '../validate/batch-rules.js';
+import { ownCopy } from '../text/own-copy.js';
 
 export interface PoolOptions extends CheckOneOptions {
   /** Worker threads; 1 checks in this thread. */
@@ -101,10 +102,5 @@ function detached(result: FileResult): FileResult {
  * per file was about a tenth of the main thread's share of a check.
  */
 function detachedEntry(entry: BatchEntry): BatchEntry {
-  return { ...entry, ref: copied(entry.ref), completed: copied(entry.completed), nextReview: entry.nextReview === null ? null : copied(entry.nextReview) };
-}
-
-/** A string of its own: a slice of a file's text may be a view that keeps the whole text alive. */
-function copied(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return { ...entry, ref: ownCopy(entry.ref), completed: ownCopy(entry.completed), nextReview: entry.nextReview === null ? null : ownCopy(entry.nextReview) };
 }
