@@ -27,10 +27,15 @@ export function timelineOf({ record, template }: ValidRecord, digest = true): Va
  * measured: on a busy 2-core machine it cost a third more CPU and no time.)
  */
 export async function committedVersions(top: string, blobs: readonly string[], today: string, timelineOnly: boolean, digested: ReadonlySet<string>): Promise<Map<string, ValidRecord | null>> {
-  return readBlobs(top, blobs, (id, bytes) => {
+  return readBlobs(top, blobs, versionOf(today, timelineOnly, digested));
+}
+
+/** How a content is read: as a whole valid record, or with `timelineOnly` as history keeps it (a digest for those in `digested`), or null. */
+function versionOf(today: string, timelineOnly: boolean, digested: ReadonlySet<string>): (id: string, bytes: Uint8Array | null) => ValidRecord | null {
+  return (id, bytes) => {
     const valid = bytes === null ? null : validRecord(id, bytes, today);
     return valid && timelineOnly ? timelineOf(valid, digested.has(id)) : valid;
-  });
+  };
 }
 
 /**
@@ -54,12 +59,5 @@ export function committedRecords(files: readonly string[], today: string, timeli
     newest.set(file, revision);
     digested.add(revision.blob);
   };
-  return readCommitted(
-    files,
-    (id, bytes) => {
-      const valid = bytes === null ? null : validRecord(id, bytes, today);
-      return valid && timelineOnly ? timelineOf(valid, digested.has(id)) : valid;
-    },
-    noteNewest,
-  );
+  return readCommitted(files, versionOf(today, timelineOnly, digested), noteNewest);
 }
