@@ -13,20 +13,6 @@ const MIN_FILES_PER_WORKER = 50;
 const CHUNK = 32;
 
 /**
- * Checks files over `jobs` threads, and gives their results in the order of
- * `files` (see checkEachInPool).
- */
-export async function checkInPool(files: readonly string[], options: PoolOptions, onDone?: (done: number) => void): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
-  let done = 0;
-  await checkEachInPool(files, options, (index, result) => {
-    results[index] = result;
-    onDone?.(++done);
-  });
-  return results;
-}
-
-/**
  * Checks files over `jobs` threads: this one and jobs - 1 workers, so one
  * thread's start-up is saved. Work goes out in chunks to whichever thread is
  * free; each result is handed to `onResult` with its file's index as it

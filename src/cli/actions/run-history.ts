@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { eachHistory, newestCommitted, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
+import { eachHistory, newestCommitted, sharedTimeline, type ChildHistory, type RecordVersion } from '../../analyse/history.js';
 import { committedRecords, committedVersions, timelineOf, validRecord, type ValidRecord } from '../../batch/committed-versions.js';
 import type { FileResult } from '../../batch/check-one.js';
 import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
@@ -146,15 +146,19 @@ async function digestOlder(undigested: readonly { file: string; version: RecordV
 /**
  * Files with no committed version, checked over every core as `ntk check`
  * checks them: each worker sends back only what the timeline shows of a
- * valid record, or the errors of an invalid one, so 50,000 records cost
- * neither one core's time nor their texts' memory.
+ * valid record, or the errors of an invalid one, and a timeline's pieces
+ * are shared with the others' as it arrives (sharedTimeline), so 50,000
+ * records cost neither one core's time nor their texts' memory.
  */
 async function timelinesOfLoneFiles(files: readonly string[], revisions: ReadonlyMap<string, FileRevision[]>, today: string): Promise<Map<string, FileResult>> {
   const lone = files.filter((file) => (revisions.get(file)?.length ?? 0) === 0);
-  if (lone.length === 0) return new Map();
-  const { checkInPool } = await import('../../batch/check-pool.js');
-  const results = await checkInPool(lone, { today, facts: false, timeline: true, jobs: availableParallelism() });
-  return new Map(lone.map((file, i) => [file, results[i]!]));
+  const kept = new Map<string, FileResult>();
+  if (lone.length === 0) return kept;
+  const { checkEachInPool } = await import('../../batch/check-pool.js');
+  await checkEachInPool(lone, { today, facts: false, timeline: true, jobs: availableParallelism() }, (index, result) => {
+    kept.set(lone[index]!, result.timeline ? { ...result, timeline: sharedTimeline(result.timeline) } : result);
+  });
+  return kept;
 }
 
 /** Two files for one child and date break the batch rule `ntk check` enforces; history shows one and says which. */
