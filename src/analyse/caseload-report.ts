@@ -4,6 +4,7 @@ import { daysBetween } from '../record/dates.js';
 import type { Finding } from '../record/finding.js';
 import { FINDING_CODES, findingCodes, type FindingCode, type ReportPromptCode } from '../record/finding-codes.js';
 import { careCodes } from './caseload-care.js';
+import { SharedPieces } from './shared-pieces.js';
 import { areaFacts, type AreaFacts, type CaseloadFacts } from './caseload-facts.js';
 
 /** The prompts a caseload view counts, in the registry's order: those it marks `report`. */
@@ -148,10 +149,10 @@ function toRow(input: ReportInput & { facts: CaseloadFacts }, areas: readonly Ar
     template: facts.template,
     completed: facts.completed,
     type: facts.type,
-    areas: areas.map((a) => (a.worrying.length > 0 ? { key: a.key, title: areaTitle(template, a.key), worrying: a.worrying } : quietArea(facts.template, template, a.key))),
+    areas: areas.map((a) => rowArea(facts.template, template, a)),
     highestScore: highest,
     worryingCount: considered.reduce((n, a) => n + a.worrying.length, 0),
-    prompts: REPORT_PROMPTS.filter((code) => codes.has(code)),
+    prompts: rowPrompts(codes),
     decision: facts.decision,
     nextReview: facts.nextReview,
     daysOverdue: facts.nextReview === null ? null : Math.max(0, daysBetween(facts.nextReview, today)),
@@ -164,16 +165,18 @@ function areaTitle(template: TemplateIndex | undefined, key: string): string {
   return template?.area(key)?.title ?? key;
 }
 
-/** A row's area with nothing worrying, one per template and area for every row that has it (never changed once made). */
-const quietAreas = new Map<string, CaseloadRow['areas'][number]>();
-function quietArea(templateId: string, template: TemplateIndex | undefined, key: string): CaseloadRow['areas'][number] {
-  const id = `${templateId}\u0000${key}`;
-  let area = quietAreas.get(id);
-  if (!area) {
-    area = Object.freeze({ key, title: areaTitle(template, key), worrying: Object.freeze([]) as unknown as string[] });
-    quietAreas.set(id, area);
-  }
-  return area;
+/**
+ * A row's area and its prompts, one of each for every row that has the same
+ * (never changed once made): a caseload's rows hold a few hundred distinct
+ * ones, and a list of its own in each row was a sixth of a report's memory.
+ */
+const rowPieces = new SharedPieces();
+function rowArea(templateId: string, template: TemplateIndex | undefined, { key, worrying }: AreaFacts): CaseloadRow['areas'][number] {
+  return rowPieces.get(`area\u0000${templateId}\u0000${key}\u0000${worrying.join(' ')}`, () => ({ key, title: areaTitle(template, key), worrying: [...worrying] }));
+}
+function rowPrompts(codes: ReadonlySet<FindingCode>): ReportPromptCode[] {
+  const prompts = REPORT_PROMPTS.filter((code) => codes.has(code));
+  return rowPieces.get(`prompts\u0000${prompts.join(' ')}`, () => prompts);
 }
 
 function keep(row: CaseloadRow, f: ReportFilters, rank: RowRank): boolean {
