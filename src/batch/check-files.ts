@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import type { Finding } from '../record/finding.js';
-import type { CaseloadFacts } from '../analyse/caseload-facts.js';
+import type { ReportInput } from '../analyse/caseload-report.js';
 import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import type { ValidateOptions } from '../validate/validate-record.js';
 
@@ -36,39 +36,30 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
   return batch;
 }
 
-/** What `ntk report` keeps of one file: its facts (none when it could not be read) and the findings a report reads of it. */
-export interface FileFacts {
-  facts: CaseloadFacts | null;
-  findings: Finding[];
-}
-
 /**
- * The same check for `ntk report`, with the facts it shows for each file (and
- * only the findings it reads: see keptFindings in check-one.ts), in the order
- * of `files`, the batch rules' findings added to their files. Each result is
- * cut down to that as it arrives, so the batch never holds every file's
- * result and a copy of its findings at once. Never cached: the cache keeps
- * findings, not facts.
+ * The same check for `ntk report`: each file's facts (none when it could not
+ * be read) and the findings a report reads of it (see keptFindings in
+ * check-one.ts), in the order of `files`, the batch rules' errors added to
+ * their files. A worker sends the child and the dates the batch rules read
+ * as part of the facts, not again as a batch entry (batchEntryOf): while
+ * the other files are checked, a file's facts are all that is kept of it.
+ * Never cached: the cache keeps findings, not facts.
  */
-export async function checkFilesWithFacts(
-  files: readonly string[],
-  options: Omit<CheckFilesOptions, 'cache'>,
-  onProgress?: (done: number) => void,
-): Promise<FileFacts[]> {
-  const { checkEachInPool } = await import('./check-pool.js');
-  const kept: FileFacts[] = new Array(files.length);
+export async function checkFilesWithFacts(files: readonly string[], options: Omit<CheckFilesOptions, 'cache'>, onProgress?: (done: number) => void): Promise<ReportInput[]> {
+  const [{ checkEachInPool }, { reportReads }] = await Promise.all([import('./check-pool.js'), import('./check-one.js')]);
+  const kept: (ReportInput & { findings: Finding[] })[] = new Array(files.length);
+  // Of the files that have no facts: a valid record of a template no longer known.
   const entries: BatchEntry[] = [];
-  const indexOf = new Map<string, number>();
   let done = 0;
   await checkEachInPool(files, poolOptions(options, true), (index, result) => {
-    kept[index] = { facts: result.facts, findings: result.findings };
-    if (result.entry) {
-      entries.push(result.entry);
-      indexOf.set(result.entry.file, index);
-    }
+    kept[index] = { file: files[index]!, facts: result.facts, findings: result.findings };
+    if (result.entry) entries.push(result.entry);
     onProgress?.(++done);
   });
-  for (const finding of batchFindings(entries, options.today)) kept[indexOf.get(finding.file)!]!.findings.push(finding);
+  const indexOf = new Map(files.map((file, i) => [file, i]));
+  for (const { file, facts } of kept) if (facts) entries.push({ file, ref: facts.ref, completed: facts.completed, completedAt: null, nextReview: facts.nextReview, nextReviewAt: null });
+  // A report names the files that have errors, never where: the facts carry no positions.
+  for (const finding of batchFindings(entries, options.today)) if (reportReads(finding)) kept[indexOf.get(finding.file)!]!.findings.push(finding);
   return kept;
 }
 

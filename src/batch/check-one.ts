@@ -18,6 +18,7 @@ export interface FileResult {
   findings: Finding[];
   /** With the `packed` option: the findings as one string and their codes, which cross from a worker far cheaper than objects. */
   packed?: PackedFindings;
+  /** What the batch rules read of a valid record; with the report's facts, only when it has none (they hold the same). */
   entry: BatchEntry | null;
   facts: CaseloadFacts | null;
   /** With `timeline`: what `ntk history` shows of the record, when it has no errors. */
@@ -76,7 +77,8 @@ function resultOf(checked: CheckedRecord, parsed: ParsedRecord, options: CheckOn
   const facts = options.facts && checked.record && checked.template ? caseloadFacts(checked.record) : null;
   const findings = keptFindings(checked.findings, options);
   if (options.timeline) return { findings, entry: null, facts, ...(checked.record && checked.template && findings.length === 0 ? { timeline: timelineRecord(checked.record) } : {}) };
-  return { findings, entry: batchEntryOf(checked, parsed), facts };
+  // With the report's facts, the batch rules read the child and the dates from them (checkFilesWithFacts).
+  return { findings, entry: facts ? null : batchEntryOf(checked, parsed), facts };
 }
 
 const reportPrompts: ReadonlySet<string> = new Set(REPORT_PROMPTS);
@@ -93,4 +95,9 @@ function keptFindings(findings: Finding[], options: CheckOneOptions): Finding[] 
   if (!options.facts) return findings;
   const error = findings.find((f) => f.severity === 'error');
   return findings.filter((f) => f === error || reportPrompts.has(f.code));
+}
+
+/** Whether a report reads a finding: an error leaves its file out, and a prompt of REPORT_PROMPTS is counted. */
+export function reportReads(finding: Finding): boolean {
+  return finding.severity === 'error' || reportPrompts.has(finding.code);
 }
