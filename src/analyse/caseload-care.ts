@@ -16,7 +16,7 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
   const codes = new Map<string, Set<FindingCode>>();
   const add = (ref: string, code: FindingCode) => codes.set(ref, (codes.get(ref) ?? new Set()).add(code));
   const byChild = new Map<string, CaseloadFacts[]>();
-  for (const r of records) byChild.set(r.ref, [...(byChild.get(r.ref) ?? []), r]);
+  for (const r of records) pushTo(byChild, r.ref, r);
   const latest = new Map<string, CaseloadFacts>();
   for (const [ref, list] of byChild) {
     const template = findTemplate(list[0]!.template);
@@ -24,7 +24,7 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
     latest.set(ref, list.reduce((a, b) => (b.completed > a.completed ? b : a)));
   }
   const households = new Map<string, CaseloadFacts[]>();
-  for (const r of latest.values()) if (r.household !== null) households.set(`${r.household}\u0000${r.template}`, [...(households.get(`${r.household}\u0000${r.template}`) ?? []), r]);
+  for (const r of latest.values()) if (r.household !== null) pushTo(households, `${r.household}\u0000${r.template}`, r);
   for (const children of households.values()) {
     const template = findTemplate(children[0]!.template);
     const dates = children.map((c) => c.completed).sort();
@@ -35,4 +35,11 @@ export function careCodes(records: readonly CaseloadFacts[], today: string): Map
     }
   }
   return codes;
+}
+
+/** Adds to a group in place, rather than copying the group for each record added. */
+function pushTo(groups: Map<string, CaseloadFacts[]>, key: string, facts: CaseloadFacts): void {
+  const group = groups.get(key);
+  if (group) group.push(facts);
+  else groups.set(key, [facts]);
 }

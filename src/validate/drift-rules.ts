@@ -61,6 +61,8 @@ const bySectionKey = (a: string, b: string): number => (collator ??= new Intl.Co
 
 /** Runs of worrying scores that never got better than where they began; reported once, at their longest. */
 function notImproving(ordered: readonly DriftToolkit[], { isWorrying, rank }: Pick<TemplateIndex, 'isWorrying' | 'rank'>): DriftFlag[] {
+  // Most children of a caseload have fewer toolkits than a run needs: nothing to list their sections for.
+  if (ordered.length < NOT_IMPROVING_AFTER) return [];
   const keys = new Set(ordered.flatMap((t) => Object.keys(t.scores)));
   const out: DriftFlag[] = [];
   for (const key of [...keys].sort(bySectionKey)) {
