@@ -80,3 +80,24 @@ function planDates(record: ToolkitRecord): CaseloadFacts['actions'] {
   for (const { by, done } of record.summary?.actions ?? []) actions.push({ ...(by ? { by } : {}), ...(done ? { done } : {}) });
   return actions;
 }
+
+/**
+ * Facts as a batch keeps them until its report is built: the strings many
+ * files share (a template, a type, a decision, a date) one copy of each, in
+ * an object made with all its fields at once. A worker's facts arrive with
+ * copies of their own, in an object built field by field, whose fields
+ * beyond the first four are held in a second object.
+ */
+export function keptFacts(facts: CaseloadFacts, shared: (text: string) => string): CaseloadFacts {
+  return {
+    ref: facts.ref,
+    household: facts.household,
+    template: shared(facts.template),
+    type: shared(facts.type) as CaseloadFacts['type'],
+    completed: shared(facts.completed),
+    decision: facts.decision === null ? null : (shared(facts.decision) as Decision),
+    nextReview: facts.nextReview === null ? null : shared(facts.nextReview),
+    scores: facts.scores,
+    actions: facts.actions.map(({ by, done }) => ({ ...(by !== undefined ? { by: shared(by) } : {}), ...(done !== undefined ? { done: shared(done) } : {}) })),
+  };
+}

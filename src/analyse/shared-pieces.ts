@@ -24,3 +24,18 @@ function deepFrozen<T extends object>(value: T): T {
   for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) deepFrozen(inner as object);
   return Object.freeze(value);
 }
+
+/**
+ * One copy of each string a batch's results repeat (a template id, a date):
+ * strings a worker thread sends arrive as copies of their own. Kept for one
+ * batch, so it holds no more than that batch's distinct strings.
+ */
+export function sharedStrings(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const copy = known.get(text);
+    if (copy !== undefined) return copy;
+    known.set(text, text);
+    return text;
+  };
+}

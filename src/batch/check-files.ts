@@ -46,13 +46,14 @@ export async function checkFiles(files: readonly string[], options: CheckFilesOp
  * Never cached: the cache keeps findings, not facts.
  */
 export async function checkFilesWithFacts(files: readonly string[], options: Omit<CheckFilesOptions, 'cache'>, onProgress?: (done: number) => void): Promise<ReportInput[]> {
-  const [{ checkEachInPool }, { reportReads }] = await Promise.all([import('./check-pool.js'), import('./check-one.js')]);
+  const [{ checkEachInPool }, { reportReads }, { keptFacts }, { sharedStrings }] = await Promise.all([import('./check-pool.js'), import('./check-one.js'), import('../analyse/caseload-facts.js'), import('../analyse/shared-pieces.js')]);
+  const shared = sharedStrings();
   const kept: (ReportInput & { findings: Finding[] })[] = new Array(files.length);
   // Of the files that have no facts: a valid record of a template no longer known.
   const entries: BatchEntry[] = [];
   let done = 0;
   await checkEachInPool(files, poolOptions(options, true), (index, result) => {
-    kept[index] = { file: files[index]!, facts: result.facts, findings: result.findings };
+    kept[index] = { file: files[index]!, facts: result.facts && keptFacts(result.facts, shared), findings: result.findings };
     if (result.entry) entries.push(result.entry);
     onProgress?.(++done);
   });
