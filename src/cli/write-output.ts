@@ -12,11 +12,13 @@ interface OutputOptions {
 
 /**
  * A view rendered by the renderer of the format asked for (an entry of the
- * view's format table) and written as writeOutput writes. A file gets no
- * colour codes; a terminal what its colour level allows.
+ * view's format table) and written as writeOutput writes, or in pieces as
+ * writeOutputPieces writes them. A file gets no colour codes; a terminal
+ * what its colour level allows.
  */
 export async function writeView<View, Extra>(render: Renderer<View, Extra>, view: View, extra: Extra, options: OutputOptions, inputs: readonly string[], ctx: CliContext): Promise<void> {
-  await writeOutput(await render(view, { style: mediumStyle(options, ctx), width: ctx.width, ...extra }), options, inputs, ctx);
+  const text = await render(view, { style: mediumStyle(options, ctx), width: ctx.width, ...extra });
+  await (typeof text === 'string' ? writeOutput(text, options, inputs, ctx) : writeOutputPieces(text, options, inputs, ctx));
 }
 
 /** The colours of where the output goes: none for --output, what the terminal allows for standard output. */

@@ -6,8 +6,8 @@ export interface Medium {
   width: number;
 }
 
-/** A renderer of one format: the view (and what else its formats need, `Extra`) as the text to write. */
-export type Renderer<View, Extra = unknown> = (view: View, medium: Medium & Extra) => Promise<string>;
+/** A renderer of one format: the view (and what else its formats need, `Extra`) as the text to write, whole or in pieces to write as they come. */
+export type Renderer<View, Extra = unknown> = (view: View, medium: Medium & Extra) => Promise<string | Iterable<string>>;
 
 /**
  * A view's formats, by the name `--format` takes: the one list that the

@@ -23,7 +23,7 @@ export const REPORT_CSV_COLUMNS = [
   'file',
 ] as const;
 
-export function renderReportCsv(report: CaseloadReport): string {
+export function* renderReportCsv(report: CaseloadReport): Generator<string> {
   const areaKeys: string[] = [];
   for (const row of report.rows) for (const a of row.areas) if (!areaKeys.includes(a.key)) areaKeys.push(a.key);
   if (report.rows.length === 0) areaKeys.push(...(findTemplate(DEFAULT_TEMPLATE_ID)?.template.areas.map((a) => a.key) ?? []));
@@ -43,8 +43,7 @@ export function renderReportCsv(report: CaseloadReport): string {
     terminalSafe(r.file),
     ...areaKeys.map((key) => r.areas.find((a) => a.key === key)?.worrying.join(' ') ?? ''),
   ];
-  // A thousand rows at a time: a caseload's cells all at once would take more memory than the report itself.
-  const pieces = [csvText([[...REPORT_CSV_COLUMNS, ...areaKeys]])];
-  for (let i = 0; i < report.rows.length; i += 1000) pieces.push(csvText(report.rows.slice(i, i + 1000).map(record)));
-  return pieces.join('');
+  // A thousand rows at a time, each written as it is made: a caseload's cells, or its whole CSV, all at once would take more memory than the report itself.
+  yield csvText([[...REPORT_CSV_COLUMNS, ...areaKeys]]);
+  for (let i = 0; i < report.rows.length; i += 1000) yield csvText(report.rows.slice(i, i + 1000).map(record));
 }

@@ -49,7 +49,7 @@ const formats: Record<string, (s: string) => string> = {
   'html text': escapeHtml,
   'html block': htmlBlock,
   json: (s) => jsonSafe({ s }),
-  'csv (report file names)': (s) => renderReportCsv(report(s)),
+  'csv (report file names)': (s) => [...renderReportCsv(report(s))].join(''),
   'csv (history)': (s) => renderHistoryCsv(history(s)),
   'github annotations': (s) => renderFindingsGithub([finding(s)]),
 };

@@ -108,7 +108,7 @@ describe('CSV: nothing a spreadsheet would run as a formula', () => {
     const { record } = await manyVoices();
     const facts = caseloadFacts(record);
     const inputs = formulas.map((name, i) => ({ file: name, facts: { ...facts, ref: `ZK-${i}` }, findings: [] }));
-    const rows = csvRows(renderReportCsv(buildCaseloadReport(inputs, '2021-06-01', { sort: 'ref' })));
+    const rows = csvRows([...renderReportCsv(buildCaseloadReport(inputs, '2021-06-01', { sort: 'ref' }))].join(''));
     const files = rows.slice(1).map((r) => r[10]!);
     // The name is sanitised first (a zero-width space goes), then guarded: each still gets its apostrophe.
     expect(files.sort()).toEqual(formulas.map((f) => `'${terminalSafe(f)}`).sort());
