@@ -48,10 +48,10 @@ export class CheckedBatch {
   }
 
   /**
-   * A file's result as the cache kept it: its findings' numbers as read
-   * (readNumbers, their indexes checked) into `texts`, the same texts for every file.
+   * A file's result as the cache kept it: its findings' numbers (five a
+   * finding, cache-file.ts, their indexes checked) into `texts`, the same texts for every file.
    */
-  addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
+  addCached(index: number, numbers: Int32Array, texts: readonly string[], entry: BatchEntry | null): void {
     if (numbers.length > 0) {
       (this.cached ??= new CachedFindings(texts, this.files.length)).add(index, numbers);
       this.countNumbered(index, numbers, texts);
@@ -65,7 +65,7 @@ export class CheckedBatch {
    * into `texts` by file index, each file's in the documented order. The
    * rules are then not worked out.
    */
-  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: readonly number[]): void } {
+  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: Int32Array): void } {
     const known = new CachedFindings(texts, this.files.length);
     this.knownRules = known;
     return {
@@ -91,7 +91,7 @@ export class CheckedBatch {
   }
 
   /** Counts findings as the cache numbers them: five numbers each, the third the index of its code in `texts`. */
-  private countNumbered(index: number, numbers: readonly number[], texts: readonly string[]): void {
+  private countNumbered(index: number, numbers: Int32Array, texts: readonly string[]): void {
     for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
   }
 
