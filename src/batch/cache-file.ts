@@ -1,4 +1,5 @@
 import { endianness } from 'node:os';
+import { HASH_BYTES } from './content-hash.js';
 
 /**
  * The bytes of a check cache (check-cache.ts says what it holds and why):
@@ -49,7 +50,6 @@ export interface CacheData {
 export const STAMP = 3;
 export const ENTRY = 7;
 export const ROW = 5;
-export const HASH_BYTES = 16;
 
 const NAME = 'ntk check';
 /** Typed arrays are in this machine's byte order; a cache folder shared with a machine of the other order is no cache there. */
@@ -59,8 +59,8 @@ interface Head {
   cache: string;
   endian: string;
   writtenAt: number;
-  files: unknown[];
-  texts: unknown[];
+  files: readonly unknown[];
+  texts: readonly unknown[];
   findings: number;
   answer: { today: string; files: number; findings: number } | null;
 }
@@ -80,7 +80,7 @@ const padTo8 = (n: number) => (n + 7) & ~7;
 export function encodeCache(data: CacheData): Uint8Array {
   const files = data.files.length;
   const answer = data.answer && { today: data.answer.today, files: data.answer.files.length, findings: data.answer.findings.length };
-  const head: Head = { cache: NAME, endian: ENDIAN, writtenAt: data.writtenAt, files: [...data.files], texts: [...data.texts], findings: data.findings.length, answer };
+  const head: Head = { cache: NAME, endian: ENDIAN, writtenAt: data.writtenAt, files: data.files, texts: data.texts, findings: data.findings.length, answer };
   const headBytes = Buffer.from(`${JSON.stringify(head)}\n`);
   const size = lengths(files, data.findings.length, answer);
   const start = padTo8(headBytes.length);

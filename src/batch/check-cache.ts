@@ -3,7 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import { cacheFolders, contextHash, keepInUse, removeUnusedCaches } from './cache-folder.js';
-import { encodeCache, ENTRY, HASH_BYTES, ROW, STAMP, type CacheData } from './cache-file.js';
+import { encodeCache, ENTRY, ROW, STAMP, type CacheData } from './cache-file.js';
+import { contentHash, HASH_BYTES } from './content-hash.js';
 import { CheckedBatch } from './checked-batch.js';
 import type { PoolOptions } from './check-pool.js';
 import { Kept } from './kept-results.js';
@@ -68,11 +69,12 @@ export async function checkWithCache(files: readonly string[], scope: readonly s
     const { checkEachInPool } = await import('./check-pool.js');
     await checkEachInPool(
       misses.map((index) => files[index]!),
-      options,
+      { ...options, hash: true },
       (k, fresh) => {
         const index = misses[k]!;
         batch.addResult(index, fresh);
-        // Kept when the cache can hold it: a regular file it could hash, completed by today, its stamp taken again.
+        // Kept when the cache can hold it: a regular file read whole, completed by today, its stamp taken again.
+        if (fresh.hash !== undefined) kept.setHash(index, fresh.hash);
         const e = fresh.entry;
         if (kept.hashKind[index] !== 0 && (e === null || e.completed <= options.today) && stampInto(kept.stamps, index, files[index]!)) {
           kept.fresh.add(index, fresh);
@@ -109,9 +111,9 @@ function knownFiles(files: readonly string[], saved: SavedCache | null, kept: Ke
     }
     let at = saved === null ? -1 : saved.indexOf(file, position);
     if (at >= 0 && saved!.unchanged(at, kept.stamps, i)) kept.sameAsSaved(i, at);
-    else {
+    else if (saved !== null) {
       try {
-        kept.hashContent(i, readFileSync(file));
+        kept.setHash(i, contentHash(readFileSync(file)));
       } catch {
         unchanged = false;
         continue;
@@ -119,9 +121,10 @@ function knownFiles(files: readonly string[], saved: SavedCache | null, kept: Ke
       // A file touched, renamed or copied but not changed keeps its result (and its new stamp is saved).
       changed = true;
       unchanged = false;
-      at = saved === null ? -1 : saved.indexOfHash(kept.hashes, i);
+      at = saved.indexOfHash(kept.hashes, i);
       kept.from[i] = at;
     }
+    // With no cache to find a file in by its content, its hash comes from its check (the bytes the check read).
     if (at < 0) unchanged = false;
     else if (at !== position++) changed = true;
   }

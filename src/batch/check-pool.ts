@@ -35,7 +35,7 @@ export async function checkInPool(files: readonly string[], options: PoolOptions
  */
 export async function checkEachInPool(files: readonly string[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}) };
+  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}), ...(options.hash ? { hash: true } : {}) };
   if (threads <= 1) {
     releaseWaitingWorkers();
     for (let i = 0; i < files.length; i++) onResult(i, detached(await checkOneFile(files[i]!, one)));

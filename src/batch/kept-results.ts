@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FileResult } from './check-one.js';
-import { ENTRY, HASH_BYTES, STAMP } from './cache-file.js';
+import { ENTRY, STAMP } from './cache-file.js';
+import { HASH_BYTES } from './content-hash.js';
 import { CachedFindings, findingRows, rowsOf } from './file-findings.js';
 import type { SavedCache } from './saved-cache.js';
 
@@ -28,12 +28,9 @@ export class Kept {
     this.fresh = new FreshResults(files);
   }
 
-  /**
-   * Hashes the content of the file at `i`: the first half of its SHA-256,
-   * plenty to tell one version of a file from another.
-   */
-  hashContent(i: number, bytes: Uint8Array): void {
-    this.hashes.set(createHash('sha256').update(bytes).digest().subarray(0, HASH_BYTES), i * HASH_BYTES);
+  /** The content hash (content-hash.ts) of the file at `i`. */
+  setHash(i: number, hash: string): void {
+    for (let k = 0; k < HASH_BYTES; k++) this.hashes[i * HASH_BYTES + k] = hash.charCodeAt(k);
     this.hashKind[i] = 1;
   }
 

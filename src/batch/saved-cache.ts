@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BatchEntry } from '../validate/batch-rules.js';
 import { isFindingCode } from '../record/finding-codes.js';
-import { decodeCache, ENTRY, HASH_BYTES, ROW, STAMP, type CacheData } from './cache-file.js';
+import { decodeCache, ENTRY, ROW, STAMP, type CacheData } from './cache-file.js';
+import { HASH_BYTES } from './content-hash.js';
 
 /** A file modified this close to the cache being written may have changed again within the same clock tick. */
 const RACY_MS = 2000;

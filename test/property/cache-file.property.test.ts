@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCache, encodeCache, ENTRY, HASH_BYTES, ROW, STAMP, type CacheData } from '../../src/batch/cache-file.js';
+import { decodeCache, encodeCache, ENTRY, ROW, STAMP, type CacheData } from '../../src/batch/cache-file.js';
+import { HASH_BYTES } from '../../src/batch/content-hash.js';
 import { SavedCache } from '../../src/batch/saved-cache.js';
 
 /** A cache of `files` files whose numbers are anything at all: what the reader must check is left to it. */
