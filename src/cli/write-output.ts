@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { fstatSync, writeSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { refuseOutputsOverInputs } from '../io/output-not-input.js';
 import type { Renderer } from '../render/format-table.js';
@@ -43,15 +44,50 @@ export async function writeOutputPieces(pieces: Iterable<string>, options: Outpu
  * stream that fails ends the run (main.ts), so a wait never outlives it.
  */
 export async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  const fd = fileDescriptorOf(out);
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
     if (pending.length > 65_536) {
-      if (!out.write(pending)) await once(out, 'drain');
+      if (fd !== null) writeAll(fd, pending, out);
+      else if (!out.write(pending)) await once(out, 'drain');
       pending = '';
     }
   }
-  out.write(pending);
+  if (fd !== null) writeAll(fd, pending, out);
+  else out.write(pending);
+}
+
+/**
+ * The descriptor of standard output when it is a file or a device (`>
+ * findings.json`, /dev/null), which Node writes synchronously anyway:
+ * writeSync takes each piece as the string it is, where the stream first
+ * copied it into a buffer of its own (a fifth of the time a warm check of
+ * findings-heavy records took to print 25 MB). Null for anything else.
+ */
+function fileDescriptorOf(out: NodeJS.WritableStream): number | null {
+  if (out !== process.stdout || process.stdout.isTTY) return null;
+  try {
+    const info = fstatSync(1);
+    return info.isFile() || info.isCharacterDevice() ? 1 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes all of `text`; a failure (a full disk) is the stream's, as it would have been had the stream written it (main.ts). */
+function writeAll(fd: number, text: string, out: NodeJS.WritableStream): void {
+  try {
+    const written = writeSync(fd, text);
+    // A file takes the whole of a write unless it is full (which throws); should one ever take part, the rest follows.
+    const bytes = Buffer.byteLength(text);
+    if (written < bytes) {
+      const rest = Buffer.from(text);
+      for (let at = written; at < bytes; ) at += writeSync(fd, rest, at);
+    }
+  } catch (error) {
+    out.emit('error', error);
+  }
 }
 
 /**
