@@ -13,7 +13,7 @@ async function ntkInto(target: string, args: readonly string[], cwd: string): Pr
   try {
     const proc = spawn(process.execPath, [ntkBin, ...args], { cwd, stdio: ['ignore', fd, 'pipe'] });
     let stderr = '';
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => proc.once('close', resolve));
     return { code, stderr };
   } finally {
