@@ -188,14 +188,14 @@ async function save(places: readonly string[], files: readonly string[], kept: K
     return (k: number) => (to[k]! >= 0 ? to[k]! : (to[k] = id(from[k]!)));
   };
   const fromSaved = renumber(saved?.texts ?? []);
-  const fromFresh = renumber(kept.fresh.texts);
+  const fromFresh = renumber(kept.fresh.findings.texts);
   const order: number[] = [];
   let total = 0;
   for (let i = 0; i < files.length; i++) {
     if (!kept.has(i)) continue;
     order.push(i);
     const from = kept.from[i]!;
-    total += from >= 0 ? saved!.data.findingStarts[from + 1]! - saved!.data.findingStarts[from]! : kept.fresh.findings.numbersOf(i).length;
+    total += from >= 0 ? saved!.data.findingStarts[from + 1]! - saved!.data.findingStarts[from]! : kept.fresh.findings.store.numbersOf(i).length;
   }
   const n = order.length;
   const data: CacheData = {
@@ -213,7 +213,7 @@ async function save(places: readonly string[], files: readonly string[], kept: K
   order.forEach((i, k) => {
     const from = kept.from[i]!;
     const [entries, e, findings, next] =
-      from >= 0 ? [saved!.data.entries, from * ENTRY, saved!.findingsAt(from)!, fromSaved] : [kept.fresh.entries, i * ENTRY, kept.fresh.findings.numbersOf(i), fromFresh];
+      from >= 0 ? [saved!.data.entries, from * ENTRY, saved!.findingsAt(from)!, fromSaved] : [kept.fresh.entries, i * ENTRY, kept.fresh.findings.store.numbersOf(i), fromFresh];
     data.stamps.set(kept.stamps.subarray(i * STAMP, (i + 1) * STAMP), k * STAMP);
     data.hashes.set(kept.hash(i, saved), k * HASH_BYTES);
     // The ref and the two dates are texts (-1 for none), the rest places.

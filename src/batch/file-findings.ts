@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
+import { ownCopy } from '../text/own-copy.js';
 
 /**
  * One finding as a batch keeps it until it is written, and as the check
@@ -114,6 +115,11 @@ export class CachedFindings {
     this.ends[index] = this.used;
   }
 
+  /** How many numbers are kept. */
+  get size(): number {
+    return this.used;
+  }
+
   /** The numbers kept for the file at `index`: a view, valid until the next `add`. */
   numbersOf(index: number): Int32Array {
     return this.numbers.subarray(this.starts[index]!, this.ends[index]!);
@@ -131,6 +137,53 @@ export class CachedFindings {
       findings[k] = { file, line: numbers[i]! || null, column: numbers[i + 1]! || null, severity: severityOf(code), code, path: texts[numbers[i + 3]!]!, message: texts[numbers[i + 4]!]! };
     }
     return findings;
+  }
+}
+
+/**
+ * Findings numbered as they come (CachedFindings), into texts of their own,
+ * each distinct code, path and message kept once. A report of 10,000
+ * findings-heavy files then makes its findings from a few hundred texts,
+ * whose hashes and flat copies are worked out once, where it made them
+ * from a slice of each file's packed text and a printer hashed every
+ * message afresh. `textChars` says how much the texts hold, for a batch
+ * that bounds it (checked-batch.ts).
+ */
+export class NumberedFindings {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly store: CachedFindings;
+  textChars = 0;
+  /** Where one file's numbers are made, used again for every file. */
+  private readonly scratch: number[] = [];
+
+  constructor(files: number) {
+    this.store = new CachedFindings(this.texts, files);
+  }
+
+  /** The number of a text, kept as a copy of its own the first time (a slice would keep a file's whole packed text alive). */
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.push(ownCopy(text)) - 1;
+      this.ids.set(text, id);
+      this.textChars += text.length;
+    }
+    return id;
+  }
+
+  /** Keeps the findings of the file at `index` from the text packFindings wrote. */
+  addPacked(index: number, packed: string): void {
+    const numbers = this.scratch;
+    numbers.length = 0;
+    if (packed !== '' && packed.charCodeAt(0) !== 0x5b) {
+      // Straight from the fields, without a row per finding in between.
+      const fields = packed.split(FIELD);
+      for (let i = 0; i < fields.length; i += 5) numbers.push(Number(fields[i]), Number(fields[i + 1]), this.id(fields[i + 2]!), this.id(fields[i + 3]!), this.id(fields[i + 4]!));
+    } else {
+      for (const [line, column, code, path, message] of rowsOf(packed)) numbers.push(line ?? 0, column ?? 0, this.id(code), this.id(path), this.id(message));
+    }
+    this.store.add(index, numbers);
   }
 }
 

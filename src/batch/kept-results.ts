@@ -1,7 +1,7 @@
 import type { FileResult } from './check-one.js';
 import { ENTRY, STAMP } from './cache-file.js';
 import { HASH_BYTES } from './content-hash.js';
-import { CachedFindings, findingRows, rowsOf } from './file-findings.js';
+import { NumberedFindings, packFindings } from './file-findings.js';
 import type { SavedCache } from './saved-cache.js';
 
 /**
@@ -68,18 +68,14 @@ export class Kept {
  * 125 MB of those strings until the end.
  */
 export class FreshResults {
-  /** Texts in the order they first came; save numbers them again in the order of files. */
-  readonly texts: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Findings, and the entries' ref and dates, numbered into texts in the order they came; save numbers them again in the order of files. */
+  readonly findings: NumberedFindings;
   readonly entries: Int32Array;
-  readonly findings: CachedFindings;
   private readonly kept: Uint8Array;
-  /** Where one file's numbers are made, used again for every file. */
-  private readonly scratch: number[] = [];
 
   constructor(files: number) {
+    this.findings = new NumberedFindings(files);
     this.entries = new Int32Array(files * ENTRY);
-    this.findings = new CachedFindings(this.texts, files);
     this.kept = new Uint8Array(files);
   }
 
@@ -89,28 +85,16 @@ export class FreshResults {
 
   add(i: number, result: FileResult): void {
     const e = result.entry;
+    const id = (text: string) => this.findings.id(text);
     const k = i * ENTRY;
     if (e === null) this.entries.set([-1, -1, 0, 0, -1, 0, 0], k);
     else {
       this.entries.set(
-        [this.id(e.ref), this.id(e.completed), e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview === null ? -1 : this.id(e.nextReview), e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0],
+        [id(e.ref), id(e.completed), e.completedAt?.line ?? 0, e.completedAt?.column ?? 0, e.nextReview === null ? -1 : id(e.nextReview), e.nextReviewAt?.line ?? 0, e.nextReviewAt?.column ?? 0],
         k,
       );
     }
-    const numbers = this.scratch;
-    numbers.length = 0;
-    const rows = result.packed ? rowsOf(result.packed.text) : findingRows(result.findings);
-    for (const [line, column, code, path, message] of rows) numbers.push(line ?? 0, column ?? 0, this.id(code), this.id(path), this.id(message));
-    this.findings.add(i, numbers);
+    this.findings.addPacked(i, result.packed ? result.packed.text : packFindings(result.findings));
     this.kept[i] = 1;
-  }
-
-  private id(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.texts.push(text) - 1;
-      this.ids.set(text, id);
-    }
-    return id;
   }
 }
