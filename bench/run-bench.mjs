@@ -54,6 +54,20 @@ function run(args, cwd = root) {
   return { wall, ...JSON.parse(readFileSync(usageFile, 'utf8')) };
 }
 
+/**
+ * `node args...` with its output a pipe into `cat`, as `ntk check | jq` or
+ * `| less` has it, rather than /dev/null: the same three figures. A pipe
+ * takes output only as fast as it is read, which a writer must wait for.
+ */
+function runPiped(args, cwd = root) {
+  const started = process.hrtime.bigint();
+  const quoted = [process.execPath, '--require', usagePreload, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const r = spawnSync('sh', ['-c', `${quoted} | cat > /dev/null`], { cwd, env: { ...env, NTK_BENCH_USAGE_FILE: usageFile }, stdio: 'ignore' });
+  if (r.error) throw r.error;
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  return { wall, ...JSON.parse(readFileSync(usageFile, 'utf8')) };
+}
+
 /** Another program (git), timed by GNU time: the same three figures. */
 function runCommand({ command, args }, cwd) {
   const started = process.hrtime.bigint();
@@ -82,8 +96,8 @@ function absolute(label, n, args, goalSeconds, cwd = root) {
 }
 
 /** A memory row: peak RSS of one run against the goal, with its wall time. */
-function memory(label, args, goalMb, cwd = root) {
-  const r = run(args, cwd);
+function memory(label, args, goalMb, cwd = root, runner = run) {
+  const r = runner(args, cwd);
   console.log(`${label.padEnd(40)} peak RSS ${r.rssMb.toFixed(0)} MB in ${s(r.wall)} (goal < ${goalMb} MB: ${r.rssMb < goalMb ? 'meets' : 'MISSES'}); CPU ${s(r.cpu)}`);
   return r;
 }
@@ -166,6 +180,10 @@ try {
     process.stderr.write(`generating ${big} records with findings in ${heavyBig} ...\n`);
     await writeRecords(heavyBig, big, { seed: 2, findings: true });
     for (const format of ['pretty', 'json', 'github', 'sarif', 'junit']) memory(`memory: check ${format}, ${big} + findings`, [ntkBin, 'check', heavyBig, '--format', format, '--today', values.today], 300);
+    memory(`memory: check json | cat, ${big} + f.`, [ntkBin, 'check', heavyBig, '--format', 'json', '--today', values.today], 300, root, runPiped);
+    // The first --cache run checks every file and writes the cache; the warm ones read it.
+    memory(`memory: first --cache, ${big} + f.`, [ntkBin, 'check', heavyBig, '--format', 'json', '--today', values.today, '--cache'], 300);
+    memory(`memory: warm --cache, ${big} + f.`, [ntkBin, 'check', heavyBig, '--format', 'json', '--today', values.today, '--cache'], 300);
     const bigAjv = [ajvBin, 'validate', '-s', schema, '-d', `${heavyBig}/*.yaml`];
     const [report, reportAjv] = alternate(1, [[ntkBin, 'report', heavyBig, '--format', 'csv', '--today', values.today], bigAjv]);
     line(`ntk report, ${big} files`, report, reportAjv, 'ajv-cli', 1);

@@ -36,6 +36,23 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * commander requires node:child_process as it loads, for stand-alone
+ * subcommands (`git`-style executables), which ntk has none of: with it come
+ * net, dgram and their bindings, about 3 ms of every command's start. The
+ * bundle gives commander a stand-in that requires the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_target, key) => require('node:child_process')[key] });",
+      resolveDir: root,
+    }));
+  },
+};
+
 /** What every bundle shares: ES modules for Node 20, code a command does not need split into chunks. */
 const shared = {
   absWorkingDir: root,
@@ -51,7 +68,7 @@ const shared = {
   // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
   banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, lazyChildProcess],
   // The check cache's key includes the rule code (src/batch/rules-hash.ts).
   define: { NTK_RULES_HASH: JSON.stringify(await rulesHash(root)) },
 };

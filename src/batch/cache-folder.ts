@@ -9,7 +9,7 @@ import { SCHEMA_FILE } from '../validate/schema-file.js';
 import { RULES_HASH } from './rules-hash.js';
 
 /** The layout of the cache file (check-cache.ts); a new one starts a new cache, even within one version of ntk. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Caches of paths not checked for this long are removed when another cache is saved. */
@@ -50,8 +50,8 @@ export function removeUnusedCaches(folder: string): void {
   try {
     const cutoff = Date.now() - UNUSED_FOR_MS;
     for (const name of readdirSync(folder)) {
-      // `.answer.json`: the second file of caches before format 4.
-      if (!/^check-[0-9a-f]{32}(\.answer)?\.json$/.test(name)) continue;
+      // `.json`: caches before format 7 (`.answer.json`, the second file of those before format 4).
+      if (!/^check-[0-9a-f]{32}(\.answer\.json|\.json|\.bin)$/.test(name)) continue;
       const place = join(folder, name);
       if (statSync(place).mtimeMs < cutoff) unlinkSync(place);
     }

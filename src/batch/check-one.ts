@@ -10,6 +10,7 @@ import type { ToolkitRecord } from '../record/types.js';
 import { batchEntryOf, type BatchEntry } from '../validate/batch-rules.js';
 import type { Finding } from '../record/finding.js';
 import { validateParsedRecord, type CheckedRecord, type ValidateOptions } from '../validate/validate-record.js';
+import { contentHash } from './content-hash.js';
 import { packedFindings, type PackedFindings } from './file-findings.js';
 
 /** What a batch keeps of one file: its findings, the batch rules' facts, and the report's when asked for. */
@@ -23,6 +24,8 @@ export interface FileResult {
   facts: CaseloadFacts | null;
   /** With `timeline`: what `ntk history` shows of the record, when it has no errors. */
   timeline?: ToolkitRecord;
+  /** With `hash`: the content hash (content-hash.ts) of the bytes checked, when the file could be read whole. */
+  hash?: string;
 }
 
 export interface CheckOneOptions {
@@ -33,6 +36,8 @@ export interface CheckOneOptions {
   timeline?: boolean;
   /** Give the findings packed (FileResult.packed), for a batch that keeps them so until it writes them. */
   packed?: boolean;
+  /** Give the content hash of the bytes checked (FileResult.hash), for the check cache: the file is read once, where it is read anyway. */
+  hash?: boolean;
 }
 
 /** Reads and checks one file. */
@@ -48,7 +53,8 @@ async function checkFile(file: string, options: CheckOneOptions): Promise<FileRe
     const read = await readRecordFile(file);
     return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   }
-  return checkOneBytes(file, data, options);
+  const result = checkOneBytes(file, data, options);
+  return options.hash ? { ...result, hash: contentHash(data) } : result;
 }
 
 /**

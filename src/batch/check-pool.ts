@@ -21,7 +21,7 @@ const CHUNK = 32;
  */
 export async function checkEachInPool(files: readonly string[], options: PoolOptions, onResult: (index: number, result: FileResult) => void): Promise<void> {
   const threads = Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}) };
+  const one: CheckOneOptions = { today: options.today, facts: options.facts, ...(options.timeline ? { timeline: true } : {}), ...(options.packed ? { packed: true } : {}), ...(options.hash ? { hash: true } : {}) };
   if (threads <= 1) {
     releaseWaitingWorkers();
     for (let i = 0; i < files.length; i++) onResult(i, detached(await checkOneFile(files[i]!, one)));

@@ -2,11 +2,22 @@ import { batchFindings, type BatchEntry } from '../validate/batch-rules.js';
 import { placeEach, type Finding, type FindingCounts, type FindingsTotals, type Severity } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
 import type { FileResult } from './check-one.js';
-import { CachedFindings, packedFindings, unpackFindings } from './file-findings.js';
+import { CachedFindings, NumberedFindings, packedFindings, unpackFindings } from './file-findings.js';
 import { FindingsSpool } from './findings-spool.js';
 
 /**
+ * How much the numbered findings of a batch keep at most, before the rest
+ * go to the spool: texts (the distinct codes, paths and messages of 50,000
+ * findings-heavy files are a few hundred; messages that each quote their
+ * record could be as many as the findings) and numbers (five a finding:
+ * 8 million are 32 MB, the findings of 150,000 findings-heavy files).
+ */
+const NUMBERED_TEXT_CHARS = 4 * 1024 * 1024;
+const NUMBERED_NUMBERS = 8 * 1024 * 1024;
+
+/**
  * A checked batch between the check and the report: each file's findings
+ * numbered into texts kept once (NumberedFindings) or, past a bound,
  * packed (file-findings.ts) in a spool of bounded memory, or as the numbers
  * the cache gave (CachedFindings), the batch rules'
  * facts (a few fields per record) and running counts. Files are added in
@@ -16,6 +27,8 @@ import { FindingsSpool } from './findings-spool.js';
  * at once, but memory does not grow with the number of findings.
  */
 export class CheckedBatch {
+  /** Checked files' findings, numbered while they stay within the bounds (NUMBERED_TEXT_CHARS, NUMBERED_NUMBERS); past them, packed in the spool. */
+  private readonly numbered: NumberedFindings;
   private readonly spool: FindingsSpool;
   private readonly entries: BatchEntry[] = [];
   private readonly counts: FindingCounts = { errors: 0, warnings: 0, prompts: 0 };
@@ -34,7 +47,10 @@ export class CheckedBatch {
   constructor(
     readonly files: readonly string[],
     private readonly today: string,
+    /** How much is numbered before files go to the spool (a test sets smaller bounds). */
+    private readonly bounds = { textChars: NUMBERED_TEXT_CHARS, numbers: NUMBERED_NUMBERS },
   ) {
+    this.numbered = new NumberedFindings(files.length);
     this.spool = new FindingsSpool(files.length);
     this.marks = new Uint8Array(files.length);
   }
@@ -42,16 +58,17 @@ export class CheckedBatch {
   /** A file's result as the checker gives it. */
   addResult(index: number, result: FileResult): void {
     const packed = result.packed ?? packedFindings(result.findings);
-    this.spool.put(index, packed.text);
+    if (this.numbered.textChars < this.bounds.textChars && this.numbered.store.size < this.bounds.numbers) this.numbered.addPacked(index, packed.text);
+    else this.spool.put(index, packed.text);
     for (const code of packed.codes) this.count(index, code);
     if (result.entry !== null) this.entries.push(result.entry);
   }
 
   /**
-   * A file's result as the cache kept it: its findings' numbers as read
-   * (readNumbers, their indexes checked) into `texts`, the same texts for every file.
+   * A file's result as the cache kept it: its findings' numbers (five a
+   * finding, cache-file.ts, their indexes checked) into `texts`, the same texts for every file.
    */
-  addCached(index: number, numbers: readonly number[], texts: readonly string[], entry: BatchEntry | null): void {
+  addCached(index: number, numbers: Int32Array, texts: readonly string[], entry: BatchEntry | null): void {
     if (numbers.length > 0) {
       (this.cached ??= new CachedFindings(texts, this.files.length)).add(index, numbers);
       this.countNumbered(index, numbers, texts);
@@ -65,7 +82,7 @@ export class CheckedBatch {
    * into `texts` by file index, each file's in the documented order. The
    * rules are then not worked out.
    */
-  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: readonly number[]): void } {
+  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: Int32Array): void } {
     const known = new CachedFindings(texts, this.files.length);
     this.knownRules = known;
     return {
@@ -91,7 +108,7 @@ export class CheckedBatch {
   }
 
   /** Counts findings as the cache numbers them: five numbers each, the third the index of its code in `texts`. */
-  private countNumbered(index: number, numbers: readonly number[], texts: readonly string[]): void {
+  private countNumbered(index: number, numbers: Int32Array, texts: readonly string[]): void {
     for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
   }
 
@@ -155,7 +172,7 @@ export class CheckedBatch {
     if (this.knownRules === null) this.ruleFindings();
     for (let i = 0; i < this.files.length; i++) {
       const file = this.files[i]!;
-      const own = this.cached?.findings(i, file) ?? unpackFindings(file, this.spool.get(i));
+      const own = this.cached?.findings(i, file) ?? this.numbered.store.findings(i, file) ?? unpackFindings(file, this.spool.get(i));
       const added = this.ruleFindingsOf(i);
       if (added) placeEach(own, added);
       yield { file, findings: own };

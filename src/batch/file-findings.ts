@@ -1,5 +1,6 @@
 import { compareFindings, type Finding } from '../record/finding.js';
 import { severityOf, type FindingCode } from '../record/finding-codes.js';
+import { ownCopy } from '../text/own-copy.js';
 
 /**
  * One finding as a batch keeps it until it is written, and as the check
@@ -78,53 +79,13 @@ function numberOf(field: string): number | null {
   return field === '' ? null : Number(field);
 }
 
-/** Where readNumbers puts what it reads: one list, used again for every file. */
-const scratch: number[] = [];
-
 /**
- * The numbers of one file's findings as the check cache holds them, a text
- * of five numbers each, `89,23,0,1,2,…`: line and column (0 for none), then
- * the code, path and message as indexes into the texts every file of the
- * cache shares. In a list that the next call reuses (copy what must outlive
- * it); null unless the text is whole rows of counts.
- */
-export function readNumbers(text: string): readonly number[] | null {
-  scratch.length = 0;
-  if (text === '') return scratch;
-  let n = 0;
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44 && digits > 0) {
-      scratch.push(n);
-      n = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57 && digits < 9) {
-      n = n * 10 + (c - 48);
-      digits++;
-    } else {
-      return null;
-    }
-  }
-  if (digits === 0) return null;
-  scratch.push(n);
-  return scratch.length % 5 === 0 ? scratch : null;
-}
-
-/** The rows of a numbered text (readNumbers) whose indexes the cache checked (check-cache.ts), their texts looked up. */
-export function numberedRows(text: string, texts: readonly string[]): FindingRow[] {
-  const numbers = readNumbers(text)!;
-  const rows: FindingRow[] = [];
-  for (let i = 0; i < numbers.length; i += 5) rows.push([numbers[i]! || null, numbers[i + 1]! || null, texts[numbers[i + 2]!] as FindingCode, texts[numbers[i + 3]!]!, texts[numbers[i + 4]!]!]);
-  return rows;
-}
-
-/**
- * The findings a warm run reads from the cache: every file's numbers in one
- * typed array, read once, with the texts they point to. No list or row per
- * file or finding lives from the reading of the cache to the writing of the
- * report, where one did the garbage collector copied every one of them, twice.
- * What it holds is a fraction of the cache's own text, which the run read whole.
+ * Findings as numbers, five a finding, into texts (cache-file.ts): those a
+ * warm run takes from the cache, and a `--cache` run's fresh ones as it will
+ * save them. Every file's numbers in one typed array, with the texts they
+ * point to: no list or row per file or finding lives until the report is
+ * written or the cache saved, where one did the garbage collector copied
+ * every one of them, twice.
  */
 export class CachedFindings {
   private numbers = new Int32Array(1 << 14);
@@ -141,17 +102,27 @@ export class CachedFindings {
     this.ends = new Int32Array(files);
   }
 
-  /** Keeps the numbers of the findings of the file at `index` (as readNumbers gives them, indexes checked). */
-  add(index: number, numbers: readonly number[]): void {
+  /** Keeps the numbers of the findings of the file at `index`, five a finding (cache-file.ts), their indexes checked. */
+  add(index: number, numbers: ArrayLike<number>): void {
     if (this.used + numbers.length > this.numbers.length) {
       const bigger = new Int32Array(Math.max(this.numbers.length * 2, this.used + numbers.length));
       bigger.set(this.numbers.subarray(0, this.used));
       this.numbers = bigger;
     }
-    for (let i = 0; i < numbers.length; i++) this.numbers[this.used + i] = numbers[i]!;
+    this.numbers.set(numbers, this.used);
     this.starts[index] = this.used;
     this.used += numbers.length;
     this.ends[index] = this.used;
+  }
+
+  /** How many numbers are kept. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** The numbers kept for the file at `index`: a view, valid until the next `add`. */
+  numbersOf(index: number): Int32Array {
+    return this.numbers.subarray(this.starts[index]!, this.ends[index]!);
   }
 
   /** The findings kept for `file`, at `index`; undefined for none. */
@@ -166,6 +137,53 @@ export class CachedFindings {
       findings[k] = { file, line: numbers[i]! || null, column: numbers[i + 1]! || null, severity: severityOf(code), code, path: texts[numbers[i + 3]!]!, message: texts[numbers[i + 4]!]! };
     }
     return findings;
+  }
+}
+
+/**
+ * Findings numbered as they come (CachedFindings), into texts of their own,
+ * each distinct code, path and message kept once. A report of 10,000
+ * findings-heavy files then makes its findings from a few hundred texts,
+ * whose hashes and flat copies are worked out once, where it made them
+ * from a slice of each file's packed text and a printer hashed every
+ * message afresh. `textChars` says how much the texts hold, for a batch
+ * that bounds it (checked-batch.ts).
+ */
+export class NumberedFindings {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly store: CachedFindings;
+  textChars = 0;
+  /** Where one file's numbers are made, used again for every file. */
+  private readonly scratch: number[] = [];
+
+  constructor(files: number) {
+    this.store = new CachedFindings(this.texts, files);
+  }
+
+  /** The number of a text, kept as a copy of its own the first time (a slice would keep a file's whole packed text alive). */
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.push(ownCopy(text)) - 1;
+      this.ids.set(text, id);
+      this.textChars += text.length;
+    }
+    return id;
+  }
+
+  /** Keeps the findings of the file at `index` from the text packFindings wrote. */
+  addPacked(index: number, packed: string): void {
+    const numbers = this.scratch;
+    numbers.length = 0;
+    if (packed !== '' && packed.charCodeAt(0) !== 0x5b) {
+      // Straight from the fields, without a row per finding in between.
+      const fields = packed.split(FIELD);
+      for (let i = 0; i < fields.length; i += 5) numbers.push(Number(fields[i]), Number(fields[i + 1]), this.id(fields[i + 2]!), this.id(fields[i + 3]!), this.id(fields[i + 4]!));
+    } else {
+      for (const [line, column, code, path, message] of rowsOf(packed)) numbers.push(line ?? 0, column ?? 0, this.id(code), this.id(path), this.id(message));
+    }
+    this.store.add(index, numbers);
   }
 }
 

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { fstatSync, writeSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { refuseOutputsOverInputs } from '../io/output-not-input.js';
 import type { Renderer } from '../render/format-table.js';
@@ -33,15 +35,61 @@ export function mediumStyle(options: OutputOptions, ctx: CliStreams): CliStreams
  */
 export async function writeOutputPieces(pieces: Iterable<string>, options: OutputOptions, inputs: readonly string[], ctx: CliContext): Promise<void> {
   if (options.output !== undefined && options.output !== '-') return writeOutput([...pieces].join(''), options, inputs, ctx);
+  await writePieces(ctx.stdout, pieces);
+}
+
+/**
+ * Writes pieces to a stream in writes of about 64 KB, waiting whenever the
+ * stream has as much as it holds: standard output to a pipe read slower than
+ * ntk writes (`| less`, `| jq`) is written as it is read, where the whole
+ * output waited in memory (850 MB for the findings of 50,000 records). A
+ * stream that fails ends the run (main.ts), so a wait never outlives it.
+ */
+export async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  const fd = fileDescriptorOf(out);
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
     if (pending.length > 65_536) {
-      ctx.stdout.write(pending);
+      if (fd !== null) writeAll(fd, pending, out);
+      else if (!out.write(pending)) await once(out, 'drain');
       pending = '';
     }
   }
-  ctx.stdout.write(pending);
+  if (fd !== null) writeAll(fd, pending, out);
+  else out.write(pending);
+}
+
+/**
+ * The descriptor of standard output when it is a file or a device (`>
+ * findings.json`, /dev/null), which Node writes synchronously anyway:
+ * writeSync takes each piece as the string it is, where the stream first
+ * copied it into a buffer of its own (a fifth of the time a warm check of
+ * findings-heavy records took to print 25 MB). Null for anything else.
+ */
+function fileDescriptorOf(out: NodeJS.WritableStream): number | null {
+  if (out !== process.stdout || process.stdout.isTTY) return null;
+  try {
+    const info = fstatSync(1);
+    return info.isFile() || info.isCharacterDevice() ? 1 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes all of `text`; a failure (a full disk) is the stream's, as it would have been had the stream written it (main.ts). */
+function writeAll(fd: number, text: string, out: NodeJS.WritableStream): void {
+  try {
+    const written = writeSync(fd, text);
+    // A file takes the whole of a write unless it is full (which throws); should one ever take part, the rest follows.
+    const bytes = Buffer.byteLength(text);
+    if (written < bytes) {
+      const rest = Buffer.from(text);
+      for (let at = written; at < bytes; ) at += writeSync(fd, rest, at);
+    }
+  } catch (error) {
+    out.emit('error', error);
+  }
 }
 
 /**

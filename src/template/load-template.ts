@@ -187,6 +187,7 @@ export function childTemplates(versions: Iterable<{ record: { child: { ref: stri
  */
 export function decisionLabeller(templates: Iterable<TemplateIndex>): (key: string) => string {
   const labels = new Map<string, string>();
-  for (const t of templates) for (const d of t.template.decisions) if (!labels.has(d.key)) labels.set(d.key, d.label);
+  // Thousands of versions share a template or two: each template is read once.
+  for (const t of new Set(templates)) for (const d of t.template.decisions) if (!labels.has(d.key)) labels.set(d.key, d.label);
   return (key) => labels.get(key) ?? key;
 }

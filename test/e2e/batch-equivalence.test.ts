@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordYaml, writeRecords } from '../../bench/generate-records.mjs';
+import { decodeCache, encodeCache, ENTRY, ROW, type CacheData } from '../../src/batch/cache-file.js';
 import { ntk } from './run-ntk.js';
 
 let work: string;
@@ -55,7 +56,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // Progress is for terminals: a pipe gets none.
     for (const run of [one, two, cold, warm]) expect(run.stderr).toBe('');
     // The cache lives in the cache folder, never beside the records.
-    expect((await readdir(join(work, 'cache', 'ntk'))).map((n) => n.replace(/^check-[0-9a-f]{32}/, 'check-…'))).toEqual(['check-….json']);
+    expect((await readdir(join(work, 'cache', 'ntk'))).map((n) => n.replace(/^check-[0-9a-f]{32}/, 'check-…'))).toEqual(['check-….bin']);
     expect((await readdir(records)).every((name) => name.endsWith('.yaml'))).toBe(true);
   });
 
@@ -100,12 +101,12 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     // One cache for this folder, holding only files there are now (those completed by today), not the 204 ever seen.
     const [cacheName, ...others] = await readdir(join(cacheHome, 'ntk'));
     expect(others).toEqual([]);
-    const cacheText = await readFile(join(cacheHome, 'ntk', cacheName!), 'utf8');
-    const kept = (JSON.parse(cacheText) as { files: string[] }).files;
+    const cacheBytes = await readFile(join(cacheHome, 'ntk', cacheName!));
+    const kept = decodeCache(cacheBytes)!.files as string[];
     const present = new Set((await readdir(folder)).map((name) => join(folder, name)));
     expect(kept.length).toBeGreaterThan(150);
     expect(kept.every((file) => present.has(file))).toBe(true);
-    expect(cacheText.includes('(got 9)')).toBe(false);
+    expect(cacheBytes.includes('(got 9)')).toBe(false);
   });
 
   it('reuses the results of an unchanged folder, content-addressed, and never a stale one', async () => {
@@ -117,24 +118,25 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     expect((await run('2024-06-01')).stdout).toBe(plain.stdout);
     const [cacheName] = await readdir(cacheDir);
     const cacheFile = join(cacheDir, cacheName!);
-    type Cache = { files: string[]; hashes: string[]; stamps: number[]; entries: unknown[]; findings: string[] };
-    const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
-    const at = (name: string) => cache.files.indexOf(join(folder, name));
+    const cache = decodeCache(await readFile(cacheFile))!;
+    const files = cache.files as string[];
+    const at = (name: string) => files.indexOf(join(folder, name));
+    const hashes = files.map((_f, i) => Buffer.from(cache.hashes.subarray(i * 16, (i + 1) * 16)).toString('hex'));
     // Records completed after today (future.yaml among them) are not kept; every other file is, in the order checked,
     // each with its three stamps, its content hash, its seven facts and its findings.
-    expect(cache.files.length).toBeGreaterThan(150);
+    expect(files.length).toBeGreaterThan(150);
     expect(at('future.yaml')).toBe(-1);
-    expect(cache.files).toEqual([...cache.files].sort());
-    expect([cache.hashes.length, cache.stamps.length / 3, cache.entries.length / 7, cache.findings.length]).toEqual(Array(4).fill(cache.files.length));
+    expect(files).toEqual([...files].sort());
+    expect([cache.hashes.length / 16, cache.stamps.length / 3, cache.entries.length / ENTRY, cache.findingStarts.length - 1]).toEqual(Array(4).fill(files.length));
     // Results are found by content: a record and its copy (copy-of-C-000003-0.yaml) have the same hash and result.
-    expect(cache.hashes[at('copy-of-C-000003-0.yaml')]).toBe(cache.hashes[at('C-000003-0.yaml')]);
-    expect(new Set(cache.hashes).size).toBe(cache.files.length - 1);
+    expect(hashes[at('copy-of-C-000003-0.yaml')]).toBe(hashes[at('C-000003-0.yaml')]);
+    expect(new Set(hashes).size).toBe(files.length - 1);
     // The kept results are what the second run gives, and it keeps the same files and results
     // (it may write them again, with a later time, when the files changed just before the first run)...
     const second = await run('2024-06-01');
     expect(second.stdout).toBe(plain.stdout);
     expect(second.exitCode).toBe(plain.exitCode);
-    expect({ ...(JSON.parse(await readFile(cacheFile, 'utf8')) as typeof cache), writtenAt: 0 }).toEqual({ ...cache, writtenAt: 0 });
+    expect({ ...decodeCache(await readFile(cacheFile))!, writtenAt: 0 }).toEqual({ ...cache, writtenAt: 0 });
     // ...unless they no longer hold: another day has other overdue reviews,
     expect((await run('2031-01-01')).stdout).toBe((await ntk(['check', folder, '--format', 'json', '--today', '2031-01-01'])).stdout);
     // and a changed file (however old its date) is checked again.
@@ -156,34 +158,37 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
     await cached();
     const [name] = await readdir(join(cacheHome, 'ntk'));
     const cacheFile = join(cacheHome, 'ntk', name!);
-    type Cache = { writtenAt: number; texts: unknown[]; files: unknown[]; stamps: unknown[]; hashes: unknown[]; entries: unknown[]; findings: unknown[]; answer: { files: unknown[]; findings: unknown[] } };
-    const good = JSON.parse(await readFile(cacheFile, 'utf8')) as Cache;
-    expect(good.answer.files.length).toBeGreaterThan(10);
+    const bytes = await readFile(cacheFile);
+    const good = decodeCache(bytes)!;
+    expect(good.answer!.files.length).toBeGreaterThan(10);
     // Undamaged, a warm run on the same day takes the batch rules' findings from the answer, and gives the same.
     const warm = await cached();
     expect([warm.stdout, warm.exitCode]).toEqual([plain.stdout, plain.exitCode]);
     expect(JSON.parse(warm.stdout).findings.filter((f: { code: string }) => f.code === 'duplicate-record' || f.code === 'review-overdue').length).toBeGreaterThan(10);
-    const each = (list: unknown[], harm: (x: unknown, i: number) => unknown) => list.map(harm);
-    const damage: [string, (c: Cache) => unknown][] = [
-      ['findings of every wrong shape', (c) => ({ ...c, findings: each(c.findings, (_f, i) => [null, 'x', 5, [], { a: 1 }, '1,2,3', '1,,2,3,4', '-1,1,0,0,0', '1.5,1,0,0,0', ' 1,1,0,0,0', '1,1,0,0,0,'][i % 11]) })],
-      ['findings that point nowhere', (c) => ({ ...c, findings: each(c.findings, (_f, i) => ['1,1,1000000,0,0', '1,1,0,1000000,0', '1,1,0,0,99999999', '1,1,1,0,0'][i % 4]) })],
-      ['entries of the wrong shape', (c) => ({ ...c, entries: each(c.entries, (e, i) => (i % 7 === 0 ? 1 : i % 7 === 2 ? 'x' : i % 7 === 3 ? -4 : i % 7 === 4 ? 7 : e)) })],
-      ['entries cut short', (c) => ({ ...c, entries: c.entries.slice(1) })],
+    // Each list of numbers given values of every wrong kind, in turn at each place of a row or entry.
+    const each = (list: Int32Array, harm: (x: number, i: number) => number) => Int32Array.from(list, harm);
+    const answer = good.answer!;
+    const damage: [string, (c: CacheData) => CacheData | Uint8Array][] = [
+      ['findings at no place', (c) => ({ ...c, findings: each(c.findings, (x, i) => (i % ROW < 2 && i % 3 === 0 ? -1 : x)) })],
+      ['findings that point nowhere', (c) => ({ ...c, findings: each(c.findings, (x, i) => (i % ROW === 2 + (i % 3) ? [1_000_000, -1, 99_999_999][i % 3]! : x)) })],
+      ['findings whose code is not a code', (c) => ({ ...c, findings: each(c.findings, (x, i) => (i % ROW === 2 ? c.findings[i + 2]! : x)) })],
+      ['entries of the wrong shape', (c) => ({ ...c, entries: each(c.entries, (x, i) => (i % ENTRY === 1 ? 1_000_000 : i % ENTRY === 2 ? -4 : x)) })],
+      ['entries whose dates are not texts', (c) => ({ ...c, texts: c.texts.map((t) => (typeof t === 'string' && /^\d{4}-/.test(t) ? 7 : t)) })],
       ['texts that are numbers', (c) => ({ ...c, texts: c.texts.map(() => 7) })],
-      ['no texts', (c) => ({ ...c, texts: undefined })],
-      ['stamps and hashes of the wrong shape', (c) => ({ ...c, stamps: each(c.stamps, (_s, i) => [null, 'x', { hash: 5 }][i % 3]), hashes: each(c.hashes, (_h, i) => [5, null][i % 2]) })],
+      ['no texts', (c) => ({ ...c, texts: [] })],
       ['files that are not names', (c) => ({ ...c, files: c.files.map((_f, i) => [null, 5, {}][i % 3]) })],
-      ['an answer of the wrong shape', (c) => ({ ...c, answer: { ...c.answer, files: c.answer.files.map((f, i) => [f, 'x', -1, 1e9, 1.5][i % 5]) } })],
-      ['an answer cut short', (c) => ({ ...c, answer: { ...c.answer, findings: c.answer.findings.slice(1) } })],
-      ['answer findings that point nowhere', (c) => ({ ...c, answer: { ...c.answer, findings: c.answer.findings.map(() => '1,1,0,0,99999999') } })],
-      ['an answer that is not one', (c) => ({ ...c, answer: [1, 2] })],
-      ['no lists at all', () => ({ writtenAt: 1 })],
-      ['a list instead of the cache', () => [1, 2, 3]],
-      ['half a file', (c) => JSON.stringify(c).slice(0, 5000)],
+      ['an answer for files that are not there', (c) => ({ ...c, answer: { ...answer, files: each(answer.files, (x, i) => [x, -1, 1e9][i % 3]!) } })],
+      ['answer findings that point nowhere', (c) => ({ ...c, answer: { ...answer, findings: each(answer.findings, (x, i) => (i % ROW === 4 ? 99_999_999 : x)) } })],
+      ['findings that run past their file', (c) => ({ ...c, findingStarts: each(c.findingStarts, (x, i) => (i === 1 ? x + 1 : x)) })],
+      ['half a file', () => bytes.subarray(0, bytes.length >> 1)],
+      ['a file a byte longer', () => Uint8Array.of(...bytes, 0)],
+      ['a head of another layout', () => Buffer.concat([Buffer.from('{"cache":"ntk check","endian":"LE"}'), bytes.subarray(bytes.indexOf(10))])],
+      ['the JSON cache of an older ntk', () => Buffer.from(JSON.stringify({ writtenAt: 1, texts: [], files: [], stamps: [], hashes: [], entries: [], findings: [], answer: null }))],
+      ['nothing', () => new Uint8Array(0)],
     ];
     for (const [what, harm] of damage) {
       const damaged = harm(good);
-      await writeFile(cacheFile, typeof damaged === 'string' ? damaged : JSON.stringify(damaged));
+      await writeFile(cacheFile, damaged instanceof Uint8Array ? damaged : encodeCache(damaged));
       const r = await cached();
       expect(r.stderr, what).toBe('');
       expect(r.exitCode, what).toBe(plain.exitCode);

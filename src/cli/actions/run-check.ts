@@ -4,10 +4,12 @@ import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { withoutIgnored } from '../../read/repository-config.js';
 import type { CheckedBatch } from '../../batch/checked-batch.js';
 import type { FindingsWriter } from '../../render/findings-report.js';
+import type { FindingsTotals } from '../../record/finding.js';
 import { checkFiles } from '../../batch/check-files.js';
 import { EXIT, UsageError } from '../cli-error.js';
 import { resolveJobs, type CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
+import { writePieces } from '../write-output.js';
 import { repositoryConfig } from '../repository-defaults.js';
 
 export interface CheckOptions {
@@ -59,21 +61,19 @@ async function checkStdin(paths: string[], options: CheckOptions, strict: boolea
 }
 
 /** Writes the batch's findings a file at a time, in pieces of about 64 KB: the report of 50,000 files is never one string. */
-function report(batch: CheckedBatch, writer: FindingsWriter, options: CheckOptions, strict: boolean, ctx: CliContext): number {
+async function report(batch: CheckedBatch, writer: FindingsWriter, options: CheckOptions, strict: boolean, ctx: CliContext): Promise<number> {
   try {
     const totals = batch.totals(options.quiet ?? false);
-    let pending = writer.begin(totals);
-    for (const { file, findings } of batch.byFile()) {
-      pending += writer.file(file, options.quiet ? findings.filter((f) => f.severity === 'error') : findings);
-      if (pending.length > 65_536) {
-        ctx.stdout.write(pending);
-        pending = '';
-      }
-    }
-    ctx.stdout.write(pending + writer.end(totals));
+    await writePieces(ctx.stdout, reportPieces(batch, writer, totals, options.quiet ?? false));
     const counts = totals.all;
     return counts.errors > 0 || (strict && counts.warnings > 0) ? EXIT.findings : EXIT.ok;
   } finally {
     batch.close();
   }
+}
+
+function* reportPieces(batch: CheckedBatch, writer: FindingsWriter, totals: FindingsTotals, errorsOnly: boolean): Generator<string> {
+  yield writer.begin(totals);
+  for (const { file, findings } of batch.byFile()) yield writer.file(file, errorsOnly ? findings.filter((f) => f.severity === 'error') : findings);
+  yield writer.end(totals);
 }

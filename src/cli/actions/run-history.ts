@@ -6,7 +6,7 @@ import { collectRecordFiles, displayPath } from '../../read/collect-files.js';
 import { repositoryTop, type FileRevision } from '../../read/git.js';
 import { readRecordFile } from '../../read/read-record.js';
 import { readSmallFile } from '../../read/small-file.js';
-import type { HistoryFormat } from '../../render/history-formats.js';
+import type { HistoryFormat, HistoryWords } from '../../render/history-formats.js';
 import { viewFormats, type FormatOf } from '../../render/view-formats.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
 import type { Finding } from '../../record/finding.js';
@@ -26,6 +26,10 @@ export interface HistoryOptions {
 
 export async function runHistory(paths: string[], options: HistoryOptions, ctx: CliContext): Promise<number> {
   const files = await collectRecordFiles(paths);
+  // The format's renderer loads while the versions are read, in the time git leaves: they are needed only to word each child.
+  const formatting = viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width });
+  // Awaited only once the versions are in; a failure to load is still thrown there, not reported before as unhandled.
+  formatting.catch(() => undefined);
   const { versions, findings } = await gatherVersions(files, { useGit: options.git !== false, timelineOnly: true }, ctx);
   noteDuplicates(versions, ctx);
   // A child's timeline is built from the versions of that child alone: the others can go first.
@@ -36,18 +40,18 @@ export async function runHistory(paths: string[], options: HistoryOptions, ctx: 
     if (findings.length > 0) return EXIT.findings;
     throw new UsageError(options.child !== undefined ? `no records of ${options.child} in ${paths.join(' ')}` : `no toolkit records in ${paths.join(' ')}`);
   }
-  const format = await viewFormats.history[options.format]({ style: mediumStyle(options, ctx), width: ctx.width, decisionLabel: decisionLabeller(versions.map((v) => v.template)), templateOf: childTemplates(versions) });
-  await writeOutputPieces(historyPieces(format, eachHistory(shown)), options, files, ctx);
+  const words = { decisionLabel: decisionLabeller(versions.map((v) => v.template)), templateOf: childTemplates(versions) };
+  await writeOutputPieces(historyPieces(await formatting, eachHistory(shown), words), options, files, ctx);
   return findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>): Generator<string> {
+function* historyPieces(format: HistoryFormat, histories: Iterable<ChildHistory>, words: HistoryWords): Generator<string> {
   yield format.begin;
   let first = true;
   for (const h of histories) {
     if (!first) yield format.between;
     first = false;
-    yield format.child(h);
+    yield format.child(h, words);
   }
   yield format.end;
 }
