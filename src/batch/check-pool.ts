@@ -33,7 +33,7 @@ export async function checkEachInPool(files: readonly string[], options: PoolOpt
     chunk.forEach((r, i) => onResult(id * CHUNK + i, r));
   };
   const worker = () => {
-    const thread = takeCheckWorker(options.facts);
+    const thread = takeCheckWorker(options.facts || options.timeline === true);
     return new Promise<void>((resolve, reject) => {
       let inFlight = 0;
       const send = () => {
