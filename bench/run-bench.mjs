@@ -115,6 +115,21 @@ try {
   await writeRecords(dir, records);
   const bytes = spawnSync('du', ['-sk', dir], { encoding: 'utf8' }).stdout.split('\t')[0];
   console.log(`ntk ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}, node ${process.version}, ${records} records (${Math.round(Number(bytes) / 1024)} MB on disk), medians of ${runs} alternating runs`);
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    // Node reads the file it names as it starts, whatever the program: a cost of this machine that every node start
+    // pays and git does not. Bare starts with and without it, alternating.
+    const without = { ...env };
+    delete without.NODE_EXTRA_CA_CERTS;
+    const starts = [[], []];
+    for (let i = 0; i < Math.max(15, runs * 3); i++) {
+      [env, without].forEach((e, k) => {
+        const started = process.hrtime.bigint();
+        spawnSync(process.execPath, ['-e', '0'], { env: e, stdio: 'ignore' });
+        starts[k].push(Number(process.hrtime.bigint() - started) / 1e9);
+      });
+    }
+    console.log(`note: NODE_EXTRA_CA_CERTS is set here: node -e 0 takes ${s(median(starts[0]))} with it, ${s(median(starts[1]))} without; every node start below pays it (ntk, ajv-cli, node -e 0), git does not`);
+  }
   console.log('');
 
   const check = [ntkBin, 'check', dir, '--format', 'json', '--today', values.today];
