@@ -145,19 +145,24 @@ function reuse(files: readonly string[], saved: SavedCache | null, kept: Kept, t
   if (withAnswer) {
     const known = batch.knownRuleFindings(saved!.texts);
     if (!saved!.answer(today, files.length, (index, numbers) => known.add(index, numbers))) return null;
+    // The day's answer is taken only when every file is where it was in the cache, which then holds these files alone.
+    const all = saved!.allFindings();
+    if (all === null) return null;
+    batch.addAllCached(all.numbers, all.starts, saved!.texts);
+    onDone?.(files.length);
+    return batch;
   }
   let done = 0;
   for (let i = 0; i < files.length; i++) {
     const at = kept.from[i]!;
     if (at < 0) continue;
-    const entry = withAnswer ? null : saved!.entry(at, files[i]!, today);
+    const entry = saved!.entry(at, files[i]!, today);
     const numbers = entry === undefined ? null : saved!.findingsAt(at);
-    if (numbers === null) {
-      if (withAnswer) return null;
+    if (entry === undefined || numbers === null) {
       kept.forget(i, saved!);
       continue;
     }
-    batch.addCached(i, numbers, saved!.texts, entry ?? null);
+    batch.addCached(i, numbers, saved!.texts, entry);
     onDone?.(++done);
   }
   return batch;

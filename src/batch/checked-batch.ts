@@ -77,6 +77,17 @@ export class CheckedBatch {
   }
 
   /**
+   * Every file's result as the cache kept it, when the cache's files are
+   * these in this order (CachedFindings.whole): the numbers taken as they
+   * are, into `texts`, their indexes checked; no entries, as the day's
+   * answer stands in for the batch rules.
+   */
+  addAllCached(numbers: Int32Array, starts: Int32Array, texts: readonly string[]): void {
+    this.cached = CachedFindings.whole(texts, numbers, starts);
+    for (let i = 0; i < this.files.length; i++) this.countNumbered(i, numbers, texts, starts[i]!, starts[i + 1]!);
+  }
+
+  /**
    * Where to put the batch rules' findings when they are known for these
    * files as they are and for this day (check-cache.ts: the answer): numbers
    * into `texts` by file index, each file's in the documented order. The
@@ -107,9 +118,9 @@ export class CheckedBatch {
     return this.knownRules === null ? this.ruleFindings()[index] : this.knownRules.findings(index, this.files[index]!);
   }
 
-  /** Counts findings as the cache numbers them: five numbers each, the third the index of its code in `texts`. */
-  private countNumbered(index: number, numbers: Int32Array, texts: readonly string[]): void {
-    for (let i = 2; i < numbers.length; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
+  /** Counts findings as the cache numbers them (from `start` to `end` of `numbers`): five numbers each, the third the index of its code in `texts`. */
+  private countNumbered(index: number, numbers: Int32Array, texts: readonly string[], start = 0, end = numbers.length): void {
+    for (let i = start + 2; i < end; i += 5) this.count(index, texts[numbers[i]!] as FindingCode);
   }
 
   private count(index: number, code: FindingCode): void {

@@ -88,7 +88,7 @@ function numberOf(field: string): number | null {
  * every one of them, twice.
  */
 export class CachedFindings {
-  private numbers = new Int32Array(1 << 14);
+  private numbers: Int32Array = new Int32Array(1 << 14);
   private used = 0;
   /** Where each file's numbers start and end (equal for a file with none). */
   private readonly starts: Int32Array;
@@ -100,6 +100,20 @@ export class CachedFindings {
   ) {
     this.starts = new Int32Array(files);
     this.ends = new Int32Array(files);
+  }
+
+  /**
+   * The findings of every file at once, as a cache holds them when its files
+   * are these, in this order: `numbers` taken as they are, not copied a file
+   * at a time; file i's are numbers[starts[i]..starts[i + 1]].
+   */
+  static whole(texts: readonly string[], numbers: Int32Array, starts: Int32Array): CachedFindings {
+    const found = new CachedFindings(texts, starts.length - 1);
+    found.numbers = numbers;
+    found.used = numbers.length;
+    found.starts.set(starts.subarray(0, -1));
+    found.ends.set(starts.subarray(1));
+    return found;
   }
 
   /** Keeps the numbers of the findings of the file at `index`, five a finding (cache-file.ts), their indexes checked. */

@@ -68,6 +68,13 @@ export class SavedCache {
     return this.rows(findings, findingStarts[i]!, findingStarts[i + 1]!);
   }
 
+  /** The findings of every file, and where each file's start (cache-file.ts), or null when any is damaged: checked in one pass. */
+  allFindings(): { numbers: Int32Array; starts: Int32Array } | null {
+    const { findingStarts, findings } = this.data;
+    const numbers = this.rows(findings, 0, findings.length);
+    return numbers && { numbers, starts: findingStarts };
+  }
+
   /**
    * Gives `take` the batch rules' findings the cache holds for `today`, by
    * file index; false, part way or before, when there is no answer for the

@@ -54,6 +54,11 @@ function takeAll(data: CacheData): void {
     saved.indexOf(`f${i}.yaml`, i);
   }
   saved.answer('2030-01-01', data.files.length, () => undefined);
+  // All at once, as a warm run over unchanged files takes them: the same rows, or null when any file's are damaged.
+  const all = saved.allFindings();
+  const each = data.files.map((_f, i) => saved.findingsAt(i));
+  expect(all === null).toBe(each.some((rows) => rows === null));
+  if (all !== null) expect(Array.from(all.numbers)).toEqual(each.flatMap((rows) => Array.from(rows!)));
 }
 
 describe('the check cache file', () => {
