@@ -143,11 +143,11 @@ function knownFiles(files: readonly string[], saved: SavedCache | null, kept: Ke
 function reuse(files: readonly string[], saved: SavedCache | null, kept: Kept, today: string, withAnswer: boolean, onDone?: (done: number) => void): CheckedBatch | null {
   const batch = new CheckedBatch(files, today);
   if (withAnswer) {
-    const known = batch.knownRuleFindings(saved!.texts);
-    if (!saved!.answer(today, files.length, (index, numbers) => known.add(index, numbers))) return null;
+    const known = saved!.answer(today, files.length);
     // The day's answer is taken only when every file is where it was in the cache, which then holds these files alone.
     const all = saved!.allFindings();
-    if (all === null) return null;
+    if (known === null || all === null) return null;
+    batch.knownRuleFindings(saved!.texts, known.indexes, known.starts, known.numbers);
     batch.addAllCached(all.numbers, all.starts, saved!.texts);
     onDone?.(files.length);
     return batch;

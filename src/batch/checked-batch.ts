@@ -78,30 +78,25 @@ export class CheckedBatch {
 
   /**
    * Every file's result as the cache kept it, when the cache's files are
-   * these in this order (CachedFindings.whole): the numbers taken as they
+   * these in this order (CachedFindings.over): the numbers taken as they
    * are, into `texts`, their indexes checked; no entries, as the day's
-   * answer stands in for the batch rules.
+   * answer stands in for the batch rules (knownRuleFindings).
    */
   addAllCached(numbers: Int32Array, starts: Int32Array, texts: readonly string[]): void {
-    this.cached = CachedFindings.whole(texts, numbers, starts);
+    this.cached = CachedFindings.over(texts, this.files.length, numbers, starts, null);
     for (let i = 0; i < this.files.length; i++) this.countNumbered(i, numbers, texts, starts[i]!, starts[i + 1]!);
   }
 
   /**
-   * Where to put the batch rules' findings when they are known for these
-   * files as they are and for this day (check-cache.ts: the answer): numbers
-   * into `texts` by file index, each file's in the documented order. The
-   * rules are then not worked out.
+   * The batch rules' findings as they are known for these files as they are
+   * and for this day (check-cache.ts: the answer): the k-th run of
+   * `numbers` (from starts[k] to starts[k + 1], into `texts`, their indexes
+   * checked) is the findings of file `indexes[k]`, in the documented order.
+   * The rules are then not worked out.
    */
-  knownRuleFindings(texts: readonly string[]): { add(index: number, numbers: Int32Array): void } {
-    const known = new CachedFindings(texts, this.files.length);
-    this.knownRules = known;
-    return {
-      add: (index, numbers) => {
-        known.add(index, numbers);
-        this.countNumbered(index, numbers, texts);
-      },
-    };
+  knownRuleFindings(texts: readonly string[], indexes: Int32Array, starts: Int32Array, numbers: Int32Array): void {
+    this.knownRules = CachedFindings.over(texts, this.files.length, numbers, starts, indexes);
+    for (let k = 0; k < indexes.length; k++) this.countNumbered(indexes[k]!, numbers, texts, starts[k]!, starts[k + 1]!);
   }
 
   /** The batch rules' findings of each file that has some, by its index. */

@@ -103,16 +103,25 @@ export class CachedFindings {
   }
 
   /**
-   * The findings of every file at once, as a cache holds them when its files
-   * are these, in this order: `numbers` taken as they are, not copied a file
-   * at a time; file i's are numbers[starts[i]..starts[i + 1]].
+   * The findings of many files at once, as a cache holds them: `numbers`
+   * taken as they are, not copied a file at a time. The k-th run,
+   * numbers[starts[k]..starts[k + 1]], is the findings of file `indexes[k]`
+   * of `files`, or of file k when the cache's files are these, in this order
+   * (`indexes` null).
    */
-  static whole(texts: readonly string[], numbers: Int32Array, starts: Int32Array): CachedFindings {
-    const found = new CachedFindings(texts, starts.length - 1);
+  static over(texts: readonly string[], files: number, numbers: Int32Array, starts: Int32Array, indexes: Int32Array | null): CachedFindings {
+    const found = new CachedFindings(texts, files);
     found.numbers = numbers;
     found.used = numbers.length;
-    found.starts.set(starts.subarray(0, -1));
-    found.ends.set(starts.subarray(1));
+    if (indexes === null) {
+      found.starts.set(starts.subarray(0, -1));
+      found.ends.set(starts.subarray(1));
+    } else {
+      for (let k = 0; k < indexes.length; k++) {
+        found.starts[indexes[k]!] = starts[k]!;
+        found.ends[indexes[k]!] = starts[k + 1]!;
+      }
+    }
     return found;
   }
 

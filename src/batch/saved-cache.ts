@@ -76,20 +76,20 @@ export class SavedCache {
   }
 
   /**
-   * Gives `take` the batch rules' findings the cache holds for `today`, by
-   * file index; false, part way or before, when there is no answer for the
-   * day or it is damaged.
+   * The batch rules' findings the cache holds for `today` (cache-file.ts:
+   * the k-th run of `numbers` is file `indexes[k]`'s), checked in one pass;
+   * null when there is no answer for the day, or it is damaged: a file named
+   * twice, out of order or past the `files` there are.
    */
-  answer(today: string, files: number, take: (index: number, numbers: Int32Array) => void): boolean {
+  answer(today: string, files: number): { indexes: Int32Array; starts: Int32Array; numbers: Int32Array } | null {
     const answer = this.data.answer;
-    if (answer === null || answer.today !== today) return false;
-    for (let k = 0; k < answer.files.length; k++) {
-      const index = answer.files[k]!;
-      const numbers = this.rows(answer.findings, answer.starts[k]!, answer.starts[k + 1]!);
-      if (index < 0 || index >= files || numbers === null) return false;
-      take(index, numbers);
+    if (answer === null || answer.today !== today || this.rows(answer.findings, 0, answer.findings.length) === null) return null;
+    let previous = -1;
+    for (const index of answer.files) {
+      if (index <= previous || index >= files) return null;
+      previous = index;
     }
-    return true;
+    return { indexes: answer.files, starts: answer.starts, numbers: answer.findings };
   }
 
   /** Findings `start` to `end` of `list` when each is a place and texts of its kind, else null. */

@@ -178,6 +178,7 @@ describe('ntk check on a batch: the same findings whatever the workers and the c
       ['no texts', (c) => ({ ...c, texts: [] })],
       ['files that are not names', (c) => ({ ...c, files: c.files.map((_f, i) => [null, 5, {}][i % 3]) })],
       ['an answer for files that are not there', (c) => ({ ...c, answer: { ...answer, files: each(answer.files, (x, i) => [x, -1, 1e9][i % 3]!) } })],
+      ['an answer that names a file twice', (c) => ({ ...c, answer: { ...answer, files: each(answer.files, (x, i) => (i === 1 ? answer.files[0]! : x)) } })],
       ['answer findings that point nowhere', (c) => ({ ...c, answer: { ...answer, findings: each(answer.findings, (x, i) => (i % ROW === 4 ? 99_999_999 : x)) } })],
       ['findings that run past their file', (c) => ({ ...c, findingStarts: each(c.findingStarts, (x, i) => (i === 1 ? x + 1 : x)) })],
       ['half a file', () => bytes.subarray(0, bytes.length >> 1)],

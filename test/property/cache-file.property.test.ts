@@ -53,7 +53,13 @@ function takeAll(data: CacheData): void {
     if (numbers !== null) for (let j = 0; j < numbers.length; j += ROW) expect(typeof saved.texts[numbers[j + 4]!]).toBe('string');
     saved.indexOf(`f${i}.yaml`, i);
   }
-  saved.answer('2030-01-01', data.files.length, () => undefined);
+  // The answer, when taken, names each file once, in order, and its rows are whole.
+  const answer = saved.answer('2030-01-01', data.files.length);
+  if (answer !== null) {
+    answer.indexes.forEach((index, k) => expect(index).toBeGreaterThan(k === 0 ? -1 : answer.indexes[k - 1]!));
+    expect(answer.indexes.every((index) => index < data.files.length)).toBe(true);
+    for (let j = 0; j < answer.numbers.length; j += ROW) expect(typeof saved.texts[answer.numbers[j + 4]!]).toBe('string');
+  }
   // All at once, as a warm run over unchanged files takes them: the same rows, or null when any file's are damaged.
   const all = saved.allFindings();
   const each = data.files.map((_f, i) => saved.findingsAt(i));
