@@ -154,6 +154,6 @@ function startsOf(starts: Int32Array, length: number): boolean {
   return true;
 }
 
-export function isCount(value: unknown): value is number {
+function isCount(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0;
 }
