@@ -21,11 +21,37 @@ import { defineSummary } from './commands/define-summary.js';
 import { defineTemplate } from './commands/define-template.js';
 
 /**
- * The command table. Each command's definition is light; its action imports
- * the code that does the work only when it runs, so `ntk --help` and
- * `ntk --version` start fast.
+ * The command table, by name, in the order `ntk --help` lists it. Each
+ * command's definition is light; its action imports the code that does the
+ * work only when it runs, so `ntk --help` and `ntk --version` start fast.
  */
-export function buildProgram(version: string): Command {
+const commandTable: Readonly<Record<string, (program: Command) => void>> = {
+  new: defineNew,
+  edit: defineEdit,
+  review: defineReview,
+  check: defineCheck,
+  report: defineReport,
+  summary: defineSummary,
+  diff: defineDiff,
+  history: defineHistory,
+  compare: defineCompare,
+  chronology: defineChronology,
+  example: defineExample,
+  redact: defineRedact,
+  template: defineTemplate,
+  schema: defineSchema,
+  init: defineInit,
+  completion: defineCompletion,
+  'diff-textconv': defineDiffTextconv,
+  'merge-driver': defineMergeDriver,
+};
+
+/**
+ * The program with the commands named in `only` (all of them when it is not
+ * given): its description, version, help and error handling are the same
+ * whichever commands it holds.
+ */
+export function buildProgram(version: string, only: readonly string[] = Object.keys(commandTable)): Command {
   const program = new Command('ntk');
   program
     .description('The Nottinghamshire and Nottingham City neglect toolkit on the command line: one YAML record per child, checked, summarised and compared over time.')
@@ -40,8 +66,23 @@ export function buildProgram(version: string): Command {
       'after',
       '\nExit codes: 0 success, 1 findings or an invalid record, 2 usage error, 3 a file could not be read or written (disk full, permission denied, changed by someone else meanwhile), 130 interrupted.\n\nRun `ntk <command> --help` for a command\'s options and examples.',
     );
-  for (const define of [defineNew, defineEdit, defineReview, defineCheck, defineReport, defineSummary, defineDiff, defineHistory, defineCompare, defineChronology, defineExample, defineRedact, defineTemplate, defineSchema, defineInit, defineCompletion, defineDiffTextconv, defineMergeDriver]) define(program);
+  for (const name of only) commandTable[name]!(program);
   return program;
+}
+
+/**
+ * The commands a run needs defined. Once commander has seen a command's name
+ * first on the command line, it parses, reports errors and shows help
+ * (`ntk check --help`) from that command and the program's own options alone,
+ * so the other seventeen are left undefined: defining them was about 4 ms of
+ * every start. Everything else needs the whole table: no command or an option
+ * first (`ntk --help`, `ntk --no-color check`), `ntk help X`, a name that is
+ * not a command (commander suggests the nearest), and `completion`, whose
+ * script lists every command.
+ */
+export function commandsFor(args: readonly string[]): readonly string[] | undefined {
+  const [first] = args;
+  return first !== undefined && first !== 'completion' && Object.hasOwn(commandTable, first) ? [first] : undefined;
 }
 
 /**
@@ -57,7 +98,7 @@ function stopQuietlyOnClosedPipe(): void {
 
 export async function main(argv: string[], version: string): Promise<void> {
   stopQuietlyOnClosedPipe();
-  const program = buildProgram(version);
+  const program = buildProgram(version, commandsFor(argv.slice(2)));
   try {
     await program.parseAsync(argv);
   } catch (error) {
