@@ -7,7 +7,8 @@
 // `ntk check --cache` of 10,000 files about 10 ms. Code a command does not
 // need is still loaded only when it runs: each lazy import becomes a chunk.
 import { build } from 'esbuild';
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rulesHash } from './rules-hash.mjs';
 
@@ -53,6 +54,27 @@ const lazyChildProcess = {
   },
 };
 
+// Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
+const requireBanner = "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);";
+
+/**
+ * Every require of a bundled CommonJS package goes through esbuild's
+ * `__require` helper, which lives in one chunk; any other file given the
+ * banner paid for a createRequire and an import.meta as it loaded and never
+ * read them: a command loads 7 to 60 files, and that was 2-6 ms of its start.
+ * So the banner is blanked in each file that does not name `require` at all
+ * (one naming it in a comment or a string keeps it, which is harmless); the
+ * line stays, so the source maps still fit.
+ */
+async function dropUnusedRequire({ metafile }) {
+  for (const file of Object.keys(metafile.outputs).filter((name) => name.endsWith('.js'))) {
+    const path = join(root, file);
+    const text = await readFile(path, 'utf8');
+    const body = text.slice(text.indexOf('\n'));
+    if (text.startsWith(requireBanner) && !/(?<![\w$.])require(?![\w$])/.test(body)) await writeFile(path, body);
+  }
+}
+
 /** What every bundle shares: ES modules for Node 20, code a command does not need split into chunks. */
 const shared = {
   absWorkingDir: root,
@@ -65,8 +87,8 @@ const shared = {
   target: 'node20',
   // Stack traces (NTK_DEBUG=1, which bin/ntk.js turns source maps on for) point into src/.
   sourcemap: 'linked',
-  // Packages written as CommonJS (commander) require Node's own modules; an ES module has no `require` of its own.
-  banner: { js: "import { createRequire as __ntkCreateRequire } from 'node:module'; const require = __ntkCreateRequire(import.meta.url);" },
+  banner: { js: requireBanner },
+  metafile: true,
   logLevel: 'warning',
   plugins: [lazyStringWidth, lazyChildProcess],
   // The check cache's key includes the rule code (src/batch/rules-hash.ts).
@@ -74,12 +96,12 @@ const shared = {
 };
 
 // The worker thread of a batch is an entry of its own: it is started by file name (src/batch/worker-start.ts).
-await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts'], chunkNames: 'chunk-[hash]' });
+await dropUnusedRequire(await build({ ...shared, entryPoints: ['src/cli/main.ts', 'src/batch/check-worker.ts'], chunkNames: 'chunk-[hash]' }));
 
 // git's textconv (src/cli/textconv.ts) starts once per file git shows, so it must start like a bare
 // node: what it always needs is one file of its own, not a dozen shared chunks resolved one by one;
 // error reporting stays a chunk of its own, and the `yaml` reader (for a record the fast reader declines) is yaml.cjs below.
-await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'textconv-[hash]' });
+await dropUnusedRequire(await build({ ...shared, entryPoints: ['src/cli/textconv.ts'], chunkNames: 'textconv-[hash]' }));
 
 // What the bundled code reads from beside itself, as the modules of dist/ do: the standalone validators and the prebuilt templates.
 // The validators are bundled too (they require a piece of ajv's runtime), so the installed package needs nothing from node_modules.
