@@ -61,7 +61,8 @@ const requireBanner = "import { createRequire as __ntkCreateRequire } from 'node
  * Every require of a bundled CommonJS package goes through esbuild's
  * `__require` helper, which lives in one chunk; any other file given the
  * banner paid for a createRequire and an import.meta as it loaded and never
- * read them: a command loads 7 to 60 files, and that was 2-6 ms of its start.
+ * read them: a command loads 7 to 60 files (`ntk schema` 17, which took 3.7 ms
+ * less CPU without them: median of 61 paired runs).
  * So the banner is blanked in each file that does not name `require` at all
  * (one naming it in a comment or a string keeps it, which is harmless); the
  * line stays, so the source maps still fit.
