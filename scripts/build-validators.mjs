@@ -60,7 +60,7 @@ function notWithoutPlaceholders(code) {
  */
 async function prebuildTemplates() {
   const { parse } = await import('yaml');
-  const { readdir, stat } = await import('node:fs/promises');
+  const { readdir } = await import('node:fs/promises');
   // tsc has built dist/ by now: the checks the schema cannot make are the loader's own.
   const { templateProblems } = await import(new URL('dist/template/template-checks.js', root).href);
   const ajv = new Ajv({ allErrors: true });
@@ -69,12 +69,12 @@ async function prebuildTemplates() {
   const entries = [];
   for (const name of (await readdir(folder)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
     const file = new URL(name, folder);
-    const template = parse(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    const template = parse(text);
     if (!validate(template)) throw new Error(`templates/${name} is not valid: ${ajv.errorsText(validate.errors)}`);
     const problems = templateProblems(template);
     if (problems.length > 0) throw new Error(`templates/${name} is not valid: ${problems.join('; ')}`);
-    const { size, mtimeMs } = await stat(file);
-    entries.push({ name, size, mtimeMs, template });
+    entries.push({ name, text, template });
   }
   await writeFile(new URL('dist/template/package-templates.json', root), `${JSON.stringify(entries)}\n`);
 }

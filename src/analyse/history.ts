@@ -3,7 +3,7 @@ import { ownCopy } from '../text/own-copy.js';
 import { SharedPieces } from './shared-pieces.js';
 import type { Decision, ToolkitRecord } from '../record/types.js';
 import type { TemplateIndex } from '../template/load-template.js';
-import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './review-diff.js';
+import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './record-changes.js';
 
 /** Where one version of a record came from: a file as it is now, or a git commit. */
 export interface VersionSource {

@@ -4,6 +4,7 @@ import type { Action, ChildVoice, Decision, ReviewAnswers, Section, Session, Too
 import type { TemplateIndex } from '../template/load-template.js';
 import type { ScaleFacts } from '../template/scale-facts.js';
 import { daysBetween } from '../record/dates.js';
+import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_CHANGES, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './record-changes.js';
 
 /**
  * What changed between two toolkits of a child: the review diff. A score
@@ -11,8 +12,7 @@ import { daysBetween } from '../record/dates.js';
  * improvement: down on a scale where lower is better.
  * Renderers (terminal, Markdown, JSON, git textconv) only lay this out.
  */
-export type SectionChange = 'improved' | 'deteriorated' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed';
-export const SECTION_CHANGES: readonly SectionChange[] = ['improved', 'deteriorated', 'unchanged', 'newly-assessed', 'no-longer-assessed'];
+
 
 export type SectionState = 'scored' | 'not-relevant' | 'not-assessed';
 
@@ -106,12 +106,6 @@ export interface ReviewDiff {
   review: ReviewAnswers | null;
 }
 
-/** The free texts the review diff compares, by where they are: each section's, each area's, the child's voice, the summary. */
-export const SECTION_TEXTS = ['evidence', 'not_relevant'] as const;
-export const AREA_TEXTS = ['impact', 'strengths', 'concerns'] as const;
-export const CHILD_VOICE_TEXTS = ['working_well', 'worried_about', 'needs_to_happen'] as const;
-export const SUMMARY_TEXTS = ['analysis', 'parent_views'] as const;
-
 export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: TemplateIndex, sources: { from?: string; to?: string } = {}): ReviewDiff {
   const sections: SectionDiff[] = [];
   const areas: AreaDiff[] = [];
@@ -180,16 +174,6 @@ export function diffRecords(from: ToolkitRecord, to: ToolkitRecord, template: Te
   };
 }
 
-/** The change label for one section, from its two scores (null: not scored) and the scale's order of care. */
-export function sectionChange(from: number | null, to: number | null, rank: TemplateIndex['rank']): SectionChange {
-  if (from === null && to === null) return 'unchanged';
-  if (from === null) return 'newly-assessed';
-  if (to === null) return 'no-longer-assessed';
-  if (rank(to) < rank(from)) return 'improved';
-  if (rank(to) > rank(from)) return 'deteriorated';
-  return 'unchanged';
-}
-
 function sectionState(s: Section | undefined): SectionState {
   if (s?.score !== undefined) return 'scored';
   if (s?.not_relevant !== undefined) return 'not-relevant';
@@ -210,13 +194,6 @@ function areaVerdict(c: Record<SectionChange, number>): AreaVerdict {
   if (c['no-longer-assessed'] > 0 && c['newly-assessed'] === 0) return 'no-longer-assessed';
   if (c.unchanged > 0 || c['newly-assessed'] > 0) return 'unchanged';
   return 'not-scored';
-}
-
-/** A re-wrapped paragraph is not a change: whitespace is compared, and diffed, collapsed. */
-export function normalise(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t === '' ? null : t;
 }
 
 /**

@@ -133,7 +133,8 @@ export interface Committed<T> {
  * The revisions of every file git tracks among `files` (untracked files and
  * files outside a repository are left out), and each distinct content they
  * name, read once and handed to `read` as it arrives. Per repository, three
- * git processes started together whatever the number of files and commits:
+ * git processes started together whatever the number of files and commits
+ * (HistoryReads):
  * `ls-files` for what is tracked, one `git log` of every commit with its raw
  * changes, in which each tracked file is followed back through its renames as
  * `git log --follow` follows it, and one `git cat-file --batch` asked for each
@@ -142,7 +143,8 @@ export interface Committed<T> {
  * as it is found, before its content is read.
  */
 export async function readCommitted<T>(files: readonly string[], read: (blob: string, bytes: Uint8Array | null) => T, found: (file: string, revision: FileRevision) => void = () => undefined): Promise<Committed<T>> {
-  // One `rev-parse` per folder, all at once (placeOf asks once per folder).
+  // The first file's repository is read while every folder is asked where it is (one `rev-parse` each, all at once).
+  const first = files.length > 0 ? new HistoryReads(dirname(resolve(files[0]!)), read) : null;
   const places = await Promise.all(files.map((file) => placeOf(file).catch(() => null)));
   const byTop = new Map<string, { file: string; path: string }[]>();
   files.forEach((file, i) => {
@@ -152,40 +154,80 @@ export async function readCommitted<T>(files: readonly string[], read: (blob: st
     group.push({ file, path: `${place.prefix}${basename(file)}` });
     byTop.set(place.top, group);
   });
+  const firstTop = places[0]?.top;
   const out: Committed<T> = { revisions: new Map(), contents: new Map() };
-  for (const [top, group] of byTop) {
-    const stop = new AbortController();
-    // The log starts beside ls-files rather than after it; its first commits wait until it is known which files are followed.
-    const waiting: LogCommit[] = [];
-    let follow: ((c: LogCommit) => void) | null = null;
-    const logged = readLog(top, stop.signal, (c) => (follow ? follow(c) : waiting.push(c))).then(
-      () => null,
-      (error: Error) => error,
-    );
-    const listed = trackedPaths(top).catch(() => new Set<string>());
-    const blobs = new BlobReader(top, read);
-    const tracked = await listed;
-    const followed = group.filter((f) => tracked.has(f.path));
-    if (followed.length === 0) stop.abort();
-    for (const f of followed) out.revisions.set(f.file, []);
-    follow = followRenames(followed, (file, revision) => {
-      out.revisions.get(file)!.push(revision);
-      found(file, revision);
-      if (revision.blob !== null) blobs.want(revision.blob);
-    });
-    for (const c of waiting.splice(0)) follow(c);
-    const failure = await logged;
-    if (failure) {
-      blobs.stop();
-      throw failure;
-    }
-    for (const [blob, value] of await blobs.end()) out.contents.set(blob, value);
+  try {
+    for (const [top, group] of byTop) await readRepository(top === firstTop ? first! : new HistoryReads(top, read), group, found, out);
+  } finally {
+    if (firstTop === undefined) first?.stop();
   }
   return out;
 }
 
-async function trackedPaths(top: string): Promise<Set<string>> {
-  const r = await git(top, ['ls-files', '-z', '--full-name']);
+/** One repository's part of readCommitted: the revisions of `group`'s files and their contents, into `out`. */
+async function readRepository<T>(reads: HistoryReads<T>, group: readonly { file: string; path: string }[], found: (file: string, revision: FileRevision) => void, out: Committed<T>): Promise<void> {
+  const tracked = await reads.listed;
+  const followed = group.filter((f) => tracked.has(f.path));
+  if (followed.length === 0) reads.stopLog.abort();
+  for (const f of followed) out.revisions.set(f.file, []);
+  reads.followWith(
+    followRenames(followed, (file, revision) => {
+      out.revisions.get(file)!.push(revision);
+      found(file, revision);
+      if (revision.blob !== null) reads.blobs.want(revision.blob);
+    }),
+  );
+  const failure = await reads.logged;
+  if (failure) {
+    reads.blobs.stop();
+    throw failure;
+  }
+  for (const [blob, value] of await reads.blobs.end()) out.contents.set(blob, value);
+}
+
+/**
+ * The git processes that read a repository's history, started together in
+ * one of its folders (git finds the repository from any of them, and names
+ * paths from its top whichever it is run in): `ls-files` of the whole
+ * repository, the log, read from the start (a child process's output that
+ * nobody reads when it ends is thrown away) with its commits kept until it
+ * is known which files they are followed for, and `cat-file --batch`, which
+ * waits to be asked.
+ */
+class HistoryReads<T> {
+  readonly stopLog = new AbortController();
+  readonly listed: Promise<Set<string>>;
+  /** Settles when the log has been read (or stopped), with what went wrong if anything did. */
+  readonly logged: Promise<Error | null>;
+  readonly blobs: BlobReader<T>;
+  private readonly waiting: LogCommit[] = [];
+  private follow: ((c: LogCommit) => void) | null = null;
+
+  constructor(cwd: string, read: (blob: string, bytes: Uint8Array | null) => T) {
+    this.listed = trackedPaths(cwd).catch(() => new Set<string>());
+    this.logged = readLog(cwd, this.stopLog.signal, (c) => (this.follow ? this.follow(c) : this.waiting.push(c))).then(
+      () => null,
+      (error: Error) => error,
+    );
+    this.blobs = new BlobReader(cwd, read);
+  }
+
+  /** Hands `follow` each commit of the log, those read so far first. */
+  followWith(follow: (c: LogCommit) => void): void {
+    this.follow = follow;
+    for (const c of this.waiting.splice(0)) follow(c);
+  }
+
+  /** Ends processes that turned out not to be needed. */
+  stop(): void {
+    this.stopLog.abort();
+    this.blobs.stop();
+  }
+}
+
+async function trackedPaths(cwd: string): Promise<Set<string>> {
+  // `:/` is the whole repository, from whichever of its folders git runs in.
+  const r = await git(cwd, ['ls-files', '-z', '--full-name', '--', ':/']);
   if (r.exitCode !== 0) return new Set();
   return new Set(r.stdout.toString('utf8').split('\0').filter((p) => p !== ''));
 }
@@ -257,9 +299,9 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
  * any character but NUL) can end a commit early or start a fake one; every
  * commit id is checked to be one.
  */
-function readLog(top: string, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
+function readLog(cwd: string, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
   const args = [...READ_ONLY, 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', '--end-of-options', 'HEAD', '--'];
-  const child = spawn('git', args, { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'], signal });
+  const child = spawn('git', args, { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'], signal });
   const parser = new LogParser(onCommit);
   let rest = '';
   return new Promise((resolvePromise, reject) => {
@@ -379,10 +421,10 @@ class BlobReader<T> {
   private unsent = '';
 
   constructor(
-    top: string,
+    cwd: string,
     private readonly use: (blob: string, bytes: Uint8Array | null) => T,
   ) {
-    this.child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd: top, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.answer(chunk));
     this.child.stdin.on('error', () => undefined);
     this.closed = new Promise((resolvePromise) => {

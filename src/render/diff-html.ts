@@ -1,7 +1,9 @@
-import type { AreaDiff, AreaVerdict, ReviewDiff, SectionChange, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
+import type { SectionChange } from '../analyse/record-changes.js';
+import type { AreaDiff, AreaVerdict, ReviewDiff, SectionDiff, TextDiff, WordPart } from '../analyse/review-diff.js';
 import type { Session } from '../record/types.js';
 import { longDate } from '../record/dates.js';
-import { changeSymbols, decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { changeSymbols } from './change-symbols.js';
+import { decisionWords, fieldWords, planItems, planItemWords, sideTitle, textLabel, voiceWords, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { listWords } from '../template/load-template.js';
 import { escapeHtml as h, htmlPage, htmlText as bdi, scoreBadge, scoreLegend } from './html-page.js';
 import { scaleWords, type ScaleFacts } from '../template/scale-facts.js';

@@ -1,6 +1,7 @@
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../record/dates.js';
-import { areaLine, changeSymbols, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { changeSymbols } from './change-symbols.js';
+import { areaLine, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { markdownBlock, markdownCell, markdownInline } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, type ScaleLook } from './score-style.js';
 import { scaleWords } from '../template/scale-facts.js';

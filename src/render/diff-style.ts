@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, SectionChange, TextField } from '../analyse/review-diff.js';
+import type { SectionChange } from '../analyse/record-changes.js';
+import type { AreaDiff, AreaVerdict, RecordSide, ReviewDiff, TextField } from '../analyse/review-diff.js';
 import { childVoiceQuestions } from '../analyse/summary-sheet.js';
 import type { Action } from '../record/types.js';
 import { longDate } from '../record/dates.js';
@@ -14,17 +15,6 @@ export interface DiffWords {
 /** A decision in the template's words; a key it does not define is shown as written. */
 export function decisionWords(words: DiffWords, key: string): string {
   return words.decisions.find((d) => d.key === key)?.label ?? key;
-}
-
-/**
- * How a change looks. The arrow points the way the score moved, so "better"
- * points down a scale where lower is better and up one where higher is.
- * Every change carries a symbol and a word as well as a colour, so it reads
- * the same with NO_COLOR and in greyscale.
- */
-export function changeSymbols(better: ScaleWords['better']): Record<SectionChange, string> {
-  const [down, up] = ['▼', '▲'];
-  return { improved: better === 'higher' ? up : down, deteriorated: better === 'higher' ? down : up, unchanged: '=', 'newly-assessed': '+', 'no-longer-assessed': '-' };
 }
 
 export const changeWords: Record<SectionChange, string> = {

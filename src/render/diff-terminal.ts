@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ReviewDiff, SectionDiff, WordPart } from '../analyse/review-diff.js';
 import { longDate } from '../record/dates.js';
-import { areaLine, changeColour, changeSymbols, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
+import { changeSymbols } from './change-symbols.js';
+import { areaLine, changeColour, changeWords, countsLine, decisionWords, planItems, planItemWords, sideTitle, textLabel, type DiffWords, type PlanItemKind } from './diff-style.js';
 import { graphemes } from '../text/graphemes.js';
 import { terminalSafe, terminalSafeLine } from './safe-text.js';
 import { NOT_ASSESSED_MARK, NOT_RELEVANT_MARK, scaleLook, type ScaleLook } from './score-style.js';

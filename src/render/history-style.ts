@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AreaTimeline, ChildHistory, HistoryPoint, RecordChange, Trend } from '../analyse/history.js';
 import { longDate } from '../record/dates.js';
 import type { ScaleWords } from '../template/scale-facts.js';
-import { changeSymbols } from './diff-style.js';
+import { changeSymbols } from './change-symbols.js';
 
 /** Trend words for every format; "slipped back" is what the guidance asks reviewers to notice. */
 export const trendWords: Record<Trend, string> = {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compiledSchema } from '../record/compiled-schema.js';
 import type { ValidateFunction } from 'ajv';
@@ -96,8 +96,8 @@ function parseYaml(text: string): unknown {
 
 interface PrebuiltTemplate {
   name: string;
-  size: number;
-  mtimeMs: number;
+  /** The file's text as it was built: a file is taken as built only while it still holds exactly this. */
+  text: string;
   template: ToolkitTemplate;
 }
 
@@ -114,11 +114,16 @@ function prebuiltTemplates(): Map<string, PrebuiltTemplate> {
   }
 }
 
-/** A template file edited after the build is read from its YAML again. */
+/**
+ * A template file edited after the build is read from its YAML again. Its
+ * text is compared, not its size and time: `npm pack` gives every file the
+ * same old time, so an installed package never matched and read its
+ * templates' YAML at every start (textconv 0.155 s instead of 0.100 s).
+ * Reading the 36 KB of the package's templates costs far less than that.
+ */
 function unchangedSinceBuild(file: string, built: PrebuiltTemplate): boolean {
   try {
-    const { size, mtimeMs } = statSync(file);
-    return size === built.size && mtimeMs === built.mtimeMs;
+    return readFileSync(file, 'utf8') === built.text;
   } catch {
     return false;
   }

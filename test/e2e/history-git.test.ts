@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHistoryRepo } from '../../bench/generate-history-repo.mjs';
 import { makeHistoryRepo, runGit } from '../support/history-repo.js';
 import { ntk, repoRoot } from './run-ntk.js';
 
@@ -74,5 +75,38 @@ describe('ntk history compares the file on disk with its newest valid commit', (
 
   it('an edit no score, text or decision shows is a change', async () => {
     expect(await changesNow((text) => text.replace('lead_consulted: 2020-09-30', 'lead_consulted: 2020-09-28'))).toHaveLength(1);
+  });
+});
+
+/**
+ * A long audit trail: each content is read once however many commits hold
+ * it, while the log is still being walked (readCommitted). The output over
+ * a trail of hundreds of commits, invalid revisions among them, is kept
+ * byte for byte: reading git faster must not change what users see.
+ */
+describe('ntk history over a long audit trail', () => {
+  let trail: string;
+
+  beforeAll(async () => {
+    trail = await mkdtemp(join(tmpdir(), 'ntk-history-trail-'));
+    writeHistoryRepo(trail, { children: 3, commits: 360 });
+    const file = join(trail, 'records/C-000001.yaml');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace(/score: \d\n/, 'score: 9\n'));
+    await runGit(trail, ['commit', '--quiet', '-am', 'Scored off the scale'], { GIT_AUTHOR_DATE: '2020-12-01T10:00:00+00:00', GIT_COMMITTER_DATE: '2020-12-01T10:00:00+00:00', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' });
+    await writeFile(file, good);
+    await runGit(trail, ['commit', '--quiet', '-am', 'Scored again'], { GIT_AUTHOR_DATE: '2020-12-02T10:00:00+00:00', GIT_COMMITTER_DATE: '2020-12-02T10:00:00+00:00', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' });
+  });
+
+  afterAll(async () => {
+    await rm(trail, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['trail-folder-json', ['history', 'records', '--format', 'json']],
+    ['trail-file-terminal', ['history', 'records/C-000001.yaml', '--no-color']],
+  ])('%s', async (name, args) => {
+    const r = await ntk(args, { cwd: trail, env: { NO_COLOR: '1', COLUMNS: '100' } });
+    await expect(`exit ${r.exitCode}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`).toMatchFileSnapshot(`__snapshots__/history-git/${name}.txt`);
   });
 });

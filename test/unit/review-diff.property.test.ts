@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffRecords, type SectionChange } from '../../src/analyse/review-diff.js';
+import type { SectionChange } from '../../src/analyse/record-changes.js';
+import { diffRecords } from '../../src/analyse/review-diff.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
 import { defaultTemplate } from '../../src/template/load-template.js';
 

@@ -1,0 +1,1 @@
+export function writeHistoryRepo(dir: string, options: { children: number; commits: number }): void;
