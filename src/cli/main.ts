@@ -103,7 +103,8 @@ export async function main(argv: string[], version: string): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      // Help asked for (`--help`, `ntk help`) is a success; help shown because no command was given is a usage error.
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0);
       process.exitCode = ok ? EXIT.ok : EXIT.usage;
       return;
     }

@@ -22,8 +22,14 @@ describe('the command table', () => {
     expect(help.exitCode).toBe(0);
     const listed = [...help.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
     expect(listed).toEqual([...everyCommand, 'help']);
-    expect((await ntk(['help'])).stdout).toBe(help.stdout);
-    expect((await ntk([])).stderr).toBe(help.stdout);
+    const asked = await ntk(['help']);
+    expect(asked.exitCode).toBe(0);
+    expect(asked.stdout).toBe(help.stdout);
+    // No command at all is a usage error (cli.md: exit 2), with the help on stderr as its message.
+    const none = await ntk([]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe(help.stdout);
     // Commander answers --help after a name that is no command with the program's help.
     expect((await ntk(['chek', 'fixtures/mary-jo', '--help'])).stdout).toBe(help.stdout);
   });
