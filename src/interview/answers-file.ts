@@ -1,4 +1,4 @@
-import { isAlias, isNode, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import { decodeRecordBytes } from '../read/decode-text.js';
 import { readBoundedFile } from '../read/bounded-file.js';
 import { checkAgainstSchema } from '../validate/schema-check.js';
@@ -17,15 +17,15 @@ export async function readAnswersFile(file: string): Promise<PlainRecord[]> {
   if (!read.ok) throw new AnswersFileError(read.problem.code === 'unreadable-file' && /does not exist/.test(read.problem.message) ? `${file}: no such answers file` : `${file}: ${read.problem.message}`);
   const decoded = decodeRecordBytes(read.bytes);
   if (!decoded.ok) throw new AnswersFileError(`${file}${decoded.position ? `:${decoded.position.line}:${decoded.position.column}` : ''}: ${decoded.message}`);
-  const lines = new LineCounter();
-  const docs = parseAllDocuments(decoded.text, { version: '1.2', schema: 'core', merge: false, lineCounter: lines });
+  const lines = new (yamlReader().LineCounter)();
+  const docs = yamlReader().parseAllDocuments(decoded.text, { version: '1.2', schema: 'core', merge: false, lineCounter: lines });
   if (!Array.isArray(docs)) throw new AnswersFileError(`${file}: not YAML`);
   const records: PlainRecord[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0) throw new AnswersFileError(`${file}: not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? ''})`);
     // As in records: an alias or anchor is refused with its place, before anything expands it.
-    visit(doc, (_key, node) => {
-      if (!isNode(node) || (!isAlias(node) && !node.anchor)) return;
+    yamlReader().visit(doc, (_key, node) => {
+      if (!yamlReader().isNode(node) || (!yamlReader().isAlias(node) && !node.anchor)) return;
       const at = node.range ? lines.linePos(node.range[0]) : null;
       throw new AnswersFileError(`${file}${at ? `:${at.line}:${at.col}` : ''}: YAML anchors and aliases (&name, *name) are not allowed; write the value out in full`);
     });

@@ -1,5 +1,5 @@
 import { readFile, unlink } from 'node:fs/promises';
-import { parse, stringify } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { isDraft, type Draft } from './draft.js';
 
@@ -11,7 +11,7 @@ export class DraftError extends Error {}
  */
 export async function saveDraft(path: string, draft: Draft): Promise<void> {
   const header = `# ntk interview draft (${draft.command}): answers so far. Resume it, do not edit it by hand.\n`;
-  await writeFileAtomic(path, header + stringify(draft, { lineWidth: 0 }), { overwrite: true, mode: 0o600 });
+  await writeFileAtomic(path, header + yamlReader().stringify(draft, { lineWidth: 0 }), { overwrite: true, mode: 0o600 });
 }
 
 export async function loadDraft(path: string): Promise<Draft> {
@@ -23,7 +23,7 @@ export async function loadDraft(path: string): Promise<Draft> {
   }
   let data: unknown;
   try {
-    data = parse(text, { version: '1.2', schema: 'core' });
+    data = yamlReader().parse(text, { version: '1.2', schema: 'core' });
   } catch {
     data = null;
   }

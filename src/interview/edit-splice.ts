@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import { getPath, isPlainObject, listAt, sameData, type PlainRecord } from '../record/plain-data.js';
 import { practitionerChanged } from './finished-record.js';
 
@@ -12,7 +13,7 @@ import { practitionerChanged } from './finished-record.js';
  * (e.g. flow-style maps); the caller then rewrites the whole document.
  */
 export function spliceEdit(original: string, before: PlainRecord, after: PlainRecord): string | null {
-  const doc = parseDocument(original, { version: '1.2', schema: 'core' });
+  const doc = yamlReader().parseDocument(original, { version: '1.2', schema: 'core' });
   const edits: Splice[] = [];
   const areaEdits = mapSplices(original, doc.contents, { areas: before.areas }, { areas: after.areas });
   const contributorEdit = listSplice(original, doc, before, after, 'contributors');
@@ -24,7 +25,7 @@ export function spliceEdit(original: string, before: PlainRecord, after: PlainRe
   const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
   for (const e of ordered) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   // Proof, not hope: the spliced text must read back as exactly the edited record.
-  const check = parseDocument(text, { version: '1.2', schema: 'core' });
+  const check = yamlReader().parseDocument(text, { version: '1.2', schema: 'core' });
   if (check.errors.length > 0 || !sameData(check.toJS(), after)) return null;
   return text;
 }
@@ -51,11 +52,11 @@ function indented(yamlText: string, indent: number): string {
 }
 
 function blockMap(node: unknown): node is YamlNode & { items: Pair[] } {
-  return isMap(node) && !node.flow;
+  return yamlReader().isMap(node) && !node.flow;
 }
 
 function pairFor(map: { items: Pair[] }, key: string): Pair | undefined {
-  return map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  return map.items.find((p) => yamlReader().isPair(p) && yamlReader().isScalar(p.key) && String(p.key.value) === key);
 }
 
 interface Splice {
@@ -93,7 +94,7 @@ function mapSplices(text: string, node: unknown, before: PlainRecord, after: Pla
       out.push(...inner);
       continue;
     }
-    const replacement = now === undefined ? '' : indented(stringify({ [key]: now }, { lineWidth: 100 }), indent);
+    const replacement = now === undefined ? '' : indented(yamlReader().stringify({ [key]: now }, { lineWidth: 100 }), indent);
     if (pair) {
       const keyNode = pair.key as YamlNode;
       const end = (pair.value as YamlNode | null)?.range?.[1] ?? keyNode.range?.[1] ?? 0;
@@ -124,9 +125,9 @@ function listSplice(text: string, doc: Document.Parsed, before: PlainRecord, aft
     if (!firstKey?.range) return null;
     const indent = firstKey.range[0] - lineStart(text, firstKey.range[0]);
     const at = lineEnd(text, assessment.range[1]);
-    return [{ start: at, end: at, text: indented(stringify({ [key]: added }, { lineWidth: 100 }), indent) }];
+    return [{ start: at, end: at, text: indented(yamlReader().stringify({ [key]: added }, { lineWidth: 100 }), indent) }];
   }
-  if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return null;
+  if (!yamlReader().isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return null;
   const out: Splice[] = [];
   for (let i = 0; i < was.length; i++) {
     if (sameData(was[i], now[i])) continue;
@@ -139,7 +140,7 @@ function listSplice(text: string, doc: Document.Parsed, before: PlainRecord, aft
   if (!last.range) return null;
   const indent = seq.range[0] - lineStart(text, seq.range[0]);
   const at = lineEnd(text, last.range[1]);
-  return [...out, { start: at, end: at, text: indented(stringify(added, { lineWidth: 100 }), indent) }];
+  return [...out, { start: at, end: at, text: indented(yamlReader().stringify(added, { lineWidth: 100 }), indent) }];
 }
 
 /**

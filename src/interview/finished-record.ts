@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { stringify } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import type { TemplateIndex } from '../template/load-template.js';
 import { recordSchema } from '../validate/schema-check.js';
 import { REPOSITORY_SCHEMA } from '../validate/schema-file.js';
@@ -110,5 +110,5 @@ export function schemaReference(outFile: string): string | null {
 
 export function recordText(record: PlainRecord, outFile: string): string {
   const reference = schemaReference(outFile);
-  return `${reference === null ? '' : `# yaml-language-server: $schema=${reference}\n`}${stringify(record, { lineWidth: 100 })}`;
+  return `${reference === null ? '' : `# yaml-language-server: $schema=${reference}\n`}${yamlReader().stringify(record, { lineWidth: 100 })}`;
 }

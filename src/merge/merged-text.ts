@@ -1,4 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { yamlReader } from '../io/yaml-reader.js';
 import { lineEnd, lineStart } from '../interview/edit-splice.js';
 import { isPlainObject, sameData } from '../record/plain-data.js';
 import { CONFLICT_KEY } from '../record/conflict-blocks.js';
@@ -18,15 +19,15 @@ const conflictComment =
  * read back as the merged record, the whole record is written afresh.
  */
 export function mergedText(oursText: string, theirsText: string, merged: unknown): string {
-  const ours = parseDocument(oursText, yamlOptions);
-  const theirs = parseDocument(theirsText, yamlOptions);
+  const ours = yamlReader().parseDocument(oursText, yamlOptions);
+  const theirs = yamlReader().parseDocument(theirsText, yamlOptions);
   const splices = splicesFor({ text: oursText, node: ours.contents }, { text: theirsText, node: theirs.contents }, ours.toJS(), merged);
   if (splices !== null) {
     let text = oursText;
     // From the end backwards, so earlier offsets stay true; insertions at one place keep their order.
     const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
     for (const s of ordered) text = text.slice(0, s.start) + s.text + text.slice(s.end);
-    const check = parseDocument(text, yamlOptions);
+    const check = yamlReader().parseDocument(text, yamlOptions);
     if (check.errors.length === 0 && sameData(check.toJS(), merged)) return text;
   }
   // The comment lines the file starts with (the editor's schema line) are kept whatever happens.
@@ -51,10 +52,10 @@ function column(text: string, node: YamlNode | null | undefined): number | null 
 
 /** YAML for a value at an indentation, with the conflict blocks explained in a comment. */
 function yamlText(value: unknown, indent: number): string {
-  const doc = new Document(value, yamlOptions);
-  visit(doc, {
+  const doc = new (yamlReader().Document)(value, yamlOptions);
+  yamlReader().visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === CONFLICT_KEY) pair.key.commentBefore = conflictComment;
+      if (yamlReader().isScalar(pair.key) && pair.key.value === CONFLICT_KEY) pair.key.commentBefore = conflictComment;
     },
   });
   const pad = ' '.repeat(indent);
@@ -69,11 +70,11 @@ type BlockMap = YamlNode & { items: Pair[] };
 type BlockSeq = YamlNode & { items: unknown[] };
 
 function blockMap(node: unknown): node is BlockMap {
-  return isMap(node) && !node.flow && node.items.length > 0 && node.items.every((p) => isPair(p) && isScalar(p.key) && p.key.range);
+  return yamlReader().isMap(node) && !node.flow && node.items.length > 0 && node.items.every((p) => yamlReader().isPair(p) && yamlReader().isScalar(p.key) && p.key.range);
 }
 
 function blockSeq(node: unknown): node is BlockSeq {
-  return isSeq(node) && !node.flow && node.items.length > 0 && node.items.every((i) => (i as YamlNode | null)?.range);
+  return yamlReader().isSeq(node) && !node.flow && node.items.length > 0 && node.items.every((i) => (i as YamlNode | null)?.range);
 }
 
 function pairFor(map: BlockMap, key: string): Pair | undefined {
@@ -144,7 +145,7 @@ function pairText(key: string, value: unknown, indent: number, theirs: Side | nu
   if (theirs && theirMap && theirPair && column(theirs.text, theirPair.key as YamlNode) === indent) {
     const [start, end] = pairLines(theirs.text, theirMap, theirPair);
     const piece = theirs.text.slice(start, end);
-    const check = parseDocument(piece.replace(new RegExp(`^ {${indent}}`, 'gm'), ''), yamlOptions);
+    const check = yamlReader().parseDocument(piece.replace(new RegExp(`^ {${indent}}`, 'gm'), ''), yamlOptions);
     if (check.errors.length === 0 && sameData(check.toJS(), { [key]: value })) return piece.endsWith('\n') ? piece : `${piece}\n`;
   }
   return `${yamlText({ [key]: value }, indent).trimEnd()}\n`;

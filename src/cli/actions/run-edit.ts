@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { yamlReader } from '../../io/yaml-reader.js';
 import { editDraft } from '../../interview/draft.js';
 import { siblingAfterSharedEdit, spliceEdit, withLastEdits } from '../../interview/edit-splice.js';
 import { rebaseEdit } from '../../interview/rebase-edit.js';
@@ -85,11 +85,11 @@ async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext
   const completed = getPath(before, ['assessment', 'completed']);
   const ref = getPath(before, ['child', 'ref']);
   if (typeof household !== 'string' || typeof completed !== 'string' || typeof ref !== 'string') return;
-  const after = parseDocument(await readFile(file, 'utf8'), { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
+  const after = yamlReader().parseDocument(await readFile(file, 'utf8'), { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
   for (const sibling of await householdSiblingFiles(file, household, completed, ref)) {
     const bytes = await readFile(sibling);
     const text = new TextDecoder().decode(bytes);
-    const record = parseDocument(text, { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
+    const record = yamlReader().parseDocument(text, { version: '1.2', schema: 'core' }).toJS() as PlainRecord;
     const updated = siblingAfterSharedEdit(record, before, after);
     if (updated === null) continue;
     const newText = spliceEdit(text, record, updated) ?? rewritten(text, updated);
@@ -108,7 +108,7 @@ async function updateSiblings(file: string, before: PlainRecord, ctx: CliContext
 
 /** For layouts a splice cannot handle: the yaml Document API still keeps comments and key order. */
 function rewritten(original: string, edited: PlainRecord): string {
-  const doc = parseDocument(original, { version: '1.2', schema: 'core' });
+  const doc = yamlReader().parseDocument(original, { version: '1.2', schema: 'core' });
   doc.set('areas', getPath(edited, ['areas']));
   doc.setIn(['assessment', 'contributors'], getPath(edited, ['assessment', 'contributors']));
   const sessions = getPath(edited, ['assessment', 'sessions']);

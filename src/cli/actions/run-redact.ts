@@ -1,6 +1,6 @@
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import { stringify } from 'yaml';
+import { yamlReader } from '../../io/yaml-reader.js';
 import { schemaStringBound } from '../../analyse/redaction-bounds.js';
 import type { ReviewCandidate } from '../../analyse/redaction.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -57,7 +57,7 @@ export async function runRedact(paths: string[], options: RedactOptions, ctx: Cl
   const review: (ReviewCandidate & { file: string })[] = [];
   for (const { file, record } of records) {
     const { record: copy, review: left } = redactor.redactWithReview(record, bound);
-    const text = header + stringify(copy, { lineWidth: 100 });
+    const text = header + yamlReader().stringify(copy, { lineWidth: 100 });
     let name = `${copy.child.ref}-${copy.assessment.completed}.yaml`;
     for (let n = 2; outputs.has(name); n++) name = `${copy.child.ref}-${copy.assessment.completed}-${n}.yaml`;
     assertStillValid(name, text, file);
