@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { execa } from 'execa';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { mergeRecordFiles } from '../../merge/merge-files.js';
 import { terminalSafeLine } from '../../render/safe-text.js';
@@ -14,6 +13,8 @@ export async function runMergeDriver(base: string, ours: string, theirs: string,
   const [o, a, b] = await Promise.all([readFile(base), readFile(ours), readFile(theirs)]);
   const merged = mergeRecordFiles(name, o, a, b);
   if (merged.kind === 'not-records') {
+    // Loaded only for such a file: git runs the driver once per record it merges, and execa is 240 KB of modules.
+    const { execa } = await import('execa');
     const r = await execa('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', ours, base, theirs], { reject: false });
     return r.exitCode === 0 ? 0 : 1;
   }
