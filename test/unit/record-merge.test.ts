@@ -29,6 +29,13 @@ function check(text: string) {
 }
 
 describe('ntk merge-driver: three-way merge of records', () => {
+  it('leaves a side git left its markers in to git, even where the markers read as YAML', () => {
+    // A line `<<<<<<< label: x` is a key to a YAML reader; readRecordBytes refuses the file, and so must the merge.
+    const marked = baseText.replace('format: neglect-toolkit/1\n', 'format: neglect-toolkit/1\n<<<<<<< ours: x\n');
+    expect(marked).not.toBe(baseText);
+    expect(merge(marked, baseText).kind).toBe('not-records');
+  });
+
   it('merges changes to different areas cleanly, keeping every other byte of ours', () => {
     const ours = change(baseText, /^\s+"1\.1":/, /score: 4/, 'score: 3');
     const theirs = change(baseText, /^ {2}family-relationships:/, /impact: >-/, 'impact: Mary Jo hides in her room when they argue.');
