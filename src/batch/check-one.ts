@@ -1,9 +1,7 @@
 import { caseloadFacts, type CaseloadFacts } from '../analyse/caseload-facts.js';
 import { timelineRecord } from '../analyse/history.js';
 import { REPORT_PROMPTS } from '../analyse/caseload-report.js';
-import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { readRecordBytes, readRecordFile } from '../read/read-record.js';
-import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import { readSmallFile } from '../read/small-file.js';
 import type { ParsedRecord } from '../read/yaml-document.js';
 import type { ToolkitRecord } from '../record/types.js';
@@ -58,17 +56,12 @@ async function checkFile(file: string, options: CheckOneOptions): Promise<FileRe
 }
 
 /**
- * The fast reader first; only a file it declines is read by the `yaml`
- * reader, whose messages say what is wrong with it. A file the fast reader
- * answers for has the same data and positions in both (the property test of
- * fast-yaml proves it), so its schema errors are the same: reading a 2 MB
- * file of mistakes twice only doubled the time to list them.
+ * readRecordBytes takes the usual file with the fast reader, and only a file
+ * it declines with the `yaml` reader, whose messages say what is wrong with
+ * it; a file the fast reader answers for has the same data and positions in
+ * both, so its schema errors are the same.
  */
 export function checkOneBytes(file: string, bytes: Uint8Array, options: CheckOneOptions): FileResult {
-  if (bytes.length <= MAX_RECORD_BYTES) {
-    const fast = parseRecordBytesFast(bytes);
-    if (fast) return resultOf(validateParsedRecord(file, fast, validation(options)), fast, options);
-  }
   const read = readRecordBytes(file, bytes);
   if (!read.record) return { findings: keptFindings(read.findings, options), entry: null, facts: null };
   return resultOf(validateParsedRecord(file, read.record, validation(options)), read.record, options);

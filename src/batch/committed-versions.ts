@@ -1,5 +1,4 @@
 import { timelineRecord, versionFacts, type RecordVersion } from '../analyse/history.js';
-import { parseRecordBytesFast } from '../read/fast-yaml.js';
 import { readBlobs, readCommitted, type Committed, type FileRevision } from '../read/git.js';
 import { readRecordBytes } from '../read/read-record.js';
 import { validateParsedRecord } from '../validate/validate-record.js';
@@ -8,7 +7,7 @@ export type ValidRecord = Pick<RecordVersion, 'record' | 'template' | 'facts'>;
 
 /** The record in `bytes` when it is valid (errors only are looked for: nothing else is shown of a revision), else null. */
 export function validRecord(label: string, bytes: Uint8Array, today: string): ValidRecord | null {
-  const parsed = parseRecordBytesFast(bytes) ?? readRecordBytes(label, bytes).record;
+  const parsed = readRecordBytes(label, bytes).record;
   const checked = parsed ? validateParsedRecord(label, parsed, { today, errorsOnly: true }) : null;
   return checked?.record && checked.template && !checked.findings.some((f) => f.severity === 'error') ? { record: checked.record, template: checked.template } : null;
 }

@@ -1,7 +1,4 @@
-import { parseRecordBytesFast } from '../read/fast-yaml.js';
-import { gitMarkerFinding } from '../read/merge-conflicts.js';
 import { readRecordBytes } from '../read/read-record.js';
-import { MAX_RECORD_BYTES } from '../read/record-size.js';
 import { pathToString } from '../record/finding.js';
 import { mergedText } from './merged-text.js';
 import { mergeRecordData } from './three-way.js';
@@ -16,12 +13,8 @@ export type FileMerge = { kind: 'record'; text: string; conflicts: string[] } | 
  */
 export function mergeRecordFiles(name: string, base: Uint8Array, ours: Uint8Array, theirs: Uint8Array): FileMerge {
   const read = (bytes: Uint8Array) => {
-    // The fast reader for the usual record (the merge driver read three with the `yaml` reader: 68 ms of its 200),
-    // on the terms readRecordBytes sets it: within a record's bounds, and no side git left its markers in.
-    const text = new TextDecoder().decode(bytes);
-    const fast = bytes.length <= MAX_RECORD_BYTES && !gitMarkerFinding(name, text) ? parseRecordBytesFast(bytes) : null;
-    const data = (fast ?? readRecordBytes(name, bytes).record)?.data;
-    return data !== null && typeof data === 'object' && !Array.isArray(data) && 'format' in data ? { data, text } : null;
+    const data = readRecordBytes(name, bytes).record?.data;
+    return data !== null && typeof data === 'object' && !Array.isArray(data) && 'format' in data ? { data, text: new TextDecoder().decode(bytes) } : null;
   };
   const [o, a, b] = [base.length === 0 ? { data: undefined, text: '' } : read(base), read(ours), read(theirs)];
   if (!o || !a || !b) return { kind: 'not-records' };

@@ -178,7 +178,8 @@ class Scanner {
         p = close + 1;
         if (t.charCodeAt(p) !== 0x3a) decline();
       } else {
-        if (!plainStart(c)) decline();
+        // A line git's line merge begins a conflict with reads as a key here; readRecordBytes refuses the file (gitMarkerFinding).
+        if (!plainStart(c) || (c === 0x3c && keyStart === lineStart[lineAt] && t.startsWith('<<<<<<<', keyStart))) decline();
         p = t.indexOf(':', keyStart);
         if (p === -1 || p >= end) decline();
         key = t.slice(keyStart, p);
