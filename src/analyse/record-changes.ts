@@ -1,12 +1,11 @@
 import type { TemplateIndex } from '../template/load-template.js';
 
-/**
- * What counts as a change between two versions of a record, for the review
- * diff and for history alike: a section's change from its two scores, and
- * the free texts compared, whitespace collapsed. A module of its own so that
- * history, which counts changed texts but never diffs their words, does not
- * load the word diff.
- */
+// What counts as a change between two versions of a record, for the review diff and for history
+// alike: a section's change from its two scores, and the free texts compared, whitespace collapsed.
+// A module of its own so that history, which counts changed texts but never diffs their words,
+// does not load the word diff.
+
+/** How one section's score moved between two toolkits, by the scale's order of care. */
 export type SectionChange = 'improved' | 'deteriorated' | 'unchanged' | 'newly-assessed' | 'no-longer-assessed';
 export const SECTION_CHANGES: readonly SectionChange[] = ['improved', 'deteriorated', 'unchanged', 'newly-assessed', 'no-longer-assessed'];
 

@@ -6,14 +6,6 @@ import type { ScaleFacts } from '../template/scale-facts.js';
 import { daysBetween } from '../record/dates.js';
 import { AREA_TEXTS, CHILD_VOICE_TEXTS, normalise, SECTION_CHANGES, SECTION_TEXTS, sectionChange, SUMMARY_TEXTS, type SectionChange } from './record-changes.js';
 
-/**
- * What changed between two toolkits of a child: the review diff. A score
- * moving towards the better end of the template's scale (`better`) is an
- * improvement: down on a scale where lower is better.
- * Renderers (terminal, Markdown, JSON, git textconv) only lay this out.
- */
-
-
 export type SectionState = 'scored' | 'not-relevant' | 'not-assessed';
 
 export interface SectionDiff {
@@ -81,6 +73,12 @@ export interface RecordSide {
   source: string | null;
 }
 
+/**
+ * What changed between two toolkits of a child: the review diff. A score
+ * moving towards the better end of the template's scale (`better`) is an
+ * improvement: down on a scale where lower is better.
+ * Renderers (terminal, Markdown, JSON, git textconv) only lay this out.
+ */
 export interface ReviewDiff {
   /** The newer record's template's scale: which scores are worrying and which end is the better care, for renderers to draw and word the changes. */
   scale: ScaleFacts;
