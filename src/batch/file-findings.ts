@@ -65,14 +65,15 @@ export function packedFindings(findings: readonly Finding[]): PackedFindings {
   return { text: packFindings(sorted), codes: sorted.map((f) => f.code) };
 }
 
-/** The rows of a text packFindings wrote, joined fields or (for the few it packs so) JSON. */
-export function rowsOf(packed: string): FindingRow[] {
+/**
+ * The fields of a text packFindings wrote, five a finding: line and column
+ * ('' for none), code, path and message. The few packed as JSON are given
+ * as fields too, so every reader of packed findings has one form to read.
+ */
+function packedFields(packed: string): string[] {
   if (packed === '') return [];
-  if (packed.charCodeAt(0) === 0x5b) return JSON.parse(packed) as FindingRow[];
-  const fields = packed.split(FIELD);
-  const rows: FindingRow[] = new Array(fields.length / 5);
-  for (let i = 0, k = 0; i < fields.length; i += 5, k++) rows[k] = [numberOf(fields[i]!), numberOf(fields[i + 1]!), fields[i + 2] as FindingCode, fields[i + 3]!, fields[i + 4]!];
-  return rows;
+  if (packed.charCodeAt(0) !== 0x5b) return packed.split(FIELD);
+  return (JSON.parse(packed) as FindingRow[]).flatMap(([line, column, code, path, message]) => [line === null ? '' : String(line), column === null ? '' : String(column), code, path, message]);
 }
 
 function numberOf(field: string): number | null {
@@ -199,30 +200,15 @@ export class NumberedFindings {
   addPacked(index: number, packed: string): void {
     const numbers = this.scratch;
     numbers.length = 0;
-    if (packed !== '' && packed.charCodeAt(0) !== 0x5b) {
-      // Straight from the fields, without a row per finding in between.
-      const fields = packed.split(FIELD);
-      for (let i = 0; i < fields.length; i += 5) numbers.push(Number(fields[i]), Number(fields[i + 1]), this.id(fields[i + 2]!), this.id(fields[i + 3]!), this.id(fields[i + 4]!));
-    } else {
-      for (const [line, column, code, path, message] of rowsOf(packed)) numbers.push(line ?? 0, column ?? 0, this.id(code), this.id(path), this.id(message));
-    }
+    const fields = packedFields(packed);
+    for (let i = 0; i < fields.length; i += 5) numbers.push(Number(fields[i]), Number(fields[i + 1]), this.id(fields[i + 2]!), this.id(fields[i + 3]!), this.id(fields[i + 4]!));
     this.store.add(index, numbers);
   }
 }
 
 /** The findings of `file` from the text packFindings wrote. */
 export function unpackFindings(file: string, packed: string): Finding[] {
-  if (packed === '' || packed.charCodeAt(0) === 0x5b) {
-    const rows = rowsOf(packed);
-    const findings: Finding[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i]!;
-      findings[i] = { file, line: f[0], column: f[1], severity: severityOf(f[2]), code: f[2], path: f[3], message: f[4] };
-    }
-    return findings;
-  }
-  // Straight from the fields, without a row per finding in between.
-  const fields = packed.split(FIELD);
+  const fields = packedFields(packed);
   const findings: Finding[] = new Array(fields.length / 5);
   for (let i = 0, k = 0; i < fields.length; i += 5, k++) {
     const code = fields[i + 2] as FindingCode;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { CachedFindings, findingRows, packFindings, rowsOf, unpackFindings } from '../../src/batch/file-findings.js';
+import { CachedFindings, NumberedFindings, packFindings, unpackFindings } from '../../src/batch/file-findings.js';
 import { FindingsSpool } from '../../src/batch/findings-spool.js';
 import type { Finding } from '../../src/record/finding.js';
 
@@ -32,7 +32,10 @@ describe('a check keeps its findings packed, in bounded memory, until it writes 
       const findings = [finding('a.yaml', i + 1, message), { ...finding('a.yaml', null, 'plain'), path: message }];
       const packed = packFindings(findings);
       expect(unpackFindings('a.yaml', packed)).toEqual(findings);
-      expect(rowsOf(packed)).toEqual(findingRows(findings));
+      // The numbered findings read the same packed text: they give back the same findings.
+      const numbered = new NumberedFindings(1);
+      numbered.addPacked(0, packed);
+      expect(numbered.store.findings(0, 'a.yaml')).toEqual(findings);
       spool.put(i, packed);
     });
     // Past its memory (none here), the spool keeps texts in a UTF-8 file, which holds no half of a pair.
