@@ -11,6 +11,8 @@
  * document order, in a few flat arrays: enough to find any path's line and
  * column later without building a tree of objects.
  */
+import { ownCopy } from '../text/own-copy.js';
+
 export interface BlockYaml {
   data: Record<string, unknown>;
   nodes: NodeTable;
@@ -65,6 +67,58 @@ let nodeInts = new Int32Array(4096);
 /** The nodes' values while they are built, likewise: a list grown by one push per node was a twentieth of the reader's time. */
 const nodeValues: unknown[] = [];
 
+/**
+ * The keys of the last map read at one place of a document (the root, or
+ * below a key of a map known so), in order: records of one template repeat
+ * their keys file after file. A key found where it is expected is taken as
+ * the string kept for it, already a property name, where a key cut from the
+ * text had first to be made one (looked up among V8's property names by its
+ * characters: a sixth of a cold check's reading). A guess is taken only
+ * where the text holds exactly what was written, up to the colon after it,
+ * so the key is what the checks of a key cut from the text would give.
+ */
+interface KnownMap {
+  /** Each key as written (quotes and all), up to its colon. */
+  written: string[];
+  keys: string[];
+  below: Map<string, KnownMap>;
+}
+
+/** A thread's known maps, shared by every file it reads, like the line arrays, and bounded: a batch of odd files could have any number of places and keys. */
+const knownRoot: KnownMap = { written: [], keys: [], below: new Map() };
+let knownEntries = 0;
+const KNOWN_ENTRIES = 32768;
+const KNOWN_KEY_LENGTH = 64;
+
+/** The known map below `key` of `known`, made on the first visit while there is room. */
+function knownBelow(known: KnownMap | null, key: string): KnownMap | null {
+  if (known === null) return null;
+  let below = known.below.get(key);
+  if (below === undefined) {
+    if (knownEntries >= KNOWN_ENTRIES || key.length > KNOWN_KEY_LENGTH) return null;
+    knownEntries++;
+    below = { written: [], keys: [], below: new Map() };
+    known.below.set(ownCopy(key), below);
+  }
+  return below;
+}
+
+/**
+ * Remembers the k-th key of a known map. What a key's checks find depends on
+ * its characters alone, but for a git conflict's marker, refused at the
+ * start of a line only: every key of the root map starts a line, and no key
+ * of any other map does, so a guess is good wherever its map is.
+ */
+function learn(known: KnownMap, k: number, written: string, key: string): void {
+  if (k > known.written.length || key.length > KNOWN_KEY_LENGTH) return;
+  if (k === known.written.length) {
+    if (knownEntries >= KNOWN_ENTRIES) return;
+    knownEntries++;
+  }
+  known.written[k] = ownCopy(written);
+  known.keys[k] = written === key ? known.written[k]! : ownCopy(key);
+}
+
 function grow(): void {
   lineStart = longer(lineStart);
   lineEnd = longer(lineEnd);
@@ -106,7 +160,7 @@ class Scanner {
     this.skipBlank();
     if (this.i >= this.count) decline();
     if (lineIndent[this.i] !== 0 || this.isItem()) decline();
-    const data = this.mapping(0) as Record<string, unknown>;
+    const data = this.mapping(0, knownRoot) as Record<string, unknown>;
     this.skipBlank();
     if (this.i < this.count) decline();
     const value = nodeValues.slice(0, this.nodeCount);
@@ -153,16 +207,16 @@ class Scanner {
     return c === 0x2d && next === 0x20;
   }
 
-  /** The block node at the current line, whose content starts at column `indent`. */
-  private block(indent: number): unknown {
-    return this.isItem() ? this.sequence(indent) : this.mapping(indent);
+  /** The block node at the current line, whose content starts at column `indent`; `known`, what was read there before. */
+  private block(indent: number, known: KnownMap | null): unknown {
+    return this.isItem() ? this.sequence(indent, known) : this.mapping(indent, known);
   }
 
-  private mapping(indent: number): Record<string, unknown> {
+  private mapping(indent: number, known: KnownMap | null): Record<string, unknown> {
     const t = this.text;
     const out: Record<string, unknown> = {};
     const node = this.open(this.col);
-    for (;;) {
+    for (let k = 0; ; k++) {
       const lineAt = this.i;
       const end = lineEnd[lineAt]!;
       // Key.
@@ -170,7 +224,12 @@ class Scanner {
       let key: string;
       let p: number;
       const c = t.charCodeAt(keyStart);
-      if (c === 0x22 || c === 0x27) {
+      const guess = known !== null && k < known.written.length ? known.written[k]! : '';
+      const guessed = guess !== '' && t.startsWith(guess, keyStart) && t.charCodeAt(keyStart + guess.length) === 0x3a;
+      if (guessed) {
+        key = known!.keys[k]!;
+        p = keyStart + guess.length;
+      } else if (c === 0x22 || c === 0x27) {
         const close = t.indexOf(String.fromCharCode(c), keyStart + 1);
         if (close === -1 || close >= end) decline();
         key = t.slice(keyStart + 1, close);
@@ -187,6 +246,7 @@ class Scanner {
       }
       // Merge keys, keys that could reach a prototype and duplicate keys are refused by the `yaml` reader, with its messages.
       if (key.length > 1000 || (key.length === 2 && key === '<<') || (key.length === 9 && key === '__proto__') || Object.hasOwn(out, key)) decline();
+      if (known !== null && !guessed) learn(known, k, t.slice(keyStart, p), key);
       this.close(this.open(keyStart), SCALAR, key);
       // Value.
       p++;
@@ -198,8 +258,8 @@ class Scanner {
         this.skipBlank();
         const more = this.i < this.count;
         const nextIndent = lineIndent[this.i]!;
-        if (more && nextIndent > indent) out[key] = this.block(nextIndent);
-        else if (more && nextIndent === indent && this.isItem()) out[key] = this.sequence(indent);
+        if (more && nextIndent > indent) out[key] = this.block(nextIndent, knownBelow(known, key));
+        else if (more && nextIndent === indent && this.isItem()) out[key] = this.sequence(indent, knownBelow(known, key));
         else decline();
       } else {
         if (t.charCodeAt(p) === 0x23) decline();
@@ -213,7 +273,8 @@ class Scanner {
     return out;
   }
 
-  private sequence(indent: number): unknown[] {
+  /** A list; `known`, what was read there before, which every map in it shares. */
+  private sequence(indent: number, known: KnownMap | null): unknown[] {
     const t = this.text;
     const out: unknown[] = [];
     const node = this.open(this.col);
@@ -230,7 +291,7 @@ class Scanner {
         const own = p - lineStart[lineAt]!;
         lineIndent[lineAt] = own;
         this.col = p;
-        out.push(this.mapping(own));
+        out.push(this.mapping(own, known));
       } else {
         out.push(this.inline(p, lineAt, indent));
         this.skipBlank();

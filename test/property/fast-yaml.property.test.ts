@@ -89,6 +89,38 @@ describe('fast YAML reader against the yaml reader (differential)', () => {
     );
   });
 
+  it('agrees on documents read one after another whose keys are alike, as a batch reads records of one template', () => {
+    // Keys as written: plain, quoted forms of the same key, keys that begin the same, ones the reader declines.
+    const written = fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom('score', 'scores', 'scoreboard', '"score"', "'score'", 'sc', '"2.1"', "'2.1'", '"2.10"', '"a: b"', 'a b', '"a #b"', '"<<<<<<< ours"', 'sections', '"null"', 'Zoë', '"Zoë"') },
+      { weight: 1, arbitrary: fc.constantFrom('score ', '2.1', '"a', "'it''s'", 'a #b', '<<<<<<< ours', '<<', '__proto__', 'null', '12', 'true', 'x:y') },
+    );
+    const scalar = fc.constantFrom('1', '2021-03-16', 'plain words', '"quoted: text"', 'null', '>-\n    folded text');
+    type Tree = [string, Tree | string][];
+    const tree: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
+      map: fc.array(fc.tuple(written, fc.oneof({ depthSize: 'small' }, scalar, tie('map'))), { minLength: 1, maxLength: 4 }),
+    })).map as fc.Arbitrary<Tree>;
+    const render = (t: Tree, indent: string, list: boolean): string =>
+      t
+        .map(([k, v], i) => {
+          const lead = list && i === 0 ? `${indent.slice(2)}- ` : indent;
+          return typeof v === 'string' ? `${lead}${k}: ${v.replace('\n', `\n${indent}`)}\n` : `${lead}${k}:\n${render(v, `${indent}  `, false)}`;
+        })
+        .join('');
+    const document = fc.tuple(tree, fc.boolean()).map(([t, list]) => (list ? `items:\n${render(t, '    ', true)}${render(t, '    ', true)}` : render(t, '', false)));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(document, { minLength: 2, maxLength: 6 }), (texts) => {
+        for (const text of texts) {
+          if (parseRecordYamlFast(text) !== null) read++;
+          agrees(text);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(read).toBeGreaterThan(200);
+  });
+
   it('declines anchors, and the aliases, merge keys, tags, duplicate keys and tabs that the yaml reader refuses', () => {
     const base = recordYaml(5);
     expect(parseRecordYamlFast(base.replace(/household: (\S+)/, 'household: &h $1'))).toBeNull();
