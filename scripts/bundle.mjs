@@ -7,7 +7,7 @@
 // `ntk check --cache` of 10,000 files about 10 ms. Code a command does not
 // need is still loaded only when it runs: each lazy import becomes a chunk.
 import { build } from 'esbuild';
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rulesHash } from './rules-hash.mjs';
@@ -120,3 +120,29 @@ await build({
   logLevel: 'warning',
 });
 await copyFile(new URL('../dist/template/package-templates.json', import.meta.url), new URL(`../${out}/package-templates.json`, import.meta.url));
+
+/**
+ * V8's compiled code of each standalone validator, for the Node that builds
+ * it (src/record/compiled-schema.ts; another Node's V8 refuses it and
+ * compiles the code as before). The code is compiled as a process would,
+ * then run on records and templates, valid and not, so that the functions
+ * those need are in the cache too, not only the code that runs as it loads.
+ */
+const { codeCachePath, runStandalone, checkedCodeCache, standaloneScript } = await import('../dist/record/compiled-schema.js');
+const { parse } = await import('yaml');
+const yamlIn = async (folder) => {
+  const names = (await readdir(new URL(`../${folder}/`, import.meta.url))).filter((name) => name.endsWith('.yaml'));
+  return Promise.all(names.map(async (name) => parse(await readFile(new URL(`../${folder}/${name}`, import.meta.url), 'utf8'))));
+};
+const records = await yamlIn('fixtures/mary-jo');
+const templates = await yamlIn('templates');
+// A record and a template with their shapes broken, so that the validators' error paths are compiled too.
+const broken = (value) => ({ ...value, format: 7, areas: [], extra: { nested: true } });
+for (const [name, samples] of [['toolkit-schema.validator.cjs', [...records, broken(records[0])]], ['template-schema.validator.cjs', [...templates, broken(templates[0])]]]) {
+  const file = join(root, out, name);
+  const source = await readFile(file, 'utf8');
+  const script = standaloneScript(file, source);
+  const validate = runStandalone(script, file);
+  for (const sample of samples) validate(sample);
+  await writeFile(codeCachePath(file), checkedCodeCache(source, script.createCachedData()));
+}
