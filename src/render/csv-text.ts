@@ -21,6 +21,11 @@ const leadingBlank = /^[\s\u200b-\u200d\u2060\ufeff]+/;
 
 /** A cell whose first visible character, normalised, is = + - or @, with the apostrophe csv-stringify would not add. */
 export function guardHiddenFormula(value: string): string {
+  // A cell that starts with printable ASCII starts with that character as normalising leaves it: csv-stringify guards
+  // = + - @, and any other is no formula. Said without a normalisation (an ICU call) a cell, a sixth of writing a
+  // history's CSV: `history --no-git --format csv` of 10,000 records 1.909 -> 1.792 s (9 alternating runs).
+  const c = value.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return value;
   if (guardedByCsvStringify.test(value)) return value;
   const first = String.fromCodePoint(value.replace(leadingBlank, '').codePointAt(0) ?? 32).normalize('NFKC');
   return /^[=+\-@]/.test(first) ? `'${value}` : value;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { buildCaseloadReport } from '../../src/analyse/caseload-report.js';
@@ -7,7 +8,7 @@ import { diffRecords } from '../../src/analyse/review-diff.js';
 import { buildSummarySheet } from '../../src/analyse/summary-sheet.js';
 import type { ToolkitRecord } from '../../src/record/types.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
-import { csvText } from '../../src/render/csv-text.js';
+import { csvText, guardHiddenFormula } from '../../src/render/csv-text.js';
 import { renderHistoryCsv } from '../../src/render/history-csv.js';
 import { renderHistoryTerminal } from '../../src/render/history-terminal.js';
 import { plainStyle } from '../../src/render/plain-style.js';
@@ -128,6 +129,25 @@ describe('csvText', () => {
     const cells = ['=1+1', '-1', '＠x', '\t=1', '﹢1', '﹣1', ' ＝1', '\u2060@x', 'Zoë', 'نانی', '  hello', 'a=b', '2021-05-11', '😀=1', ''];
     const out = csvText([cells]).trimEnd();
     expect(out).toBe(`'=1+1,'-1,'＠x,'\t=1,'﹢1,'﹣1,' ＝1,'\u2060@x,Zoë,نانی,  hello,a=b,2021-05-11,😀=1,`);
+  });
+});
+
+describe('guardHiddenFormula', () => {
+  // The whole check, as it stood before the quick answer for a cell starting with printable ASCII.
+  const slow = (value: string): string => {
+    if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(value)) return value;
+    const first = String.fromCodePoint(value.replace(/^[\s\u200b-\u200d\u2060\ufeff]+/, '').codePointAt(0) ?? 32).normalize('NFKC');
+    return /^[=+\-@]/.test(first) ? `'${value}` : value;
+  };
+  it('answers as the whole check does, for any text', () => {
+    const lead = fc.constantFrom('', ' ', '\t', '\n', '\u200b', '\u2060', '\ufeff', '=', '+', '-', '@', '﹦', '﹢', '＝', 'a', '0', '~', '\u007f', '\u00a0', '😀');
+    fc.assert(
+      fc.property(fc.array(lead, { maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 8 }), (leads, rest) => {
+        const value = leads.join('') + rest;
+        expect(guardHiddenFormula(value)).toBe(slow(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
