@@ -170,12 +170,12 @@ export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
   }
   const decision = record.summary?.decision;
   return sharedTimeline({
-    format: record.format,
+    format: ownCopy(record.format),
     template: ownCopy(record.template),
     child: { ref: ownCopy(record.child.ref), ...(record.child.name !== undefined ? { name: ownCopy(record.child.name) } : {}) },
-    assessment: { type: record.assessment.type, completed: ownCopy(record.assessment.completed) },
+    assessment: { type: ownCopy(record.assessment.type), completed: ownCopy(record.assessment.completed) },
     areas,
-    ...(decision !== undefined ? { summary: { decision } } : {}),
+    ...(decision !== undefined ? { summary: { decision: ownCopy(decision) } } : {}),
   } as ToolkitRecord);
 }
 

@@ -87,6 +87,8 @@ export async function checkEachInPool(files: readonly string[], options: PoolOpt
 function detached(result: FileResult): FileResult {
   // Packed findings are a string of their own already: only the facts need copying.
   if (result.packed) return { ...result, entry: result.entry && detachedEntry(result.entry), facts: result.facts && structuredClone(result.facts) };
+  // A timeline is all copies (timelineRecord): a clone of it was a twelfth of this thread's share of `history --no-git`.
+  if (result.timeline && result.facts === null && result.entry === null) return { ...result, findings: result.findings.length === 0 ? [] : structuredClone(result.findings) };
   return structuredClone(result);
 }
 
