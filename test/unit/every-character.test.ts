@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCaseloadReport } from '../../src/analyse/caseload-report.js';
 import { caseloadFacts } from '../../src/analyse/caseload-facts.js';
@@ -147,6 +148,20 @@ describe('guardHiddenFormula', () => {
         expect(guardHiddenFormula(value)).toBe(slow(value));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('csvText of plain rows', () => {
+  it('writes the same bytes as csv-stringify with the same options, for any texts and numbers', () => {
+    const piece = fc.constantFrom('"', ',', '\n', '\r', '\r\n', "'", '=', '+', '-', '@', '\t', '＝', '＋', '－', '＠', '﹦', ' ', '\u200b', 'a', 'Zoë', '😀', '\ud800');
+    const text = fc.oneof(fc.array(piece, { maxLength: 4 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 6 }));
+    const cell = fc.oneof(text, fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: false }), fc.constant(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 4 }), (rows) => {
+        expect(csvText(rows)).toBe(stringify(rows, { escape_formulas: true, cast: { string: guardHiddenFormula } }));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
