@@ -16,8 +16,9 @@ const CHUNK = 16;
  * only between chunks of its own, so with two in hand a worker waited for
  * it for about a tenth of a cold check; seven (112 files) kept it busy, and
  * a cold check of 10,000 findings-heavy records took 1.27 s where it took
- * 1.34 s (chunks of 32, two in hand). A small batch keeps fewer, so that
- * this thread still has its share.
+ * 1.34 s (chunks of 32, two in hand). A small batch keeps fewer (no more
+ * than a quarter of a thread's share, and two), so that this thread still
+ * has its share.
  */
 const MOST_IN_HAND = 7;
 
