@@ -24,7 +24,7 @@ import { renderSummaryMarkdown } from '../../src/render/summary-markdown.js';
 import { renderSummaryTerminal } from '../../src/render/summary-terminal.js';
 import { renderTemplateTerminal } from '../../src/render/template-terminal.js';
 import { decisionLabeller } from '../../src/template/load-template.js';
-import { boxTable, breakWord, displayWidth, fillLines, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
+import { boxTable, breakWord, displayWidth, fillLines, NARROW_CHARACTERS, padEndDisplay, truncateToWidth, wrapText } from '../../src/render/text-layout.js';
 import { graphemes } from '../../src/text/graphemes.js';
 import { manyVoices } from '../unit/fixture-records.js';
 
@@ -87,7 +87,7 @@ describe('text layout (property)', () => {
 
   it('wrapText: a line of narrow words is laid out as fillLines lays out its words one by one', () => {
     // Narrow characters, the spaces \\s splits at among them (one, two, no-break), and words of up to 50 characters, some wider than the line.
-    const narrowWord = fc.array(fc.constantFrom(...'aZ09~!é£€’“–—…•Łžß¬®'.split('')), { minLength: 1, maxLength: 50 }).map((c) => c.join(''));
+    const narrowWord = fc.array(fc.constantFrom(...'aZ09~!é£€’“–—…•Łžß¬®→│▆★☑⚠✔'.split('')), { minLength: 1, maxLength: 50 }).map((c) => c.join(''));
     const gap = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\u00a0', '\n');
     const narrowText = fc.tuple(fc.array(fc.tuple(narrowWord, gap), { maxLength: 30 }), narrowWord).map(([pairs, last]) => pairs.map(([w, g]) => w + g).join('') + last);
     const byWords = (t: string, w: number, indent: string) =>
@@ -127,9 +127,30 @@ describe('text layout (property)', () => {
     );
   });
 
-  it('displayWidth: text it measures without the width tables (Latin letters, quotes, dashes, currency) is as wide as string-width says', () => {
-    const narrow = fc.constantFrom(...'aZ09 ~!é£€’‘“”–—…•ŁžßÿĀſǅɏ\u00a0¬®°×÷'.split(''));
-    const mixed = fc.oneof({ weight: 4, arbitrary: narrow }, { weight: 1, arbitrary: grapheme }, { weight: 1, arbitrary: fc.constantFrom('\u00ad', '\u2028', '\u200b', '\u0301', '\u001b[31m', '\t', '\u0000') });
+  it('displayWidth: each character it measures without the width tables takes one column and joins no other, as string-width and the grapheme rules say', () => {
+    const segmenter = new Intl.Segmenter();
+    const each = new RegExp(`[${NARROW_CHARACTERS}]`);
+    let count = 0;
+    for (let c = 0x21; c < 0x3000; c++) {
+      const ch = String.fromCodePoint(c);
+      if (!each.test(ch)) continue;
+      count++;
+      expect(stringWidth(ch), `U+${c.toString(16)}`).toBe(1);
+      expect([...segmenter.segment(`a${ch}${ch}a`)], `U+${c.toString(16)}`).toHaveLength(4);
+    }
+    expect(count).toBeGreaterThan(900);
+  });
+
+  it('displayWidth: text it measures without the width tables (Latin letters, quotes, dashes, currency, what ntk draws with) is as wide as string-width says', () => {
+    const narrow = fc.constantFrom(...'aZ09 ~!é£€’‘“”–—…•ŁžßÿĀſǅɏ\u00a0¬®°×÷←→↔↑↓⌂─│┌┼┃▂▄▆█▲▼◆★☐☑☒⚠✔✖'.split(''));
+    // After a symbol, what would join it into one grapheme or widen it: a variation selector, a joiner, a keycap, a skin tone.
+    const joiner = fc.constantFrom('\ufe0f', '\ufe0e', '\u200d', '\u20e3', '\u{1f3fb}', '\u0301');
+    const mixed = fc.oneof(
+      { weight: 4, arbitrary: narrow },
+      { weight: 1, arbitrary: grapheme },
+      { weight: 1, arbitrary: joiner },
+      { weight: 1, arbitrary: fc.constantFrom('\u00ad', '\u2028', '\u200b', '\u0301', '\u001b[31m', '\t', '\u0000', '◽', '◾', '⚡', '✅') },
+    );
     fc.assert(
       fc.property(fc.array(mixed, { maxLength: 40 }), (parts) => {
         const t = parts.join('');
