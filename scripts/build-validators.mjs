@@ -55,8 +55,8 @@ function notWithoutPlaceholders(code) {
 /**
  * The package's own templates, parsed and checked here once, so that no
  * process or worker thread parses the template YAML at start-up. Each keeps
- * the size and modification time its file had: a template edited after the
- * build is read from its YAML again (src/template/load-template.ts).
+ * the text its file had: a template edited after the build is read from its
+ * YAML again (src/template/load-template.ts).
  */
 async function prebuildTemplates() {
   const { parse } = await import('yaml');

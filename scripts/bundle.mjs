@@ -130,12 +130,11 @@ await copyFile(new URL('../dist/template/package-templates.json', import.meta.ur
  */
 const { codeCachePath, runStandalone, checkedCodeCache, standaloneScript } = await import('../dist/record/compiled-schema.js');
 const { parse } = await import('yaml');
-const yamlIn = async (folder) => {
-  const names = (await readdir(new URL(`../${folder}/`, import.meta.url))).filter((name) => name.endsWith('.yaml'));
-  return Promise.all(names.map(async (name) => parse(await readFile(new URL(`../${folder}/${name}`, import.meta.url), 'utf8'))));
-};
-const records = await yamlIn('fixtures/mary-jo');
-const templates = await yamlIn('templates');
+const recordFolder = new URL('../fixtures/mary-jo/', import.meta.url);
+const recordNames = (await readdir(recordFolder)).filter((name) => name.endsWith('.yaml'));
+const records = await Promise.all(recordNames.map(async (name) => parse(await readFile(new URL(name, recordFolder), 'utf8'))));
+// The templates as build-validators.mjs parsed and checked them.
+const templates = JSON.parse(await readFile(new URL(`../${out}/package-templates.json`, import.meta.url), 'utf8')).map((entry) => entry.template);
 // A record and a template with their shapes broken, so that the validators' error paths are compiled too.
 const broken = (value) => ({ ...value, format: 7, areas: [], extra: { nested: true } });
 for (const [name, samples] of [['toolkit-schema.validator.cjs', [...records, broken(records[0])]], ['template-schema.validator.cjs', [...templates, broken(templates[0])]]]) {
