@@ -41,12 +41,17 @@ export interface WriteOptions {
   unchangedSince?: string;
 }
 
+let crypto: typeof import('node:crypto') | undefined;
+
 /**
- * node:crypto, loaded when a file is written or fingerprinted, not by every
- * command that could write one: it brings 17 modules, 3 ms of the start of
- * `ntk summary`, which writes to the terminal.
+ * node:crypto, loaded the first time a file is written or fingerprinted, not
+ * by every command that could write one: it brings 17 modules, 3 ms of the
+ * start of `ntk summary`, which writes to the terminal.
  */
-const cryptoModule = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+function cryptoModule(): typeof import('node:crypto') {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto;
+}
 
 /** What a file held when it was read, to tell later whether someone else wrote it meanwhile. */
 export function fingerprint(bytes: string | Uint8Array): string {
