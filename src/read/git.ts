@@ -140,11 +140,14 @@ export interface Committed<T> {
  * `git log --follow` follows it, and one `git cat-file --batch` asked for each
  * content as the log first names it, so that contents are read while the log
  * is still being walked rather than after it. `found` hears of each revision
- * as it is found, before its content is read.
+ * as it is found, before its content is read. One file alone is followed
+ * by git itself (`git log --follow -- FILE`): in a repository of 200
+ * children, one child's ten commits are read rather than every commit of
+ * them all (the same revisions: test/property/history-follow.property.test.ts).
  */
 export async function readCommitted<T>(files: readonly string[], read: (blob: string, bytes: Uint8Array | null) => T, found: (file: string, revision: FileRevision) => void = () => undefined): Promise<Committed<T>> {
   // The first file's repository is read while every folder is asked where it is (one `rev-parse` each, all at once).
-  const first = files.length > 0 ? new HistoryReads(dirname(resolve(files[0]!)), read) : null;
+  const first = files.length > 0 ? new HistoryReads(dirname(resolve(files[0]!)), read, files.length === 1 ? basename(files[0]!) : null) : null;
   const places = await Promise.all(files.map((file) => placeOf(file).catch(() => null)));
   const byTop = new Map<string, { file: string; path: string }[]>();
   files.forEach((file, i) => {
@@ -203,9 +206,10 @@ class HistoryReads<T> {
   private readonly waiting: LogCommit[] = [];
   private follow: ((c: LogCommit) => void) | null = null;
 
-  constructor(cwd: string, read: (blob: string, bytes: Uint8Array | null) => T) {
+  /** `only`: the name, in the folder `cwd`, of the one file whose log is read (git following its renames); null for every commit of the repository. */
+  constructor(cwd: string, read: (blob: string, bytes: Uint8Array | null) => T, only: string | null = null) {
     this.listed = trackedPaths(cwd).catch(() => new Set<string>());
-    this.logged = readLog(cwd, this.stopLog.signal, (c) => (this.follow ? this.follow(c) : this.waiting.push(c))).then(
+    this.logged = readLog(cwd, only, this.stopLog.signal, (c) => (this.follow ? this.follow(c) : this.waiting.push(c))).then(
       () => null,
       (error: Error) => error,
     );
@@ -299,8 +303,10 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
  * any character but NUL) can end a commit early or start a fake one; every
  * commit id is checked to be one.
  */
-function readLog(cwd: string, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
-  const args = [...READ_ONLY, 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', '--end-of-options', 'HEAD', '--'];
+function readLog(cwd: string, only: string | null, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
+  // A file's name is a path, never pathspec magic (`:(glob)...`); git names the paths of the changes from the top, whichever folder it runs in.
+  const what = only === null ? ['--end-of-options', 'HEAD', '--'] : ['--follow', '--end-of-options', 'HEAD', '--', only];
+  const args = [...READ_ONLY, ...(only === null ? [] : ['--literal-pathspecs']), 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', ...what];
   const child = spawn('git', args, { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'], signal });
   const parser = new LogParser(onCommit);
   let rest = '';
