@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point. `--version` is answered before anything else is loaded, so scripts
 // that ask for it pay for a bare Node start and nothing more.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
@@ -15,6 +15,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   // The bundle's stack traces then name the lines of src/ (they are shown only with NTK_DEBUG=1).
   if (process.env.NTK_DEBUG) process.setSourceMapsEnabled(true);
-  const { main } = await import('../dist/bin/main.js');
+  // A command the build made a file of its own for (scripts/bundle.mjs: one file loads faster than
+  // the dozens of chunks it needs), unless NTK_DEBUG asks for the chunks, which have source maps.
+  const own = /^[a-z][a-z-]*$/.test(args[0] ?? '') && !process.env.NTK_DEBUG ? new URL(`../dist/bin/command-${args[0]}.js`, import.meta.url) : null;
+  const { main } = await import(own && existsSync(own) ? own.href : '../dist/bin/main.js');
   await main(process.argv, version);
 }

@@ -100,7 +100,7 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     expect(copy.assessment.background).not.toMatch(/14\/3\/12/);
   }, 120_000);
 
-  it('loads the language library only for redact: no chunk that the CLI imports at start holds it', async () => {
+  it('loads the language library only for redact: no chunk that the CLI imports at start, and no command file, holds it', async () => {
     const bin = join(repoRoot, 'dist/bin');
     const statics = new Set<string>();
     const visit = async (file: string): Promise<void> => {
@@ -110,6 +110,10 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
       for (const m of code.matchAll(/\bfrom\s*"\.\/(chunk-[A-Z0-9]+\.js)"/gu)) await visit(m[1]!);
     };
     await visit('main.js');
+    // The files of their own that bin/ntk.js loads for the commonest commands (scripts/bundle.mjs).
+    const commandFiles = (await readdir(bin)).filter((f) => /^command-[a-z-]+\.js$/.test(f));
+    expect(commandFiles.length).toBeGreaterThan(0);
+    for (const f of commandFiles) await visit(f);
     const holding = (await readdir(bin)).filter((f) => f.endsWith('.js'));
     const withLexicon = [];
     for (const f of holding) if ((await readFile(join(bin, f), 'utf8')).includes('FemaleName')) withLexicon.push(f);

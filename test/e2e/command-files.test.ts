@@ -1,0 +1,48 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ntk, ntkBin, repoRoot } from './run-ntk.js';
+
+/**
+ * The commonest commands are also built as one file each
+ * (dist/bin/command-NAME.js, scripts/bundle.mjs), which bin/ntk.js loads when
+ * the command line starts with the command's name; NTK_DEBUG loads the
+ * chunks instead (they have source maps). Either way the same code runs: the
+ * output must be the same, byte for byte.
+ */
+const MJ = 'fixtures/mary-jo';
+const runs: Record<string, string[][]> = {
+  check: [['check', MJ, '--today', '2021-04-01'], ['check', MJ, '--format', 'sarif', '--today', '2021-04-01'], ['check', '--help']],
+  report: [['report', MJ, '--format', 'csv', '--today', '2021-04-01'], ['report', MJ, '--today', '2021-04-01']],
+  summary: [['summary', `${MJ}/MJ-01-2020-12-15.yaml`], ['summary', `${MJ}/MJ-01-2020-12-15.yaml`, '--format', 'html']],
+  diff: [['diff', `${MJ}/MJ-01-2020-09-29.yaml`, `${MJ}/MJ-01-2020-12-15.yaml`], ['diff', `${MJ}/MJ-01-2020-09-29.yaml`, `${MJ}/MJ-01-2021-03-16.yaml`, '--format', 'markdown']],
+  history: [['history', MJ, '--no-git'], ['history', MJ, '--no-git', '--format', 'csv']],
+  chronology: [['chronology', MJ, '--no-git']],
+  compare: [['compare', MJ]],
+};
+
+describe('a command run from its own file', () => {
+  it('is built for each command listed here, and for no other', async () => {
+    const files = (await readdir(join(repoRoot, 'dist/bin'))).filter((f) => /^command-[a-z-]+\.js$/.test(f));
+    expect(files.map((f) => f.slice('command-'.length, -'.js'.length)).sort()).toEqual(Object.keys(runs).sort());
+  });
+
+  it.each(Object.entries(runs).flatMap(([, list]) => list.map((args) => [args.join(' '), args] as const)))('%s: the same as from the chunks', async (_name, args) => {
+    const own = await ntk(args, { env: { NO_COLOR: '1', COLUMNS: '100' } });
+    const chunks = await ntk(args, { env: { NO_COLOR: '1', COLUMNS: '100', NTK_DEBUG: '1' } });
+    expect(own.stdout.length).toBeGreaterThan(0);
+    expect(own).toEqual(chunks);
+  });
+
+  it('is the file loaded, and nothing of the chunks', async () => {
+    // A loader hook that names every file of dist/bin that Node loads as an ES module.
+    const hook = `data:text/javascript,${encodeURIComponent(
+      "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"import { writeSync } from 'node:fs'; export async function load(url, context, next) { if (url.includes('/dist/bin/')) writeSync(2, 'loaded ' + url.slice(url.lastIndexOf('/') + 1) + '\\\\n'); return next(url, context); }\"));",
+    )}`;
+    const r = await execa('node', ['--import', hook, ntkBin, 'history', MJ, '--no-git'], { cwd: repoRoot, reject: false, env: { NO_COLOR: '1' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const loaded = String(r.stderr).split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice('loaded '.length));
+    expect(loaded).toEqual(['command-history.js']);
+  });
+});
