@@ -99,7 +99,7 @@ async function play(ops: readonly Op[]): Promise<string> {
       const [ours, theirs] = [NAMES[o.ours]!, NAMES[o.theirs]!];
       if (!files.has(ours) || !files.has(theirs)) continue;
       await runGit(repo, ['checkout', '--quiet', '-b', 'side']);
-      await edit(theirs);
+      // The branch's edit line differs from any main writes, so both editing one file is a conflict to resolve.
       await write(theirs, { ...files.get(theirs)!, edits: files.get(theirs)!.edits + 100 });
       await commit('on the side');
       await runGit(repo, ['checkout', '--quiet', 'main']);
