@@ -145,7 +145,7 @@ for (const name of COMMAND_BUNDLES) {
  * only the command named first, the one the file was chosen for).
  */
 function oneCommand(name) {
-  const stand = (kind, exported) => `export const ${exported} = new Proxy({}, { get() { throw new Error('internal: command-${name}.js reached ${kind}'); } });`;
+  const fail = (what) => `throw new Error('internal: command-${name}.js reached ${what}');`;
   return {
     name: 'one-command',
     setup(b) {
@@ -157,14 +157,14 @@ function oneCommand(name) {
       });
       b.onLoad({ filter: /.*/, namespace: 'other-command' }, ({ path }) => ({
         // main.ts calls `defineX(program)` for a command it defines: the stand-in is a function that throws.
-        contents: `export function define${path.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}() { throw new Error('internal: command-${name}.js reached the command ${path}'); }`,
+        contents: `export function define${path.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}() { ${fail(`the command ${path}`)} }`,
       }));
       b.onResolve({ filter: /^\.\/[a-z]+-formats\.js$/ }, (args) => {
         const view = /^\.\/([a-z]+)-formats\.js$/.exec(args.path)[1];
         if (!/[\\/]src[\\/]render[\\/]view-formats\.ts$/.test(args.importer) || view === name) return undefined;
         return { path: view, namespace: 'other-view' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'other-view' }, ({ path }) => ({ contents: stand(`the ${path} view`, `${path}Formats`) }));
+      b.onLoad({ filter: /.*/, namespace: 'other-view' }, ({ path }) => ({ contents: `export const ${path}Formats = new Proxy({}, { get() { ${fail(`the ${path} view`)} } });` }));
     },
   };
 }

@@ -301,7 +301,9 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
  * `git log` with every field separated by NUL (`-z`) and the fields in a
  * fixed order, so nothing in a commit's author or subject (which may hold
  * any character but NUL) can end a commit early or start a fake one; every
- * commit id is checked to be one.
+ * commit id is checked to be one. The log is of every commit, or with
+ * `only` of that one file (its name from `cwd`), which git follows through
+ * its renames.
  */
 function readLog(cwd: string, only: string | null, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
   // A file's name is a path, never pathspec magic (`:(glob)...`); git names the paths of the changes from the top, whichever folder it runs in.
