@@ -141,13 +141,18 @@ export interface Committed<T> {
  * content as the log first names it, so that contents are read while the log
  * is still being walked rather than after it. `found` hears of each revision
  * as it is found, before its content is read. One file alone is followed
- * by git itself (`git log --follow -- FILE`): in a repository of 200
- * children, one child's ten commits are read rather than every commit of
- * them all (the same revisions: test/property/history-follow.property.test.ts).
+ * by git itself (`git log --follow -- FILE`, readOneFile): in a repository
+ * of 200 children, one child's ten commits are read rather than every commit
+ * of them all (the same revisions: test/property/history-follow.property.test.ts).
  */
 export async function readCommitted<T>(files: readonly string[], read: (blob: string, bytes: Uint8Array | null) => T, found: (file: string, revision: FileRevision) => void = () => undefined): Promise<Committed<T>> {
+  const out: Committed<T> = { revisions: new Map(), contents: new Map() };
+  if (files.length === 1) {
+    await readOneFile(files[0]!, read, found, out);
+    return out;
+  }
   // The first file's repository is read while every folder is asked where it is (one `rev-parse` each, all at once).
-  const first = files.length > 0 ? new HistoryReads(dirname(resolve(files[0]!)), read, files.length === 1 ? basename(files[0]!) : null) : null;
+  const first = files.length > 0 ? new HistoryReads(dirname(resolve(files[0]!)), read, null) : null;
   const places = await Promise.all(files.map((file) => placeOf(file).catch(() => null)));
   const byTop = new Map<string, { file: string; path: string }[]>();
   files.forEach((file, i) => {
@@ -158,13 +163,29 @@ export async function readCommitted<T>(files: readonly string[], read: (blob: st
     byTop.set(place.top, group);
   });
   const firstTop = places[0]?.top;
-  const out: Committed<T> = { revisions: new Map(), contents: new Map() };
   try {
-    for (const [top, group] of byTop) await readRepository(top === firstTop ? first! : new HistoryReads(top, read), group, found, out);
+    for (const [top, group] of byTop) await readRepository(top === firstTop ? first! : new HistoryReads(top, read, null), group, found, out);
   } finally {
     if (firstTop === undefined) first?.stop();
   }
   return out;
+}
+
+/**
+ * One file alone, in three git processes started together in its folder:
+ * `ls-files` of that name says both whether git tracks it and its path from
+ * the repository's top (where several files ask `rev-parse` for their
+ * folder's place), its log, and `cat-file`. A file outside a repository, or
+ * one git does not track, has no revisions.
+ */
+async function readOneFile<T>(file: string, read: (blob: string, bytes: Uint8Array | null) => T, found: (file: string, revision: FileRevision) => void, out: Committed<T>): Promise<void> {
+  const reads = new HistoryReads(dirname(resolve(file)), read, basename(file));
+  const [path] = await reads.listed;
+  if (path === undefined) {
+    reads.stop();
+    return;
+  }
+  await readRepository(reads, [{ file, path }], found, out);
 }
 
 /** One repository's part of readCommitted: the revisions of `group`'s files and their contents, into `out`. */
@@ -192,7 +213,7 @@ async function readRepository<T>(reads: HistoryReads<T>, group: readonly { file:
  * The git processes that read a repository's history, started together in
  * one of its folders (git finds the repository from any of them, and names
  * paths from its top whichever it is run in): `ls-files` of the whole
- * repository, the log, read from the start (a child process's output that
+ * repository (or of the one file), the log, read from the start (a child process's output that
  * nobody reads when it ends is thrown away) with its commits kept until it
  * is known which files they are followed for, and `cat-file --batch`, which
  * waits to be asked.
@@ -207,8 +228,8 @@ class HistoryReads<T> {
   private follow: ((c: LogCommit) => void) | null = null;
 
   /** `only`: the name, in the folder `cwd`, of the one file whose log is read (git following its renames); null for every commit of the repository. */
-  constructor(cwd: string, read: (blob: string, bytes: Uint8Array | null) => T, only: string | null = null) {
-    this.listed = trackedPaths(cwd).catch(() => new Set<string>());
+  constructor(cwd: string, read: (blob: string, bytes: Uint8Array | null) => T, only: string | null) {
+    this.listed = trackedPaths(cwd, only).catch(() => new Set<string>());
     this.logged = readLog(cwd, only, this.stopLog.signal, (c) => (this.follow ? this.follow(c) : this.waiting.push(c))).then(
       () => null,
       (error: Error) => error,
@@ -229,9 +250,10 @@ class HistoryReads<T> {
   }
 }
 
-async function trackedPaths(cwd: string): Promise<Set<string>> {
-  // `:/` is the whole repository, from whichever of its folders git runs in.
-  const r = await git(cwd, ['ls-files', '-z', '--full-name', '--', ':/']);
+/** The paths git tracks, from the repository's top: of the whole repository, or of the one file `only` (its name in the folder `cwd`). */
+async function trackedPaths(cwd: string, only: string | null): Promise<Set<string>> {
+  // `:/` is the whole repository, from whichever of its folders git runs in; a file's name is a path, never pathspec magic.
+  const r = await git(cwd, only === null ? ['ls-files', '-z', '--full-name', '--', ':/'] : ['--literal-pathspecs', 'ls-files', '-z', '--full-name', '--', only]);
   if (r.exitCode !== 0) return new Set();
   return new Set(r.stdout.toString('utf8').split('\0').filter((p) => p !== ''));
 }

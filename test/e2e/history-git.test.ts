@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,47 @@ describe('ntk history over git is the same whatever way git is read', () => {
     const top = await ntk(['history', 'records/old', '--format', 'json'], { cwd: repo });
     const sub = await ntk(['history', 'old', '--format', 'json'], { cwd: `${repo}/records` });
     expect(sub.stdout.replaceAll('"old/', '"records/old/')).toBe(top.stdout);
+  });
+});
+
+/**
+ * A file named alone is read through its own `ls-files` and `git log
+ * --follow`, a folder through the log of every commit: the two must give
+ * each file the same changes, whether git tracks it, renamed it, deleted it
+ * and added it again, or has never heard of it; and a name that would match
+ * other files as a pattern is only ever itself.
+ */
+describe('ntk history of one file gives its changes as history of its folder does', () => {
+  type Change = { source: { file: string; commit: string | null } };
+  const changesOf = (stdout: string): Change[] => (JSON.parse(stdout) as { children: { changes: Change[] }[] }).children.flatMap((c) => c.changes);
+
+  it.each(['records/old/MJ-01-2020-09-29.yaml', 'records/MJ-01-2020-12-15.yaml', 'records/MJ-02.yaml', 'records/untracked.yaml'])('%s', async (file) => {
+    const folder = changesOf((await ntk(['history', 'records', '--format', 'json'], { cwd: repo })).stdout).filter((c) => c.source.file === file);
+    const alone = await ntk(['history', file, '--format', 'json'], { cwd: repo });
+    expect(alone.exitCode).toBe(0);
+    expect(changesOf(alone.stdout)).toEqual(folder);
+  });
+
+  it('a name with pattern characters, outside a repository and through a linked folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ntk-history-alone-'));
+    try {
+      const tracked = await readFile(join(repo, 'records/MJ-02.yaml'), 'utf8');
+      // `MJ-0[2].yaml` is untracked; as a pattern it would name the tracked MJ-02.yaml.
+      await writeFile(join(repo, 'records/MJ-0[2].yaml'), tracked.replace('ref: MJ-02', 'ref: MJ-08'));
+      const pattern = await ntk(['history', 'records/MJ-0[2].yaml', '--format', 'json'], { cwd: repo });
+      expect(changesOf(pattern.stdout).map((c) => c.source.commit)).toEqual([]);
+      await writeFile(join(dir, 'MJ-02.yaml'), tracked);
+      const outside = await ntk(['history', 'MJ-02.yaml', '--format', 'json'], { cwd: dir });
+      expect([outside.exitCode, changesOf(outside.stdout)]).toEqual([0, []]);
+      await symlink(join(repo, 'records'), join(dir, 'linked'));
+      const linked = await ntk(['history', 'linked/MJ-02.yaml', '--format', 'json'], { cwd: dir });
+      const direct = await ntk(['history', 'records/MJ-02.yaml', '--format', 'json'], { cwd: repo });
+      expect(changesOf(linked.stdout).map((c) => c.source.commit)).toEqual(changesOf(direct.stdout).map((c) => c.source.commit));
+      expect(changesOf(direct.stdout).filter((c) => c.source.commit !== null).length).toBeGreaterThan(3);
+    } finally {
+      await rm(join(repo, 'records/MJ-0[2].yaml'), { force: true });
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
