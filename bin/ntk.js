@@ -18,6 +18,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // A command the build made a file of its own for (scripts/bundle.mjs: one file loads faster than
   // the dozens of chunks it needs), unless NTK_DEBUG asks for the chunks, which have source maps.
   const own = /^[a-z][a-z-]*$/.test(args[0] ?? '') && !process.env.NTK_DEBUG ? new URL(`../dist/bin/command-${args[0]}.js`, import.meta.url) : null;
-  const { main } = await import(own && existsSync(own) ? own.href : '../dist/bin/main.js');
+  const commandFile = own !== null && existsSync(own);
+  const { main } = await import(commandFile ? own.href : '../dist/bin/main.js');
   await main(process.argv, version);
+  // These commands only read, and have finished (writing a file included) once main returns. Left
+  // to end by itself, Node would first wait for V8's threads to finish compiling code that will not
+  // run again, and run a last garbage collection: 7 ms of a 1,600-commit history. Output still
+  // buffered (a pipe on Windows) is left for Node to flush as it ends.
+  if (commandFile && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }

@@ -1,7 +1,9 @@
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { writeHistoryRepo } from '../../bench/generate-history-repo.mjs';
 import { ntk, ntkBin, repoRoot } from './run-ntk.js';
 
 /**
@@ -44,5 +46,21 @@ describe('a command run from its own file', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     const loaded = String(r.stderr).split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice('loaded '.length));
     expect(loaded).toEqual(['command-history.js']);
+  });
+
+  it('ends as soon as it is done, and all it wrote reaches a reader that is slow to take it', async () => {
+    // A history far longer than a pipe holds, read only after a pause: nothing may be lost at the exit.
+    const trail = await mkdtemp(join(tmpdir(), 'ntk-command-exit-'));
+    try {
+      writeHistoryRepo(trail, { children: 1, commits: 300 });
+      const args = ['history', 'records', '--format', 'json'];
+      const whole = await ntk(args, { cwd: trail, env: { NO_COLOR: '1' } });
+      const quoted = [process.execPath, ntkBin, ...args].map((a) => `'${a}'`).join(' ');
+      const slow = await execa('sh', ['-c', `${quoted} | (sleep 0.3; cat)`], { cwd: trail, reject: false, env: { NO_COLOR: '1' } });
+      expect(whole.stdout.length).toBeGreaterThan(65536);
+      expect(slow.stdout).toBe(whole.stdout);
+    } finally {
+      await rm(trail, { recursive: true, force: true });
+    }
   });
 });
