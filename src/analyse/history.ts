@@ -163,9 +163,14 @@ export function* eachHistory(versions: readonly RecordVersion[]): Generator<Chil
  */
 export function timelineRecord(record: ToolkitRecord): ToolkitRecord {
   const areas: NonNullable<ToolkitRecord['areas']> = {};
-  for (const [key, area] of Object.entries(record.areas ?? {})) {
+  // Here and below, `for...in` rather than Object.entries: these run once for each content read, mostly before they are optimised, where each key's entry and iterator result were garbage.
+  for (const key in record.areas) {
+    const from = record.areas[key]!.sections;
     const sections: NonNullable<(typeof areas)[string]['sections']> = {};
-    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) if (section.score !== undefined) sections[ownCopy(sectionKey)] = { score: section.score };
+    for (const sectionKey in from) {
+      const { score } = from[sectionKey]!;
+      if (score !== undefined) sections[ownCopy(sectionKey)] = { score };
+    }
     areas[ownCopy(key)] = { sections };
   }
   const decision = record.summary?.decision;
@@ -190,10 +195,12 @@ const timelinePieces = new SharedPieces();
  */
 export function sharedTimeline(record: ToolkitRecord): ToolkitRecord {
   const areas: NonNullable<ToolkitRecord['areas']> = {};
-  for (const [key, area] of Object.entries(record.areas ?? {})) {
+  for (const key in record.areas) {
+    const area = record.areas[key]!;
+    const { sections } = area;
     // Area and section keys are as the schema allows them (kebab-case; digits and a dot): never a space or `=`.
     let id = `area ${key}`;
-    for (const [section, { score }] of Object.entries(area.sections ?? {})) id += ` ${section}=${score}`;
+    for (const section in sections) id += ` ${section}=${sections[section]!.score}`;
     areas[key] = timelinePieces.get(id, () => area);
   }
   const decision = record.summary?.decision;
@@ -204,13 +211,18 @@ export function sharedTimeline(record: ToolkitRecord): ToolkitRecord {
 export function versionFacts(record: ToolkitRecord, digest: boolean): VersionFacts {
   const pick = <K extends string>(from: Partial<Record<K, string>> | undefined, fields: readonly K[]): Partial<Record<K, string>> => {
     const out: Partial<Record<K, string>> = {};
-    for (const field of fields) if (from?.[field] !== undefined) out[field] = from[field];
+    if (from === undefined) return out;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      if (from[field] !== undefined) out[field] = from[field];
+    }
     return out;
   };
   const areas: NonNullable<RecordTexts['areas']> = {};
-  for (const [areaKey, area] of Object.entries(record.areas ?? {})) {
+  for (const areaKey in record.areas) {
+    const area = record.areas[areaKey]!;
     const sections: NonNullable<NonNullable<RecordTexts['areas']>[string]['sections']> = {};
-    for (const [sectionKey, section] of Object.entries(area.sections ?? {})) sections[sectionKey] = pick(section, SECTION_TEXTS);
+    for (const sectionKey in area.sections) sections[sectionKey] = pick(area.sections[sectionKey], SECTION_TEXTS);
     areas[areaKey] = { ...pick(area, AREA_TEXTS), sections };
   }
   const texts = { areas, child_voice: pick(record.child_voice, CHILD_VOICE_TEXTS), summary: pick(record.summary, SUMMARY_TEXTS) };
