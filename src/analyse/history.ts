@@ -248,25 +248,35 @@ function factsOf(v: RecordVersion): VersionFacts {
 /** How many free texts differ between two versions, as the review diff (diffRecords) counts them under `template`: a re-wrapped paragraph is the same text. */
 function changedTexts(before: RecordTexts, after: RecordTexts, template: TemplateIndex): number {
   let changed = 0;
-  const count = (a: string | undefined, b: string | undefined) => {
-    if (a !== b && normalise(a) !== normalise(b)) changed += 1;
+  // Indexed loops, here and in scoreChanges: each pair of contents a history compares is compared once, mostly before this is optimised, where for...of left an iterator's results for every field.
+  const count = <F extends string>(a: { [K in F]?: string } | undefined, b: { [K in F]?: string } | undefined, fields: readonly F[]) => {
+    for (let i = 0; i < fields.length; i++) {
+      const x = a?.[fields[i]!];
+      const y = b?.[fields[i]!];
+      if (x !== y && normalise(x) !== normalise(y)) changed += 1;
+    }
   };
-  for (const area of template.template.areas) {
+  const { areas } = template.template;
+  for (let i = 0; i < areas.length; i++) {
+    const area = areas[i]!;
     const a = before.areas?.[area.key];
     const b = after.areas?.[area.key];
-    for (const section of area.sections) for (const field of SECTION_TEXTS) count(a?.sections?.[section.key]?.[field], b?.sections?.[section.key]?.[field]);
-    for (const field of AREA_TEXTS) count(a?.[field], b?.[field]);
+    for (let k = 0; k < area.sections.length; k++) count(a?.sections?.[area.sections[k]!.key], b?.sections?.[area.sections[k]!.key], SECTION_TEXTS);
+    count(a, b, AREA_TEXTS);
   }
-  for (const field of CHILD_VOICE_TEXTS) count(before.child_voice?.[field], after.child_voice?.[field]);
-  for (const field of SUMMARY_TEXTS) count(before.summary?.[field], after.summary?.[field]);
+  count(before.child_voice, after.child_voice, CHILD_VOICE_TEXTS);
+  count(before.summary, after.summary, SUMMARY_TEXTS);
   return changed;
 }
 
 /** The template's sections whose score differs between two records, in the template's order, as the review diff labels them. */
 function scoreChanges(before: ToolkitRecord, after: ToolkitRecord, template: TemplateIndex): RecordChange['sections'] {
   const out: RecordChange['sections'] = [];
-  for (const area of template.template.areas) {
-    for (const section of area.sections) {
+  const { areas } = template.template;
+  for (let i = 0; i < areas.length; i++) {
+    const area = areas[i]!;
+    for (let k = 0; k < area.sections.length; k++) {
+      const section = area.sections[k]!;
       const from = before.areas?.[area.key]?.sections?.[section.key]?.score ?? null;
       const to = after.areas?.[area.key]?.sections?.[section.key]?.score ?? null;
       const change = sectionChange(from, to, template.rank);

@@ -295,16 +295,22 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
     at.set(to, (at.get(to) ?? new Set()).add(file));
   };
   for (const f of files) move(f.file, null, f.path);
-  return (c) => {
-    if (c.parents.length > 1) return;
-    const moves: [string, string, string][] = [];
-    const seen = (path: string, blob: string | null, renamedFrom: string | null) => {
-      for (const file of at.get(path) ?? []) {
-        found(file, { commit: c.commit, author: c.author, date: c.date, subject: c.subject, path, blob });
-        if (renamedFrom !== null) moves.push([file, path, renamedFrom]);
-      }
-    };
-    for (const change of c.changes) {
+  // Made once, not for each of a long log's commits: the commit being read, and the renames it holds.
+  let c: LogCommit;
+  const moves: [string, string, string][] = [];
+  const seen = (path: string, blob: string | null, renamedFrom: string | null) => {
+    const followed = at.get(path);
+    if (followed === undefined) return;
+    for (const file of followed) {
+      found(file, { commit: c.commit, author: c.author, date: c.date, subject: c.subject, path, blob });
+      if (renamedFrom !== null) moves.push([file, path, renamedFrom]);
+    }
+  };
+  return (commit) => {
+    if (commit.parents.length > 1) return;
+    c = commit;
+    for (let i = 0; i < c.changes.length; i++) {
+      const change = c.changes[i]!;
       const kind = change.status[0];
       if ((kind === 'R' || kind === 'C') && change.from !== null) {
         seen(change.path, change.blob, change.from);
@@ -315,7 +321,9 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
       }
     }
     // After the whole commit: a file renamed here is followed under its old name from the next commit back.
+    if (moves.length === 0) return;
     for (const [file, from, to] of moves) move(file, from, to);
+    moves.length = 0;
   };
 }
 
@@ -342,7 +350,8 @@ function readLog(cwd: string, only: string | null, signal: AbortSignal, onCommit
       const tokens = (rest + chunk).split('\0');
       rest = tokens.pop()!;
       try {
-        for (const token of tokens) parser.push(token);
+        // An indexed loop: a long log is tens of thousands of tokens, read before this is optimised.
+        for (let i = 0; i < tokens.length; i++) parser.push(tokens[i]!);
       } catch (error) {
         failure = error as Error;
         child.kill();

@@ -146,25 +146,31 @@ function wrapPlainLine(line: string, room: number, indent: string): string | nul
  */
 export function wrapText(text: string, width: number, indent = ''): string {
   const room = roomAfter(indent, width);
-  return text
-    .trim()
+  const trimmed = text.trim();
+  // One line (each change of a long history is one): no paragraphs or lines to split it into and join again.
+  if (!trimmed.includes('\n')) return wrapLine(trimmed, room, indent);
+  return trimmed
     .split(/\n{2,}/)
     .map((para) =>
       para
         .split('\n')
-        .map(
-          (line) =>
-            wrapPlainLine(line, room, indent) ??
-            fillLines(
-              line.split(/\s+/).filter((w) => w !== '').map((w) => ({ text: w, width: displayWidth(w) })),
-              room,
-            )
-              .map((l) => indent + l)
-              .join('\n'),
-        )
+        .map((line) => wrapLine(line, room, indent))
         .join('\n'),
     )
     .join(`\n${indent.trimEnd()}\n`);
+}
+
+/** One line of text wrapped to `room` columns, `indent` before each line. */
+function wrapLine(line: string, room: number, indent: string): string {
+  return (
+    wrapPlainLine(line, room, indent) ??
+    fillLines(
+      line.split(/\s+/).filter((w) => w !== '').map((w) => ({ text: w, width: displayWidth(w) })),
+      room,
+    )
+      .map((l) => indent + l)
+      .join('\n')
+  );
 }
 
 /** At most `width` display columns of one-line text, ending in `...` when it was cut; cut only between graphemes. */
