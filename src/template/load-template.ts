@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledSchema } from '../record/compiled-schema.js';
+import { compiledSchema } from '../io/compiled-schema.js';
 import type { ValidateFunction } from 'ajv';
 import { packageTemplates, templateFiles, templateFolders } from './template-folders.js';
 import type {

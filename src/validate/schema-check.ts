@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { compiledSchema } from '../record/compiled-schema.js';
+import { compiledSchema } from '../io/compiled-schema.js';
 import type { ToolkitRecord } from '../record/types.js';
 import { findTemplate } from '../template/load-template.js';
 import { describeSchemaError, type SchemaProblem } from './schema-messages.js';

@@ -111,10 +111,10 @@ describe('ntk redact: the planted-identifier corpus, the review list, --strict a
     };
     await visit('main.js');
     // The files of their own that bin/ntk.js loads for the commonest commands (scripts/bundle.mjs).
-    const commandFiles = (await readdir(bin)).filter((f) => /^command-[a-z-]+\.js$/.test(f));
+    const commandFiles = (await readdir(bin)).filter((f) => /^command-[a-z-]+\.cjs$/.test(f));
     expect(commandFiles.length).toBeGreaterThan(0);
     for (const f of commandFiles) await visit(f);
-    const holding = (await readdir(bin)).filter((f) => f.endsWith('.js'));
+    const holding = (await readdir(bin)).filter((f) => /\.c?js$/.test(f));
     const withLexicon = [];
     for (const f of holding) if ((await readFile(join(bin, f), 'utf8')).includes('FemaleName')) withLexicon.push(f);
     expect(withLexicon.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runStandalone, standaloneScript, verifiedCodeCache } from '../../src/record/compiled-schema.js';
+import { commonJsScript, runCommonJs, verifiedCodeCache } from '../../src/io/cached-script.js';
 
 // npm test builds first, so dist/ holds the validators scripts/build-validators.mjs generated.
 const require = createRequire(import.meta.url);
@@ -87,7 +87,7 @@ describe('validators compiled at build time, with the code V8 compiled of them (
       expect(edited.length).toBe(source.length);
       expect(verifiedCodeCache(file, edited)).toBeUndefined();
       // V8 itself would have run the cache's code for the edited text.
-      expect(standaloneScript(file, edited, cache.subarray(4)).cachedDataRejected).toBe(false);
+      expect(commonJsScript(file, edited, cache.subarray(4)).cachedDataRejected).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -99,11 +99,11 @@ describe('validators compiled at build time, with the code V8 compiled of them (
       const source = readFileSync(file, 'utf8');
       const code = verifiedCodeCache(file, source);
       expect(code).toBeDefined();
-      const cached = standaloneScript(file, source, code);
+      const cached = commonJsScript(file, source, code);
       expect(cached.cachedDataRejected).toBe(false);
-      const refused = standaloneScript(file, source, Buffer.from(code!.subarray(0, 64)));
+      const refused = commonJsScript(file, source, Buffer.from(code!.subarray(0, 64)));
       expect(refused.cachedDataRejected).toBe(true);
-      const judges = [runStandalone(cached, file), runStandalone(standaloneScript(file, source), file), runStandalone(refused, file)];
+      const judges = [cached, commonJsScript(file, source), refused].map((script) => runCommonJs(script, file) as ValidateFunction);
       const verdicts = (data: unknown) => judges.map((validate) => ({ valid: validate(data), errors: validate.errors ?? null }));
       expect(samples.length).toBeGreaterThan(5);
       let invalid = 0;
