@@ -131,8 +131,9 @@ await dropUnusedRequire(await build({ ...shared, entryPoints: ['src/cli/textconv
  * rather than 0.196 (21 alternating runs).
  */
 const COMMAND_BUNDLES = ['check', 'report', 'summary', 'diff', 'history', 'chronology', 'compare'];
-// What bin/ntk.js runs them with (the package holds dist/bin alone): one small file of its own.
-await build({ ...shared, sourcemap: false, splitting: false, banner: {}, entryPoints: { 'cached-script': 'src/io/cached-script.ts' } });
+// What bin/ntk.js runs them with (the package holds dist/bin alone), and what a command starts
+// before its file loads (src/cli/early-history.ts): small files of their own.
+await build({ ...shared, sourcemap: false, splitting: false, banner: {}, entryPoints: { 'cached-script': 'src/io/cached-script.ts', 'early-history': 'src/cli/early-history.ts' } });
 for (const name of COMMAND_BUNDLES) {
   const result = await build({
     ...shared,

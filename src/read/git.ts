@@ -2,19 +2,13 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { takeEarlyLog } from './early-log.js';
+import { gitEnvironment, logArguments, READ_ONLY } from './git-command.js';
 import { MAX_RECORD_BYTES } from './record-size.js';
 
 /** A git revision or repository that cannot be used; commands turn it into a usage error (exit 2). */
 export class GitError extends Error {}
 
-/**
- * ntk only reads git, and a folder received from elsewhere carries its own
- * configuration: none of it may run a command (an fsmonitor hook, a pager,
- * an external diff, a textconv, a signature check) or change what the output
- * means (its encoding, paths made relative).
- */
-const READ_ONLY = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '-c', 'i18n.logOutputEncoding=UTF-8', '-c', 'diff.relative=false'];
-const READ_ONLY_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
 /** What a git process gave: its exit code (null when it was stopped, or gave more than a record's worth) and its output. */
 interface GitResult {
@@ -34,7 +28,7 @@ interface GitResult {
 function git(cwd: string, args: string[]): Promise<GitResult> {
   const limit = MAX_RECORD_BYTES * 4;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', [...READ_ONLY, ...args], { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('git', [...READ_ONLY, ...args], { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let tooBig = false;
@@ -328,18 +322,16 @@ function followRenames(files: readonly { file: string; path: string }[], found: 
 }
 
 /**
- * `git log` with every field separated by NUL (`-z`) and the fields in a
- * fixed order, so nothing in a commit's author or subject (which may hold
- * any character but NUL) can end a commit early or start a fake one; every
- * commit id is checked to be one. The log is of every commit, or with
- * `only` of that one file (its name from `cwd`), which git follows through
- * its renames.
+ * The log (logArguments) of every commit, or with `only` of that one file
+ * (its name from `cwd`), read commit by commit; every commit id is checked
+ * to be one. One file's log may have been started before history loaded
+ * (takeEarlyLog).
  */
 function readLog(cwd: string, only: string | null, signal: AbortSignal, onCommit: (c: LogCommit) => void): Promise<void> {
-  // A file's name is a path, never pathspec magic (`:(glob)...`); git names the paths of the changes from the top, whichever folder it runs in.
-  const what = only === null ? ['--end-of-options', 'HEAD', '--'] : ['--follow', '--end-of-options', 'HEAD', '--', only];
-  const args = [...READ_ONLY, ...(only === null ? [] : ['--literal-pathspecs']), 'log', '-z', '--raw', '-M', '--no-abbrev', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative', '--no-mailmap', '--date=short', '--format=%H%x00%P%x00%an%x00%ad%x00%s', ...what];
-  const child = spawn('git', args, { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['ignore', 'pipe', 'ignore'], signal });
+  const args = logArguments(only);
+  const early = only === null ? null : takeEarlyLog(cwd, args);
+  if (early) signal.addEventListener('abort', () => early.kill(), { once: true });
+  const child = early ?? spawn('git', args, { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'], signal });
   const parser = new LogParser(onCommit);
   let rest = '';
   return new Promise((resolvePromise, reject) => {
@@ -463,7 +455,7 @@ class BlobReader<T> {
     cwd: string,
     private readonly use: (blob: string, bytes: Uint8Array | null) => T,
   ) {
-    this.child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd, env: { ...process.env, ...READ_ONLY_ENV }, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn('git', [...READ_ONLY, 'cat-file', '--batch'], { cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'ignore'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.answer(chunk));
     this.child.stdin.on('error', () => undefined);
     this.closed = new Promise((resolvePromise) => {
