@@ -24,7 +24,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // What such a command starts before its file loads, while Node reads it (history: git's log of a file).
   const early = commandFile ? own.replace(/command-([a-z-]+)\.cjs$/, 'early-$1.js') : null;
   if (early !== null && existsSync(early)) (await import(pathToFileURL(early).href)).start(args.slice(1));
-  const { main } = commandFile ? (await import('../dist/bin/cached-script.js')).runCachedScript(own).exports : await import('../dist/bin/main.js');
+  const { main } = commandFile ? (await import('../dist/bin/cached-script.js')).runCachedScript(own) : await import('../dist/bin/main.js');
   await main(process.argv, version);
   // These commands only read, and have finished (writing a file included) once main returns. Left
   // to end by itself, Node would first wait for V8's threads to finish compiling code that will not

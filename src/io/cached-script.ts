@@ -62,9 +62,8 @@ export function runCommonJs(script: Script, file: string): unknown {
   return module.exports;
 }
 
-/** The CommonJS file `file` run with its verified cache, if it has one: what it exports, and its script (the build makes the cache from it). */
-export function runCachedScript(file: string): { exports: unknown; script: Script; source: string } {
+/** What the CommonJS file `file` exports, run with its cache when the cache's seal holds (bin/ntk.js, for a command's own file). */
+export function runCachedScript(file: string): unknown {
   const source = readFileSync(file, 'utf8');
-  const script = commonJsScript(file, source, verifiedCodeCache(file, source));
-  return { exports: runCommonJs(script, file), script, source };
+  return runCommonJs(commonJsScript(file, source, verifiedCodeCache(file, source)), file);
 }

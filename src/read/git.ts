@@ -9,7 +9,6 @@ import { MAX_RECORD_BYTES } from './record-size.js';
 /** A git revision or repository that cannot be used; commands turn it into a usage error (exit 2). */
 export class GitError extends Error {}
 
-
 /** What a git process gave: its exit code (null when it was stopped, or gave more than a record's worth) and its output. */
 interface GitResult {
   exitCode: number | null;
