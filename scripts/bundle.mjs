@@ -128,7 +128,7 @@ await dropUnusedRequire(await build({ ...shared, entryPoints: ['src/cli/textconv
  * the build ran the command (below), as the validators are: an ES module
  * is compiled from its text at every start, which for history's 370 KB was
  * 13 ms. With the cache, the 1,600-commit history of the bench took 0.187 s
- * rather than 0.196 (21 alternating runs).
+ * rather than 0.199 (21 alternating runs).
  */
 const COMMAND_BUNDLES = ['check', 'report', 'summary', 'diff', 'history', 'chronology', 'compare'];
 // What bin/ntk.js runs them with (the package holds dist/bin alone), and what a command starts

@@ -10,10 +10,10 @@ import { gitEnvironment, logArguments } from './git-command.js';
  * before history's own file has loaded and run (dist/bin/early-history.js),
  * and history takes it rather than start its own, when it is the very log
  * it would start: the same folder and the same arguments, worked out the
- * same way from the same name. Anything else (a folder, several files, an
- * option with a value, `--no-git`) is left to history. A log nobody takes
- * (a usage error, say) does not keep the process alive, and git ends when
- * it finds its reader gone.
+ * same way from the same name. Anything else (a folder, several files, a
+ * pattern, an option with a value, `--no-git`) is left to history. A log
+ * nobody takes (a usage error, say) does not keep the process alive, and
+ * git ends when it finds its reader gone.
  *
  * The two are separate bundles with their own modules, so the log is handed
  * over on a global, under a symbol of its own.
@@ -35,7 +35,8 @@ type Handover = { [HANDOVER]?: EarlyLog };
 /** `args`: the command line after `history`. */
 export function startEarlyLog(args: readonly string[]): void {
   const names = args.filter((a) => !a.startsWith('-'));
-  if (names.length !== 1 || args.includes('--no-git') || !/\.ya?ml$/i.test(names[0]!)) return;
+  // A pattern ntk expands itself (`'records/MJ-01*.yaml'`) names files history will not read as one.
+  if (names.length !== 1 || args.includes('--no-git') || !/\.ya?ml$/i.test(names[0]!) || /[*?[\]{}]/.test(names[0]!)) return;
   const file = names[0]!;
   const cwd = dirname(resolve(file));
   const logArgs = logArguments(basename(file));
