@@ -271,7 +271,7 @@ interface LogCommit {
 
 const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** A change of `git log --raw`: the modes, the ids before and after, the status and its score. */
-const rawChange = /^\n?:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])(\d*)$/;
+const rawChange = /^\n?:\d{6} \d{6} [0-9a-f]+ [0-9a-f]+ [A-Z]\d*$/;
 const noBlob = /^0+$/;
 
 /**
@@ -370,7 +370,7 @@ function readLog(cwd: string, only: string | null, signal: AbortSignal, onCommit
 /** Reads the NUL-separated tokens of `git log -z --raw` with the format above, one commit at a time. */
 class LogParser {
   private commit: LogCommit | null = null;
-  private header: string[] = [];
+  private readonly header: string[] = [];
   private pending: { status: string; blob: string; paths: string[]; wanted: number } | null = null;
 
   constructor(private readonly onCommit: (c: LogCommit) => void) {}
@@ -388,23 +388,29 @@ class LogParser {
     if (this.commit && this.header.length === 0) {
       // After a commit's header: its raw changes (the first after a newline), or the next commit. Only a token
       // that starts as a change does is matched as one (a commit id never does): a third of the log's tokens are ids.
-      const raw = token.charCodeAt(token.charCodeAt(0) === 10 ? 1 : 0) === 58 ? rawChange.exec(token) : null;
-      if (raw) {
-        if (!objectId.test(raw[4]!)) throw new GitError('git log gave a change that could not be read');
-        const status = raw[5]!;
-        this.pending = { status, blob: raw[4]!, paths: [], wanted: status === 'R' || status === 'C' ? 2 : 1 };
+      if (token.charCodeAt(token.charCodeAt(0) === 10 ? 1 : 0) === 58 && rawChange.test(token)) {
+        // Its shape checked, the content's id and the status are cut out by the spaces before them: no list of every field for each change of a long log.
+        const beforeStatus = token.lastIndexOf(' ');
+        const blob = token.slice(token.lastIndexOf(' ', beforeStatus - 1) + 1, beforeStatus);
+        if (!objectId.test(blob)) throw new GitError('git log gave a change that could not be read');
+        const status = token[beforeStatus + 1]!;
+        this.pending = { status, blob, paths: [], wanted: status === 'R' || status === 'C' ? 2 : 1 };
         return;
       }
       if (token === '' || token === '\n') return;
       this.flush();
     }
-    this.header.push(this.header.length === 0 && token.charCodeAt(0) === 10 ? token.slice(1) : token);
-    if (this.header.length < 5) return;
-    const [commit = '', parents = '', author = '', date = '', subject = ''] = this.header;
-    const parentIds = parents === '' ? [] : parents.split(' ');
-    if (!objectId.test(commit) || !parentIds.every((p) => objectId.test(p))) throw new GitError('git log gave a commit id that is not one');
-    this.commit = { commit, parents: parentIds, author, date, subject, changes: [] };
-    this.header = [];
+    const { header } = this;
+    header.push(header.length === 0 && token.charCodeAt(0) === 10 ? token.slice(1) : token);
+    if (header.length < 5) return;
+    // Read by index into the one array kept: destructuring made an iterator, and each header a new array, for each of a long log's commits.
+    const commit = header[0]!;
+    const parentIds = header[1] === '' ? [] : header[1]!.split(' ');
+    let ids = objectId.test(commit);
+    for (let i = 0; ids && i < parentIds.length; i++) ids = objectId.test(parentIds[i]!);
+    if (!ids) throw new GitError('git log gave a commit id that is not one');
+    this.commit = { commit, parents: parentIds, author: header[2]!, date: header[3]!, subject: header[4]!, changes: [] };
+    header.length = 0;
   }
 
   end(): void {

@@ -22,10 +22,13 @@ function daysInMonth(year: number, month: number): number {
 
 /** null when the date is real; otherwise why not, in words. */
 export function impossibleDateReason(value: string): string | null {
-  // Every date of every record of a batch comes here: digits are read in place rather than by split and Number.
-  const [y, m, d] = isIsoDateShape(value)
-    ? [digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)]
-    : (value.split('-').map(Number) as [number, number, number]);
+  // Every date of every record of a batch comes here: digits are read in place rather than by split
+  // and Number, and not through a destructured list, whose iterator was garbage for each date.
+  const shaped = isIsoDateShape(value);
+  const parts = shaped ? null : value.split('-').map(Number);
+  const y = parts ? parts[0]! : digits(value, 0, 4);
+  const m = parts ? parts[1]! : digits(value, 5, 7);
+  const d = parts ? parts[2]! : digits(value, 8, 10);
   if (m < 1 || m > 12) return `${value} is not a real date (there is no month ${m})`;
   const days = daysInMonth(y, m);
   if (d < 1 || d > days) return `${value} is not a real date (${monthNames[m - 1]} ${y} has ${days} days)`;
@@ -77,8 +80,8 @@ export function dayMonthYear(text: string): string | null {
 /** "29 September 2020" - how dates read on a summary sheet. */
 export function longDate(value: string): string {
   if (!isRealDate(value)) return value;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return `${d} ${monthNames[m - 1]} ${y}`;
+  // A real date is shaped YYYY-MM-DD: its digits are read in place (a long history words a date for each of its commits).
+  return `${digits(value, 8, 10)} ${monthNames[digits(value, 5, 7) - 1]} ${digits(value, 0, 4)}`;
 }
 
 /** Text for a sheet: every YYYY-MM-DD in it read as "29 September 2020" (finding messages quote record dates). */
