@@ -2,7 +2,7 @@
 // Entry point. `--version` is answered before anything else is loaded, so scripts
 // that ask for it pay for a bare Node start and nothing more.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
@@ -22,8 +22,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const own = /^[a-z][a-z-]*$/.test(args[0] ?? '') && !process.env.NTK_DEBUG ? fileURLToPath(new URL(`../dist/bin/command-${args[0]}.cjs`, import.meta.url)) : null;
   const commandFile = own !== null && existsSync(own);
   // What such a command starts before its file loads, while Node reads it (history: git's log of a file).
-  const early = commandFile ? own.replace(/command-([a-z-]+)\.cjs$/, 'early-$1.js') : null;
-  if (early !== null && existsSync(early)) (await import(pathToFileURL(early).href)).start(args.slice(1));
+  const early = commandFile ? new URL(`../dist/bin/early-${args[0]}.js`, import.meta.url) : null;
+  if (early !== null && existsSync(early)) (await import(early.href)).start(args.slice(1));
   const { main } = commandFile ? (await import('../dist/bin/cached-script.js')).runCachedScript(own) : await import('../dist/bin/main.js');
   await main(process.argv, version);
   // These commands only read, and have finished (writing a file included) once main returns. Left
